@@ -1,0 +1,329 @@
+import {
+  type CategoryDecision,
+  DENIED,
+  type FieldClassification,
+  type Policy,
+  conditionsUsed,
+  decideCell,
+  effectForField,
+  readClassifications,
+} from '@medikamente/schema';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import DataLoader from 'dataloader';
+import {
+  type FieldNode,
+  type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  type SelectionSetNode,
+  defaultFieldResolver,
+  getNamedType,
+  isObjectType,
+} from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { allow, deny, rule, shield } from 'graphql-shield';
+import type { AuditEventInput } from './audit';
+import type { Principal } from './auth';
+import { ErrorCode, appError } from './errors';
+import { maskValue } from './masking';
+
+/** Attached to every authorised subject object: the caller's decision per category. */
+export const ACCESS = Symbol('access');
+type Decisions = Map<string, CategoryDecision>;
+
+/** Look-ups behind policy conditions that need data (batched per request). */
+export type ConditionSources = {
+  /** Patient ids among `patientIds` with which the doctor account has a care relationship. */
+  careRelationships?: (doctorAccountId: string, patientIds: readonly string[]) => Promise<Set<string>>;
+  /** Patient ids among `patientIds` for which the partner client holds an order. */
+  partnerOwns?: (clientId: string, patientIds: readonly string[]) => Promise<Set<string>>;
+};
+
+type FieldMeta = { category: string; mask?: string | undefined; tags?: string[] | undefined };
+type TypeMeta = {
+  name: string;
+  patientIdField?: string | undefined;
+  accountIdField?: string | undefined;
+  fields: Map<string, FieldMeta>;
+  /** Non-PUBLIC categories used by the type. */
+  categories: string[];
+};
+
+/** The policy compiled against one subgraph's schema. */
+export type CompiledPolicy = {
+  policy: Policy;
+  subjects: Map<string, TypeMeta>;
+  auditedCategories: Set<string>;
+  conditionsByRole: Map<string, Set<string>>;
+};
+
+export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPolicy {
+  const classes = readClassifications(schema);
+  const byType = new Map<string, FieldClassification[]>();
+  for (const c of classes) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
+  const subjects = new Map<string, TypeMeta>();
+  for (const [name, s] of Object.entries(policy.subjects)) {
+    const fieldsList = byType.get(name);
+    if (!fieldsList) continue;
+    const fields = new Map(fieldsList.map((f) => [f.field, { category: f.category, mask: f.mask, tags: f.tags }]));
+    const categories = [...new Set(fieldsList.map((f) => f.category))].filter((c) => c !== 'PUBLIC');
+    subjects.set(name, { name, patientIdField: s.patientId, accountIdField: s.accountId, fields, categories });
+  }
+  const auditedCategories = new Set(
+    Object.entries(policy.categories)
+      .filter(([, c]) => c.audited)
+      .map(([k]) => k),
+  );
+  const conditionsByRole = new Map(Object.keys(policy.roles).map((r) => [r, conditionsUsed(policy, r)]));
+  return { policy, subjects, auditedCategories, conditionsByRole };
+}
+
+export type RequestMeta = { requestId: string; operation: string | null; clientAddress: string | null };
+
+/**
+ * Per-request authorisation state: decisions per data subject (computed once, batched),
+ * and the audit events this request owes before its data may leave.
+ */
+export class RequestAccess {
+  private readonly decisions = new Map<string, Promise<Decisions>>();
+  private readonly care: DataLoader<string, boolean> | undefined;
+  private readonly partner: DataLoader<string, boolean> | undefined;
+  /** patientId -> categories read. */
+  readonly pendingAudit = new Map<string, Set<string>>();
+
+  constructor(
+    readonly compiled: CompiledPolicy,
+    readonly principal: Principal,
+    sources: ConditionSources,
+    readonly meta: RequestMeta,
+  ) {
+    const p = principal;
+    const used = p.role ? compiled.conditionsByRole.get(p.role) : undefined;
+    if (used?.has('careRelationship') && sources.careRelationships && p.subject) {
+      const fn = sources.careRelationships;
+      this.care = new DataLoader(async (ids) => {
+        const set = await fn(p.subject!, ids);
+        return ids.map((id) => set.has(id));
+      });
+    }
+    if (used?.has('partnerOwns') && sources.partnerOwns && p.subject) {
+      const fn = sources.partnerOwns;
+      this.partner = new DataLoader(async (ids) => {
+        const set = await fn(p.subject!, ids);
+        return ids.map((id) => set.has(id));
+      });
+    }
+  }
+
+  /** Decisions of every category for a subject (a patient and/or an account). */
+  decide(patientId: string | null, accountId: string | null): Promise<Decisions> {
+    const key = `${patientId ?? ''}|${accountId ?? ''}`;
+    let d = this.decisions.get(key);
+    if (!d) {
+      d = this.computeDecisions(patientId, accountId);
+      this.decisions.set(key, d);
+    }
+    return d;
+  }
+
+  private async computeDecisions(patientId: string | null, accountId: string | null): Promise<Decisions> {
+    const { policy } = this.compiled;
+    const p = this.principal;
+    const out: Decisions = new Map();
+    if (!p.role) {
+      for (const c of Object.keys(policy.categories)) out.set(c, c === 'PUBLIC' ? { effect: 'full' } : DENIED);
+      return out;
+    }
+    const isSelf =
+      (patientId !== null && p.patientId === patientId) || (accountId !== null && p.subject === accountId);
+    const [care, owns] = await Promise.all([
+      this.care && patientId ? this.care.load(patientId) : false,
+      this.partner && patientId ? this.partner.load(patientId) : false,
+    ]);
+    const holds = (c: string) =>
+      c === 'self' ? isSelf : c === 'careRelationship' ? care : c === 'partnerOwns' ? owns : false;
+    for (const [category, byRole] of Object.entries(policy.rules)) out.set(category, decideCell(byRole[p.role], holds));
+    return out;
+  }
+
+  /** Records that the listed categories of a patient were read (deduplicated per request). */
+  noteRead(patientId: string, categories: Iterable<string>): void {
+    let set = this.pendingAudit.get(patientId);
+    for (const c of categories) {
+      if (!this.compiled.auditedCategories.has(c)) continue;
+      if (!set) {
+        set = new Set();
+        this.pendingAudit.set(patientId, set);
+      }
+      set.add(c);
+    }
+  }
+
+  /** The audit events owed by this request: one per patient. */
+  auditEvents(): AuditEventInput[] {
+    const p = this.principal;
+    return [...this.pendingAudit].map(([patientId, cats]) => ({
+      actorId: p.subject ?? 'anonymous',
+      actorRole: p.role ?? 'anonymous',
+      patientId,
+      categories: [...cats].sort(),
+      operation: this.meta.operation,
+      requestId: this.meta.requestId,
+      clientAddress: this.meta.clientAddress,
+    }));
+  }
+}
+
+/** What the policy layer needs from the GraphQL context. */
+export type PolicyContext = { principal: Principal; access: RequestAccess };
+
+function hasAnyAccess(meta: TypeMeta, d: Decisions): boolean {
+  for (const c of meta.categories) {
+    const cd = d.get(c) ?? DENIED;
+    if (cd.effect !== 'denied') return true;
+    if (cd.tags) {
+      for (const [tag, e] of Object.entries(cd.tags)) {
+        if (e !== 'denied' && [...meta.fields.values()].some((f) => f.category === c && f.tags?.includes(tag))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Field names selected on `typeName` below the current field (fragments included). */
+function selectedFields(info: GraphQLResolveInfo, typeName: string): Set<string> {
+  const out = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined) => {
+    if (!set) return;
+    for (const s of set.selections) {
+      if (s.kind === 'Field') out.add(s.name.value);
+      else if (s.kind === 'InlineFragment') {
+        if (!s.typeCondition || s.typeCondition.name.value === typeName) visit(s.selectionSet);
+      } else {
+        const frag = info.fragments[s.name.value];
+        if (frag && frag.typeCondition.name.value === typeName) visit(frag.selectionSet);
+      }
+    }
+  };
+  for (const f of info.fieldNodes as FieldNode[]) visit(f.selectionSet);
+  return out;
+}
+
+/**
+ * Authorises subject objects returned by a field: attaches decisions, drops objects the
+ * caller may not see at all (an error in their place), and notes what the audit owes.
+ */
+async function authorizeValue(
+  value: unknown,
+  staticType: string | null,
+  ctx: PolicyContext,
+  info: GraphQLResolveInfo,
+  isList: boolean,
+): Promise<unknown> {
+  if (value === null || value === undefined || value instanceof Error) return value;
+  if (Array.isArray(value)) {
+    const items = await Promise.all(value.map((v) => authorizeValue(v, staticType, ctx, info, false)));
+    // In lists, objects the caller may not see are dropped (search results), except in
+    // _entities where positions matter and an error stands in their place.
+    return info.fieldName === '_entities' ? items : items.filter((i) => !(i instanceof Error));
+  }
+  const obj = (await value) as Record<string | symbol, unknown>;
+  if (obj === null || obj === undefined || obj instanceof Error) return obj;
+  const typeName = (obj.__typename as string | undefined) ?? staticType;
+  const meta = typeName ? ctx.access.compiled.subjects.get(typeName) : undefined;
+  if (!meta) return obj;
+  const patientId = meta.patientIdField ? ((obj[meta.patientIdField] as string | undefined) ?? null) : null;
+  const accountId = meta.accountIdField ? ((obj[meta.accountIdField] as string | undefined) ?? null) : null;
+  const decisions = await ctx.access.decide(patientId, accountId);
+  if (!hasAnyAccess(meta, decisions)) {
+    return isList ? appError(ErrorCode.FORBIDDEN) : appError(ErrorCode.FORBIDDEN);
+  }
+  if (patientId && ctx.principal.patientId !== patientId) {
+    const cats: string[] = [];
+    for (const name of selectedFields(info, meta.name)) {
+      const f = meta.fields.get(name);
+      if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied') cats.push(f.category);
+    }
+    ctx.access.noteRead(patientId, cats);
+  }
+  // A shallow copy keeps store rows (and their caches) free of per-caller decisions.
+  return { ...obj, [ACCESS]: decisions };
+}
+
+/**
+ * Applies the policy to a subgraph schema:
+ * - graphql-shield rules on root fields generated from `policy.operations` (fallback deny;
+ *   federation internals allowed and authorised per object instead);
+ * - object authorisation on every field that returns a subject type (or `_Entity`);
+ * - a synchronous guard on every classified field of subject types: full, masked or denied.
+ *
+ * Shield is applied to root types only: per-field shield wrapping costs ~10x on large lists,
+ * while the per-object decision + synchronous guard keeps the policy layer near the bare cost.
+ */
+export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): GraphQLSchema {
+  const { policy } = compiled;
+  const ruleTree: Record<string, Record<string, ReturnType<typeof rule>>> = {};
+  for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
+    if (!root) continue;
+    const rules: Record<string, ReturnType<typeof rule>> = {};
+    for (const fieldName of Object.keys(root.getFields())) {
+      if (fieldName === '_entities' || fieldName === '_service') {
+        rules[fieldName] = allow as never;
+        continue;
+      }
+      const op = policy.operations[`${root.name}.${fieldName}`];
+      if (!op) {
+        rules[fieldName] = deny as never;
+        continue;
+      }
+      rules[fieldName] = rule(`${root.name}.${fieldName}`, { cache: 'no_cache' })(
+        (_p: unknown, _a: unknown, ctx: PolicyContext) => {
+          const role = ctx.principal.role;
+          if (!role) return op.anonymous ? true : appError(ErrorCode.UNAUTHENTICATED);
+          return op.roles?.includes(role) || op.anonymous ? true : appError(ErrorCode.FORBIDDEN);
+        },
+      ) as never;
+    }
+    ruleTree[root.name] = rules;
+  }
+  const generator = shield(ruleTree as never, {
+    fallbackRule: deny,
+    fallbackError: () => appError(ErrorCode.FORBIDDEN),
+    allowExternalErrors: true,
+  }) as unknown as { generate(s: GraphQLSchema): Record<string, unknown> };
+  const all = generator.generate(schema);
+  const rootOnly = Object.fromEntries(Object.entries(all).filter(([t]) => ruleTree[t]));
+  const shielded = applyMiddleware(schema, rootOnly as never);
+
+  const subjectNames = new Set(compiled.subjects.keys());
+  return mapSchema(shielded, {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      const named = getNamedType(field.type);
+      const resolve: GraphQLFieldResolver<any, any> = field.resolve ?? defaultFieldResolver;
+      const returnsSubject = subjectNames.has(named.name) || named.name === '_Entity';
+      const meta = compiled.subjects.get(typeName);
+      const fm = meta?.fields.get(fieldName);
+      let wrapped = resolve;
+      if (fm && fm.category !== 'PUBLIC') {
+        const inner = wrapped;
+        const { category, tags, mask } = fm;
+        wrapped = (src, args, ctx, info) => {
+          const decisions = src?.[ACCESS] as Decisions | undefined;
+          const effect = decisions ? effectForField(decisions.get(category) ?? DENIED, tags) : 'denied';
+          if (effect === 'denied') return appError(ErrorCode.FORBIDDEN);
+          const v = inner(src, args, ctx, info);
+          if (effect === 'full') return v;
+          return v instanceof Promise ? v.then((x) => maskValue(x, mask)) : maskValue(v, mask);
+        };
+      }
+      if (returnsSubject) {
+        const inner = wrapped;
+        const staticType = isObjectType(named) ? named.name : null;
+        const isList = field.type.toString().includes('[');
+        wrapped = async (src, args, ctx, info) =>
+          authorizeValue(await inner(src, args, ctx, info), staticType, ctx as PolicyContext, info, isList);
+      }
+      return wrapped === resolve ? field : { ...field, resolve: wrapped };
+    },
+  });
+}

@@ -1,0 +1,146 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Database } from './db';
+
+/** One read of a patient's personal data by someone other than that patient. */
+export type AuditEventInput = {
+  actorId: string;
+  actorRole: string;
+  patientId: string;
+  categories: string[];
+  operation: string | null;
+  requestId: string;
+  clientAddress: string | null;
+};
+
+export type AuditEvent = AuditEventInput & { id: string; seq: number; occurredAt: Date; prevHash: string; hash: string };
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The SQL that creates the append-only, hash-chained audit table; include it in a migration. */
+export const AUDIT_MIGRATION_SQL = `
+create table if not exists audit_event (
+  seq bigserial primary key,
+  id uuid not null unique,
+  occurred_at timestamptz not null,
+  actor_id text not null,
+  actor_role text not null,
+  patient_id uuid not null,
+  categories text[] not null,
+  operation text,
+  request_id text not null,
+  client_address text,
+  prev_hash text not null,
+  hash text not null unique
+);
+-- statement-break
+create index if not exists audit_event_patient_idx on audit_event (patient_id, occurred_at desc);
+-- statement-break
+create or replace function audit_event_refuse_change() returns trigger language plpgsql as $$
+begin
+  raise exception 'audit_event is append-only' using errcode = '42501';
+end $$;
+-- statement-break
+drop trigger if exists audit_event_no_update on audit_event;
+-- statement-break
+create trigger audit_event_no_update before update or delete on audit_event
+  for each row execute function audit_event_refuse_change();
+-- statement-break
+drop trigger if exists audit_event_no_truncate on audit_event;
+-- statement-break
+create trigger audit_event_no_truncate before truncate on audit_event
+  for each statement execute function audit_event_refuse_change();
+`;
+
+function canonical(e: Omit<AuditEvent, 'seq' | 'hash'>): string {
+  return JSON.stringify([
+    e.id,
+    e.occurredAt.toISOString(),
+    e.actorId,
+    e.actorRole,
+    e.patientId,
+    [...e.categories].sort(),
+    e.operation,
+    e.requestId,
+    e.clientAddress,
+    e.prevHash,
+  ]);
+}
+
+export function hashEvent(e: Omit<AuditEvent, 'seq' | 'hash'>): string {
+  return createHash('sha256').update(canonical(e)).digest('hex');
+}
+
+type Row = {
+  seq: string | number;
+  id: string;
+  occurred_at: Date;
+  actor_id: string;
+  actor_role: string;
+  patient_id: string;
+  categories: string[];
+  operation: string | null;
+  request_id: string;
+  client_address: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+const fromRow = (r: Row): AuditEvent => ({
+  seq: Number(r.seq),
+  id: r.id,
+  occurredAt: new Date(r.occurred_at),
+  actorId: r.actor_id,
+  actorRole: r.actor_role,
+  patientId: r.patient_id,
+  categories: r.categories,
+  operation: r.operation,
+  requestId: r.request_id,
+  clientAddress: r.client_address,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+});
+
+/** Append-only, hash-chained audit log in the owning service's database. */
+export class AuditLog {
+  constructor(private readonly database: Database) {}
+
+  /** Appends events atomically, chaining each to the previous one; serialised by an advisory lock. */
+  async append(events: AuditEventInput[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.database.tx(async (q) => {
+      await q('select pg_advisory_xact_lock(727002)');
+      const last = await q<{ hash: string }>('select hash from audit_event order by seq desc limit 1');
+      let prevHash = last[0]?.hash ?? GENESIS_HASH;
+      for (const input of events) {
+        const e = { ...input, id: randomUUID(), occurredAt: new Date(), prevHash };
+        const hash = hashEvent(e);
+        await q(
+          `insert into audit_event (id, occurred_at, actor_id, actor_role, patient_id, categories, operation, request_id, client_address, prev_hash, hash)
+           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+          [e.id, e.occurredAt, e.actorId, e.actorRole, e.patientId, e.categories, e.operation, e.requestId, e.clientAddress, prevHash, hash],
+        );
+        prevHash = hash;
+      }
+    });
+  }
+
+  /** Events about one patient, newest first. */
+  async forPatient(patientId: string, limit = 100): Promise<AuditEvent[]> {
+    const rows = await this.database.query<Row>(
+      'select * from audit_event where patient_id = $1 order by seq desc limit $2',
+      [patientId, limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** Recomputes the chain; returns the first broken sequence number, or null when intact. */
+  async verify(): Promise<{ ok: boolean; checked: number; brokenAt: number | null }> {
+    const rows = (await this.database.query<Row>('select * from audit_event order by seq asc')).map(fromRow);
+    let prev = GENESIS_HASH;
+    for (const e of rows) {
+      if (e.prevHash !== prev || hashEvent(e) !== e.hash) return { ok: false, checked: rows.length, brokenAt: e.seq };
+      prev = e.hash;
+    }
+    return { ok: true, checked: rows.length, brokenAt: null };
+  }
+}

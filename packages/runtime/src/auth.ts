@@ -1,0 +1,141 @@
+import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { AuthError, ErrorCode } from './errors';
+
+/** Who is calling, as established from a verified access token. */
+export type Principal = {
+  kind: 'user' | 'client' | 'anonymous';
+  /** Account id for users, client id for machine clients. */
+  subject: string | null;
+  role: string | null;
+  patientId: string | null;
+  branchIds: string[];
+  scopes: string[];
+  sessionId: string | null;
+  /** Authentication methods, e.g. ["pwd", "otp"]. */
+  amr: string[];
+};
+
+export const ANONYMOUS: Principal = Object.freeze({
+  kind: 'anonymous',
+  subject: null,
+  role: null,
+  patientId: null,
+  branchIds: [],
+  scopes: [],
+  sessionId: null,
+  amr: [],
+}) as Principal;
+
+/** Access-token claims issued by the identity service. */
+export type AccessClaims = JWTPayload & {
+  role?: string;
+  pid?: string;
+  bid?: string[];
+  scope?: string;
+  sid?: string;
+  amr?: string[];
+  typ?: string;
+};
+
+/** Revoked sessions and accounts: tokens issued at or before the instant (seconds) are refused. */
+export type Revocations = { sessions: Record<string, number>; accounts: Record<string, number> };
+
+export type VerifierOptions = {
+  issuer: string;
+  audience: string;
+  /** URL of the JWKS, or a key getter (the identity service verifies with its own keys). */
+  jwks: string | JWTVerifyGetKey;
+  /** Where to read revocations from; polled every `revocationPollMs`. */
+  revocations?: string | (() => Promise<Revocations>);
+  revocationPollMs?: number;
+  clockToleranceSec?: number;
+};
+
+/**
+ * Verifies bearer tokens: signature against the JWKS, issuer, audience, expiry, and the
+ * revocation list (polled in the background so verification stays in memory).
+ */
+export class TokenVerifier {
+  private readonly getKey: JWTVerifyGetKey;
+  private revoked: Revocations = { sessions: {}, accounts: {} };
+  private timer: NodeJS.Timeout | undefined;
+  private lastRefresh: Promise<void> | undefined;
+
+  constructor(private readonly opts: VerifierOptions) {
+    this.getKey = typeof opts.jwks === 'string' ? createRemoteJWKSet(new URL(opts.jwks)) : opts.jwks;
+  }
+
+  /** Starts background polling of revocations. */
+  start(): void {
+    if (!this.opts.revocations || this.timer) return;
+    void this.refresh();
+    this.timer = setInterval(() => void this.refresh(), this.opts.revocationPollMs ?? 5000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** Reloads the revocation list now. */
+  refresh(): Promise<void> {
+    const src = this.opts.revocations;
+    if (!src) return Promise.resolve();
+    this.lastRefresh = (async () => {
+      try {
+        if (typeof src === 'function') this.revoked = await src();
+        else {
+          const res = await fetch(src, { signal: AbortSignal.timeout(2000) });
+          if (res.ok) this.revoked = (await res.json()) as Revocations;
+        }
+      } catch {
+        // Keep the last known list; tokens are short-lived, and the next poll retries.
+      }
+    })();
+    return this.lastRefresh;
+  }
+
+  /** Verifies a token and returns the principal, or throws AuthError with a precise code. */
+  async verify(token: string): Promise<Principal> {
+    let payload: AccessClaims;
+    try {
+      ({ payload } = await jwtVerify<AccessClaims>(token, this.getKey, {
+        issuer: this.opts.issuer,
+        audience: this.opts.audience,
+        clockTolerance: this.opts.clockToleranceSec ?? 5,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      }));
+    } catch (e) {
+      if (e instanceof joseErrors.JWTExpired) throw new AuthError(ErrorCode.TOKEN_EXPIRED, 'Срок действия токена истёк');
+      throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
+    }
+    if (payload.typ !== 'access') throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
+    const iat = payload.iat ?? 0;
+    const sid = payload.sid;
+    const sub = payload.sub as string;
+    const sessionRevokedAt = sid ? this.revoked.sessions[sid] : undefined;
+    const accountRevokedAt = this.revoked.accounts[sub];
+    if ((sessionRevokedAt !== undefined && iat <= sessionRevokedAt) || (accountRevokedAt !== undefined && iat <= accountRevokedAt)) {
+      throw new AuthError(ErrorCode.TOKEN_REVOKED, 'Токен отозван');
+    }
+    return {
+      kind: payload.role === 'lab_partner' || payload.role === 'service' ? 'client' : 'user',
+      subject: sub,
+      role: payload.role ?? null,
+      patientId: payload.pid ?? null,
+      branchIds: payload.bid ?? [],
+      scopes: payload.scope ? payload.scope.split(' ') : [],
+      sessionId: sid ?? null,
+      amr: payload.amr ?? [],
+    };
+  }
+
+  /** Reads `Authorization: Bearer …`; returns ANONYMOUS when absent. */
+  async fromHeader(header: string | undefined): Promise<Principal> {
+    if (!header) return ANONYMOUS;
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
+    return this.verify(m[1]!);
+  }
+}

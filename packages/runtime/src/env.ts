@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Validates configuration against a zod schema and exits with a readable message when it
+ * does not hold. Each deployable calls this once from its own `env.ts`; nothing else reads
+ * `process.env`.
+ */
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<T> {
+  const result = schema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const message = `Invalid configuration:\n${lines.join('\n')}`;
+  if (source === process.env) {
+    console.error(message);
+    process.exit(78);
+  }
+  throw new Error(message);
+}
+
+/** Shared settings every subgraph accepts. */
+export const commonEnv = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  AUTH_ISSUER: z.string().default('http://127.0.0.1:4001'),
+  AUTH_AUDIENCE: z.string().default('medikamente-api'),
+  AUTH_JWKS_URL: z.string().url().optional(),
+  AUTH_REVOCATIONS_URL: z.string().url().optional(),
+  AUTH_REVOCATION_POLL_MS: z.coerce.number().int().positive().default(5000),
+  MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
+  MAX_QUERY_ALIASES: z.coerce.number().int().positive().default(15),
+  MAX_QUERY_COST: z.coerce.number().int().positive().default(20000),
+};

@@ -1,0 +1,63 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The one error-code enum of the platform. Access and unexpected failures travel as
+ * GraphQLError with `extensions.code`; expected business failures are typed payloads
+ * whose `inputErrors` carry these codes too.
+ */
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  TOKEN_EXPIRED: 'TOKEN_EXPIRED',
+  TOKEN_INVALID: 'TOKEN_INVALID',
+  TOKEN_REVOKED: 'TOKEN_REVOKED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  INVALID_ID: 'INVALID_ID',
+  INVALID_PHONE: 'INVALID_PHONE',
+  INVALID_EMAIL: 'INVALID_EMAIL',
+  INVALID_SNILS: 'INVALID_SNILS',
+  INVALID_DATE: 'INVALID_DATE',
+  DATE_IN_FUTURE: 'DATE_IN_FUTURE',
+  REQUIRED: 'REQUIRED',
+  TOO_LONG: 'TOO_LONG',
+  DUPLICATE: 'DUPLICATE',
+  CONFLICT: 'CONFLICT',
+  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
+  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  TOTP_REQUIRED: 'TOTP_REQUIRED',
+  TOTP_INVALID: 'TOTP_INVALID',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
+  QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Russian user-facing defaults; clients may localise by code. */
+const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  UNAUTHENTICATED: 'Требуется вход в систему',
+  FORBIDDEN: 'Недостаточно прав',
+  NOT_FOUND: 'Не найдено',
+  INTERNAL: 'Внутренняя ошибка',
+  AUDIT_UNAVAILABLE: 'Журнал доступа недоступен, данные не выданы',
+};
+
+/** Builds a GraphQLError carrying a platform error code (never internals in the message). */
+export function appError(code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message ?? DEFAULT_MESSAGES[code] ?? code, { extensions: { code, ...extra } });
+}
+
+/** An expected, field-level input failure returned inside a payload. */
+export type InputError = { field: string; code: ErrorCode; message: string };
+
+/** Errors raised by the auth layer; mapped to HTTP 401 before GraphQL runs. */
+export class AuthError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

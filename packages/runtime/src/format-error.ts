@@ -1,0 +1,35 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './errors';
+import { LIMIT_MESSAGE_PREFIX } from './limits';
+import type { Logger } from './logger';
+
+const KNOWN = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'DOWNSTREAM_SERVICE_ERROR',
+]);
+
+/**
+ * Error masking: platform codes and GraphQL validation errors pass through; anything else
+ * becomes INTERNAL with a generic message (the original is logged without personal data).
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    if (formatted.message.startsWith(LIMIT_MESSAGE_PREFIX)) {
+      return { message: formatted.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
+    }
+    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
+      return { message: formatted.message, locations: formatted.locations, extensions: { code } } as GraphQLFormattedError;
+    }
+    if (code && KNOWN.has(code)) return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
+    const err = (error as { originalError?: Error })?.originalError ?? error;
+    logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack }, path: formatted.path }, 'unexpected error');
+    return { message: 'Внутренняя ошибка', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } } as GraphQLFormattedError;
+  };
+}

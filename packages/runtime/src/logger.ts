@@ -1,0 +1,35 @@
+import { pino } from 'pino';
+
+/**
+ * Structured logger. Logs carry ids, codes and timings only: request bodies, variables,
+ * headers and GraphQL results are never logged, and common personal-data keys are redacted
+ * as a second line of defence.
+ */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info') {
+  return pino({
+    name: service,
+    level,
+    redact: {
+      paths: [
+        'authorization',
+        '*.authorization',
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'refreshToken',
+        '*.refreshToken',
+        'phone',
+        '*.phone',
+        'email',
+        '*.email',
+        'variables',
+        '*.variables',
+        '*.lastName',
+        '*.firstName',
+      ],
+      censor: '[redacted]',
+    },
+  });
+}
+export type Logger = ReturnType<typeof createLogger>;

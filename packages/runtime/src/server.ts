@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Policy } from '@medikamente/schema';
+import express from 'express';
+import type { DocumentNode } from 'graphql';
+import { type ConditionSources, RequestAccess, applyPolicy, compilePolicy } from './access';
+import { AuditLog } from './audit';
+import { ANONYMOUS, type Principal, type TokenVerifier } from './auth';
+import { type Database, ping } from './db';
+import { AuthError, ErrorCode } from './errors';
+import { createFormatError } from './format-error';
+import { type QueryLimits, limitRules } from './limits';
+import { type Logger, createLogger } from './logger';
+import { type Metrics, createMetrics } from './metrics';
+
+/** Context every resolver receives; subgraphs extend it through `extendContext`. */
+export type BaseContext = {
+  principal: Principal;
+  access: RequestAccess;
+  requestId: string;
+  clientAddress: string | null;
+};
+
+export type SubgraphOptions<Extra extends object> = {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<any>;
+  policy: Policy;
+  database: Database;
+  verifier: TokenVerifier;
+  limits: QueryLimits;
+  production?: boolean;
+  /** Only the identity service lets callers without a token reach operations marked anonymous. */
+  allowAnonymous?: boolean;
+  conditions?: ConditionSources;
+  /** Per-request additions (DataLoaders, stores). */
+  extendContext?: (base: BaseContext) => Extra;
+  /** Extra HTTP routes (JWKS, token endpoint, …) mounted before /graphql. */
+  routes?: (app: express.Express) => void;
+  logger?: Logger;
+};
+
+export type RunningServer = { url: string; port: number; close(): Promise<void> };
+
+export type Subgraph = {
+  app: express.Express;
+  apollo: ApolloServer<any>;
+  metrics: Metrics;
+  audit: AuditLog;
+  logger: Logger;
+  listen(port?: number, host?: string): Promise<RunningServer>;
+};
+
+/**
+ * Builds a subgraph deployable: Apollo Server 5 on express with the policy layer, query
+ * limits, error masking, audit-before-response, token verification, health and metrics.
+ */
+export async function createSubgraph<Extra extends object>(opts: SubgraphOptions<Extra>): Promise<Subgraph> {
+  const logger = opts.logger ?? createLogger(opts.name);
+  const metrics = createMetrics(opts.name);
+  const audit = new AuditLog(opts.database);
+  const bare = buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers }]);
+  const compiled = compilePolicy(opts.policy, bare);
+  const schema = applyPolicy(bare, compiled);
+  let httpServer: Server | undefined;
+
+  const auditPlugin: ApolloServerPlugin<BaseContext> = {
+    async requestDidStart(rc) {
+      const started = process.hrtime.bigint();
+      return {
+        async willSendResponse({ contextValue, response, operationName, errors }) {
+          const events = contextValue.access?.auditEvents() ?? [];
+          if (events.length > 0) {
+            try {
+              await audit.append(events);
+              metrics.auditEvents.inc(events.length);
+            } catch (err) {
+              metrics.auditFailures.inc();
+              logger.error({ requestId: contextValue.requestId, err: (err as Error).message }, 'audit write failed; data withheld');
+              if (response.body.kind === 'single') {
+                response.body.singleResult = {
+                  errors: [{ message: 'Журнал доступа недоступен, данные не выданы', extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } }],
+                };
+              }
+              response.http.status = 503;
+            }
+          }
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          const outcome = errors?.length ? 'error' : 'ok';
+          metrics.requests.observe({ operation: operationName ?? 'anonymous', outcome }, seconds);
+          logger.info(
+            {
+              requestId: contextValue.requestId,
+              operation: operationName ?? null,
+              role: contextValue.principal?.role ?? null,
+              ms: Math.round(seconds * 1000),
+              codes: errors?.map((e) => e.extensions?.code ?? 'INTERNAL'),
+              audited: events.length,
+            },
+            'graphql request',
+          );
+          void rc;
+        },
+      };
+    },
+  };
+
+  const apollo = new ApolloServer<BaseContext>({
+    schema,
+    introspection: !opts.production,
+    validationRules: limitRules(opts.limits),
+    formatError: createFormatError(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      auditPlugin,
+      ApolloServerPluginLandingPageDisabled(),
+      { async serverWillStart() { return { async drainServer() { if (httpServer) httpServer.closeAllConnections(); } }; } },
+    ],
+  });
+  await apollo.start();
+  opts.verifier.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: opts.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ok = await ping(opts.database);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable', service: opts.name });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  opts.routes?.(app);
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '256kb' }),
+    async (req, res, next) => {
+      try {
+        const principal = await opts.verifier.fromHeader(req.header('authorization'));
+        if (principal === ANONYMOUS && !opts.allowAnonymous) {
+          throw new AuthError(ErrorCode.UNAUTHENTICATED, 'Требуется токен доступа');
+        }
+        (req as any).principal = principal;
+        next();
+      } catch (e) {
+        const code = e instanceof AuthError ? e.code : ErrorCode.UNAUTHENTICATED;
+        metrics.authFailures.inc({ code });
+        res.status(401).json({ errors: [{ message: (e as Error).message, extensions: { code } }] });
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const principal: Principal = (req as any).principal ?? ANONYMOUS;
+        const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
+        const clientAddress = (req.header('x-client-address') ?? req.socket.remoteAddress ?? '').slice(0, 64) || null;
+        const operation = typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null;
+        const access = new RequestAccess(compiled, principal, opts.conditions ?? {}, { requestId, operation, clientAddress });
+        const base: BaseContext = { principal, access, requestId, clientAddress };
+        return { ...base, ...(opts.extendContext?.(base) ?? {}) };
+      },
+    }),
+  );
+
+  return {
+    app,
+    apollo,
+    metrics,
+    audit,
+    logger,
+    listen: (port = 0, host = '127.0.0.1') =>
+      new Promise((resolve) => {
+        const server = app.listen(port, host, () => {
+          httpServer = server;
+          const p = (server.address() as AddressInfo).port;
+          resolve({
+            url: `http://${host}:${p}`,
+            port: p,
+            close: async () => {
+              opts.verifier.stop();
+              await apollo.stop();
+              server.closeAllConnections();
+              await new Promise<void>((r) => server.close(() => r()));
+            },
+          });
+        });
+      }),
+  };
+}
