@@ -117,7 +117,7 @@ export class AuditLog {
         await q(
           `insert into audit_event (id, occurred_at, actor_id, actor_role, patient_id, categories, operation, request_id, client_address, prev_hash, hash)
            values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
-          [e.id, e.occurredAt, e.actorId, e.actorRole, e.patientId, e.categories, e.operation, e.requestId, e.clientAddress, prevHash, hash],
+          [e.id, e.occurredAt.toISOString(), e.actorId, e.actorRole, e.patientId, e.categories, e.operation, e.requestId, e.clientAddress, prevHash, hash],
         );
         prevHash = hash;
       }
@@ -144,3 +144,6 @@ export class AuditLog {
     return { ok: true, checked: rows.length, brokenAt: null };
   }
 }
+
+/** The audit table as an inline migration for `openDatabase({ migrations: [AUDIT_MIGRATION] })`. */
+export const AUDIT_MIGRATION = { name: '0000_audit.sql', sql: AUDIT_MIGRATION_SQL };

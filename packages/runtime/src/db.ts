@@ -26,6 +26,8 @@ export type DatabaseOptions = {
   dataDir?: string | undefined;
   /** Folder of `NNNN_name.sql` migrations applied in order at start. */
   migrationsDir?: string | undefined;
+  /** Migrations supplied in code (e.g. the shared audit table), applied before the folder's. */
+  migrations?: Array<{ name: string; sql: string }>;
   maxConnections?: number;
 };
 
@@ -35,7 +37,7 @@ export type DatabaseOptions = {
  */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const database = opts.url ? openPostgres(opts.url, opts.maxConnections ?? 10) : await openPglite(opts.dataDir);
-  if (opts.migrationsDir) await migrate(database, opts.migrationsDir);
+  await migrate(database, opts.migrationsDir, opts.migrations ?? []);
   return database;
 }
 
@@ -84,18 +86,26 @@ async function openPglite(dataDir = 'memory://'): Promise<Database> {
 }
 
 /** Applies `*.sql` files of a folder once each, in name order, recording them in `_migrations`. */
-export async function migrate(database: Database, dir: string): Promise<string[]> {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.sql'))
-    .sort();
+export async function migrate(
+  database: Database,
+  dir: string | undefined,
+  inline: Array<{ name: string; sql: string }> = [],
+): Promise<string[]> {
+  const files = [
+    ...inline.map((m) => ({ name: m.name, read: () => m.sql })),
+    ...(dir ? readdirSync(dir) : [])
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .map((f) => ({ name: f, read: () => readFileSync(join(dir!, f), 'utf8') })),
+  ];
   const applied: string[] = [];
   await database.tx(async (q) => {
     await q('select pg_advisory_xact_lock(727001)');
     await q('create table if not exists _migrations (name text primary key, applied_at timestamptz not null default now())');
     const done = new Set((await q<{ name: string }>('select name from _migrations')).map((r) => r.name));
-    for (const f of files) {
+    for (const { name: f, read } of files) {
       if (done.has(f)) continue;
-      const text = readFileSync(join(dir, f), 'utf8');
+      const text = read();
       // Split on a marker line so that function bodies with semicolons stay intact.
       for (const stmt of text.split(/^--\s*statement-break\s*$/m)) {
         if (stmt.trim()) await q(stmt);

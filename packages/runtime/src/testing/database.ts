@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+let serverAvailable: Promise<boolean> | undefined;
+
+/** Whether a real Postgres server answers (tests prefer it; PGlite is the fallback). */
+export function postgresAvailable(): Promise<boolean> {
+  if (process.env.TEST_DATABASE === 'pglite') return Promise.resolve(false);
+  serverAvailable ??= (async () => {
+    const sql = postgres(ADMIN_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
+    try {
+      await sql`select 1`;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
+  })();
+  return serverAvailable;
+}
+
+/**
+ * A fresh, uniquely named database on the running Postgres server (dropped by `drop`), or
+ * `url: undefined` meaning "use embedded PGlite" when no server answers.
+ */
+export async function createTestDatabase(label: string): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+  if (!(await postgresAvailable())) return { url: undefined, drop: async () => {} };
+  const name = `mk_t_${label.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const a = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}

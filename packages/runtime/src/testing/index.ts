@@ -1,0 +1,3 @@
+export * from './issuer';
+export * from './database';
+export * from './graphql-client';

@@ -1,0 +1,34 @@
+import type { AuditLog, BaseContext } from '@medikamente/runtime';
+import DataLoader from 'dataloader';
+import type { CareStore } from './modules/care/care.store';
+import type { ConsentRecord, ConsentStore } from './modules/consent/consent.store';
+import type { PatientRecord, PatientStore } from './modules/patient/patient.store';
+
+export type Stores = { patients: PatientStore; consents: ConsentStore; care: CareStore; audit: AuditLog };
+
+export type PatientContext = BaseContext & {
+  stores: Stores;
+  loaders: {
+    patient: DataLoader<string, PatientRecord | null>;
+    consents: DataLoader<string, ConsentRecord[]>;
+    consentHistory: DataLoader<string, ConsentRecord[]>;
+  };
+};
+
+/** Per-request loaders on top of the stores (no N+1 for lists, search and _entities). */
+export function createLoaders(stores: Stores): PatientContext['loaders'] {
+  return {
+    patient: new DataLoader(async (ids) => {
+      const found = await stores.patients.byIds(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    consents: new DataLoader(async (ids) => {
+      const found = await stores.consents.forPatients(ids, false);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    consentHistory: new DataLoader(async (ids) => {
+      const found = await stores.consents.forPatients(ids, true);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+  };
+}

@@ -1,0 +1,14 @@
+import { loadPatientEnv } from './env';
+import { createPatientService } from './service';
+
+const env = loadPatientEnv();
+const service = await createPatientService(env);
+const running = await service.subgraph.listen(env.PORT, env.HOST);
+service.subgraph.logger.info({ url: `${running.url}/graphql` }, 'patient subgraph listening');
+const stop = async () => {
+  await running.close();
+  await service.close();
+  process.exit(0);
+};
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

@@ -1,0 +1,28 @@
+import type { Database } from '@medikamente/runtime';
+
+/**
+ * Doctor–patient care relationships read by the policy's `careRelationship` condition.
+ * Until the schedule subgraph publishes appointment events, tests and seeds fill it directly.
+ */
+export class CareStore {
+  constructor(private readonly database: Database) {}
+
+  /** Patient ids among `patientIds` the doctor currently has a care relationship with. */
+  async activeFor(doctorAccountId: string, patientIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.database.query<{ patient_id: string }>(
+      `select distinct patient_id from care_relationship
+       where doctor_account_id = $1 and patient_id = any($2::uuid[]) and valid_until > now()`,
+      [doctorAccountId, patientIds],
+    );
+    return new Set(rows.map((r) => String(r.patient_id)));
+  }
+
+  /** Grants or extends a relationship (idempotent per doctor, patient and source). */
+  async grant(doctorAccountId: string, patientId: string, source: string, validUntil: Date): Promise<void> {
+    await this.database.query(
+      `insert into care_relationship (doctor_account_id, patient_id, source, valid_until) values ($1, $2, $3, $4)
+       on conflict (doctor_account_id, patient_id, source) do update set valid_until = excluded.valid_until`,
+      [doctorAccountId, patientId, source, validUntil],
+    );
+  }
+}

@@ -1,0 +1,60 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { AUDIT_MIGRATION, AuditLog, TokenVerifier, createSubgraph, openDatabase } from '@medikamente/runtime';
+import { loadPolicy } from '@medikamente/schema';
+import { createLoaders, type PatientContext, type Stores } from './context';
+import type { PatientEnv } from './env';
+import { CareStore } from './modules/care/care.store';
+import { ConsentStore } from './modules/consent/consent.store';
+import { PatientStore } from './modules/patient/patient.store';
+import { resolvers } from './resolvers';
+import { patientTypeDefs } from './schema';
+
+const MIGRATIONS = fileURLToPath(new URL('./db/migrations', import.meta.url));
+
+/** Wires the patient subgraph: database, stores, policy conditions, server. */
+export async function createPatientService(env: PatientEnv, opts: { verifier?: TokenVerifier } = {}) {
+  const database = await openDatabase({
+    url: env.PATIENT_DATABASE_URL,
+    dataDir: join(env.DATA_DIR, 'patient'),
+    migrationsDir: MIGRATIONS,
+    migrations: [AUDIT_MIGRATION],
+  });
+  const stores: Stores = {
+    patients: new PatientStore(database),
+    consents: new ConsentStore(database),
+    care: new CareStore(database),
+    audit: new AuditLog(database),
+  };
+  const verifier =
+    opts.verifier ??
+    new TokenVerifier({
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      jwks: env.AUTH_JWKS_URL ?? `${env.AUTH_ISSUER}/.well-known/jwks.json`,
+      revocations: env.AUTH_REVOCATIONS_URL ?? `${env.AUTH_ISSUER}/internal/revocations`,
+      revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
+    });
+  const subgraph = await createSubgraph<Omit<PatientContext, keyof import('@medikamente/runtime').BaseContext>>({
+    name: 'patient',
+    typeDefs: patientTypeDefs,
+    resolvers: resolvers as never,
+    policy: loadPolicy(),
+    database,
+    verifier,
+    production: env.NODE_ENV === 'production',
+    limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
+    conditions: { careRelationships: (doctor, ids) => stores.care.activeFor(doctor, ids) },
+    extendContext: () => ({ stores, loaders: createLoaders(stores) }),
+  });
+  return {
+    subgraph,
+    database,
+    stores,
+    verifier,
+    async close() {
+      await database.close();
+    },
+  };
+}
+export type PatientService = Awaited<ReturnType<typeof createPatientService>>;
