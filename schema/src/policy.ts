@@ -102,3 +102,30 @@ export function conditionsUsed(policy: Policy, role: string): Set<string> {
   }
   return used;
 }
+
+/** A role with a set of conditions that hold for it. */
+export type Scenario = { role: string; conditions: string[]; label: string };
+
+/** Conditions a test can establish for a role against a patient it creates. */
+const REALISABLE: Record<string, (role: string) => boolean> = {
+  self: (role) => role === 'patient',
+  careRelationship: () => true,
+};
+
+const subsets = (items: string[]) => items.reduce<string[][]>((acc, c) => [...acc, ...acc.map((s) => [...s, c])], [[]]);
+
+/**
+ * Every role with each subset of the conditions its cells use. With `realisableOnly`, only
+ * the conditions a test can establish (the authorization matrix); otherwise all of them.
+ */
+export function policyScenarios(policy: Policy, realisableOnly = true): Scenario[] {
+  return Object.keys(policy.roles).flatMap((role) => {
+    const used = [...conditionsUsed(policy, role)].filter((c) => !realisableOnly || REALISABLE[c]?.(role));
+    return subsets(used).map((conditions) => ({ role, conditions, label: conditions.length ? `${role}+${conditions.join('+')}` : role }));
+  });
+}
+
+/** The effect the policy gives a field (category + tags) in a scenario. */
+export function fieldEffect(policy: Policy, f: { category: string; tags?: string[] | undefined }, s: Scenario): Effect {
+  return effectForField(decideCell(policy.rules[f.category]?.[s.role], (c) => s.conditions.includes(c)), f.tags);
+}

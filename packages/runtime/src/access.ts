@@ -247,7 +247,8 @@ async function authorizeValue(
     ctx.access.noteRead(patientId, cats);
   }
   // A shallow copy keeps store rows (and their caches) free of per-caller decisions.
-  return { ...obj, [ACCESS]: decisions };
+  // __typename is copied explicitly: _entities defines it as a non-enumerable property.
+  return { ...obj, __typename: typeName, [ACCESS]: decisions };
 }
 
 /**
@@ -307,10 +308,12 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
       if (fm && fm.category !== 'PUBLIC') {
         const inner = wrapped;
         const { category, tags, mask } = fm;
+        // Only strings can carry a masked rendering; a masked cell on another type is a denial.
+        const maskable = named.name === 'String';
         wrapped = (src, args, ctx, info) => {
           const decisions = src?.[ACCESS] as Decisions | undefined;
           const effect = decisions ? effectForField(decisions.get(category) ?? DENIED, tags) : 'denied';
-          if (effect === 'denied') return appError(ErrorCode.FORBIDDEN);
+          if (effect === 'denied' || (effect === 'masked' && !maskable)) return appError(ErrorCode.FORBIDDEN);
           const v = inner(src, args, ctx, info);
           if (effect === 'full') return v;
           return v instanceof Promise ? v.then((x) => maskValue(x, mask)) : maskValue(v, mask);

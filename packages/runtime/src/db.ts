@@ -6,6 +6,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 
+// postgres.js binds Date parameters only as strings; normalise so both drivers take the same params.
+const bind = (params: unknown[]) => params.map((p) => (p instanceof Date ? p.toISOString() : p)) as never[];
+
 /** drizzle database handle; the same table definitions and queries run on both drivers. */
 export type Db = ReturnType<typeof drizzlePostgres> | ReturnType<typeof drizzlePglite>;
 
@@ -45,7 +48,7 @@ function openPostgres(url: string, max: number): Database {
   const client = postgres(url, { max, onnotice: () => {}, prepare: true });
   const db = drizzlePostgres(client);
   const query = async <T>(text: string, params: unknown[] = []) =>
-    (await client.unsafe(text, params as never[])) as unknown as T[];
+    (await client.unsafe(text, bind(params))) as unknown as T[];
   return {
     kind: 'postgres',
     db,
@@ -53,7 +56,7 @@ function openPostgres(url: string, max: number): Database {
     tx: (fn) =>
       client.begin((t) =>
         fn((async (text: string, params: unknown[] = []) =>
-          (await t.unsafe(text, params as never[])) as unknown) as Database['query']),
+          (await t.unsafe(text, bind(params))) as unknown) as Database['query']),
       ) as never,
     close: () => client.end({ timeout: 5 }),
   };

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './db';
 export * from './env';
 export * from './errors';
+export * from './format-error';
 export * from './limits';
 export * from './logger';
 export * from './masking';

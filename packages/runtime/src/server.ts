@@ -46,6 +46,31 @@ export type SubgraphOptions<Extra extends object> = {
   logger?: Logger;
 };
 
+/**
+ * Express middleware: verifies the bearer token (if any) and puts the principal on the
+ * request; refuses with HTTP 401 and a coded error when the token is bad, or when there is
+ * none and anonymous callers are not allowed.
+ */
+export function bearerAuth(verifier: TokenVerifier, opts: { allowAnonymous: boolean; metrics?: Metrics }): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const principal = await verifier.fromHeader(req.header('authorization'));
+      if (principal === ANONYMOUS && !opts.allowAnonymous) {
+        throw new AuthError(ErrorCode.UNAUTHENTICATED, 'Требуется токен доступа');
+      }
+      (req as any).principal = principal;
+      next();
+    } catch (e) {
+      const code = e instanceof AuthError ? e.code : ErrorCode.UNAUTHENTICATED;
+      opts.metrics?.authFailures.inc({ code });
+      res.status(401).json({ errors: [{ message: e instanceof AuthError ? e.message : 'Требуется вход в систему', extensions: { code } }] });
+    }
+  };
+}
+
+/** The principal established by `bearerAuth`. */
+export const principalOf = (req: express.Request): Principal => (req as any).principal ?? ANONYMOUS;
+
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
 export type Subgraph = {
@@ -144,23 +169,10 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
   app.use(
     '/graphql',
     express.json({ limit: '256kb' }),
-    async (req, res, next) => {
-      try {
-        const principal = await opts.verifier.fromHeader(req.header('authorization'));
-        if (principal === ANONYMOUS && !opts.allowAnonymous) {
-          throw new AuthError(ErrorCode.UNAUTHENTICATED, 'Требуется токен доступа');
-        }
-        (req as any).principal = principal;
-        next();
-      } catch (e) {
-        const code = e instanceof AuthError ? e.code : ErrorCode.UNAUTHENTICATED;
-        metrics.authFailures.inc({ code });
-        res.status(401).json({ errors: [{ message: (e as Error).message, extensions: { code } }] });
-      }
-    },
+    bearerAuth(opts.verifier, { allowAnonymous: !!opts.allowAnonymous, metrics }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const principal: Principal = (req as any).principal ?? ANONYMOUS;
+        const principal = principalOf(req);
         const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
         const clientAddress = (req.header('x-client-address') ?? req.socket.remoteAddress ?? '').slice(0, 64) || null;
         const operation = typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null;

@@ -1,0 +1,14 @@
+import { commonEnv, parseEnv } from '@medikamente/runtime';
+import { z } from 'zod';
+
+const schema = z.object({
+  ...commonEnv,
+  PORT: z.coerce.number().int().min(0).default(4000),
+  IDENTITY_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+  PATIENT_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+});
+export type GatewayEnv = z.infer<typeof schema>;
+
+/** Validated gateway configuration. */
+export const loadGatewayEnv = (source?: Record<string, string | undefined>) => parseEnv(schema, source);
