@@ -160,14 +160,14 @@ export class RequestAccess {
   }
 
   /** The audit events owed by this request: one per patient. */
-  auditEvents(): AuditEventInput[] {
+  auditEvents(operation: string | null = this.meta.operation): AuditEventInput[] {
     const p = this.principal;
     return [...this.pendingAudit].map(([patientId, cats]) => ({
       actorId: p.subject ?? 'anonymous',
       actorRole: p.role ?? 'anonymous',
       patientId,
       categories: [...cats].sort(),
-      operation: this.meta.operation,
+      operation,
       requestId: this.meta.requestId,
       clientAddress: this.meta.clientAddress,
     }));

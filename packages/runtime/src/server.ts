@@ -100,7 +100,7 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ contextValue, response, operationName, errors }) {
-          const events = contextValue.access?.auditEvents() ?? [];
+          const events = contextValue.access?.auditEvents(operationName ?? null) ?? [];
           if (events.length > 0) {
             try {
               await audit.append(events);

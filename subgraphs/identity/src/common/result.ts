@@ -38,6 +38,10 @@ export const fail = <T = never>(field: string, code: ErrorCode, message?: string
 });
 
 /** Renders a result into a GraphQL payload: `ok`, `inputErrors` and the data fields. */
-export function toPayload<T, P extends object>(r: Result<T>, data: (v: T) => P, empty: P): P & { ok: boolean; inputErrors: InputError[] } {
+export function toPayload<T, P extends object, E extends object>(
+  r: Result<T>,
+  data: (v: T) => P,
+  empty: E,
+): (P | E) & { ok: boolean; inputErrors: InputError[] } {
   return r.ok ? { ok: true, inputErrors: [], ...data(r.value) } : { ok: false, inputErrors: r.errors, ...empty };
 }

@@ -30,8 +30,7 @@ export class AccountService {
     const displayName = input.displayName.trim();
     if (!displayName) errors.push(inputError('displayName', ErrorCode.REQUIRED));
     else if (displayName.length > 200) errors.push(inputError('displayName', ErrorCode.TOO_LONG));
-    const r = await this.create({ ...input, role: input.role as AccountRole, branchIds, displayName, patientId: null }, errors);
-    return r;
+    return this.create({ ...input, role: input.role as AccountRole, branchIds, displayName, patientId: null }, errors);
   }
 
   /**

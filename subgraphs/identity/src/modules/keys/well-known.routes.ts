@@ -1,0 +1,25 @@
+import type express from 'express';
+import { SIGNING_ALG, type KeyRing } from './key-ring';
+
+/** Discovery documents: the JWKS (public key only) and a minimal OpenID/OAuth metadata document. */
+export function mountWellKnown(app: express.Express, keys: KeyRing, issuer: string): void {
+  const base = issuer.replace(/\/+$/, '');
+  app.get('/.well-known/jwks.json', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    res.json(keys.publicJwks());
+  });
+  app.get('/.well-known/openid-configuration', (_req, res) => {
+    res.set('Cache-Control', 'public, max-age=300');
+    res.json({
+      issuer,
+      jwks_uri: `${base}/.well-known/jwks.json`,
+      token_endpoint: `${base}/oauth/token`,
+      grant_types_supported: ['client_credentials'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+      response_types_supported: ['token'],
+      subject_types_supported: ['public'],
+      access_token_signing_alg_values_supported: [SIGNING_ALG],
+      claims_supported: ['iss', 'aud', 'sub', 'iat', 'exp', 'jti', 'typ', 'role', 'pid', 'bid', 'sid', 'amr', 'scope'],
+    });
+  });
+}

@@ -1,0 +1,17 @@
+import { subgraphTypeDefs } from '@medikamente/schema';
+import type { DocumentNode } from 'graphql';
+import { accountResolvers } from './modules/accounts/account.resolvers';
+import { accountSdl } from './modules/accounts/account.sdl';
+import { sessionResolvers } from './modules/accounts/session.resolvers';
+import { clientResolvers } from './modules/clients/client.resolvers';
+import { clientSdl } from './modules/clients/client.sdl';
+
+/** The identity subgraph's type definitions (federation header and @classified included). */
+export const identityTypeDefs: DocumentNode = subgraphTypeDefs(accountSdl + clientSdl);
+
+/** Resolver map of every module, merged per root type. */
+export const identityResolvers = {
+  Query: { ...accountResolvers.Query },
+  Mutation: { ...sessionResolvers.Mutation, ...accountResolvers.Mutation, ...clientResolvers.Mutation },
+  Account: accountResolvers.Account,
+};

@@ -1,0 +1,182 @@
+import { fileURLToPath } from 'node:url';
+import {
+  AUDIT_MIGRATION,
+  type Database,
+  type Revocations,
+  type RunningServer,
+  type Subgraph,
+  TokenVerifier,
+  createLogger,
+  createSubgraph,
+  openDatabase,
+} from '@medikamente/runtime';
+import { loadPolicy } from '@medikamente/schema';
+import type { DocumentNode } from 'graphql';
+import { randomToken } from './common/crypto';
+import { RateLimiter } from './common/rate-limit';
+import { type Services, createLoaders } from './context';
+import type { IdentityEnv } from './env';
+import { AccountService } from './modules/accounts/account.service';
+import { AccountStore } from './modules/accounts/account.store';
+import { tokenSubject } from './modules/accounts/account.view';
+import { AuthService } from './modules/accounts/auth.service';
+import type { AccountRole } from './modules/accounts/credentials';
+import { ClientStore, type ClientRole } from './modules/clients/client.store';
+import { Clients } from './modules/clients/clients';
+import { mountTokenEndpoint } from './modules/clients/token.routes';
+import { KeyRing } from './modules/keys/key-ring';
+import { KeyStore } from './modules/keys/key.store';
+import { mountWellKnown } from './modules/keys/well-known.routes';
+import { AccessTokenIssuer, type AccessTokenInput } from './modules/tokens/access-token';
+import { mountRevocations, revocationReader } from './modules/tokens/revocations';
+import { SessionStore } from './modules/tokens/session.store';
+import { Sessions } from './modules/tokens/sessions';
+import { identityResolvers, identityTypeDefs } from './schema';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./db/migrations', import.meta.url));
+
+/** Input of the `createAccount` helper used by tests and seeds of other packages. */
+export type NewAccountInput = {
+  role: AccountRole;
+  login?: string;
+  password?: string;
+  /** Patients only; a new random id when omitted. */
+  patientId?: string;
+  branchIds?: string[];
+  displayName?: string;
+};
+export type CreatedAccount = { accountId: string; patientId: string | null; login: string; password: string };
+
+export type IdentityService = {
+  subgraph: Subgraph;
+  database: Database;
+  stores: { accounts: AccountStore; sessions: SessionStore; clients: ClientStore; keys: KeyStore };
+  services: Services;
+  keys: KeyRing;
+  /** Verifies this service's own tokens (local keys, revocations read from the database). */
+  verifier: TokenVerifier;
+  typeDefs: DocumentNode;
+  /** Signs an access token directly (no session); for machine tokens in tests and tools. */
+  issueAccessToken(input: AccessTokenInput): Promise<{ token: string; expiresIn: number }>;
+  /** Creates an account (validated like the API does); throws listing the error codes. */
+  createAccount(input: NewAccountInput): Promise<CreatedAccount>;
+  /** Opens a normal session for the account and returns its access token. */
+  issueTokenFor(accountId: string, opts?: { amr?: string[] }): Promise<string>;
+  /** Registers a machine client; the secret is returned once. */
+  createClient(input: { role: ClientRole; scopes?: string[]; name?: string }): Promise<{ clientId: string; clientSecret: string }>;
+  revocations(): Promise<Revocations>;
+  /** Starts HTTP; servers opened here are closed by `close()`. */
+  listen(port?: number, host?: string): Promise<RunningServer>;
+  close(): Promise<void>;
+};
+
+/** Wires the identity subgraph: database and migrations, signing keys, domain services, routes. */
+export async function createIdentityService(env: IdentityEnv, opts: { database?: Database } = {}): Promise<IdentityService> {
+  const database =
+    opts.database ??
+    (await openDatabase({
+      url: env.IDENTITY_DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      migrationsDir: MIGRATIONS_DIR,
+      migrations: [AUDIT_MIGRATION],
+    }));
+  const stores = {
+    accounts: new AccountStore(database),
+    sessions: new SessionStore(database),
+    clients: new ClientStore(database),
+    keys: new KeyStore(database),
+  };
+  const keys = await KeyRing.load(stores.keys);
+  const readRevocations = revocationReader(stores, env.ACCESS_TOKEN_TTL_SEC);
+  const verifier = new TokenVerifier({
+    issuer: env.AUTH_ISSUER,
+    audience: env.AUTH_AUDIENCE,
+    jwks: keys.getKey,
+    revocations: readRevocations,
+    revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
+  });
+  // This replica learns of its own revocations at once; others within one poll interval.
+  const onRevoked = () => verifier.refresh();
+  const issuer = new AccessTokenIssuer(keys, { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, ttlSec: env.ACCESS_TOKEN_TTL_SEC });
+  const sessions = new Sessions(stores.sessions, issuer, env.REFRESH_TOKEN_TTL_SEC, onRevoked);
+  const limiter = new RateLimiter(env.LOGIN_RATE_LIMIT, env.LOGIN_RATE_WINDOW_SEC * 1000);
+  const services: Services = {
+    auth: new AuthService(stores.accounts, sessions, limiter, {
+      lockoutThreshold: env.LOCKOUT_THRESHOLD,
+      lockoutMinutes: env.LOCKOUT_MINUTES,
+      requireStaffTotp: env.REQUIRE_STAFF_TOTP,
+    }),
+    accounts: new AccountService(stores.accounts, stores.sessions, database.tx, env.TOTP_ISSUER, onRevoked),
+    accountStore: stores.accounts,
+    clients: new Clients(stores.clients, issuer),
+  };
+
+  const subgraph = await createSubgraph({
+    name: 'identity',
+    typeDefs: identityTypeDefs,
+    resolvers: identityResolvers as never,
+    policy: loadPolicy(),
+    database,
+    verifier,
+    limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
+    allowAnonymous: true,
+    production: env.NODE_ENV === 'production',
+    logger: createLogger('identity', env.LOG_LEVEL),
+    extendContext: () => ({ services, loaders: createLoaders(services) }),
+    routes: (app) => {
+      mountWellKnown(app, keys, env.AUTH_ISSUER);
+      mountTokenEndpoint(app, services.clients, limiter);
+      mountRevocations(app, readRevocations);
+    },
+  });
+
+  const servers: RunningServer[] = [];
+  return {
+    subgraph,
+    database,
+    stores,
+    services,
+    keys,
+    verifier,
+    typeDefs: identityTypeDefs,
+    issueAccessToken: async (input) => {
+      const t = await issuer.issue(input);
+      return { token: t.token, expiresIn: t.expiresIn };
+    },
+    createAccount: async (input) => {
+      const password = input.password ?? `pw-${randomToken(12)}`;
+      const r = await services.accounts.create({
+        login: input.login ?? `${input.role}.${randomToken(9).toLowerCase().replace(/[^a-z0-9]/g, 'x')}@example.test`,
+        password,
+        role: input.role,
+        displayName: input.displayName ?? null,
+        branchIds: input.branchIds ?? [],
+        patientId: input.patientId ?? null,
+      });
+      if (!r.ok) throw new Error(`createAccount failed: ${r.errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
+      return { accountId: r.value.id, patientId: r.value.patientId, login: r.value.login, password };
+    },
+    issueTokenFor: async (accountId, o = {}) => {
+      const account = await stores.accounts.byId(accountId);
+      if (!account || account.dismissedAt) throw new Error('issueTokenFor: no active account with this id');
+      const amr = o.amr ?? (account.totpEnabled ? ['pwd', 'otp'] : ['pwd']);
+      return (await sessions.start(tokenSubject(account), amr)).accessToken;
+    },
+    createClient: async (input) => {
+      const r = await services.clients.create({ name: input.name ?? `test ${input.role}`, role: input.role, scopes: input.scopes ?? [] });
+      if (!r.ok) throw new Error(`createClient failed: ${r.errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
+      return { clientId: r.value.client.clientId, clientSecret: r.value.clientSecret };
+    },
+    revocations: readRevocations,
+    listen: async (port, host) => {
+      const s = await subgraph.listen(port, host);
+      servers.push(s);
+      return s;
+    },
+    close: async () => {
+      await Promise.all(servers.splice(0).map((s) => s.close()));
+      verifier.stop();
+      if (!opts.database) await database.close();
+    },
+  };
+}
