@@ -1,0 +1,51 @@
+/**
+ * The one test command (`pnpm test`): the release check, type checking, lint, and every
+ * vitest project (unit + integration against real Postgres, or PGlite when none answers).
+ * Ends with one line `N passed, N failed` totalling every runner.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+type Step = { name: string; cmd: string[]; counts?: () => { passed: number; failed: number } };
+
+const reportFile = join(mkdtempSync(join(tmpdir(), 'mk-vitest-')), 'report.json');
+const steps: Step[] = [
+  { name: 'release check (classification, policy, generated files)', cmd: ['pnpm', '--silent', 'check:release'] },
+  { name: 'typecheck', cmd: ['pnpm', '--silent', 'typecheck'] },
+  { name: 'lint', cmd: ['pnpm', '--silent', 'lint'] },
+  {
+    name: 'vitest (unit + integration)',
+    cmd: ['pnpm', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    counts: () => {
+      const r = JSON.parse(readFileSync(reportFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; numFailedTestSuites: number };
+      // A suite that failed to load has no failed tests of its own: count it as a failure.
+      const brokenSuites = r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0;
+      return { passed: r.numPassedTests, failed: r.numFailedTests + brokenSuites };
+    },
+  },
+];
+
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+for (const step of steps) {
+  if (only.length && !only.some((o) => step.name.startsWith(o))) continue;
+  console.log(`\n=== ${step.name}`);
+  const res = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  if (step.counts) {
+    try {
+      const c = step.counts();
+      passed += c.passed;
+      failed += c.failed;
+      if (res.status !== 0 && c.failed === 0) failed += 1;
+    } catch {
+      failed += 1;
+    }
+  } else if (res.status === 0) passed += 1;
+  else failed += 1;
+  console.log(`=== ${step.name}: ${res.status === 0 ? 'ok' : `FAILED (exit ${res.status})`}`);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
