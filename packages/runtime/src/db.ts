@@ -120,6 +120,9 @@ export async function migrate(
   return applied;
 }
 
+/** The PGlite data directory of one service under a base directory (`memory://` stays in memory). */
+export const serviceDataDir = (base: string, service: string) => (base.startsWith('memory://') ? 'memory://' : join(base, service));
+
 /** Checks a database is reachable (used by /readyz). */
 export async function ping(database: Database): Promise<boolean> {
   try {

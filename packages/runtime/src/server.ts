@@ -44,6 +44,11 @@ export type SubgraphOptions<Extra extends object> = {
   /** Extra HTTP routes (JWKS, token endpoint, …) mounted before /graphql. */
   routes?: (app: express.Express) => void;
   logger?: Logger;
+  /**
+   * Benchmarks only: serve the bare schema without the policy layer, to measure its cost.
+   * Refused in production.
+   */
+  unsafeDisablePolicy?: boolean;
 };
 
 /**
@@ -75,6 +80,10 @@ export type RunningServer = { url: string; port: number; close(): Promise<void> 
 
 export type Subgraph = {
   app: express.Express;
+  /** The executable schema as served (with the policy layer unless disabled). */
+  schema: import('graphql').GraphQLSchema;
+  /** Builds a request context for a principal, as the HTTP path does (benchmarks, tools). */
+  contextFor(principal: Principal, meta?: Partial<{ requestId: string; operation: string | null; clientAddress: string | null }>): BaseContext;
   apollo: ApolloServer<any>;
   metrics: Metrics;
   audit: AuditLog;
@@ -92,7 +101,8 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
   const audit = new AuditLog(opts.database);
   const bare = buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers }]);
   const compiled = compilePolicy(opts.policy, bare);
-  const schema = applyPolicy(bare, compiled);
+  if (opts.unsafeDisablePolicy && opts.production) throw new Error('the policy layer cannot be disabled in production');
+  const schema = opts.unsafeDisablePolicy ? bare : applyPolicy(bare, compiled);
   let httpServer: Server | undefined;
 
   const auditPlugin: ApolloServerPlugin<BaseContext> = {
@@ -152,6 +162,13 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
   await apollo.start();
   opts.verifier.start();
 
+  const contextFor: Subgraph['contextFor'] = (principal, meta = {}) => {
+    const m = { requestId: meta.requestId ?? randomUUID(), operation: meta.operation ?? null, clientAddress: meta.clientAddress ?? null };
+    const access = new RequestAccess(compiled, principal, opts.conditions ?? {}, m);
+    const base: BaseContext = { principal, access, requestId: m.requestId, clientAddress: m.clientAddress };
+    return { ...base, ...(opts.extendContext?.(base) ?? {}) };
+  };
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
@@ -171,20 +188,19 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
     express.json({ limit: '256kb' }),
     bearerAuth(opts.verifier, { allowAnonymous: !!opts.allowAnonymous, metrics }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const principal = principalOf(req);
-        const requestId = (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID();
-        const clientAddress = (req.header('x-client-address') ?? req.socket.remoteAddress ?? '').slice(0, 64) || null;
-        const operation = typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null;
-        const access = new RequestAccess(compiled, principal, opts.conditions ?? {}, { requestId, operation, clientAddress });
-        const base: BaseContext = { principal, access, requestId, clientAddress };
-        return { ...base, ...(opts.extendContext?.(base) ?? {}) };
-      },
+      context: async ({ req }) =>
+        contextFor(principalOf(req), {
+          requestId: (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID(),
+          clientAddress: (req.header('x-client-address') ?? req.socket.remoteAddress ?? '').slice(0, 64) || null,
+          operation: typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null,
+        }),
     }),
   );
 
   return {
     app,
+    schema,
+    contextFor,
     apollo,
     metrics,
     audit,

@@ -7,7 +7,12 @@ import { type AccountView, accountView } from './modules/accounts/account.view';
 import type { AuthService } from './modules/accounts/auth.service';
 import type { Clients } from './modules/clients/clients';
 
-export type Services = { auth: AuthService; accounts: AccountService; accountStore: AccountStore; clients: Clients };
+export type Services = {
+  auth: AuthService;
+  accounts: AccountService;
+  accountStore: AccountStore;
+  clients: Clients;
+};
 
 export type IdentityContext = BaseContext & {
   services: Services;

@@ -25,7 +25,11 @@ const schema = z.object({
   IDENTITY_DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default(resolve(process.cwd(), '.data/identity')),
   ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(3600).default(300),
-  REFRESH_TOKEN_TTL_SEC: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  REFRESH_TOKEN_TTL_SEC: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(30 * 24 * 3600),
   /** Consecutive failed sign-ins (password or TOTP) after which the account is locked. */
   LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),

@@ -1,10 +1,10 @@
+export { type IdentityEnv, loadIdentityEnv } from './env';
+export { ACCOUNT_ROLES, type AccountRole, STAFF_ROLES, type StaffRole } from './modules/accounts/credentials';
+export type { AccessTokenInput } from './modules/tokens/access-token';
+export { identityResolvers, identityTypeDefs } from './schema';
 export {
+  type CreatedAccount,
   createIdentityService,
   type IdentityService,
   type NewAccountInput,
-  type CreatedAccount,
 } from './service';
-export { loadIdentityEnv, type IdentityEnv } from './env';
-export { identityTypeDefs, identityResolvers } from './schema';
-export type { AccessTokenInput } from './modules/tokens/access-token';
-export { STAFF_ROLES, ACCOUNT_ROLES, type AccountRole, type StaffRole } from './modules/accounts/credentials';

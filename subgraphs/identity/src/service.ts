@@ -1,33 +1,33 @@
 import { fileURLToPath } from 'node:url';
 import {
   AUDIT_MIGRATION,
+  createLogger,
+  createSubgraph,
   type Database,
+  openDatabase,
   type Revocations,
   type RunningServer,
   type Subgraph,
   TokenVerifier,
-  createLogger,
-  createSubgraph,
-  openDatabase,
 } from '@medikamente/runtime';
 import { loadPolicy } from '@medikamente/schema';
 import type { DocumentNode } from 'graphql';
 import { randomToken } from './common/crypto';
 import { RateLimiter } from './common/rate-limit';
-import { type Services, createLoaders } from './context';
+import { createLoaders, type Services } from './context';
 import type { IdentityEnv } from './env';
 import { AccountService } from './modules/accounts/account.service';
 import { AccountStore } from './modules/accounts/account.store';
 import { tokenSubject } from './modules/accounts/account.view';
 import { AuthService } from './modules/accounts/auth.service';
 import type { AccountRole } from './modules/accounts/credentials';
-import { ClientStore, type ClientRole } from './modules/clients/client.store';
+import { type ClientRole, ClientStore } from './modules/clients/client.store';
 import { Clients } from './modules/clients/clients';
 import { mountTokenEndpoint } from './modules/clients/token.routes';
-import { KeyRing } from './modules/keys/key-ring';
 import { KeyStore } from './modules/keys/key.store';
+import { KeyRing } from './modules/keys/key-ring';
 import { mountWellKnown } from './modules/keys/well-known.routes';
-import { AccessTokenIssuer, type AccessTokenInput } from './modules/tokens/access-token';
+import { type AccessTokenInput, AccessTokenIssuer } from './modules/tokens/access-token';
 import { mountRevocations, revocationReader } from './modules/tokens/revocations';
 import { SessionStore } from './modules/tokens/session.store';
 import { Sessions } from './modules/tokens/sessions';
@@ -63,7 +63,11 @@ export type IdentityService = {
   /** Opens a normal session for the account and returns its access token. */
   issueTokenFor(accountId: string, opts?: { amr?: string[] }): Promise<string>;
   /** Registers a machine client; the secret is returned once. */
-  createClient(input: { role: ClientRole; scopes?: string[]; name?: string }): Promise<{ clientId: string; clientSecret: string }>;
+  createClient(input: {
+    role: ClientRole;
+    scopes?: string[];
+    name?: string;
+  }): Promise<{ clientId: string; clientSecret: string }>;
   revocations(): Promise<Revocations>;
   /** Starts HTTP; servers opened here are closed by `close()`. */
   listen(port?: number, host?: string): Promise<RunningServer>;
@@ -71,7 +75,10 @@ export type IdentityService = {
 };
 
 /** Wires the identity subgraph: database and migrations, signing keys, domain services, routes. */
-export async function createIdentityService(env: IdentityEnv, opts: { database?: Database } = {}): Promise<IdentityService> {
+export async function createIdentityService(
+  env: IdentityEnv,
+  opts: { database?: Database } = {},
+): Promise<IdentityService> {
   const database =
     opts.database ??
     (await openDatabase({
@@ -97,7 +104,11 @@ export async function createIdentityService(env: IdentityEnv, opts: { database?:
   });
   // This replica learns of its own revocations at once; others within one poll interval.
   const onRevoked = () => verifier.refresh();
-  const issuer = new AccessTokenIssuer(keys, { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, ttlSec: env.ACCESS_TOKEN_TTL_SEC });
+  const issuer = new AccessTokenIssuer(keys, {
+    issuer: env.AUTH_ISSUER,
+    audience: env.AUTH_AUDIENCE,
+    ttlSec: env.ACCESS_TOKEN_TTL_SEC,
+  });
   const sessions = new Sessions(stores.sessions, issuer, env.REFRESH_TOKEN_TTL_SEC, onRevoked);
   const limiter = new RateLimiter(env.LOGIN_RATE_LIMIT, env.LOGIN_RATE_WINDOW_SEC * 1000);
   const services: Services = {
@@ -146,14 +157,19 @@ export async function createIdentityService(env: IdentityEnv, opts: { database?:
     createAccount: async (input) => {
       const password = input.password ?? `pw-${randomToken(12)}`;
       const r = await services.accounts.create({
-        login: input.login ?? `${input.role}.${randomToken(9).toLowerCase().replace(/[^a-z0-9]/g, 'x')}@example.test`,
+        login:
+          input.login ??
+          `${input.role}.${randomToken(9)
+            .toLowerCase()
+            .replace(/[^a-z0-9]/g, 'x')}@example.test`,
         password,
         role: input.role,
         displayName: input.displayName ?? null,
         branchIds: input.branchIds ?? [],
         patientId: input.patientId ?? null,
       });
-      if (!r.ok) throw new Error(`createAccount failed: ${r.errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
+      if (!r.ok)
+        throw new Error(`createAccount failed: ${r.errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
       return { accountId: r.value.id, patientId: r.value.patientId, login: r.value.login, password };
     },
     issueTokenFor: async (accountId, o = {}) => {
@@ -163,8 +179,13 @@ export async function createIdentityService(env: IdentityEnv, opts: { database?:
       return (await sessions.start(tokenSubject(account), amr)).accessToken;
     },
     createClient: async (input) => {
-      const r = await services.clients.create({ name: input.name ?? `test ${input.role}`, role: input.role, scopes: input.scopes ?? [] });
-      if (!r.ok) throw new Error(`createClient failed: ${r.errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
+      const r = await services.clients.create({
+        name: input.name ?? `test ${input.role}`,
+        role: input.role,
+        scopes: input.scopes ?? [],
+      });
+      if (!r.ok)
+        throw new Error(`createClient failed: ${r.errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
       return { clientId: r.value.client.clientId, clientSecret: r.value.clientSecret };
     },
     revocations: readRevocations,

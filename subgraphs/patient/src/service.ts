@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { AUDIT_MIGRATION, AuditLog, TokenVerifier, createSubgraph, openDatabase } from '@medikamente/runtime';
+import { AUDIT_MIGRATION, AuditLog, type Database, TokenVerifier, createSubgraph, openDatabase } from '@medikamente/runtime';
 import { loadPolicy } from '@medikamente/schema';
 import { createLoaders, type PatientContext, type Stores } from './context';
 import type { PatientEnv } from './env';
@@ -13,13 +12,18 @@ import { patientTypeDefs } from './schema';
 const MIGRATIONS = fileURLToPath(new URL('./db/migrations', import.meta.url));
 
 /** Wires the patient subgraph: database, stores, policy conditions, server. */
-export async function createPatientService(env: PatientEnv, opts: { verifier?: TokenVerifier } = {}) {
-  const database = await openDatabase({
+export async function createPatientService(
+  env: PatientEnv,
+  opts: { verifier?: TokenVerifier; database?: Database; unsafeDisablePolicy?: boolean } = {},
+) {
+  const database =
+    opts.database ??
+    (await openDatabase({
     url: env.PATIENT_DATABASE_URL,
-    dataDir: join(env.DATA_DIR, 'patient'),
+    dataDir: env.DATA_DIR,
     migrationsDir: MIGRATIONS,
     migrations: [AUDIT_MIGRATION],
-  });
+  }));
   const stores: Stores = {
     patients: new PatientStore(database),
     consents: new ConsentStore(database),
@@ -46,6 +50,7 @@ export async function createPatientService(env: PatientEnv, opts: { verifier?: T
     limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
     conditions: { careRelationships: (doctor, ids) => stores.care.activeFor(doctor, ids) },
     extendContext: () => ({ stores, loaders: createLoaders(stores) }),
+    unsafeDisablePolicy: opts.unsafeDisablePolicy,
   });
   return {
     subgraph,

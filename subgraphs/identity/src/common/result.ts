@@ -16,7 +16,8 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.WEAK_PASSWORD]: 'Пароль должен содержать не менее 8 символов',
   [ErrorCode.DUPLICATE]: 'Учётная запись с таким логином уже существует',
   [ErrorCode.INVALID_CREDENTIALS]: 'Неверный логин или пароль',
-  [ErrorCode.ACCOUNT_LOCKED]: 'Вход временно заблокирован после нескольких неудачных попыток. Попробуйте позже',
+  [ErrorCode.ACCOUNT_LOCKED]:
+    'Вход временно заблокирован после нескольких неудачных попыток. Попробуйте позже',
   [ErrorCode.RATE_LIMITED]: 'Слишком много попыток. Попробуйте позже',
   [ErrorCode.TOTP_REQUIRED]: 'Введите код из приложения-аутентификатора',
   [ErrorCode.TOTP_INVALID]: 'Неверный код подтверждения',
@@ -43,5 +44,7 @@ export function toPayload<T, P extends object, E extends object>(
   data: (v: T) => P,
   empty: E,
 ): (P | E) & { ok: boolean; inputErrors: InputError[] } {
-  return r.ok ? { ok: true, inputErrors: [], ...data(r.value) } : { ok: false, inputErrors: r.errors, ...empty };
+  return r.ok
+    ? { ok: true, inputErrors: [], ...data(r.value) }
+    : { ok: false, inputErrors: r.errors, ...empty };
 }

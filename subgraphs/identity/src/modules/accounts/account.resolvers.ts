@@ -1,10 +1,11 @@
-import type { IdentityContext } from '../../context';
 import { type Result, toPayload } from '../../common/result';
+import type { IdentityContext } from '../../context';
 import type { StaffInput } from './account.service';
 import type { AccountRecord } from './account.store';
 import { accountView } from './account.view';
 
-const accountPayload = (r: Result<AccountRecord>) => toPayload(r, (a) => ({ account: accountView(a) }), { account: null });
+const accountPayload = (r: Result<AccountRecord>) =>
+  toPayload(r, (a) => ({ account: accountView(a) }), { account: null });
 
 /** The signed-in account, staff administration and TOTP enrolment. */
 export const accountResolvers = {
@@ -24,7 +25,10 @@ export const accountResolvers = {
       accountPayload(await ctx.services.accounts.dismiss(ctx.principal, accountId)),
 
     startTotpEnrollment: async (_: unknown, __: unknown, ctx: IdentityContext) =>
-      toPayload(await ctx.services.accounts.startTotp(ctx.principal), (e) => e, { secret: null, otpauthUri: null }),
+      toPayload(await ctx.services.accounts.startTotp(ctx.principal), (e) => e, {
+        secret: null,
+        otpauthUri: null,
+      }),
 
     confirmTotpEnrollment: async (_: unknown, { code }: { code: string }, ctx: IdentityContext) =>
       accountPayload(await ctx.services.accounts.confirmTotp(ctx.principal, code)),

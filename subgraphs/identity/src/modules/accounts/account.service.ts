@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, ErrorCode, type InputError, type Principal } from '@medikamente/runtime';
-import { type Result, fail, inputError, ok } from '../../common/result';
+import { fail, inputError, ok, type Result } from '../../common/result';
 import type { SessionStore } from '../tokens/session.store';
 import type { AccountRecord, AccountStore } from './account.store';
 import { type AccountRole, checkPassword, hashPassword, isStaffRole, normalizeLogin } from './credentials';
@@ -9,7 +9,13 @@ import { checkTotp, generateTotpSecret, totpUri } from './totp';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: string) => UUID.test(v);
 
-export type StaffInput = { login: string; password: string; role: string; displayName: string; branchIds?: string[] | null };
+export type StaffInput = {
+  login: string;
+  password: string;
+  role: string;
+  displayName: string;
+  branchIds?: string[] | null;
+};
 export type TotpEnrollment = { secret: string; otpauthUri: string };
 
 /** Staff administration (create, dismiss) and TOTP enrolment of the signed-in account. */
@@ -24,13 +30,17 @@ export class AccountService {
 
   async createStaff(input: StaffInput): Promise<Result<AccountRecord>> {
     const errors: InputError[] = [];
-    if (!isStaffRole(input.role)) errors.push(inputError('role', ErrorCode.BAD_USER_INPUT, 'Недопустимая роль сотрудника'));
+    if (!isStaffRole(input.role))
+      errors.push(inputError('role', ErrorCode.BAD_USER_INPUT, 'Недопустимая роль сотрудника'));
     const branchIds = input.branchIds ?? [];
     if (branchIds.some((b) => !isUuid(b))) errors.push(inputError('branchIds', ErrorCode.INVALID_ID));
     const displayName = input.displayName.trim();
     if (!displayName) errors.push(inputError('displayName', ErrorCode.REQUIRED));
     else if (displayName.length > 200) errors.push(inputError('displayName', ErrorCode.TOO_LONG));
-    return this.create({ ...input, role: input.role as AccountRole, branchIds, displayName, patientId: null }, errors);
+    return this.create(
+      { ...input, role: input.role as AccountRole, branchIds, displayName, patientId: null },
+      errors,
+    );
   }
 
   /**
@@ -38,7 +48,14 @@ export class AccountService {
    * caller are reported together with these.
    */
   async create(
-    a: { login: string; password: string; role: AccountRole; displayName: string | null; branchIds: string[]; patientId: string | null },
+    a: {
+      login: string;
+      password: string;
+      role: AccountRole;
+      displayName: string | null;
+      branchIds: string[];
+      patientId: string | null;
+    },
     errors: InputError[] = [],
   ): Promise<Result<AccountRecord>> {
     const login = normalizeLogin(a.login);
@@ -62,7 +79,8 @@ export class AccountService {
     if (!isUuid(accountId)) return fail('accountId', ErrorCode.INVALID_ID);
     const target = await this.accounts.byId(accountId);
     if (!target || !isStaffRole(target.role)) return fail('accountId', ErrorCode.NOT_FOUND);
-    if (target.id === actor.subject) return fail('accountId', ErrorCode.CONFLICT, 'Нельзя уволить собственную учётную запись');
+    if (target.id === actor.subject)
+      return fail('accountId', ErrorCode.CONFLICT, 'Нельзя уволить собственную учётную запись');
     const dismissed = await this.tx(async (q) => {
       const a = await this.accounts.markDismissed(accountId, q);
       await this.sessionStore.revokeAllForAccount(accountId, q);
@@ -76,7 +94,8 @@ export class AccountService {
   async startTotp(actor: Principal): Promise<Result<TotpEnrollment>> {
     const account = actor.subject ? await this.accounts.byId(actor.subject) : null;
     if (!account) return fail('account', ErrorCode.NOT_FOUND);
-    if (account.totpEnabled) return fail('account', ErrorCode.CONFLICT, 'Двухфакторная аутентификация уже включена');
+    if (account.totpEnabled)
+      return fail('account', ErrorCode.CONFLICT, 'Двухфакторная аутентификация уже включена');
     const secret = generateTotpSecret();
     if (!(await this.accounts.setPendingTotp(account.id, secret))) {
       return fail('account', ErrorCode.CONFLICT, 'Двухфакторная аутентификация уже включена');
@@ -87,8 +106,10 @@ export class AccountService {
   async confirmTotp(actor: Principal, code: string): Promise<Result<AccountRecord>> {
     const account = actor.subject ? await this.accounts.byId(actor.subject) : null;
     if (!account) return fail('account', ErrorCode.NOT_FOUND);
-    if (account.totpEnabled) return fail('code', ErrorCode.CONFLICT, 'Двухфакторная аутентификация уже включена');
-    if (!account.totpSecret) return fail('code', ErrorCode.CONFLICT, 'Сначала начните подключение двухфакторной аутентификации');
+    if (account.totpEnabled)
+      return fail('code', ErrorCode.CONFLICT, 'Двухфакторная аутентификация уже включена');
+    if (!account.totpSecret)
+      return fail('code', ErrorCode.CONFLICT, 'Сначала начните подключение двухфакторной аутентификации');
     if (!checkTotp(code, account.totpSecret)) return fail('code', ErrorCode.TOTP_INVALID);
     const enabled = await this.accounts.enableTotp(account.id);
     return enabled ? ok(enabled) : fail('account', ErrorCode.NOT_FOUND);

@@ -149,7 +149,10 @@ export class AccountStore {
 
   /** Marks an account dismissed (idempotent: the first dismissal time is kept). */
   async markDismissed(id: string, q: Query = this.database.query): Promise<AccountRecord | null> {
-    const rows = await q('update account set dismissed_at = coalesce(dismissed_at, now()) where id = $1 returning *', [id]);
+    const rows = await q(
+      'update account set dismissed_at = coalesce(dismissed_at, now()) where id = $1 returning *',
+      [id],
+    );
     return rows[0] ? toRecord(rows[0]) : null;
   }
 

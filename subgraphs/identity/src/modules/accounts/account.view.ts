@@ -26,4 +26,9 @@ export const accountView = (a: AccountRecord): AccountView => ({
 });
 
 /** The token-relevant facts of an account. */
-export const tokenSubject = (a: AccountRecord) => ({ id: a.id, role: a.role, patientId: a.patientId, branchIds: a.branchIds });
+export const tokenSubject = (a: AccountRecord) => ({
+  id: a.id,
+  role: a.role,
+  patientId: a.patientId,
+  branchIds: a.branchIds,
+});

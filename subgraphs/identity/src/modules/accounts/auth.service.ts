@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type InputError, type Principal } from '@medikamente/runtime';
 import type { RateLimiter } from '../../common/rate-limit';
-import { type Result, fail, inputError, ok } from '../../common/result';
-import type { SessionTokens, Sessions } from '../tokens/sessions';
+import { fail, inputError, ok, type Result } from '../../common/result';
+import type { Sessions, SessionTokens } from '../tokens/sessions';
 import type { AccountRecord, AccountStore } from './account.store';
 import { tokenSubject } from './account.view';
-import { burnPasswordCheck, checkPassword, hashPassword, isStaffRole, normalizeLogin, verifyPassword } from './credentials';
+import {
+  burnPasswordCheck,
+  checkPassword,
+  hashPassword,
+  isStaffRole,
+  normalizeLogin,
+  verifyPassword,
+} from './credentials';
 import { checkTotp } from './totp';
 
 export type AuthConfig = { lockoutThreshold: number; lockoutMinutes: number; requireStaffTotp: boolean };
@@ -50,14 +57,16 @@ export class AuthService {
   async signIn(input: SignInInput, clientAddress: string | null): Promise<Result<Authenticated>> {
     const login = normalizeLogin(input.login);
     if (!login.ok) return login;
-    if (!this.limiter.hit('sign-in', login.value, clientAddress)) return fail('login', ErrorCode.RATE_LIMITED);
+    if (!this.limiter.hit('sign-in', login.value, clientAddress))
+      return fail('login', ErrorCode.RATE_LIMITED);
     const account = await this.accounts.byLogin(login.value);
     // Unknown and dismissed accounts get the same answer, after the same work, as a wrong password.
     if (!account || account.dismissedAt) {
       await burnPasswordCheck(input.password);
       return fail('password', ErrorCode.INVALID_CREDENTIALS);
     }
-    if (account.lockedUntil && account.lockedUntil.getTime() > Date.now()) return fail('login', ErrorCode.ACCOUNT_LOCKED);
+    if (account.lockedUntil && account.lockedUntil.getTime() > Date.now())
+      return fail('login', ErrorCode.ACCOUNT_LOCKED);
     if (!(await verifyPassword(account.passwordHash, input.password))) {
       return this.failure(account, 'password', ErrorCode.INVALID_CREDENTIALS);
     }
@@ -65,10 +74,15 @@ export class AuthService {
     if (account.totpEnabled && account.totpSecret) {
       if (!input.totpCode) return fail('totpCode', ErrorCode.TOTP_REQUIRED);
       // A wrong code counts towards the lockout: six digits must not be brute-forced.
-      if (!checkTotp(input.totpCode, account.totpSecret)) return this.failure(account, 'totpCode', ErrorCode.TOTP_INVALID);
+      if (!checkTotp(input.totpCode, account.totpSecret))
+        return this.failure(account, 'totpCode', ErrorCode.TOTP_INVALID);
       amr.push('otp');
     } else if (this.config.requireStaffTotp && isStaffRole(account.role)) {
-      return fail('totpCode', ErrorCode.TOTP_REQUIRED, 'Для сотрудников обязательна двухфакторная аутентификация. Обратитесь к администратору');
+      return fail(
+        'totpCode',
+        ErrorCode.TOTP_REQUIRED,
+        'Для сотрудников обязательна двухфакторная аутентификация. Обратитесь к администратору',
+      );
     }
     await this.accounts.resetFailures(account.id);
     return ok({ ...(await this.sessions.start(tokenSubject(account), amr)), account });
@@ -95,8 +109,16 @@ export class AuthService {
     return ok(true);
   }
 
-  private async failure(account: AccountRecord, field: string, code: ErrorCode): Promise<Result<Authenticated>> {
-    const { locked } = await this.accounts.recordFailure(account.id, this.config.lockoutThreshold, this.config.lockoutMinutes);
+  private async failure(
+    account: AccountRecord,
+    field: string,
+    code: ErrorCode,
+  ): Promise<Result<Authenticated>> {
+    const { locked } = await this.accounts.recordFailure(
+      account.id,
+      this.config.lockoutThreshold,
+      this.config.lockoutMinutes,
+    );
     return fail(field, locked ? ErrorCode.ACCOUNT_LOCKED : code);
   }
 }

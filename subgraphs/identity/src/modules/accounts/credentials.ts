@@ -1,14 +1,23 @@
-import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import { ErrorCode } from '@medikamente/runtime';
-import { type Result, fail, ok } from '../../common/result';
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import { fail, ok, type Result } from '../../common/result';
 
 export const PATIENT_ROLE = 'patient';
-export const STAFF_ROLES = ['doctor', 'receptionist', 'cashier', 'accountant', 'analyst', 'it_admin', 'security_officer'] as const;
+export const STAFF_ROLES = [
+  'doctor',
+  'receptionist',
+  'cashier',
+  'accountant',
+  'analyst',
+  'it_admin',
+  'security_officer',
+] as const;
 export const ACCOUNT_ROLES = [PATIENT_ROLE, ...STAFF_ROLES] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
-export const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
+export const isStaffRole = (role: string): role is StaffRole =>
+  (STAFF_ROLES as readonly string[]).includes(role);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

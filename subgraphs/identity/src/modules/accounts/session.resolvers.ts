@@ -1,6 +1,6 @@
+import { type Result, toPayload } from '../../common/result';
 import type { IdentityContext } from '../../context';
 import { renderAs } from '../../context';
-import { type Result, toPayload } from '../../common/result';
 import { accountView } from './account.view';
 import type { Authenticated, SignInInput, SignUpInput } from './auth.service';
 
@@ -11,7 +11,12 @@ function authPayload(ctx: IdentityContext, r: Result<Authenticated>) {
   if (r.ok) renderAs(ctx, r.value.principal);
   return toPayload(
     r,
-    (v) => ({ accessToken: v.accessToken, refreshToken: v.refreshToken, expiresIn: v.expiresIn, account: accountView(v.account) }),
+    (v) => ({
+      accessToken: v.accessToken,
+      refreshToken: v.refreshToken,
+      expiresIn: v.expiresIn,
+      account: accountView(v.account),
+    }),
     NO_SESSION,
   );
 }

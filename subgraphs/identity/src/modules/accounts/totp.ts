@@ -7,7 +7,8 @@ const totp = authenticator.clone({ window: 1 });
 export const generateTotpSecret = (): string => totp.generateSecret(20);
 
 /** The otpauth:// URI an authenticator app imports (usually shown as a QR code). */
-export const totpUri = (label: string, issuer: string, secret: string): string => totp.keyuri(label, issuer, secret);
+export const totpUri = (label: string, issuer: string, secret: string): string =>
+  totp.keyuri(label, issuer, secret);
 
 /** Checks a 6-digit code against the secret, tolerating one step of drift. */
 export function checkTotp(code: string, secret: string): boolean {

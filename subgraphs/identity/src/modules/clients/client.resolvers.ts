@@ -1,5 +1,5 @@
-import type { IdentityContext } from '../../context';
 import { toPayload } from '../../common/result';
+import type { IdentityContext } from '../../context';
 import type { NewClientInput } from './clients';
 
 const EMPTY = { clientId: null, clientSecret: null, name: null, role: null, scopes: [] };

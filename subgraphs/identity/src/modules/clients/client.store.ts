@@ -41,7 +41,13 @@ const toRecord = (raw: unknown): ClientRecord => {
 export class ClientStore {
   constructor(private readonly database: Database) {}
 
-  async create(c: { clientId: string; secretHash: string; role: ClientRole; scopes: string[]; name: string }): Promise<ClientRecord> {
+  async create(c: {
+    clientId: string;
+    secretHash: string;
+    role: ClientRole;
+    scopes: string[];
+    name: string;
+  }): Promise<ClientRecord> {
     const rows = await this.database.query(
       `insert into partner_client (client_id, secret_hash, role, scopes, name)
        values ($1, $2, $3, $4::text[], $5) returning *`,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCode, type InputError } from '@medikamente/runtime';
 import { randomToken, sameDigest, sha256 } from '../../common/crypto';
-import { type Result, inputError, ok } from '../../common/result';
+import { inputError, ok, type Result } from '../../common/result';
 import type { AccessTokenIssuer, IssuedAccessToken } from '../tokens/access-token';
 import { CLIENT_ROLES, type ClientRecord, type ClientRole, type ClientStore } from './client.store';
 
@@ -24,7 +24,8 @@ export class Clients {
     const name = input.name.trim();
     if (!name) errors.push(inputError('name', ErrorCode.REQUIRED));
     else if (name.length > 200) errors.push(inputError('name', ErrorCode.TOO_LONG));
-    if (!(CLIENT_ROLES as readonly string[]).includes(input.role)) errors.push(inputError('role', ErrorCode.BAD_USER_INPUT));
+    if (!(CLIENT_ROLES as readonly string[]).includes(input.role))
+      errors.push(inputError('role', ErrorCode.BAD_USER_INPUT));
     const scopes = [...new Set(input.scopes.map((s) => s.trim()))];
     if (scopes.length > MAX_SCOPES || scopes.some((s) => !SCOPE.test(s))) {
       errors.push(inputError('scopes', ErrorCode.BAD_USER_INPUT, 'Некорректный список областей доступа'));
@@ -51,7 +52,10 @@ export class Clients {
   }
 
   /** Access token for a client; `requested` narrows the granted scopes (null when not a subset). */
-  async issueToken(client: ClientRecord, requested: string[] | null): Promise<(IssuedAccessToken & { scopes: string[] }) | null> {
+  async issueToken(
+    client: ClientRecord,
+    requested: string[] | null,
+  ): Promise<(IssuedAccessToken & { scopes: string[] }) | null> {
     const scopes = requested ?? client.scopes;
     if (scopes.some((s) => !client.scopes.includes(s))) return null;
     const t = await this.issuer.issue({ subject: client.clientId, role: client.role, scopes });

@@ -40,13 +40,19 @@ export function mountTokenEndpoint(app: express.Express, clients: Clients, limit
         const clientId = basic?.id ?? str(body.client_id);
         const secret = basic?.secret ?? str(body.client_secret);
         if (!clientId || !secret) return oauthError(401, 'invalid_client');
-        if (!limiter.hit('token', clientId, req.socket.remoteAddress)) return oauthError(429, 'temporarily_unavailable');
+        if (!limiter.hit('token', clientId, req.socket.remoteAddress))
+          return oauthError(429, 'temporarily_unavailable');
         const client = await clients.authenticate(clientId, secret);
         if (!client) return oauthError(401, 'invalid_client');
         const scope = str(body.scope);
         const issued = await clients.issueToken(client, scope ? scope.split(' ').filter(Boolean) : null);
         if (!issued) return oauthError(400, 'invalid_scope');
-        res.json({ access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn, scope: issued.scopes.join(' ') });
+        res.json({
+          access_token: issued.token,
+          token_type: 'Bearer',
+          expires_in: issued.expiresIn,
+          scope: issued.scopes.join(' '),
+        });
       } catch {
         oauthError(500, 'server_error');
       }

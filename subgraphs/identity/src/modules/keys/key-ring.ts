@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import {
   type CryptoKey,
-  type JWK,
-  type JWTVerifyGetKey,
   createLocalJWKSet,
   exportJWK,
   generateKeyPair,
   importJWK,
+  type JWK,
+  type JWTVerifyGetKey,
 } from 'jose';
 import type { KeyStore, StoredKey } from './key.store';
 

@@ -3,7 +3,13 @@ import type { JWK } from 'jose';
 import { z } from 'zod';
 
 const jwk = z.record(z.string(), z.unknown()).transform((v) => v as JWK);
-const row = z.object({ kid: z.string(), alg: z.string(), private_jwk: jwk, public_jwk: jwk, active: z.boolean() });
+const row = z.object({
+  kid: z.string(),
+  alg: z.string(),
+  private_jwk: jwk,
+  public_jwk: jwk,
+  active: z.boolean(),
+});
 
 export type StoredKey = { kid: string; alg: string; privateJwk: JWK; publicJwk: JWK; active: boolean };
 
@@ -39,7 +45,9 @@ export class KeyStore {
   }
 
   async active(): Promise<StoredKey | null> {
-    const rows = await this.database.query('select * from signing_key where active order by created_at desc limit 1');
+    const rows = await this.database.query(
+      'select * from signing_key where active order by created_at desc limit 1',
+    );
     return rows[0] ? toKey(rows[0]) : null;
   }
 }

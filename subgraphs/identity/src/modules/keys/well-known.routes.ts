@@ -1,5 +1,5 @@
 import type express from 'express';
-import { SIGNING_ALG, type KeyRing } from './key-ring';
+import { type KeyRing, SIGNING_ALG } from './key-ring';
 
 /** Discovery documents: the JWKS (public key only) and a minimal OpenID/OAuth metadata document. */
 export function mountWellKnown(app: express.Express, keys: KeyRing, issuer: string): void {
@@ -19,7 +19,21 @@ export function mountWellKnown(app: express.Express, keys: KeyRing, issuer: stri
       response_types_supported: ['token'],
       subject_types_supported: ['public'],
       access_token_signing_alg_values_supported: [SIGNING_ALG],
-      claims_supported: ['iss', 'aud', 'sub', 'iat', 'exp', 'jti', 'typ', 'role', 'pid', 'bid', 'sid', 'amr', 'scope'],
+      claims_supported: [
+        'iss',
+        'aud',
+        'sub',
+        'iat',
+        'exp',
+        'jti',
+        'typ',
+        'role',
+        'pid',
+        'bid',
+        'sid',
+        'amr',
+        'scope',
+      ],
     });
   });
 }

@@ -27,7 +27,14 @@ export type RefreshRecord = {
   amr: string[];
 };
 
-export type NewRefresh = { id: string; familyId: string; sessionId: string; accountId: string; tokenHash: string; ttlSec: number };
+export type NewRefresh = {
+  id: string;
+  familyId: string;
+  sessionId: string;
+  accountId: string;
+  tokenHash: string;
+  ttlSec: number;
+};
 
 /** The only place that reads and writes `session` and `refresh_token`. */
 export class SessionStore {
@@ -38,7 +45,12 @@ export class SessionStore {
     return this.database.tx(fn);
   }
 
-  async createSession(id: string, accountId: string, amr: string[], q: Query = this.database.query): Promise<void> {
+  async createSession(
+    id: string,
+    accountId: string,
+    amr: string[],
+    q: Query = this.database.query,
+  ): Promise<void> {
     await q('insert into session (id, account_id, amr) values ($1, $2, $3::text[])', [id, accountId, amr]);
   }
 
@@ -81,31 +93,48 @@ export class SessionStore {
 
   /** Revokes a whole refresh-token family and the session it belongs to (reuse detected). */
   async revokeFamily(familyId: string, sessionId: string, q: Query): Promise<void> {
-    await q('update refresh_token set revoked_at = now() where family_id = $1 and revoked_at is null', [familyId]);
+    await q('update refresh_token set revoked_at = now() where family_id = $1 and revoked_at is null', [
+      familyId,
+    ]);
     await q('update session set revoked_at = now() where id = $1 and revoked_at is null', [sessionId]);
   }
 
   /** Revokes one session and its refresh tokens; false when it was not active. */
   async revokeSession(sessionId: string, q: Query = this.database.query): Promise<boolean> {
-    const rows = await q('update session set revoked_at = now() where id = $1 and revoked_at is null returning id', [sessionId]);
-    await q('update refresh_token set revoked_at = now() where session_id = $1 and revoked_at is null', [sessionId]);
+    const rows = await q(
+      'update session set revoked_at = now() where id = $1 and revoked_at is null returning id',
+      [sessionId],
+    );
+    await q('update refresh_token set revoked_at = now() where session_id = $1 and revoked_at is null', [
+      sessionId,
+    ]);
     return rows.length > 0;
   }
 
   /** Revokes every session of an account (dismissal). */
   async revokeAllForAccount(accountId: string, q: Query = this.database.query): Promise<number> {
-    const rows = await q('update session set revoked_at = now() where account_id = $1 and revoked_at is null returning id', [accountId]);
-    await q('update refresh_token set revoked_at = now() where account_id = $1 and revoked_at is null', [accountId]);
+    const rows = await q(
+      'update session set revoked_at = now() where account_id = $1 and revoked_at is null returning id',
+      [accountId],
+    );
+    await q('update refresh_token set revoked_at = now() where account_id = $1 and revoked_at is null', [
+      accountId,
+    ]);
     return rows.length;
   }
 
   async isActive(sessionId: string): Promise<boolean> {
-    const rows = await this.database.query('select 1 from session where id = $1 and revoked_at is null', [sessionId]);
+    const rows = await this.database.query('select 1 from session where id = $1 and revoked_at is null', [
+      sessionId,
+    ]);
     return rows.length > 0;
   }
 
   async countForAccount(accountId: string): Promise<number> {
-    const rows = await this.database.query<{ n: string | number }>('select count(*) as n from session where account_id = $1', [accountId]);
+    const rows = await this.database.query<{ n: string | number }>(
+      'select count(*) as n from session where account_id = $1',
+      [accountId],
+    );
     return Number(rows[0]?.n ?? 0);
   }
 

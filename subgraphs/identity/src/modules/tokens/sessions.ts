@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, type Principal } from '@medikamente/runtime';
 import { randomToken, sha256 } from '../../common/crypto';
-import { type Result, fail, ok } from '../../common/result';
+import { fail, ok, type Result } from '../../common/result';
 import type { AccessTokenIssuer } from './access-token';
 import type { SessionStore } from './session.store';
 
@@ -39,7 +39,14 @@ export class Sessions {
     await this.store.tx(async (q) => {
       await this.store.createSession(sessionId, subject.id, amr, q);
       await this.store.insertRefresh(
-        { id: randomUUID(), familyId: randomUUID(), sessionId, accountId: subject.id, tokenHash: sha256(refreshToken), ttlSec: this.refreshTtlSec },
+        {
+          id: randomUUID(),
+          familyId: randomUUID(),
+          sessionId,
+          accountId: subject.id,
+          tokenHash: sha256(refreshToken),
+          ttlSec: this.refreshTtlSec,
+        },
         q,
       );
     });
@@ -71,10 +78,18 @@ export class Sessions {
         await this.store.revokeFamily(rt.familyId, rt.sessionId, q);
         return 'reused' as const;
       }
-      if (rt.revokedAt || rt.sessionRevokedAt || rt.expiresAt.getTime() <= Date.now()) return 'invalid' as const;
+      if (rt.revokedAt || rt.sessionRevokedAt || rt.expiresAt.getTime() <= Date.now())
+        return 'invalid' as const;
       await this.store.markUsed(rt.id, q);
       await this.store.insertRefresh(
-        { id: randomUUID(), familyId: rt.familyId, sessionId: rt.sessionId, accountId: rt.accountId, tokenHash: sha256(next), ttlSec: this.refreshTtlSec },
+        {
+          id: randomUUID(),
+          familyId: rt.familyId,
+          sessionId: rt.sessionId,
+          accountId: rt.accountId,
+          tokenHash: sha256(next),
+          ttlSec: this.refreshTtlSec,
+        },
         q,
       );
       return { accountId: rt.accountId, sessionId: rt.sessionId, amr: rt.amr, refreshToken: next };

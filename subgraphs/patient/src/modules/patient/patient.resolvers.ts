@@ -42,7 +42,8 @@ export const patientResolvers = {
       args: { query: { text?: string; phone?: string; birthDate?: string }; first?: number; after?: string | null },
       ctx: PatientContext,
     ) => {
-      const first = Math.min(Math.max(args.first ?? 20, 1), 100);
+      // Up to 1000 rows: reception exports a day's list; the cost limit still bounds the query.
+      const first = Math.min(Math.max(args.first ?? 20, 1), 1000);
       const after = args.after ? requireId(args.after, 'after') : null;
       const { text, phone, birthDate } = args.query;
       if (!text?.trim() && !phone && !birthDate) throw appError(ErrorCode.BAD_USER_INPUT, 'Укажите ФИО, телефон или дату рождения');

@@ -81,7 +81,7 @@ export const patientSdl = /* GraphQL */ `
     birthDate: String
   }
 
-  type InputError @classified(category: "PUBLIC") {
+  type InputError @shareable @classified(category: "PUBLIC") {
     field: String!
     code: String!
     message: String!
