@@ -5,7 +5,9 @@ const require = createRequire(import.meta.url);
 
 // graphql ships both ESM (.mjs) and CJS builds; Apollo's packages load the CJS one, so
 // everything must use it or graphql-js refuses types "from another module or realm".
-const graphqlCjs = require.resolve('graphql', { paths: [`${process.cwd()}/packages/runtime`, process.cwd()] });
+const graphqlCjs = require.resolve('graphql', {
+  paths: [`${process.cwd()}/packages/runtime`, process.cwd()],
+});
 
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
@@ -15,7 +17,10 @@ export default defineConfig({
       { extends: true, test: { name: 'runtime', root: './packages/runtime' } },
       { extends: true, test: { name: 'identity', root: './subgraphs/identity' } },
       { extends: true, test: { name: 'patient', root: './subgraphs/patient' } },
-      { extends: true, test: { name: 'supergraph', root: './supergraph', testTimeout: 60000, hookTimeout: 120000 } },
+      {
+        extends: true,
+        test: { name: 'supergraph', root: './supergraph', testTimeout: 60000, hookTimeout: 120000 },
+      },
     ],
     testTimeout: 30000,
     hookTimeout: 60000,

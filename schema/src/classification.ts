@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type DocumentNode, type GraphQLSchema, isObjectType, parse } from 'graphql';
 import { getDirective } from '@graphql-tools/utils';
+import { type DocumentNode, type GraphQLSchema, isObjectType, parse } from 'graphql';
 
 export const CLASSIFICATION_SPEC_URL = 'https://medikamente.ru/spec/classification/v1.0';
 

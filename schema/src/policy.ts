@@ -76,7 +76,10 @@ export const DENIED: CategoryDecision = Object.freeze({ effect: 'denied' }) as C
  * Decides a policy cell given which conditions hold for the caller and the object.
  * The first entry whose condition holds (or that has none) wins; nothing matching means denied.
  */
-export function decideCell(c: PolicyCell | undefined, holds: (condition: string) => boolean): CategoryDecision {
+export function decideCell(
+  c: PolicyCell | undefined,
+  holds: (condition: string) => boolean,
+): CategoryDecision {
   for (const e of normalizeCell(c)) {
     if (e.when === undefined || holds(e.when)) return { effect: e.effect, tags: e.tags };
   }
@@ -112,7 +115,11 @@ const REALISABLE: Record<string, (role: string) => boolean> = {
   careRelationship: () => true,
 };
 
-const subsets = (items: string[]) => items.reduce<string[][]>((acc, c) => [...acc, ...acc.map((s) => [...s, c])], [[]]);
+function subsets(items: string[]): string[][] {
+  const out: string[][] = [[]];
+  for (const c of items) for (const s of out.slice()) out.push([...s, c]);
+  return out;
+}
 
 /**
  * Every role with each subset of the conditions its cells use. With `realisableOnly`, only
@@ -121,11 +128,22 @@ const subsets = (items: string[]) => items.reduce<string[][]>((acc, c) => [...ac
 export function policyScenarios(policy: Policy, realisableOnly = true): Scenario[] {
   return Object.keys(policy.roles).flatMap((role) => {
     const used = [...conditionsUsed(policy, role)].filter((c) => !realisableOnly || REALISABLE[c]?.(role));
-    return subsets(used).map((conditions) => ({ role, conditions, label: conditions.length ? `${role}+${conditions.join('+')}` : role }));
+    return subsets(used).map((conditions) => ({
+      role,
+      conditions,
+      label: conditions.length ? `${role}+${conditions.join('+')}` : role,
+    }));
   });
 }
 
 /** The effect the policy gives a field (category + tags) in a scenario. */
-export function fieldEffect(policy: Policy, f: { category: string; tags?: string[] | undefined }, s: Scenario): Effect {
-  return effectForField(decideCell(policy.rules[f.category]?.[s.role], (c) => s.conditions.includes(c)), f.tags);
+export function fieldEffect(
+  policy: Policy,
+  f: { category: string; tags?: string[] | undefined },
+  s: Scenario,
+): Effect {
+  return effectForField(
+    decideCell(policy.rules[f.category]?.[s.role], (c) => s.conditions.includes(c)),
+    f.tags,
+  );
 }

@@ -18,7 +18,9 @@ export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): 
     '',
     '| category | audited | description |',
     '|---|---|---|',
-    ...Object.entries(policy.categories).map(([k, c]) => `| ${k} | ${c.audited ? 'yes' : 'no'} | ${esc(c.description)} |`),
+    ...Object.entries(policy.categories).map(
+      ([k, c]) => `| ${k} | ${c.audited ? 'yes' : 'no'} | ${esc(c.description)} |`,
+    ),
     '',
     '## Conditions',
     '',
@@ -28,7 +30,9 @@ export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): 
     '',
     `| category | ${roles.join(' | ')} |`,
     `|---|${roles.map(() => '---').join('|')}|`,
-    ...Object.keys(policy.categories).map((c) => `| ${c} | ${roles.map((r) => esc(describeCell(policy, c, r))).join(' | ')} |`),
+    ...Object.keys(policy.categories).map(
+      (c) => `| ${c} | ${roles.map((r) => esc(describeCell(policy, c, r))).join(' | ')} |`,
+    ),
     '',
     'A cell is decided per object: the first entry whose condition holds wins; tags refine the effect for',
     'fields that carry the tag. No matching entry means denied. Objects of which a caller may see no',
@@ -40,7 +44,10 @@ export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): 
     '|---|---|',
     ...Object.entries(policy.operations)
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([op, r]) => `| \`${op}\` | ${[...(r.anonymous ? ['anyone (no token)'] : []), ...(r.roles ?? [])].join(', ')} |`),
+      .map(
+        ([op, r]) =>
+          `| \`${op}\` | ${[...(r.anonymous ? ['anyone (no token)'] : []), ...(r.roles ?? [])].join(', ')} |`,
+      ),
     '',
     '`_entities` and `_service` are reachable only with a valid token and are authorised per object exactly like root fields.',
     '',
@@ -53,17 +60,32 @@ export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): 
   const sc = scenarios(policy);
   for (const [type, list] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
     const subject = policy.subjects[type];
-    lines.push(`### ${type}${subject ? ` (data subject: ${Object.entries(subject).map(([k, v]) => `${k} = \`${v}\``).join(', ')})` : ''}`, '');
+    lines.push(
+      `### ${type}${
+        subject
+          ? ` (data subject: ${Object.entries(subject)
+              .map(([k, v]) => `${k} = \`${v}\``)
+              .join(', ')})`
+          : ''
+      }`,
+      '',
+    );
     if (!subject) {
       lines.push(`| field | category | justification |`, '|---|---|---|');
-      for (const f of list) lines.push(`| ${f.field} | ${f.category || '**none**'} | ${esc(f.justification ?? '')} |`);
+      for (const f of list)
+        lines.push(`| ${f.field} | ${f.category || '**none**'} | ${esc(f.justification ?? '')} |`);
       lines.push('');
       continue;
     }
-    lines.push(`| field | category | mask | tags | ${sc.map((s) => s.label).join(' | ')} |`, `|---|---|---|---|${sc.map(() => '---').join('|')}|`);
+    lines.push(
+      `| field | category | mask | tags | ${sc.map((s) => s.label).join(' | ')} |`,
+      `|---|---|---|---|${sc.map(() => '---').join('|')}|`,
+    );
     for (const f of list) {
       const cells = sc.map((s) => SYMBOL[expectedEffect(policy, f, s)]);
-      lines.push(`| ${f.field} | ${f.category || '**none**'} | ${f.mask ?? ''} | ${(f.tags ?? []).join(', ')} | ${cells.join(' | ')} |`);
+      lines.push(
+        `| ${f.field} | ${f.category || '**none**'} | ${f.mask ?? ''} | ${(f.tags ?? []).join(', ')} | ${cells.join(' | ')} |`,
+      );
     }
     lines.push('');
   }

@@ -22,7 +22,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     super({ url });
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const h = request.http!.headers;
     if (context.token) h.set('authorization', `Bearer ${context.token}`);
     if (context.requestId) h.set('x-request-id', context.requestId);
@@ -32,7 +35,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
     try {
-      const body = (await response.clone().json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      const body = (await response.clone().json()) as {
+        errors?: Array<{ message: string; extensions?: { code?: string } }>;
+      };
       const first = body.errors?.[0];
       if (first?.extensions?.code) {
         return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });

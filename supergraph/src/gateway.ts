@@ -6,8 +6,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
-  type RunningServer,
-  type TokenVerifier,
   bearerAuth,
   createFormatError,
   createLogger,
@@ -15,6 +13,8 @@ import {
   limitRules,
   principalOf,
   type QueryLimits,
+  type RunningServer,
+  type TokenVerifier,
 } from '@medikamente/runtime';
 import express from 'express';
 import { ForwardingDataSource, type GatewayContext } from './data-source';
@@ -43,8 +43,14 @@ export async function createGateway(opts: GatewayOptions) {
   process.env.APOLLO_TELEMETRY_DISABLED = '1';
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
-    buildService: ({ name, url }) => new ForwardingDataSource(opts.subgraphUrls[name] ?? url!, opts.subgraphTimeoutMs ?? 10000),
-    logger: { debug: () => {}, info: () => {}, warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+    buildService: ({ name, url }) =>
+      new ForwardingDataSource(opts.subgraphUrls[name] ?? url!, opts.subgraphTimeoutMs ?? 10000),
+    logger: {
+      debug: () => {},
+      info: () => {},
+      warn: (m) => logger.warn(String(m)),
+      error: (m) => logger.error(String(m)),
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -60,11 +66,21 @@ export async function createGateway(opts: GatewayOptions) {
           return {
             async willSendResponse({ contextValue, operationName, errors, response }) {
               const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-              const respErrors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+              const respErrors =
+                response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
               const all = [...(errors ?? []), ...(respErrors ?? [])];
-              metrics.requests.observe({ operation: operationName ?? 'anonymous', outcome: all.length ? 'error' : 'ok' }, seconds);
+              metrics.requests.observe(
+                { operation: operationName ?? 'anonymous', outcome: all.length ? 'error' : 'ok' },
+                seconds,
+              );
               logger.info(
-                { requestId: contextValue.requestId, operation: operationName ?? null, role: contextValue.principal.role, ms: Math.round(seconds * 1000), codes: all.map((e) => e.extensions?.code) },
+                {
+                  requestId: contextValue.requestId,
+                  operation: operationName ?? null,
+                  role: contextValue.principal.role,
+                  ms: Math.round(seconds * 1000),
+                  codes: all.map((e) => e.extensions?.code),
+                },
                 'graphql request',
               );
             },
@@ -79,7 +95,10 @@ export async function createGateway(opts: GatewayOptions) {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
-  app.get('/metrics', async (_req, res) => void res.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+  app.get(
+    '/metrics',
+    async (_req, res) => void res.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
   if (!opts.production) app.use('/graphiql', playgroundRouter('/graphql'));
   app.use(
     '/graphql',

@@ -30,14 +30,18 @@ export function playgroundRouter(endpoint: string): express.Router {
   const router = express.Router();
   const assets: Record<string, string> = {
     'react.js': join(dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'),
-    'react-dom.js': join(dirname(require.resolve('react-dom/package.json')), 'umd/react-dom.production.min.js'),
+    'react-dom.js': join(
+      dirname(require.resolve('react-dom/package.json')),
+      'umd/react-dom.production.min.js',
+    ),
     'graphiql.js': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
     'graphiql.css': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
   };
   router.get('/assets/:file', (req, res) => {
     const file = assets[req.params.file];
     if (!file) return void res.sendStatus(404);
-    res.sendFile(file, { maxAge: '1h' });
+    // pnpm keeps packages under node_modules/.pnpm: a dot directory, which send() hides by default.
+    res.sendFile(file, { maxAge: '1h', dotfiles: 'allow' });
   });
   router.get('/', (_req, res) => {
     res.type('html').send(`<!doctype html>

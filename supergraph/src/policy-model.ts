@@ -1,14 +1,21 @@
 import {
   type Effect,
   type FieldClassification,
-  type Policy,
-  type Scenario,
   fieldEffect,
   normalizeCell,
+  type Policy,
   policyScenarios,
   readClassifications,
+  type Scenario,
 } from '@medikamente/schema';
-import { type GraphQLSchema, buildASTSchema, getNamedType, isNonNullType, isObjectType, parse } from 'graphql';
+import {
+  buildASTSchema,
+  type GraphQLSchema,
+  getNamedType,
+  isNonNullType,
+  isObjectType,
+  parse,
+} from 'graphql';
 
 /** The API schema of the committed supergraph, with its @classified directives readable. */
 export function supergraphSchema(sdl: string): GraphQLSchema {
@@ -17,20 +24,27 @@ export function supergraphSchema(sdl: string): GraphQLSchema {
 
 /** Classified fields of the supergraph, federation/link internals excluded. */
 export function supergraphFields(schema: GraphQLSchema): FieldClassification[] {
-  return readClassifications(schema).filter((f) => !f.type.startsWith('join__') && !f.type.startsWith('link__'));
+  return readClassifications(schema).filter(
+    (f) => !f.type.startsWith('join__') && !f.type.startsWith('link__'),
+  );
 }
 
 export const scenarios = (policy: Policy): Scenario[] => policyScenarios(policy);
 
 /** The effect the policy gives a field in a scenario. */
-export const expectedEffect = (policy: Policy, f: FieldClassification, s: Scenario): Effect => fieldEffect(policy, f, s);
+export const expectedEffect = (policy: Policy, f: FieldClassification, s: Scenario): Effect =>
+  fieldEffect(policy, f, s);
 
 /** Renders a cell for documentation: "full if self; else denied". */
 export function describeCell(policy: Policy, category: string, role: string): string {
   const entries = normalizeCell(policy.rules[category]?.[role]);
   if (entries.length === 0) return '**missing**';
   const parts = entries.map((e) => {
-    const tags = e.tags ? ` (${Object.entries(e.tags).map(([t, x]) => `${t}: ${x}`).join(', ')})` : '';
+    const tags = e.tags
+      ? ` (${Object.entries(e.tags)
+          .map(([t, x]) => `${t}: ${x}`)
+          .join(', ')})`
+      : '';
     return e.when ? `${e.effect}${tags} if ${e.when}` : `${e.effect}${tags}`;
   });
   const last = entries.at(-1)!;
@@ -53,12 +67,14 @@ export function checkPolicy(policy: Policy, schema: GraphQLSchema): Finding[] {
   const roles = Object.keys(policy.roles);
   for (const category of Object.keys(policy.categories)) {
     for (const role of roles) {
-      if (policy.rules[category]?.[role] === undefined) add('rule-missing', `${category} x ${role}`, 'category has no rule for role');
+      if (policy.rules[category]?.[role] === undefined)
+        add('rule-missing', `${category} x ${role}`, 'category has no rule for role');
     }
   }
   const pattern = new RegExp(policy.personalDataNamePattern, 'i');
   const allScenarios = policyScenarios(policy, false);
-  const canBeMasked = (f: FieldClassification) => allScenarios.some((sc) => expectedEffect(policy, f, sc) === 'masked');
+  const canBeMasked = (f: FieldClassification) =>
+    allScenarios.some((sc) => expectedEffect(policy, f, sc) === 'masked');
   for (const f of supergraphFields(schema)) {
     const where = `${f.type}.${f.field}`;
     const field = (schema.getType(f.type) as import('graphql').GraphQLObjectType).getFields()[f.field]!;
@@ -71,27 +87,41 @@ export function checkPolicy(policy: Policy, schema: GraphQLSchema): Finding[] {
       add('unknown-category', where, `unknown category ${f.category}`);
       continue;
     }
-    if (cat.exposable === false) add('secret-exposed', where, `${f.category} data must never be exposed through the API`);
+    if (cat.exposable === false)
+      add('secret-exposed', where, `${f.category} data must never be exposed through the API`);
     if (f.category === 'PUBLIC' && pattern.test(f.field) && !f.justification) {
       add('public-personal-data', where, 'looks like personal data but is PUBLIC without a justification');
     }
     if (f.category !== 'PUBLIC') {
-      if (!policy.subjects[f.type]) add('no-subject', where, `${f.category} field on a type that is not a data subject in policy.subjects`);
-      if (isNonNullType(field.type)) add('non-null-classified', where, 'non-PUBLIC fields must be nullable so that a denial does not null the parent');
+      if (!policy.subjects[f.type])
+        add(
+          'no-subject',
+          where,
+          `${f.category} field on a type that is not a data subject in policy.subjects`,
+        );
+      if (isNonNullType(field.type))
+        add(
+          'non-null-classified',
+          where,
+          'non-PUBLIC fields must be nullable so that a denial does not null the parent',
+        );
       const named = getNamedType(field.type).name;
-      if (canBeMasked(f) && named !== 'String') add('unmaskable', where, `can be masked but ${named} cannot carry a masked value`);
+      if (canBeMasked(f) && named !== 'String')
+        add('unmaskable', where, `can be masked but ${named} cannot carry a masked value`);
     }
   }
   for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     if (!root) continue;
     for (const name of Object.keys(root.getFields())) {
-      if (!policy.operations[`${root.name}.${name}`]) add('operation-missing', `${root.name}.${name}`, 'root field has no entry in policy.operations');
+      if (!policy.operations[`${root.name}.${name}`])
+        add('operation-missing', `${root.name}.${name}`, 'root field has no entry in policy.operations');
     }
   }
   for (const op of Object.keys(policy.operations)) {
     const [type, field] = op.split('.') as [string, string];
     const t = schema.getType(type);
-    if (!ROOTS.has(type) || !t || !isObjectType(t) || !t.getFields()[field]) add('operation-stale', op, 'policy names an operation the supergraph does not have');
+    if (!ROOTS.has(type) || !t || !isObjectType(t) || !t.getFields()[field])
+      add('operation-stale', op, 'policy names an operation the supergraph does not have');
   }
   return findings;
 }

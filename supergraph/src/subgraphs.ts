@@ -1,6 +1,6 @@
-import type { DocumentNode } from 'graphql';
 import { identityTypeDefs } from '@medikamente/subgraph-identity';
 import { patientTypeDefs } from '@medikamente/subgraph-patient';
+import type { DocumentNode } from 'graphql';
 
 /** Every subgraph of the supergraph with its default (development) URL. */
 export const SUBGRAPHS: Array<{ name: string; typeDefs: DocumentNode; url: string }> = [

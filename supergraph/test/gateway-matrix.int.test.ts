@@ -10,7 +10,9 @@ import { type Platform, startPlatform } from './platform';
 // Patient (and the Consent objects under it), with real tokens from identity.
 const policy = loadPolicy();
 const schema = supergraphSchema(readSupergraph());
-const classes = new Map<string, FieldClassification>(supergraphFields(schema).map((c) => [`${c.type}.${c.field}`, c]));
+const classes = new Map<string, FieldClassification>(
+  supergraphFields(schema).map((c) => [`${c.type}.${c.field}`, c]),
+);
 const scenarios = policyScenarios(policy);
 const QUERY = `query Matrix($id: ID!) { patient(id: $id) { ${selectAll(schema, 'Patient')} } }`;
 const canCall = (role: string) => policy.operations['Query.patient']?.roles?.includes(role) ?? false;
@@ -25,17 +27,36 @@ beforeAll(async () => {
   const owner = await p.account('patient');
   ownerAccountId = owner.accountId;
   const input = {
-    lastName: 'Кузнецова', firstName: 'Мария', middleName: 'Сергеевна', birthDate: '1979-11-02', sex: 'FEMALE',
-    phone: '+7 912 345-67-89', email: 'm.kuznetsova@yandex.ru', passport: '4512 654321', passportIssuedBy: 'ОВД района Арбат',
-    passportIssuedOn: '2005-02-11', snils: '112-233-445 95', insurancePolicy: '7700001234567891',
-    registrationAddress: 'г. Москва, Арбат, д. 10', homeAddress: 'г. Москва, ул. Пречистенка, д. 3', workplace: 'МГУ',
+    lastName: 'Кузнецова',
+    firstName: 'Мария',
+    middleName: 'Сергеевна',
+    birthDate: '1979-11-02',
+    sex: 'FEMALE',
+    phone: '+7 912 345-67-89',
+    email: 'm.kuznetsova@yandex.ru',
+    passport: '4512 654321',
+    passportIssuedBy: 'ОВД района Арбат',
+    passportIssuedOn: '2005-02-11',
+    snils: '112-233-445 95',
+    insurancePolicy: '7700001234567891',
+    registrationAddress: 'г. Москва, Арбат, д. 10',
+    homeAddress: 'г. Москва, ул. Пречистенка, д. 3',
+    workplace: 'МГУ',
     chronicConditions: ['Бронхиальная астма'],
   };
-  const reg = await p.query(`mutation R($i: PatientInput!) { registerSelf(input: $i) { ok patient { id } } }`, { i: input }, owner.token);
+  const reg = await p.query(
+    `mutation R($i: PatientInput!) { registerSelf(input: $i) { ok patient { id } } }`,
+    { i: input },
+    owner.token,
+  );
   expect(reg.data.registerSelf.ok).toBe(true);
   patientId = reg.data.registerSelf.patient.id;
   expect(patientId).toBe(owner.patientId);
-  await p.query(`mutation { giveConsent(patientId: "${patientId}", purpose: TREATMENT, textVersion: 1, channel: PORTAL) { ok } }`, {}, owner.token);
+  await p.query(
+    `mutation { giveConsent(patientId: "${patientId}", purpose: TREATMENT, textVersion: 1, channel: PORTAL) { ok } }`,
+    {},
+    owner.token,
+  );
   const self = await p.query(QUERY, { id: patientId }, owner.token);
   expect(self.errors).toBeUndefined();
   full = self.data.patient;
@@ -64,7 +85,11 @@ describe('authorization matrix through the gateway', () => {
       const res = await fetch(`${p.identityUrl}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: client.clientId,
+          client_secret: client.clientSecret,
+        }),
       });
       expect(res.status).toBe(200);
       token = ((await res.json()) as { access_token: string }).access_token;
@@ -85,7 +110,17 @@ describe('authorization matrix through the gateway', () => {
       expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
       return;
     }
-    const mismatches = compareView({ policy, schema, classes, typeName: 'Patient', scenario, full, seen: r.data.patient, errors: r.errors ?? [], path: ['patient'] });
+    const mismatches = compareView({
+      policy,
+      schema,
+      classes,
+      typeName: 'Patient',
+      scenario,
+      full,
+      seen: r.data.patient,
+      errors: r.errors ?? [],
+      path: ['patient'],
+    });
     expect(mismatches).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { TokenVerifier } from '@medikamente/runtime';
 import { createTestDatabase, gql } from '@medikamente/runtime/testing';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
-import { createGateway } from '../src/gateway';
 import { readSupergraph } from '../src/compose';
+import { createGateway } from '../src/gateway';
 
 const ISSUER = 'http://identity.medikamente.test';
 
@@ -12,9 +12,20 @@ const ISSUER = 'http://identity.medikamente.test';
  * its own port and database, talking real HTTP (JWKS and revocations fetched over HTTP too).
  */
 export async function startPlatform(opts: { production?: boolean } = {}) {
-  const [idDb, patDb] = await Promise.all([createTestDatabase('gw_identity'), createTestDatabase('gw_patient')]);
-  const common = { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', AUTH_ISSUER: ISSUER, AUTH_REVOCATION_POLL_MS: '100' };
-  const identity = await createIdentityService(loadIdentityEnv({ ...common, ...(idDb.url ? { IDENTITY_DATABASE_URL: idDb.url } : {}) }));
+  const [idDb, patDb] = await Promise.all([
+    createTestDatabase('gw_identity'),
+    createTestDatabase('gw_patient'),
+  ]);
+  const common = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    AUTH_ISSUER: ISSUER,
+    AUTH_REVOCATION_POLL_MS: '100',
+  };
+  const identity = await createIdentityService(
+    loadIdentityEnv({ ...common, ...(idDb.url ? { IDENTITY_DATABASE_URL: idDb.url } : {}) }),
+  );
   const identityHttp = await identity.listen(0);
   const verifier = () =>
     new TokenVerifier({
@@ -24,9 +35,12 @@ export async function startPlatform(opts: { production?: boolean } = {}) {
       revocations: `${identityHttp.url}/internal/revocations`,
       revocationPollMs: 100,
     });
-  const patient = await createPatientService(loadPatientEnv({ ...common, ...(patDb.url ? { PATIENT_DATABASE_URL: patDb.url } : {}) }), {
-    verifier: verifier(),
-  });
+  const patient = await createPatientService(
+    loadPatientEnv({ ...common, ...(patDb.url ? { PATIENT_DATABASE_URL: patDb.url } : {}) }),
+    {
+      verifier: verifier(),
+    },
+  );
   const patientHttp = await patient.subgraph.listen(0);
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(),
@@ -40,7 +54,10 @@ export async function startPlatform(opts: { production?: boolean } = {}) {
   const url = `${gatewayHttp.url}/graphql`;
 
   /** An account of a role with a real session token from identity. */
-  async function account(role: Parameters<typeof identity.createAccount>[0]['role'], extra: { patientId?: string } = {}) {
+  async function account(
+    role: Parameters<typeof identity.createAccount>[0]['role'],
+    extra: { patientId?: string } = {},
+  ) {
     const created = await identity.createAccount({ role, ...extra });
     const token = await identity.issueTokenFor(created.accountId);
     return { ...created, token };
@@ -54,7 +71,8 @@ export async function startPlatform(opts: { production?: boolean } = {}) {
     identity,
     patient,
     account,
-    query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) => gql<T>(url, q, variables, token ? { token } : {}),
+    query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) =>
+      gql<T>(url, q, variables, token ? { token } : {}),
     async stop() {
       await gatewayHttp.close();
       await patientHttp.close();

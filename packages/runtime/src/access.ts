@@ -1,30 +1,30 @@
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import {
   type CategoryDecision,
-  DENIED,
-  type FieldClassification,
-  type Policy,
   conditionsUsed,
+  DENIED,
   decideCell,
   effectForField,
+  type FieldClassification,
+  type Policy,
   readClassifications,
 } from '@medikamente/schema';
-import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import DataLoader from 'dataloader';
 import {
+  defaultFieldResolver,
   type FieldNode,
   type GraphQLFieldResolver,
   type GraphQLResolveInfo,
   type GraphQLSchema,
-  type SelectionSetNode,
-  defaultFieldResolver,
   getNamedType,
   isObjectType,
+  type SelectionSetNode,
 } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { allow, deny, rule, shield } from 'graphql-shield';
 import type { AuditEventInput } from './audit';
 import type { Principal } from './auth';
-import { ErrorCode, appError } from './errors';
+import { appError, ErrorCode } from './errors';
 import { maskValue } from './masking';
 
 /** Attached to every authorised subject object: the caller's decision per category. */
@@ -65,9 +65,17 @@ export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPo
   for (const [name, s] of Object.entries(policy.subjects)) {
     const fieldsList = byType.get(name);
     if (!fieldsList) continue;
-    const fields = new Map(fieldsList.map((f) => [f.field, { category: f.category, mask: f.mask, tags: f.tags }]));
+    const fields = new Map(
+      fieldsList.map((f) => [f.field, { category: f.category, mask: f.mask, tags: f.tags }]),
+    );
     const categories = [...new Set(fieldsList.map((f) => f.category))].filter((c) => c !== 'PUBLIC');
-    subjects.set(name, { name, patientIdField: s.patientId, accountIdField: s.accountId, fields, categories });
+    subjects.set(name, {
+      name,
+      patientIdField: s.patientId,
+      accountIdField: s.accountId,
+      fields,
+      categories,
+    });
   }
   const auditedCategories = new Set(
     Object.entries(policy.categories)
@@ -131,7 +139,8 @@ export class RequestAccess {
     const p = this.principal;
     const out: Decisions = new Map();
     if (!p.role) {
-      for (const c of Object.keys(policy.categories)) out.set(c, c === 'PUBLIC' ? { effect: 'full' } : DENIED);
+      for (const c of Object.keys(policy.categories))
+        out.set(c, c === 'PUBLIC' ? { effect: 'full' } : DENIED);
       return out;
     }
     const isSelf =
@@ -142,7 +151,8 @@ export class RequestAccess {
     ]);
     const holds = (c: string) =>
       c === 'self' ? isSelf : c === 'careRelationship' ? care : c === 'partnerOwns' ? owns : false;
-    for (const [category, byRole] of Object.entries(policy.rules)) out.set(category, decideCell(byRole[p.role], holds));
+    for (const [category, byRole] of Object.entries(policy.rules))
+      out.set(category, decideCell(byRole[p.role], holds));
     return out;
   }
 
@@ -183,7 +193,11 @@ function hasAnyAccess(meta: TypeMeta, d: Decisions): boolean {
     if (cd.effect !== 'denied') return true;
     if (cd.tags) {
       for (const [tag, e] of Object.entries(cd.tags)) {
-        if (e !== 'denied' && [...meta.fields.values()].some((f) => f.category === c && f.tags?.includes(tag))) return true;
+        if (
+          e !== 'denied' &&
+          [...meta.fields.values()].some((f) => f.category === c && f.tags?.includes(tag))
+        )
+          return true;
       }
     }
   }
@@ -242,7 +256,8 @@ async function authorizeValue(
     const cats: string[] = [];
     for (const name of selectedFields(info, meta.name)) {
       const f = meta.fields.get(name);
-      if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied') cats.push(f.category);
+      if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied')
+        cats.push(f.category);
     }
     ctx.access.noteRead(patientId, cats);
   }

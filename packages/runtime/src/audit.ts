@@ -12,7 +12,13 @@ export type AuditEventInput = {
   clientAddress: string | null;
 };
 
-export type AuditEvent = AuditEventInput & { id: string; seq: number; occurredAt: Date; prevHash: string; hash: string };
+export type AuditEvent = AuditEventInput & {
+  id: string;
+  seq: number;
+  occurredAt: Date;
+  prevHash: string;
+  hash: string;
+};
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -118,7 +124,13 @@ export class AuditLog {
       for (const input of events) {
         const e = { ...input, id: randomUUID(), occurredAt: new Date(), prevHash };
         const hash = hashEvent(e);
-        rows.push({ ...e, occurredAt: e.occurredAt.toISOString(), categories: e.categories.join(','), hash, n: rows.length });
+        rows.push({
+          ...e,
+          occurredAt: e.occurredAt.toISOString(),
+          categories: e.categories.join(','),
+          hash,
+          n: rows.length,
+        });
         prevHash = hash;
       }
       // One JSON parameter works the same on postgres.js and PGlite.
@@ -147,7 +159,8 @@ export class AuditLog {
     const rows = (await this.database.query<Row>('select * from audit_event order by seq asc')).map(fromRow);
     let prev = GENESIS_HASH;
     for (const e of rows) {
-      if (e.prevHash !== prev || hashEvent(e) !== e.hash) return { ok: false, checked: rows.length, brokenAt: e.seq };
+      if (e.prevHash !== prev || hashEvent(e) !== e.hash)
+        return { ok: false, checked: rows.length, brokenAt: e.seq };
       prev = e.hash;
     }
     return { ok: true, checked: rows.length, brokenAt: null };

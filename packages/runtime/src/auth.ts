@@ -1,4 +1,10 @@
-import { createRemoteJWKSet, errors as joseErrors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import {
+  createRemoteJWKSet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  errors as joseErrors,
+  jwtVerify,
+} from 'jose';
 import { AuthError, ErrorCode } from './errors';
 
 /** Who is calling, as established from a verified access token. */
@@ -107,7 +113,8 @@ export class TokenVerifier {
         requiredClaims: ['exp', 'iat', 'sub'],
       }));
     } catch (e) {
-      if (e instanceof joseErrors.JWTExpired) throw new AuthError(ErrorCode.TOKEN_EXPIRED, 'Срок действия токена истёк');
+      if (e instanceof joseErrors.JWTExpired)
+        throw new AuthError(ErrorCode.TOKEN_EXPIRED, 'Срок действия токена истёк');
       throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
     }
     if (payload.typ !== 'access') throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
@@ -116,7 +123,10 @@ export class TokenVerifier {
     const sub = payload.sub as string;
     const sessionRevokedAt = sid ? this.revoked.sessions[sid] : undefined;
     const accountRevokedAt = this.revoked.accounts[sub];
-    if ((sessionRevokedAt !== undefined && iat <= sessionRevokedAt) || (accountRevokedAt !== undefined && iat <= accountRevokedAt)) {
+    if (
+      (sessionRevokedAt !== undefined && iat <= sessionRevokedAt) ||
+      (accountRevokedAt !== undefined && iat <= accountRevokedAt)
+    ) {
       throw new AuthError(ErrorCode.TOKEN_REVOKED, 'Токен отозван');
     }
     return {

@@ -39,7 +39,9 @@ export type DatabaseOptions = {
  * and applies pending migrations.
  */
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
-  const database = opts.url ? openPostgres(opts.url, opts.maxConnections ?? 10) : await openPglite(opts.dataDir);
+  const database = opts.url
+    ? openPostgres(opts.url, opts.maxConnections ?? 10)
+    : await openPglite(opts.dataDir);
   await migrate(database, opts.migrationsDir, opts.migrations ?? []);
   return database;
 }
@@ -55,8 +57,10 @@ function openPostgres(url: string, max: number): Database {
     query: query as Database['query'],
     tx: (fn) =>
       client.begin((t) =>
-        fn((async (text: string, params: unknown[] = []) =>
-          (await t.unsafe(text, bind(params))) as unknown) as Database['query']),
+        fn(
+          (async (text: string, params: unknown[] = []) =>
+            (await t.unsafe(text, bind(params))) as unknown) as Database['query'],
+        ),
       ) as never,
     close: () => client.end({ timeout: 5 }),
   };
@@ -77,8 +81,10 @@ async function openPglite(dataDir = 'memory://'): Promise<Database> {
     tx: (fn) => {
       const run = chain.then(() =>
         client.transaction(async (t) =>
-          fn((async (text: string, params: unknown[] = []) =>
-            (await t.query(text, params)).rows) as Database['query']),
+          fn(
+            (async (text: string, params: unknown[] = []) =>
+              (await t.query(text, params)).rows) as Database['query'],
+          ),
         ),
       );
       chain = run.catch(() => {});
@@ -104,7 +110,9 @@ export async function migrate(
   const applied: string[] = [];
   await database.tx(async (q) => {
     await q('select pg_advisory_xact_lock(727001)');
-    await q('create table if not exists _migrations (name text primary key, applied_at timestamptz not null default now())');
+    await q(
+      'create table if not exists _migrations (name text primary key, applied_at timestamptz not null default now())',
+    );
     const done = new Set((await q<{ name: string }>('select name from _migrations')).map((r) => r.name));
     for (const { name: f, read } of files) {
       if (done.has(f)) continue;
@@ -121,7 +129,8 @@ export async function migrate(
 }
 
 /** The PGlite data directory of one service under a base directory (`memory://` stays in memory). */
-export const serviceDataDir = (base: string, service: string) => (base.startsWith('memory://') ? 'memory://' : join(base, service));
+export const serviceDataDir = (base: string, service: string) =>
+  base.startsWith('memory://') ? 'memory://' : join(base, service);
 
 /** Checks a database is reachable (used by /readyz). */
 export async function ping(database: Database): Promise<boolean> {

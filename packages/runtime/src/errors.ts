@@ -45,7 +45,11 @@ const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
 };
 
 /** Builds a GraphQLError carrying a platform error code (never internals in the message). */
-export function appError(code: ErrorCode, message?: string, extra: Record<string, unknown> = {}): GraphQLError {
+export function appError(
+  code: ErrorCode,
+  message?: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
   return new GraphQLError(message ?? DEFAULT_MESSAGES[code] ?? code, { extensions: { code, ...extra } });
 }
 

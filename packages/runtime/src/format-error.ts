@@ -24,12 +24,31 @@ export function createFormatError(logger: Logger) {
     if (formatted.message.startsWith(LIMIT_MESSAGE_PREFIX)) {
       return { message: formatted.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
     }
-    if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED') {
-      return { message: formatted.message, locations: formatted.locations, extensions: { code } } as GraphQLFormattedError;
+    if (
+      code === 'BAD_USER_INPUT' ||
+      code === 'GRAPHQL_VALIDATION_FAILED' ||
+      code === 'GRAPHQL_PARSE_FAILED'
+    ) {
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code },
+      } as GraphQLFormattedError;
     }
-    if (code && KNOWN.has(code)) return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
+    if (code && KNOWN.has(code))
+      return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
     const err = (error as { originalError?: Error })?.originalError ?? error;
-    logger.error({ err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack }, path: formatted.path }, 'unexpected error');
-    return { message: 'Внутренняя ошибка', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } } as GraphQLFormattedError;
+    logger.error(
+      {
+        err: { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack },
+        path: formatted.path,
+      },
+      'unexpected error',
+    );
+    return {
+      message: 'Внутренняя ошибка',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL },
+    } as GraphQLFormattedError;
   };
 }

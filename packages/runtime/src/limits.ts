@@ -10,7 +10,9 @@ export const LIMIT_MESSAGE_PREFIX = 'Query limit exceeded';
 // graphql-armor throws by default; reporting instead lets the request fail as an ordinary,
 // coded validation error (formatError maps the prefix to QUERY_TOO_COMPLEX).
 const report = (ctx: ValidationContext | null, err: GraphQLError) =>
-  ctx?.reportError(new GraphQLError(`${LIMIT_MESSAGE_PREFIX}: ${err.message.replace(/^Syntax Error: /, '')}`));
+  ctx?.reportError(
+    new GraphQLError(`${LIMIT_MESSAGE_PREFIX}: ${err.message.replace(/^Syntax Error: /, '')}`),
+  );
 const common = { exposeLimits: true, propagateOnRejection: false, onReject: [report] };
 
 /** Depth, alias and cost limits as GraphQL validation rules (graphql-armor). */

@@ -4,7 +4,16 @@
  */
 export type MaskStyle = 'NONE' | 'INITIAL' | 'FULL_NAME' | 'PHONE' | 'EMAIL' | 'YEAR' | 'TAIL4' | 'REDACT';
 
-export const MASK_STYLES: readonly MaskStyle[] = ['NONE', 'INITIAL', 'FULL_NAME', 'PHONE', 'EMAIL', 'YEAR', 'TAIL4', 'REDACT'];
+export const MASK_STYLES: readonly MaskStyle[] = [
+  'NONE',
+  'INITIAL',
+  'FULL_NAME',
+  'PHONE',
+  'EMAIL',
+  'YEAR',
+  'TAIL4',
+  'REDACT',
+];
 
 const maskers: Record<MaskStyle, (v: string) => string> = {
   NONE: (v) => v,

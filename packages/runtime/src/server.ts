@@ -2,22 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { expressMiddleware } from '@as-integrations/express5';
 import type { Policy } from '@medikamente/schema';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
-import { type ConditionSources, RequestAccess, applyPolicy, compilePolicy } from './access';
+import { applyPolicy, type ConditionSources, compilePolicy, RequestAccess } from './access';
 import { AuditLog } from './audit';
 import { ANONYMOUS, type Principal, type TokenVerifier } from './auth';
 import { type Database, ping } from './db';
 import { AuthError, ErrorCode } from './errors';
 import { createFormatError } from './format-error';
-import { type QueryLimits, limitRules } from './limits';
-import { type Logger, createLogger } from './logger';
-import { type Metrics, createMetrics } from './metrics';
+import { limitRules, type QueryLimits } from './limits';
+import { createLogger, type Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
 
 /** Context every resolver receives; subgraphs extend it through `extendContext`. */
 export type BaseContext = {
@@ -56,7 +59,10 @@ export type SubgraphOptions<Extra extends object> = {
  * request; refuses with HTTP 401 and a coded error when the token is bad, or when there is
  * none and anonymous callers are not allowed.
  */
-export function bearerAuth(verifier: TokenVerifier, opts: { allowAnonymous: boolean; metrics?: Metrics }): express.RequestHandler {
+export function bearerAuth(
+  verifier: TokenVerifier,
+  opts: { allowAnonymous: boolean; metrics?: Metrics },
+): express.RequestHandler {
   return async (req, res, next) => {
     try {
       const principal = await verifier.fromHeader(req.header('authorization'));
@@ -68,7 +74,14 @@ export function bearerAuth(verifier: TokenVerifier, opts: { allowAnonymous: bool
     } catch (e) {
       const code = e instanceof AuthError ? e.code : ErrorCode.UNAUTHENTICATED;
       opts.metrics?.authFailures.inc({ code });
-      res.status(401).json({ errors: [{ message: e instanceof AuthError ? e.message : 'Требуется вход в систему', extensions: { code } }] });
+      res.status(401).json({
+        errors: [
+          {
+            message: e instanceof AuthError ? e.message : 'Требуется вход в систему',
+            extensions: { code },
+          },
+        ],
+      });
     }
   };
 }
@@ -83,7 +96,10 @@ export type Subgraph = {
   /** The executable schema as served (with the policy layer unless disabled). */
   schema: import('graphql').GraphQLSchema;
   /** Builds a request context for a principal, as the HTTP path does (benchmarks, tools). */
-  contextFor(principal: Principal, meta?: Partial<{ requestId: string; operation: string | null; clientAddress: string | null }>): BaseContext;
+  contextFor(
+    principal: Principal,
+    meta?: Partial<{ requestId: string; operation: string | null; clientAddress: string | null }>,
+  ): BaseContext;
   apollo: ApolloServer<any>;
   metrics: Metrics;
   audit: AuditLog;
@@ -101,7 +117,8 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
   const audit = new AuditLog(opts.database);
   const bare = buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers }]);
   const compiled = compilePolicy(opts.policy, bare);
-  if (opts.unsafeDisablePolicy && opts.production) throw new Error('the policy layer cannot be disabled in production');
+  if (opts.unsafeDisablePolicy && opts.production)
+    throw new Error('the policy layer cannot be disabled in production');
   const schema = opts.unsafeDisablePolicy ? bare : applyPolicy(bare, compiled);
   let httpServer: Server | undefined;
 
@@ -117,10 +134,18 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
               metrics.auditEvents.inc(events.length);
             } catch (err) {
               metrics.auditFailures.inc();
-              logger.error({ requestId: contextValue.requestId, err: (err as Error).message }, 'audit write failed; data withheld');
+              logger.error(
+                { requestId: contextValue.requestId, err: (err as Error).message },
+                'audit write failed; data withheld',
+              );
               if (response.body.kind === 'single') {
                 response.body.singleResult = {
-                  errors: [{ message: 'Журнал доступа недоступен, данные не выданы', extensions: { code: ErrorCode.AUDIT_UNAVAILABLE } }],
+                  errors: [
+                    {
+                      message: 'Журнал доступа недоступен, данные не выданы',
+                      extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
+                    },
+                  ],
                 };
               }
               response.http.status = 503;
@@ -156,14 +181,26 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
       auditPlugin,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      { async serverWillStart() { return { async drainServer() { if (httpServer) httpServer.closeAllConnections(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              if (httpServer) httpServer.closeAllConnections();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
   opts.verifier.start();
 
   const contextFor: Subgraph['contextFor'] = (principal, meta = {}) => {
-    const m = { requestId: meta.requestId ?? randomUUID(), operation: meta.operation ?? null, clientAddress: meta.clientAddress ?? null };
+    const m = {
+      requestId: meta.requestId ?? randomUUID(),
+      operation: meta.operation ?? null,
+      clientAddress: meta.clientAddress ?? null,
+    };
     const access = new RequestAccess(compiled, principal, opts.conditions ?? {}, m);
     const base: BaseContext = { principal, access, requestId: m.requestId, clientAddress: m.clientAddress };
     return { ...base, ...(opts.extendContext?.(base) ?? {}) };
@@ -191,8 +228,10 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
       context: async ({ req }) =>
         contextFor(principalOf(req), {
           requestId: (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID(),
-          clientAddress: (req.header('x-client-address') ?? req.socket.remoteAddress ?? '').slice(0, 64) || null,
-          operation: typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null,
+          clientAddress:
+            (req.header('x-client-address') ?? req.socket.remoteAddress ?? '').slice(0, 64) || null,
+          operation:
+            typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null,
         }),
     }),
   );

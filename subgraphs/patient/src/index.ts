@@ -1,3 +1,3 @@
-export { createPatientService, type PatientService } from './service';
 export { loadPatientEnv, type PatientEnv } from './env';
 export { patientTypeDefs } from './schema';
+export { createPatientService, type PatientService } from './service';

@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { AUDIT_MIGRATION, AuditLog, type Database, TokenVerifier, createSubgraph, openDatabase } from '@medikamente/runtime';
+import {
+  AUDIT_MIGRATION,
+  AuditLog,
+  createSubgraph,
+  type Database,
+  openDatabase,
+  TokenVerifier,
+} from '@medikamente/runtime';
 import { loadPolicy } from '@medikamente/schema';
 import { createLoaders, type PatientContext, type Stores } from './context';
 import type { PatientEnv } from './env';
@@ -19,11 +26,11 @@ export async function createPatientService(
   const database =
     opts.database ??
     (await openDatabase({
-    url: env.PATIENT_DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    migrationsDir: MIGRATIONS,
-    migrations: [AUDIT_MIGRATION],
-  }));
+      url: env.PATIENT_DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      migrationsDir: MIGRATIONS,
+      migrations: [AUDIT_MIGRATION],
+    }));
   const stores: Stores = {
     patients: new PatientStore(database),
     consents: new ConsentStore(database),
@@ -39,7 +46,9 @@ export async function createPatientService(
       revocations: env.AUTH_REVOCATIONS_URL ?? `${env.AUTH_ISSUER}/internal/revocations`,
       revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
     });
-  const subgraph = await createSubgraph<Omit<PatientContext, keyof import('@medikamente/runtime').BaseContext>>({
+  const subgraph = await createSubgraph<
+    Omit<PatientContext, keyof import('@medikamente/runtime').BaseContext>
+  >({
     name: 'patient',
     typeDefs: patientTypeDefs,
     resolvers: resolvers as never,

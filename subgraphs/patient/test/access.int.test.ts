@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes } from '@medikamente/runtime/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PatientHarness, startPatientSubgraph } from './harness';
 
 let h: PatientHarness;
@@ -23,13 +23,22 @@ describe('object-level access: a patient never reaches another patient', () => {
     expect(root.data?.patient ?? null).toBeNull();
     expect(codes(root)).toEqual(['FORBIDDEN']);
 
-    const search = await h.query(`query { searchPatients(query: { text: "Петрова" }) { nodes { id } } }`, {}, a.token);
+    const search = await h.query(
+      `query { searchPatients(query: { text: "Петрова" }) { nodes { id } } }`,
+      {},
+      a.token,
+    );
     expect(search.data ?? null).toBeNull();
     expect(codes(search)).toEqual(['FORBIDDEN']);
 
     const entities = await h.query(
       `query E($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id fullName phone } } }`,
-      { r: [{ __typename: 'Patient', id: b.patient.id }, { __typename: 'Patient', id: a.patient.id }] },
+      {
+        r: [
+          { __typename: 'Patient', id: b.patient.id },
+          { __typename: 'Patient', id: a.patient.id },
+        ],
+      },
       a.token,
     );
     expect(entities.data._entities[0]).toBeNull();
@@ -105,7 +114,11 @@ describe('query limits', () => {
   // to exercise them; production values come from MAX_QUERY_* in env.ts.
   let small: PatientHarness;
   beforeAll(async () => {
-    small = await startPatientSubgraph({ MAX_QUERY_DEPTH: '3', MAX_QUERY_ALIASES: '5', MAX_QUERY_COST: '60' });
+    small = await startPatientSubgraph({
+      MAX_QUERY_DEPTH: '3',
+      MAX_QUERY_ALIASES: '5',
+      MAX_QUERY_COST: '60',
+    });
   });
   afterAll(async () => small?.stop());
 
@@ -113,10 +126,18 @@ describe('query limits', () => {
     const token = await small.tokenFor({ role: 'receptionist' });
     const ok = await small.query(`query { searchPatients(query: {text: "x"}) { nodes { id } } }`, {}, token);
     expect(ok.errors).toBeUndefined();
-    const deep = await small.query(`query { searchPatients(query: {text: "x"}) { nodes { consents { id } } } }`, {}, token);
+    const deep = await small.query(
+      `query { searchPatients(query: {text: "x"}) { nodes { consents { id } } } }`,
+      {},
+      token,
+    );
     expect(codes(deep)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(deep.data).toBeUndefined();
-    const aliases = await small.query(`query { ${Array.from({ length: 6 }, (_, i) => `a${i}: consentTexts { version }`).join(' ')} }`, {}, token);
+    const aliases = await small.query(
+      `query { ${Array.from({ length: 6 }, (_, i) => `a${i}: consentTexts { version }`).join(' ')} }`,
+      {},
+      token,
+    );
     expect(codes(aliases)).toEqual(['QUERY_TOO_COMPLEX']);
     const costly = await small.query(
       `query { ${Array.from({ length: 5 }, (_, i) => `s${i}: searchPatients(query: {text: "a"}) { nodes { id fullName phone email birthDate sex passport snils workplace homeAddress } }`).join(' ')} }`,

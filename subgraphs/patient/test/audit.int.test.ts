@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes } from '@medikamente/runtime/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PatientHarness, startPatientSubgraph } from './harness';
 
 let h: PatientHarness;
@@ -33,7 +33,12 @@ describe('audit of staff reads', () => {
     const e2 = await events(p2.patient.id);
     expect(e1).toHaveLength(1);
     expect(e2).toHaveLength(1);
-    expect(e1[0]).toMatchObject({ actorId: sub, actorRole: 'receptionist', operation: 'ReceptionView', categories: ['CONTACT', 'IDENTITY', 'SOCIAL'] });
+    expect(e1[0]).toMatchObject({
+      actorId: sub,
+      actorRole: 'receptionist',
+      operation: 'ReceptionView',
+      categories: ['CONTACT', 'IDENTITY', 'SOCIAL'],
+    });
     expect(e2[0]!.categories).toEqual(['CONTACT']);
     expect(e1[0]!.requestId).toBe(e2[0]!.requestId);
   });
@@ -45,7 +50,11 @@ describe('audit of staff reads', () => {
     const cashier = await h.tokenFor({ role: 'cashier' });
     await h.query(`query($id: ID!) { patient(id: $id) { id } }`, { id: patient.id }, cashier);
     expect(await events(patient.id)).toHaveLength(0);
-    await h.query(`query($id: ID!) { patient(id: $id) { id chronicConditions phone } }`, { id: patient.id }, cashier);
+    await h.query(
+      `query($id: ID!) { patient(id: $id) { id chronicConditions phone } }`,
+      { id: patient.id },
+      cashier,
+    );
     const e = await events(patient.id);
     expect(e).toHaveLength(1);
     expect(e[0]!.categories).toEqual(['CONTACT']);
@@ -53,10 +62,23 @@ describe('audit of staff reads', () => {
 
   it('shows the patient who viewed their record', async () => {
     const { patient, token } = await h.createTestPatient({ withToken: true });
-    await h.query(`query V($id: ID!) { patient(id: $id) { phone } }`, { id: patient.id }, await h.tokenFor({ role: 'receptionist' }));
-    const r = await h.query(`query { myAccessLog { patientId actorRole categories operation occurredAt } }`, {}, token);
+    await h.query(
+      `query V($id: ID!) { patient(id: $id) { phone } }`,
+      { id: patient.id },
+      await h.tokenFor({ role: 'receptionist' }),
+    );
+    const r = await h.query(
+      `query { myAccessLog { patientId actorRole categories operation occurredAt } }`,
+      {},
+      token,
+    );
     expect(r.data.myAccessLog).toEqual([
-      expect.objectContaining({ patientId: patient.id, actorRole: 'receptionist', categories: ['CONTACT'], operation: 'V' }),
+      expect.objectContaining({
+        patientId: patient.id,
+        actorRole: 'receptionist',
+        categories: ['CONTACT'],
+        operation: 'V',
+      }),
     ]);
   });
 
@@ -65,7 +87,11 @@ describe('audit of staff reads', () => {
     const r = await h.query(`query { verifyAuditChain { ok checked brokenAt } }`, {}, officer);
     expect(r.data.verifyAuditChain.ok).toBe(true);
     expect(r.data.verifyAuditChain.checked).toBeGreaterThan(0);
-    const denied = await h.query(`query { verifyAuditChain { ok } }`, {}, await h.tokenFor({ role: 'it_admin' }));
+    const denied = await h.query(
+      `query { verifyAuditChain { ok } }`,
+      {},
+      await h.tokenFor({ role: 'it_admin' }),
+    );
     expect(codes(denied)).toEqual(['FORBIDDEN']);
   });
 
@@ -80,13 +106,21 @@ describe('audit of staff reads', () => {
   it('detects a tampered event', async () => {
     // Tampering needs the guard trigger off, which only the table owner can do; restored after.
     const db = h.service.database;
-    const [victim] = await db.query<{ seq: number; actor_role: string }>('select seq, actor_role from audit_event order by seq limit 1');
+    const [victim] = await db.query<{ seq: number; actor_role: string }>(
+      'select seq, actor_role from audit_event order by seq limit 1',
+    );
     await db.query('alter table audit_event disable trigger audit_event_no_update');
     try {
       await db.query(`update audit_event set actor_role = 'doctor' where seq = $1`, [victim!.seq]);
-      expect(await h.service.stores.audit.verify()).toMatchObject({ ok: false, brokenAt: Number(victim!.seq) });
+      expect(await h.service.stores.audit.verify()).toMatchObject({
+        ok: false,
+        brokenAt: Number(victim!.seq),
+      });
     } finally {
-      await db.query('update audit_event set actor_role = $2 where seq = $1', [victim!.seq, victim!.actor_role]);
+      await db.query('update audit_event set actor_role = $2 where seq = $1', [
+        victim!.seq,
+        victim!.actor_role,
+      ]);
       await db.query('alter table audit_event enable trigger audit_event_no_update');
     }
     expect((await h.service.stores.audit.verify()).ok).toBe(true);
@@ -95,10 +129,18 @@ describe('audit of staff reads', () => {
   it('withholds the data when the audit write fails', async () => {
     const { patient } = await h.createTestPatient();
     const db = h.service.database;
-    await db.query(`create or replace function audit_fail() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`);
-    await db.query(`create trigger audit_fail before insert on audit_event for each row execute function audit_fail()`);
+    await db.query(
+      `create or replace function audit_fail() returns trigger language plpgsql as $$ begin raise exception 'disk full'; end $$`,
+    );
+    await db.query(
+      `create trigger audit_fail before insert on audit_event for each row execute function audit_fail()`,
+    );
     try {
-      const r = await h.query(`query($id: ID!) { patient(id: $id) { fullName phone } }`, { id: patient.id }, await h.tokenFor({ role: 'receptionist' }));
+      const r = await h.query(
+        `query($id: ID!) { patient(id: $id) { fullName phone } }`,
+        { id: patient.id },
+        await h.tokenFor({ role: 'receptionist' }),
+      );
       expect(r.status).toBe(503);
       expect(r.data ?? null).toBeNull();
       expect(codes(r)).toEqual(['AUDIT_UNAVAILABLE']);

@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, createTestIssuer, gql, type TestClaims } from '@medikamente/runtime/testing';
 import { loadPatientEnv } from '../src/env';
-import { createPatientService } from '../src/service';
 import type { PatientFields } from '../src/modules/patient/validation';
+import { createPatientService } from '../src/service';
 
 let counter = 0;
 /** A valid, unique-enough Russian phone number for factories. */
-export const uniquePhone = () => `+7916${String(Date.now() % 1e4).padStart(4, '0')}${String(counter++ % 1000).padStart(3, '0')}`;
+export const uniquePhone = () =>
+  `+7916${String(Date.now() % 1e4).padStart(4, '0')}${String(counter++ % 1000).padStart(3, '0')}`;
 
 /** Starts the patient subgraph on a fresh database with a test token issuer, over real HTTP. */
 export async function startPatientSubgraph(envOverrides: Record<string, string> = {}) {
   const issuer = await createTestIssuer();
   const db = await createTestDatabase('patient');
-  const env = loadPatientEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PATIENT_DATABASE_URL: db.url, DATA_DIR: 'memory://', ...envOverrides });
+  const env = loadPatientEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PATIENT_DATABASE_URL: db.url,
+    DATA_DIR: 'memory://',
+    ...envOverrides,
+  });
   const service = await createPatientService(
     { ...env, DATA_DIR: 'memory://' },
     { verifier: issuer.verifier },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes } from '@medikamente/runtime/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PatientHarness, startPatientSubgraph, uniquePhone } from './harness';
 
 let h: PatientHarness;
@@ -16,7 +16,8 @@ const REGISTER = `mutation R($input: PatientInput!, $confirm: Boolean, $key: Str
     ok inputErrors { field code message } patient { id fullName phone snils } duplicates { id fullName }
   }
 }`;
-const count = async () => Number((await h.service.database.query<{ n: string }>('select count(*) as n from patient'))[0]!.n);
+const count = async () =>
+  Number((await h.service.database.query<{ n: string }>('select count(*) as n from patient'))[0]!.n);
 const input = (over: Record<string, unknown> = {}) => ({
   lastName: 'Смирнова',
   firstName: 'Ольга',
@@ -30,7 +31,15 @@ const input = (over: Record<string, unknown> = {}) => ({
 
 describe('registration by reception', () => {
   it('registers with normalised phone and SNILS', async () => {
-    const r = await h.query(REGISTER, { input: input({ phone: '8 (903) 555-12-34'.replace('555', String(100 + Math.floor(Math.random() * 899))) }) }, reception);
+    const r = await h.query(
+      REGISTER,
+      {
+        input: input({
+          phone: '8 (903) 555-12-34'.replace('555', String(100 + Math.floor(Math.random() * 899))),
+        }),
+      },
+      reception,
+    );
     expect(r.data.registerPatient.ok).toBe(true);
     expect(r.data.registerPatient.patient.phone).toMatch(/^\+7903\d{7}$/);
     // Reception sees documents masked (policy); the stored value is the normalised one.
@@ -65,7 +74,11 @@ describe('registration by reception', () => {
     expect(dup.data.registerPatient.inputErrors[0].code).toBe('DUPLICATE');
     expect(dup.data.registerPatient.duplicates).toHaveLength(1);
     expect(await count()).toBe(before);
-    const confirmed = await h.query(REGISTER, { input: { ...first, firstName: 'Оля' }, confirm: true }, reception);
+    const confirmed = await h.query(
+      REGISTER,
+      { input: { ...first, firstName: 'Оля' }, confirm: true },
+      reception,
+    );
     expect(confirmed.data.registerPatient.ok).toBe(true);
   });
 
@@ -73,7 +86,9 @@ describe('registration by reception', () => {
     const key = randomUUID();
     const body = input();
     const before = await count();
-    const results = await Promise.all(Array.from({ length: 5 }, () => h.query(REGISTER, { input: body, key, confirm: true }, reception)));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => h.query(REGISTER, { input: body, key, confirm: true }, reception)),
+    );
     const ids = new Set(results.map((r) => r.data.registerPatient.patient.id));
     expect(ids.size).toBe(1);
     expect(await count()).toBe(before + 1);
@@ -90,12 +105,29 @@ describe('registration by reception', () => {
       reception,
     );
     expect(r.data.mergePatients.ok).toBe(true);
-    expect(r.data.mergePatients.patient).toMatchObject({ id: keep.patient.id, workplace: 'Больница №1', email: merge.patient.email, consents: [{ purpose: 'MARKETING' }] });
-    const s = await h.query(`query S($t: String) { searchPatients(query: { text: $t }) { nodes { id } } }`, { t: surname }, reception);
+    expect(r.data.mergePatients.patient).toMatchObject({
+      id: keep.patient.id,
+      workplace: 'Больница №1',
+      email: merge.patient.email,
+      consents: [{ purpose: 'MARKETING' }],
+    });
+    const s = await h.query(
+      `query S($t: String) { searchPatients(query: { text: $t }) { nodes { id } } }`,
+      { t: surname },
+      reception,
+    );
     expect(s.data.searchPatients.nodes).toEqual([{ id: keep.patient.id }]);
-    const old = await h.query(`query($id: ID!) { patient(id: $id) { id } }`, { id: merge.patient.id }, reception);
+    const old = await h.query(
+      `query($id: ID!) { patient(id: $id) { id } }`,
+      { id: merge.patient.id },
+      reception,
+    );
     expect(old.data.patient.id).toBe(keep.patient.id);
-    const again = await h.query(`mutation M($k: ID!, $m: ID!) { mergePatients(keepId: $k, mergeId: $m) { ok inputErrors { code } } }`, { k: keep.patient.id, m: merge.patient.id }, reception);
+    const again = await h.query(
+      `mutation M($k: ID!, $m: ID!) { mergePatients(keepId: $k, mergeId: $m) { ok inputErrors { code } } }`,
+      { k: keep.patient.id, m: merge.patient.id },
+      reception,
+    );
     expect(again.data.mergePatients.inputErrors[0].code).toBe('CONFLICT');
   });
 });
@@ -106,7 +138,11 @@ describe('ids and updates', () => {
     expect(codes(bad)).toEqual(['INVALID_ID']);
     const unknown = await h.query(`query { patient(id: "${randomUUID()}") { id } }`, {}, reception);
     expect(codes(unknown)).toEqual(['NOT_FOUND']);
-    const upd = await h.query(`mutation { updatePatient(id: "${randomUUID()}", input: { workplace: "x" }) { ok } }`, {}, reception);
+    const upd = await h.query(
+      `mutation { updatePatient(id: "${randomUUID()}", input: { workplace: "x" }) { ok } }`,
+      {},
+      reception,
+    );
     expect(codes(upd)).toEqual(['NOT_FOUND']);
   });
 
@@ -116,7 +152,11 @@ describe('ids and updates', () => {
     const bad = await h.query(UPDATE, { id: patient.id, i: { phone: '000', email: 'ok@mail.ru' } }, token);
     expect(bad.data.updatePatient.inputErrors).toEqual([{ field: 'phone', code: 'INVALID_PHONE' }]);
     expect((await h.service.stores.patients.byIds([patient.id])).get(patient.id)!.email).toBe(patient.email);
-    const good = await h.query(UPDATE, { id: patient.id, i: { phone: '+7 (926) 000-11-22', email: 'New@Mail.ru' } }, token);
+    const good = await h.query(
+      UPDATE,
+      { id: patient.id, i: { phone: '+7 (926) 000-11-22', email: 'New@Mail.ru' } },
+      token,
+    );
     expect(good.data.updatePatient.patient).toEqual({ phone: '+79260001122', email: 'new@mail.ru' });
     const clearName = await h.query(UPDATE, { id: patient.id, i: { lastName: null } }, token);
     expect(clearName.data.updatePatient.inputErrors).toEqual([{ field: 'lastName', code: 'REQUIRED' }]);
@@ -127,7 +167,8 @@ describe('search', () => {
   it('pages through results with an opaque cursor and filters by phone and birth date', async () => {
     const surname = `Поиск${Math.random().toString(36).slice(2, 6)}`;
     const made = [];
-    for (let i = 0; i < 5; i++) made.push((await h.createTestPatient({ lastName: surname, firstName: `Имя${i}` })).patient);
+    for (let i = 0; i < 5; i++)
+      made.push((await h.createTestPatient({ lastName: surname, firstName: `Имя${i}` })).patient);
     const SEARCH = `query S($q: PatientSearchInput!, $after: String) { searchPatients(query: $q, first: 2, after: $after) { nodes { id firstName } pageInfo { endCursor hasNextPage } } }`;
     const seen: string[] = [];
     let after: string | null = null;
@@ -161,21 +202,45 @@ describe('self-registration and consents', () => {
     const { patient, token } = await h.createTestPatient({ withToken: true });
     const GIVE = `mutation G($p: ID!) { giveConsent(patientId: $p, purpose: MARKETING, textVersion: 1, channel: PORTAL) { ok consent { purpose active givenChannel } } }`;
     const WITHDRAW = `mutation W($p: ID!) { withdrawConsent(patientId: $p, purpose: MARKETING, channel: PORTAL) { ok inputErrors { code } consent { active withdrawnAt withdrawnChannel } } }`;
-    expect((await h.query(GIVE, { p: patient.id }, token)).data.giveConsent.consent).toEqual({ purpose: 'MARKETING', active: true, givenChannel: 'PORTAL' });
+    expect((await h.query(GIVE, { p: patient.id }, token)).data.giveConsent.consent).toEqual({
+      purpose: 'MARKETING',
+      active: true,
+      givenChannel: 'PORTAL',
+    });
     expect((await h.query(GIVE, { p: patient.id }, token)).data.giveConsent.ok).toBe(true);
     const service = await h.tokenFor({ role: 'service', scope: 'consents:read' });
     const STATUS = `query C($p: ID!) { consentStatus(patientId: $p, purpose: MARKETING) { granted textVersion } }`;
-    expect((await h.query(STATUS, { p: patient.id }, service)).data.consentStatus).toEqual({ granted: true, textVersion: 1 });
+    expect((await h.query(STATUS, { p: patient.id }, service)).data.consentStatus).toEqual({
+      granted: true,
+      textVersion: 1,
+    });
     const w = await h.query(WITHDRAW, { p: patient.id }, token);
     expect(w.data.withdrawConsent.consent).toMatchObject({ active: false, withdrawnChannel: 'PORTAL' });
     expect(w.data.withdrawConsent.consent.withdrawnAt).toBeTruthy();
-    expect((await h.query(WITHDRAW, { p: patient.id }, token)).data.withdrawConsent.inputErrors).toEqual([{ code: 'NOT_FOUND' }]);
-    expect((await h.query(STATUS, { p: patient.id }, service)).data.consentStatus).toEqual({ granted: false, textVersion: null });
-    const hist = await h.query(`query { myPatient { consents(includeHistory: true) { purpose active } } }`, {}, token);
+    expect((await h.query(WITHDRAW, { p: patient.id }, token)).data.withdrawConsent.inputErrors).toEqual([
+      { code: 'NOT_FOUND' },
+    ]);
+    expect((await h.query(STATUS, { p: patient.id }, service)).data.consentStatus).toEqual({
+      granted: false,
+      textVersion: null,
+    });
+    const hist = await h.query(
+      `query { myPatient { consents(includeHistory: true) { purpose active } } }`,
+      {},
+      token,
+    );
     expect(hist.data.myPatient.consents).toEqual([{ purpose: 'MARKETING', active: false }]);
-    const svcPatient = await h.query(`query($id: ID!) { patient(id: $id) { phone } }`, { id: patient.id }, service);
+    const svcPatient = await h.query(
+      `query($id: ID!) { patient(id: $id) { phone } }`,
+      { id: patient.id },
+      service,
+    );
     expect(codes(svcPatient)).toEqual(['FORBIDDEN']);
-    const badVersion = await h.query(`mutation G($p: ID!) { giveConsent(patientId: $p, purpose: MARKETING, textVersion: 99, channel: PORTAL) { ok inputErrors { code } } }`, { p: patient.id }, token);
+    const badVersion = await h.query(
+      `mutation G($p: ID!) { giveConsent(patientId: $p, purpose: MARKETING, textVersion: 99, channel: PORTAL) { ok inputErrors { code } } }`,
+      { p: patient.id },
+      token,
+    );
     expect(badVersion.data.giveConsent).toEqual({ ok: false, inputErrors: [{ code: 'NOT_FOUND' }] });
     const texts = await h.query(`query { consentTexts(purpose: TREATMENT) { version title } }`, {}, token);
     expect(texts.data.consentTexts[0].title).toMatch(/Согласие/);

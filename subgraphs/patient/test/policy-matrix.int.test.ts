@@ -1,6 +1,12 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { compareView, selectAll } from '@medikamente/runtime/testing';
-import { type FieldClassification, fieldEffect, loadPolicy, policyScenarios, readClassifications } from '@medikamente/schema';
+import {
+  type FieldClassification,
+  fieldEffect,
+  loadPolicy,
+  policyScenarios,
+  readClassifications,
+} from '@medikamente/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientTypeDefs } from '../src/schema';
 import { type PatientHarness, startPatientSubgraph } from './harness';
@@ -10,7 +16,9 @@ import { type PatientHarness, startPatientSubgraph } from './harness';
 // asked through `_entities` straight at the subgraph (no gateway in between).
 const policy = loadPolicy();
 const schema = buildSubgraphSchema([{ typeDefs: patientTypeDefs }]);
-const classes = new Map<string, FieldClassification>(readClassifications(schema).map((c) => [`${c.type}.${c.field}`, c]));
+const classes = new Map<string, FieldClassification>(
+  readClassifications(schema).map((c) => [`${c.type}.${c.field}`, c]),
+);
 const scenarios = policyScenarios(policy);
 const ENTITY_QUERY = `query Entities($reps: [_Any!]!) { _entities(representations: $reps) { ... on Patient { ${selectAll(schema, 'Patient')} } } }`;
 
@@ -38,10 +46,12 @@ describe('policy matrix via _entities on the patient subgraph', () => {
     // The owner's view is the reference: it must hold real values to compare against.
     expect(full.passport).toBe('4510 123456');
     // Active consents only (the default view): MARKETING was withdrawn.
-    expect((full.consents as Array<{ purpose: string }>).map((c) => c.purpose)).toEqual(["TREATMENT"]);
+    expect((full.consents as Array<{ purpose: string }>).map((c) => c.purpose)).toEqual(['TREATMENT']);
   });
 
-  it.each(scenarios.map((s) => [s.label, s] as const))('%s sees exactly what the policy gives', async (_label, scenario) => {
+  it.each(
+    scenarios.map((s) => [s.label, s] as const),
+  )('%s sees exactly what the policy gives', async (_label, scenario) => {
     const sub = crypto.randomUUID();
     if (scenario.conditions.includes('careRelationship')) {
       await h.service.stores.care.grant(sub, patientId, 'test', new Date(Date.now() + 86_400_000));
@@ -49,7 +59,11 @@ describe('policy matrix via _entities on the patient subgraph', () => {
     const token = await h.tokenFor({
       role: scenario.role,
       sub,
-      pid: scenario.conditions.includes('self') ? patientId : scenario.role === 'patient' ? crypto.randomUUID() : undefined,
+      pid: scenario.conditions.includes('self')
+        ? patientId
+        : scenario.role === 'patient'
+          ? crypto.randomUUID()
+          : undefined,
     });
     const r = await h.query(ENTITY_QUERY, { reps: [{ __typename: 'Patient', id: patientId }] }, token);
     expect(r.status).toBe(200);
@@ -63,7 +77,17 @@ describe('policy matrix via _entities on the patient subgraph', () => {
       expect(r.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
       return;
     }
-    const mismatches = compareView({ policy, schema, classes, typeName: 'Patient', scenario, full, seen, errors: r.errors ?? [], path: ['_entities', 0] });
+    const mismatches = compareView({
+      policy,
+      schema,
+      classes,
+      typeName: 'Patient',
+      scenario,
+      full,
+      seen,
+      errors: r.errors ?? [],
+      path: ['_entities', 0],
+    });
     expect(mismatches).toEqual([]);
   });
 });

@@ -25,7 +25,9 @@ export function postgresAvailable(): Promise<boolean> {
  * A fresh, uniquely named database on the running Postgres server (dropped by `drop`), or
  * `url: undefined` meaning "use embedded PGlite" when no server answers.
  */
-export async function createTestDatabase(label: string): Promise<{ url: string | undefined; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  label: string,
+): Promise<{ url: string | undefined; drop(): Promise<void> }> {
   if (!(await postgresAvailable())) return { url: undefined, drop: async () => {} };
   const name = `mk_t_${label.replace(/\W/g, '_').slice(0, 20)}_${randomBytes(5).toString('hex')}`;
   const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });

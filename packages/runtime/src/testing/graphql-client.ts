@@ -1,7 +1,11 @@
 export type GraphQLResponse<T = any> = {
   status: number;
   data?: T;
-  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: { code?: string; [k: string]: unknown } }>;
+  errors?: Array<{
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string; [k: string]: unknown };
+  }>;
 };
 
 /** Minimal GraphQL-over-HTTP client for tests (real HTTP, JSON POST). */

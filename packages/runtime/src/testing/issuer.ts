@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type JWK, SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { type Revocations, TokenVerifier } from '../auth';
 
 export type TestClaims = {
@@ -33,10 +33,24 @@ export async function createTestIssuer(opts: { issuer?: string; audience?: strin
 
   async function sign(
     claims: TestClaims,
-    o: { expiresInSec?: number; audience?: string; issuer?: string; typ?: string; key?: Parameters<SignJWT["sign"]>[0] } = {},
+    o: {
+      expiresInSec?: number;
+      audience?: string;
+      issuer?: string;
+      typ?: string;
+      key?: Parameters<SignJWT['sign']>[0];
+    } = {},
   ): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ typ: o.typ ?? 'access', role: claims.role, pid: claims.pid, bid: claims.bid, scope: claims.scope, sid: claims.sid ?? randomUUID(), amr: claims.amr ?? ['pwd'] })
+    return new SignJWT({
+      typ: o.typ ?? 'access',
+      role: claims.role,
+      pid: claims.pid,
+      bid: claims.bid,
+      scope: claims.scope,
+      sid: claims.sid ?? randomUUID(),
+      amr: claims.amr ?? ['pwd'],
+    })
       .setProtectedHeader({ alg: 'EdDSA', kid })
       .setSubject(claims.sub ?? randomUUID())
       .setIssuer(o.issuer ?? issuer)

@@ -1,4 +1,10 @@
-import { type Effect, type FieldClassification, type Policy, type Scenario, fieldEffect } from '@medikamente/schema';
+import {
+  type Effect,
+  type FieldClassification,
+  fieldEffect,
+  type Policy,
+  type Scenario,
+} from '@medikamente/schema';
 import { type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
 import { maskValue } from '../masking';
 
@@ -11,7 +17,8 @@ export function selectAll(schema: GraphQLSchema, typeName: string, depth = 1): s
   return Object.values(t.getFields())
     .map((f) => {
       const named = getNamedType(f.type);
-      if (isObjectType(named)) return depth > 0 ? `${f.name} { ${selectAll(schema, named.name, depth - 1)} }` : '';
+      if (isObjectType(named))
+        return depth > 0 ? `${f.name} { ${selectAll(schema, named.name, depth - 1)} }` : '';
       return f.name;
     })
     .filter(Boolean)
@@ -53,7 +60,8 @@ export function compareView(opts: {
     const raw = full[f.name];
     const named = getNamedType(f.type);
     if (expected === 'denied' || (expected === 'masked' && named.name !== 'String')) {
-      if (got !== null || !forbiddenAt(p)) out.push({ scenario: scenario.label, path: p.join('.'), expected: 'denied', got });
+      if (got !== null || !forbiddenAt(p))
+        out.push({ scenario: scenario.label, path: p.join('.'), expected: 'denied', got });
       continue;
     }
     if (isObjectType(named)) {
@@ -63,14 +71,27 @@ export function compareView(opts: {
         out.push({ scenario: scenario.label, path: p.join('.'), expected, got });
         continue;
       }
-      rawList.forEach((r, i) =>
-        out.push(...compareView({ ...opts, typeName: named.name, full: r, seen: gotList[i] ?? null, path: Array.isArray(raw) ? [...p, i] : p })),
-      );
+      rawList.forEach((r, i) => {
+        out.push(
+          ...compareView({
+            ...opts,
+            typeName: named.name,
+            full: r,
+            seen: gotList[i] ?? null,
+            path: Array.isArray(raw) ? [...p, i] : p,
+          }),
+        );
+      });
       continue;
     }
     const want = expected === 'full' ? raw : maskValue(raw, c.mask);
     const differs = JSON.stringify(got) !== JSON.stringify(want);
-    const leaked = expected === 'masked' && raw !== null && raw !== undefined && JSON.stringify(got) === JSON.stringify(raw) && c.mask !== 'NONE';
+    const leaked =
+      expected === 'masked' &&
+      raw !== null &&
+      raw !== undefined &&
+      JSON.stringify(got) === JSON.stringify(raw) &&
+      c.mask !== 'NONE';
     if (differs || leaked) out.push({ scenario: scenario.label, path: p.join('.'), expected, got });
   }
   return out;

@@ -7,7 +7,9 @@ const limit = (n: number | undefined, max: number) => Math.min(Math.max(n ?? max
 export const auditResolvers = {
   Query: {
     myAccessLog: async (_: unknown, args: { first?: number }, ctx: PatientContext) =>
-      ctx.principal.patientId ? ctx.stores.audit.forPatient(ctx.principal.patientId, limit(args.first, 200)) : [],
+      ctx.principal.patientId
+        ? ctx.stores.audit.forPatient(ctx.principal.patientId, limit(args.first, 200))
+        : [],
     auditEvents: async (_: unknown, args: { patientId: string; first?: number }, ctx: PatientContext) =>
       ctx.stores.audit.forPatient(requireId(args.patientId, 'patientId'), limit(args.first, 500)),
     verifyAuditChain: (_: unknown, __: unknown, ctx: PatientContext) => ctx.stores.audit.verify(),

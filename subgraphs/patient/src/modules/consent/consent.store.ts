@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@medikamente/runtime';
 
-export const CONSENT_PURPOSES = ['TREATMENT', 'PORTAL_ACCOUNT', 'MARKETING', 'LAB_SHARING', 'ANALYTICS'] as const;
+export const CONSENT_PURPOSES = [
+  'TREATMENT',
+  'PORTAL_ACCOUNT',
+  'MARKETING',
+  'LAB_SHARING',
+  'ANALYTICS',
+] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const CONSENT_CHANNELS = ['PORTAL', 'RECEPTION', 'PHONE', 'PAPER'] as const;
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
@@ -17,7 +23,13 @@ export type ConsentRecord = {
   withdrawnChannel: ConsentChannel | null;
 };
 
-export type ConsentTextRecord = { purpose: ConsentPurpose; version: number; title: string; body: string; publishedAt: Date };
+export type ConsentTextRecord = {
+  purpose: ConsentPurpose;
+  version: number;
+  title: string;
+  body: string;
+  publishedAt: Date;
+};
 
 type Row = Record<string, unknown>;
 const toConsent = (r: Row): ConsentRecord => ({
@@ -50,12 +62,18 @@ export class ConsentStore {
   }
 
   async textExists(purpose: ConsentPurpose, version: number): Promise<boolean> {
-    const rows = await this.database.query('select 1 from consent_text where purpose = $1 and version = $2', [purpose, version]);
+    const rows = await this.database.query('select 1 from consent_text where purpose = $1 and version = $2', [
+      purpose,
+      version,
+    ]);
     return rows.length > 0;
   }
 
   /** Consents of many patients (history included when asked), oldest first. */
-  async forPatients(patientIds: readonly string[], includeHistory: boolean): Promise<Map<string, ConsentRecord[]>> {
+  async forPatients(
+    patientIds: readonly string[],
+    includeHistory: boolean,
+  ): Promise<Map<string, ConsentRecord[]>> {
     const rows = await this.database.query<Row>(
       `select * from consent where patient_id = any($1::uuid[]) ${includeHistory ? '' : 'and withdrawn_at is null'} order by given_at, id`,
       [patientIds],
@@ -69,7 +87,13 @@ export class ConsentStore {
    * Gives a consent. An active consent of the same purpose and text version is returned
    * as is (safe retry); an older version is withdrawn and replaced in one transaction.
    */
-  async give(patientId: string, purpose: ConsentPurpose, version: number, channel: ConsentChannel, actor: string): Promise<ConsentRecord> {
+  async give(
+    patientId: string,
+    purpose: ConsentPurpose,
+    version: number,
+    channel: ConsentChannel,
+    actor: string,
+  ): Promise<ConsentRecord> {
     return this.database.tx(async (q) => {
       const active = await q<Row>(
         'select * from consent where patient_id = $1 and purpose = $2 and withdrawn_at is null for update',
@@ -77,7 +101,10 @@ export class ConsentStore {
       );
       if (active[0] && Number(active[0].text_version) === version) return toConsent(active[0]);
       if (active[0]) {
-        await q('update consent set withdrawn_at = now(), withdrawn_channel = $2 where id = $1', [active[0].id, channel]);
+        await q('update consent set withdrawn_at = now(), withdrawn_channel = $2 where id = $1', [
+          active[0].id,
+          channel,
+        ]);
       }
       const rows = await q<Row>(
         `insert into consent (id, patient_id, purpose, text_version, given_at, given_channel, recorded_by)
@@ -89,7 +116,11 @@ export class ConsentStore {
   }
 
   /** Withdraws the active consent of a purpose; returns it, or null when none was active. */
-  async withdraw(patientId: string, purpose: ConsentPurpose, channel: ConsentChannel): Promise<ConsentRecord | null> {
+  async withdraw(
+    patientId: string,
+    purpose: ConsentPurpose,
+    channel: ConsentChannel,
+  ): Promise<ConsentRecord | null> {
     const rows = await this.database.query<Row>(
       `update consent set withdrawn_at = now(), withdrawn_channel = $3
        where patient_id = $1 and purpose = $2 and withdrawn_at is null returning *`,

@@ -1,11 +1,16 @@
-import { ErrorCode, appError } from '@medikamente/runtime';
+import { appError, ErrorCode } from '@medikamente/runtime';
 import type { PatientContext } from '../../context';
 import { requireId } from '../ids';
 import type { PatientRecord } from './patient.store';
-import { type PatientFields, normalizePhone, parseIsoDate, validatePatientFields } from './validation';
+import { normalizePhone, type PatientFields, parseIsoDate, validatePatientFields } from './validation';
 
 const REQUIRED: (keyof PatientFields)[] = ['lastName', 'firstName', 'birthDate', 'sex'];
-const fail = (inputErrors: unknown[], duplicates: PatientRecord[] = []) => ({ ok: false, inputErrors, patient: null, duplicates });
+const fail = (inputErrors: unknown[], duplicates: PatientRecord[] = []) => ({
+  ok: false,
+  inputErrors,
+  patient: null,
+  duplicates,
+});
 const done = (patient: PatientRecord) => ({ ok: true, inputErrors: [], patient, duplicates: [] });
 
 function ageYears(birthDate: string, now = new Date()): number {
@@ -18,7 +23,8 @@ function ageYears(birthDate: string, now = new Date()): number {
 
 /** Patients may only act on their own record; staff roles are already limited by the policy. */
 function assertSelfOrStaff(ctx: PatientContext, patientId: string) {
-  if (ctx.principal.role === 'patient' && ctx.principal.patientId !== patientId) throw appError(ErrorCode.FORBIDDEN);
+  if (ctx.principal.role === 'patient' && ctx.principal.patientId !== patientId)
+    throw appError(ErrorCode.FORBIDDEN);
 }
 
 async function load(ctx: PatientContext, id: string): Promise<PatientRecord | null> {
@@ -39,25 +45,40 @@ export const patientResolvers = {
       ctx.principal.patientId ? load(ctx, ctx.principal.patientId) : null,
     searchPatients: async (
       _: unknown,
-      args: { query: { text?: string; phone?: string; birthDate?: string }; first?: number; after?: string | null },
+      args: {
+        query: { text?: string; phone?: string; birthDate?: string };
+        first?: number;
+        after?: string | null;
+      },
       ctx: PatientContext,
     ) => {
       // Up to 1000 rows: reception exports a day's list; the cost limit still bounds the query.
       const first = Math.min(Math.max(args.first ?? 20, 1), 1000);
       const after = args.after ? requireId(args.after, 'after') : null;
       const { text, phone, birthDate } = args.query;
-      if (!text?.trim() && !phone && !birthDate) throw appError(ErrorCode.BAD_USER_INPUT, 'Укажите ФИО, телефон или дату рождения');
+      if (!text?.trim() && !phone && !birthDate)
+        throw appError(ErrorCode.BAD_USER_INPUT, 'Укажите ФИО, телефон или дату рождения');
       const normalizedPhone = phone ? normalizePhone(phone) : null;
       if (phone && !normalizedPhone) throw appError(ErrorCode.INVALID_PHONE, 'Неверный номер телефона');
-      if (birthDate && !parseIsoDate(birthDate)) throw appError(ErrorCode.INVALID_DATE, 'Дата должна быть в формате ГГГГ-ММ-ДД');
-      const { items, hasNext } = await ctx.stores.patients.search({ text, phone: normalizedPhone, birthDate }, first, after);
+      if (birthDate && !parseIsoDate(birthDate))
+        throw appError(ErrorCode.INVALID_DATE, 'Дата должна быть в формате ГГГГ-ММ-ДД');
+      const { items, hasNext } = await ctx.stores.patients.search(
+        { text, phone: normalizedPhone, birthDate },
+        first,
+        after,
+      );
       for (const p of items) ctx.loaders.patient.prime(p.id, p);
       return { nodes: items, pageInfo: { endCursor: items.at(-1)?.id ?? null, hasNextPage: hasNext } };
     },
-    patientDuplicates: async (_: unknown, args: { phone: string; birthDate: string }, ctx: PatientContext) => {
+    patientDuplicates: async (
+      _: unknown,
+      args: { phone: string; birthDate: string },
+      ctx: PatientContext,
+    ) => {
       const phone = normalizePhone(args.phone);
       if (!phone) throw appError(ErrorCode.INVALID_PHONE, 'Неверный номер телефона');
-      if (!parseIsoDate(args.birthDate)) throw appError(ErrorCode.INVALID_DATE, 'Дата должна быть в формате ГГГГ-ММ-ДД');
+      if (!parseIsoDate(args.birthDate))
+        throw appError(ErrorCode.INVALID_DATE, 'Дата должна быть в формате ГГГГ-ММ-ДД');
       return ctx.stores.patients.duplicates(phone, args.birthDate);
     },
   },
@@ -67,12 +88,25 @@ export const patientResolvers = {
       args: { input: PatientFields; confirmNotDuplicate?: boolean; idempotencyKey?: string | null },
       ctx: PatientContext,
     ) => {
-      if (args.idempotencyKey && args.idempotencyKey.length > 100) return fail([{ field: 'idempotencyKey', code: ErrorCode.TOO_LONG, message: 'Не более 100 символов' }]);
+      if (args.idempotencyKey && args.idempotencyKey.length > 100)
+        return fail([
+          { field: 'idempotencyKey', code: ErrorCode.TOO_LONG, message: 'Не более 100 символов' },
+        ]);
       const v = validatePatientFields(args.input, REQUIRED);
       if (!v.ok) return fail(v.errors);
       if (!args.confirmNotDuplicate && v.value.phone && v.value.birthDate) {
         const dups = await ctx.stores.patients.duplicates(v.value.phone, v.value.birthDate);
-        if (dups.length) return fail([{ field: 'phone', code: ErrorCode.DUPLICATE, message: 'Пациент с таким телефоном и датой рождения уже есть' }], dups);
+        if (dups.length)
+          return fail(
+            [
+              {
+                field: 'phone',
+                code: ErrorCode.DUPLICATE,
+                message: 'Пациент с таким телефоном и датой рождения уже есть',
+              },
+            ],
+            dups,
+          );
       }
       const { patient } = await ctx.stores.patients.create(v.value, {
         createdBy: ctx.principal.subject!,
@@ -103,7 +137,8 @@ export const patientResolvers = {
       const v = validatePatientFields(args.input, []);
       if (!v.ok) return fail(v.errors);
       for (const f of REQUIRED) {
-        if (v.value[f] === null) return fail([{ field: f, code: ErrorCode.REQUIRED, message: 'Обязательное поле' }]);
+        if (v.value[f] === null)
+          return fail([{ field: f, code: ErrorCode.REQUIRED, message: 'Обязательное поле' }]);
       }
       const current = await load(ctx, id);
       if (!current) throw appError(ErrorCode.NOT_FOUND);
@@ -113,10 +148,21 @@ export const patientResolvers = {
     mergePatients: async (_: unknown, args: { keepId: string; mergeId: string }, ctx: PatientContext) => {
       const keepId = requireId(args.keepId, 'keepId');
       const mergeId = requireId(args.mergeId, 'mergeId');
-      if (keepId === mergeId) return fail([{ field: 'mergeId', code: ErrorCode.BAD_USER_INPUT, message: 'Нельзя объединить запись с самой собой' }]);
-      const [keep, merge] = await Promise.all([ctx.loaders.patient.load(keepId), ctx.loaders.patient.load(mergeId)]);
+      if (keepId === mergeId)
+        return fail([
+          {
+            field: 'mergeId',
+            code: ErrorCode.BAD_USER_INPUT,
+            message: 'Нельзя объединить запись с самой собой',
+          },
+        ]);
+      const [keep, merge] = await Promise.all([
+        ctx.loaders.patient.load(keepId),
+        ctx.loaders.patient.load(mergeId),
+      ]);
       if (!keep || !merge) throw appError(ErrorCode.NOT_FOUND);
-      if (keep.mergedInto || merge.mergedInto) return fail([{ field: 'mergeId', code: ErrorCode.CONFLICT, message: 'Запись уже объединена' }]);
+      if (keep.mergedInto || merge.mergedInto)
+        return fail([{ field: 'mergeId', code: ErrorCode.CONFLICT, message: 'Запись уже объединена' }]);
       await ctx.stores.patients.merge(keepId, mergeId);
       ctx.loaders.patient.clearAll();
       return done((await ctx.loaders.patient.load(keepId))!);

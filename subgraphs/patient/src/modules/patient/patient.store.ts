@@ -98,12 +98,24 @@ export class PatientStore {
    */
   async create(
     fields: PatientFields,
-    opts: { id?: string; accountId?: string | null; createdBy: string; idempotencyKey?: string | null; operation?: string },
+    opts: {
+      id?: string;
+      accountId?: string | null;
+      createdBy: string;
+      idempotencyKey?: string | null;
+      operation?: string;
+    },
   ): Promise<{ patient: PatientRecord; replayed: boolean }> {
     const id = opts.id ?? randomUUID();
     const keys = (Object.keys(fields) as (keyof PatientFields)[]).filter((k) => fields[k] !== undefined);
     const cols = ['id', 'account_id', 'created_by', 'sort_name', ...keys.map((k) => COLUMNS[k])];
-    const vals = [id, opts.accountId ?? null, opts.createdBy, sortName(fields), ...keys.map((k) => fields[k])];
+    const vals = [
+      id,
+      opts.accountId ?? null,
+      opts.createdBy,
+      sortName(fields),
+      ...keys.map((k) => fields[k]),
+    ];
     const resultId = await this.database.tx(async (q) => {
       if (opts.idempotencyKey) {
         const claimed = await q<{ result_id: string }>(
@@ -119,7 +131,10 @@ export class PatientStore {
           return prior[0]!.result_id;
         }
       }
-      await q(`insert into patient (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`, vals);
+      await q(
+        `insert into patient (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,
+        vals,
+      );
       return id;
     });
     const patient = (await this.byIds([resultId])).get(resultId)!;
@@ -132,7 +147,11 @@ export class PatientStore {
     const keys = (Object.keys(fields) as (keyof PatientFields)[]).filter((k) => fields[k] !== undefined);
     if (keys.length === 0) return current;
     const merged = { ...current, ...fields };
-    const sets = [...keys.map((k, i) => `${COLUMNS[k]} = $${i + 2}`), `sort_name = $${keys.length + 2}`, 'updated_at = now()'];
+    const sets = [
+      ...keys.map((k, i) => `${COLUMNS[k]} = $${i + 2}`),
+      `sort_name = $${keys.length + 2}`,
+      'updated_at = now()',
+    ];
     await this.database.query(`update patient set ${sets.join(', ')} where id = $1`, [
       id,
       ...keys.map((k) => fields[k]),
@@ -154,7 +173,11 @@ export class PatientStore {
    * Keyset-paginated search over active patients ordered by name. The cursor is the last
    * patient's id, so no personal data travels in it.
    */
-  async search(input: SearchInput, first: number, after: string | null): Promise<{ items: PatientRecord[]; hasNext: boolean }> {
+  async search(
+    input: SearchInput,
+    first: number,
+    after: string | null,
+  ): Promise<{ items: PatientRecord[]; hasNext: boolean }> {
     const where: string[] = ['merged_into is null'];
     const params: unknown[] = [];
     const p = (v: unknown) => {
@@ -162,12 +185,17 @@ export class PatientStore {
       return `$${params.length}`;
     };
     if (input.text) {
-      const t = input.text.trim().toLowerCase().replace(/ё/g, 'е').replace(/[%_\\]/g, '');
+      const t = input.text
+        .trim()
+        .toLowerCase()
+        .replace(/ё/g, 'е')
+        .replace(/[%_\\]/g, '');
       where.push(`sort_name like ${p(`${t}%`)}`);
     }
     if (input.phone) where.push(`phone = ${p(input.phone)}`);
     if (input.birthDate) where.push(`birth_date = ${p(input.birthDate)}::date`);
-    if (after) where.push(`(sort_name, id) > (select sort_name, id from patient where id = ${p(after)}::uuid)`);
+    if (after)
+      where.push(`(sort_name, id) > (select sort_name, id from patient where id = ${p(after)}::uuid)`);
     const rows = await this.database.query<Row>(
       `${SELECT} where ${where.join(' and ')} order by sort_name, id limit ${p(first + 1)}`,
       params,
@@ -192,7 +220,10 @@ export class PatientStore {
          from patient m where k.id = $1 and m.id = $2`,
         [keepId, mergeId],
       );
-      await q('update patient set merged_into = $1, account_id = null, updated_at = now() where id = $2', [keepId, mergeId]);
+      await q('update patient set merged_into = $1, account_id = null, updated_at = now() where id = $2', [
+        keepId,
+        mergeId,
+      ]);
       // Consents already present on the kept record win; the rest move over.
       await q(
         `update consent c set patient_id = $1 where c.patient_id = $2 and (c.withdrawn_at is not null or not exists

@@ -33,12 +33,24 @@ describe('patient validation', () => {
   it('reports missing required fields and bad e-mail together', () => {
     const r = validatePatientFields({ lastName: ' ', email: 'not-an-email' }, ['lastName', 'firstName']);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map((e) => `${e.field}:${e.code}`).sort()).toEqual(['email:INVALID_EMAIL', 'firstName:REQUIRED', 'lastName:REQUIRED']);
+    if (!r.ok)
+      expect(r.errors.map((e) => `${e.field}:${e.code}`).sort()).toEqual([
+        'email:INVALID_EMAIL',
+        'firstName:REQUIRED',
+        'lastName:REQUIRED',
+      ]);
   });
 
   it('returns normalised values when valid', () => {
     const r = validatePatientFields(
-      { lastName: 'Иванов', firstName: 'Иван', phone: '8-916-123-45-67', snils: '11223344595', passport: '4510123456', email: 'I.Ivanov@Mail.ru' },
+      {
+        lastName: 'Иванов',
+        firstName: 'Иван',
+        phone: '8-916-123-45-67',
+        snils: '11223344595',
+        passport: '4510123456',
+        email: 'I.Ivanov@Mail.ru',
+      },
       ['lastName'],
     );
     expect(r).toEqual({

@@ -72,18 +72,25 @@ export function validatePatientFields(
 ): { ok: true; value: PatientFields } | { ok: false; errors: InputError[] } {
   const errors: InputError[] = [];
   const out: PatientFields = {};
-  const err = (field: string, code: InputError['code'], message: string) => errors.push({ field, code, message });
-  const text = (v: string | null | undefined) => (v === undefined ? undefined : v === null ? null : v.trim() || null);
+  const err = (field: string, code: InputError['code'], message: string) =>
+    errors.push({ field, code, message });
+  const text = (v: string | null | undefined) =>
+    v === undefined ? undefined : v === null ? null : v.trim() || null;
 
   for (const f of required) {
-    if (input[f] === undefined || input[f] === null || (typeof input[f] === 'string' && !(input[f] as string).trim())) {
+    if (
+      input[f] === undefined ||
+      input[f] === null ||
+      (typeof input[f] === 'string' && !(input[f] as string).trim())
+    ) {
       err(f, ErrorCode.REQUIRED, 'Обязательное поле');
     }
   }
   for (const f of ['lastName', 'firstName', 'middleName'] as const) {
     const v = text(input[f]);
     if (v === undefined) continue;
-    if (v !== null && (v.length > 100 || !NAME.test(v))) err(f, ErrorCode.BAD_USER_INPUT, 'Допустимы только буквы, пробел, дефис и апостроф');
+    if (v !== null && (v.length > 100 || !NAME.test(v)))
+      err(f, ErrorCode.BAD_USER_INPUT, 'Допустимы только буквы, пробел, дефис и апостроф');
     else out[f] = v;
   }
   for (const f of ['birthDate', 'passportIssuedOn'] as const) {
@@ -94,12 +101,14 @@ export function validatePatientFields(
       continue;
     }
     const d = parseIsoDate(v);
-    if (!d || d.getUTCFullYear() < 1900) err(f, ErrorCode.INVALID_DATE, 'Дата должна быть в формате ГГГГ-ММ-ДД');
+    if (!d || d.getUTCFullYear() < 1900)
+      err(f, ErrorCode.INVALID_DATE, 'Дата должна быть в формате ГГГГ-ММ-ДД');
     else if (d.getTime() > today.getTime()) err(f, ErrorCode.DATE_IN_FUTURE, 'Дата не может быть в будущем');
     else out[f] = v;
   }
   if (input.sex !== undefined) {
-    if (input.sex !== null && input.sex !== 'MALE' && input.sex !== 'FEMALE') err('sex', ErrorCode.BAD_USER_INPUT, 'Неизвестное значение');
+    if (input.sex !== null && input.sex !== 'MALE' && input.sex !== 'FEMALE')
+      err('sex', ErrorCode.BAD_USER_INPUT, 'Неизвестное значение');
     else out.sex = input.sex;
   }
   const phone = text(input.phone);
@@ -110,24 +119,28 @@ export function validatePatientFields(
   }
   const email = text(input.email);
   if (email !== undefined) {
-    if (email !== null && (email.length > 254 || !emailSchema.safeParse(email).success)) err('email', ErrorCode.INVALID_EMAIL, 'Неверный адрес электронной почты');
+    if (email !== null && (email.length > 254 || !emailSchema.safeParse(email).success))
+      err('email', ErrorCode.INVALID_EMAIL, 'Неверный адрес электронной почты');
     else out.email = email?.toLowerCase() ?? null;
   }
   const passport = text(input.passport);
   if (passport !== undefined) {
     const d = passport?.replace(/\s/g, '') ?? null;
-    if (d !== null && !/^\d{10}$/.test(d)) err('passport', ErrorCode.BAD_USER_INPUT, 'Серия и номер паспорта: 10 цифр');
+    if (d !== null && !/^\d{10}$/.test(d))
+      err('passport', ErrorCode.BAD_USER_INPUT, 'Серия и номер паспорта: 10 цифр');
     else out.passport = d === null ? null : `${d.slice(0, 4)} ${d.slice(4)}`;
   }
   const snils = text(input.snils);
   if (snils !== undefined) {
-    if (snils !== null && !isValidSnils(snils)) err('snils', ErrorCode.INVALID_SNILS, 'Неверный СНИЛС (контрольная сумма не сходится)');
+    if (snils !== null && !isValidSnils(snils))
+      err('snils', ErrorCode.INVALID_SNILS, 'Неверный СНИЛС (контрольная сумма не сходится)');
     else out.snils = snils === null ? null : formatSnils(snils);
   }
   const policy = text(input.insurancePolicy);
   if (policy !== undefined) {
     const d = policy?.replace(/\s/g, '') ?? null;
-    if (d !== null && !/^\d{16}$/.test(d)) err('insurancePolicy', ErrorCode.BAD_USER_INPUT, 'Номер полиса ОМС: 16 цифр');
+    if (d !== null && !/^\d{16}$/.test(d))
+      err('insurancePolicy', ErrorCode.BAD_USER_INPUT, 'Номер полиса ОМС: 16 цифр');
     else out.insurancePolicy = d;
   }
   for (const f of ['passportIssuedBy', 'registrationAddress', 'homeAddress', 'workplace'] as const) {
@@ -138,7 +151,8 @@ export function validatePatientFields(
   }
   if (input.chronicConditions !== undefined) {
     const list = (input.chronicConditions ?? []).map((c) => c.trim()).filter(Boolean);
-    if (list.length > 50 || list.some((c) => c.length > 200)) err('chronicConditions', ErrorCode.TOO_LONG, 'Слишком длинный список');
+    if (list.length > 50 || list.some((c) => c.length > 200))
+      err('chronicConditions', ErrorCode.TOO_LONG, 'Слишком длинный список');
     else out.chronicConditions = list;
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: out };

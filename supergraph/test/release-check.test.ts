@@ -1,0 +1,76 @@
+import { loadPolicy } from '@medikamente/schema';
+import { describe, expect, it } from 'vitest';
+import { readSupergraph } from '../src/compose';
+import { generateArtifacts } from '../src/generate';
+import { checkPolicy, supergraphSchema } from '../src/policy-model';
+
+const DIRECTIVE =
+  'directive @classified(category: String!, mask: String, tags: [String!], justification: String) on FIELD_DEFINITION | OBJECT';
+const policy = loadPolicy();
+const rules = (sdl: string, p = policy) =>
+  checkPolicy(p, supergraphSchema(`${DIRECTIVE}\n${sdl}`)).map((f) => `${f.rule}:${f.where}`);
+
+describe('release check', () => {
+  it('passes on the committed supergraph, which is current', () => {
+    const { sdl, findings } = generateArtifacts();
+    expect(findings).toEqual([]);
+    expect(readSupergraph()).toBe(sdl);
+  });
+
+  it('fails on an unclassified field, an unknown category and a SECRET field', () => {
+    expect(
+      rules(`type Query { me: Patient }
+      type Patient { id: ID! @classified(category: "PUBLIC", justification: "opaque")
+        phone: String
+        nickname: String @classified(category: "GOSSIP")
+        passwordHash: String @classified(category: "SECRET") }`),
+    ).toEqual(
+      expect.arrayContaining([
+        'unclassified:Patient.phone',
+        'unknown-category:Patient.nickname',
+        'secret-exposed:Patient.passwordHash',
+      ]),
+    );
+  });
+
+  it('fails on a personal-looking PUBLIC field without justification, and accepts it with one', () => {
+    const base = `type Query { me: Patient } type Patient { id: ID! @classified(category: "PUBLIC", justification: "opaque")`;
+    expect(rules(`${base} birthDate: String @classified(category: "PUBLIC") }`)).toContain(
+      'public-personal-data:Patient.birthDate',
+    );
+    expect(
+      rules(`${base} birthDate: String @classified(category: "PUBLIC", justification: "demo") }`),
+    ).not.toContain('public-personal-data:Patient.birthDate');
+  });
+
+  it('fails on non-nullable or unmaskable classified fields and on classified fields outside data subjects', () => {
+    const found = rules(`type Query { me: Patient }
+      type Patient { id: ID! @classified(category: "PUBLIC", justification: "opaque")
+        phone: String! @classified(category: "CONTACT")
+        visits: Int @classified(category: "CONTACT") }
+      type Gossip { rumour: String @classified(category: "HEALTH") }`);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'non-null-classified:Patient.phone',
+        'unmaskable:Patient.visits',
+        'no-subject:Gossip.rumour',
+      ]),
+    );
+  });
+
+  it('fails when a category lacks a rule for a role, and when operations and root fields disagree', () => {
+    const broken = structuredClone(policy);
+    delete broken.rules.HEALTH!.cashier;
+    const found = rules(
+      `type Query { me: Patient secretBackdoor: Boolean } type Patient { id: ID! @classified(category: "PUBLIC", justification: "x") }`,
+      broken,
+    );
+    expect(found).toEqual(
+      expect.arrayContaining([
+        'rule-missing:HEALTH x cashier',
+        'operation-missing:Query.secretBackdoor',
+        'operation-stale:Mutation.registerPatient',
+      ]),
+    );
+  });
+});
