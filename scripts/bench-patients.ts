@@ -94,6 +94,12 @@ const results = [
   await measure('subgraph HTTP, no policy', overHttp(bareHttp.url)),
   await measure('subgraph HTTP, policy + audit', overHttp(policyHttp.url)),
   await measure('gateway -> subgraph, policy + audit', overHttp(gatewayHttp.url)),
+  await measure(`audit append alone (${ROWS} events, one transaction)`, async () => {
+    await withPolicy.stores.audit.append(
+      Array.from({ length: ROWS }, () => ({ actorId: sub, actorRole: 'receptionist', patientId: randomUUID(), categories: ['CONTACT', 'IDENTITY'], operation: 'Bench', requestId: randomUUID(), clientAddress: null })),
+    );
+    return ROWS;
+  }),
 ];
 const auditEvents = Number((await database.query<{ n: string }>('select count(*) as n from audit_event'))[0]!.n);
 

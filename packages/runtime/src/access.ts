@@ -3,6 +3,7 @@ import {
   type CategoryDecision,
   conditionsUsed,
   DENIED,
+  type Effect,
   decideCell,
   effectForField,
   type FieldClassification,
@@ -93,7 +94,10 @@ export type RequestMeta = { requestId: string; operation: string | null; clientA
  * and the audit events this request owes before its data may leave.
  */
 export class RequestAccess {
-  private readonly decisions = new Map<string, Promise<Decisions>>();
+  private readonly pending = new Map<string, Promise<Decisions>>();
+  private readonly canonical = new Map<number, Decisions>();
+  /** Per type and decision object: whether anything is visible, and which audited categories a selection reads. */
+  readonly memo = new Map<string, Map<Decisions, { visible: boolean }>>();
   private readonly care: DataLoader<string, boolean> | undefined;
   private readonly partner: DataLoader<string, boolean> | undefined;
   /** patientId -> categories read. */
@@ -123,37 +127,42 @@ export class RequestAccess {
     }
   }
 
-  /** Decisions of every category for a subject (a patient and/or an account). */
-  decide(patientId: string | null, accountId: string | null): Promise<Decisions> {
-    const key = `${patientId ?? ''}|${accountId ?? ''}`;
-    let d = this.decisions.get(key);
+  /**
+   * Decisions of every category for a subject (a patient and/or an account). Synchronous when
+   * no condition needs a look-up (most roles); the result depends only on which conditions
+   * hold, so at most a handful of distinct decision objects exist per request.
+   */
+  decide(patientId: string | null, accountId: string | null): Decisions | Promise<Decisions> {
+    const p = this.principal;
+    const isSelf = (patientId !== null && p.patientId === patientId) || (accountId !== null && p.subject === accountId);
+    const needCare = this.care !== undefined && patientId !== null;
+    const needOwns = this.partner !== undefined && patientId !== null;
+    if (!needCare && !needOwns) return this.byConditions(isSelf, false, false);
+    const key = `${patientId}|${isSelf}`;
+    let d = this.pending.get(key);
     if (!d) {
-      d = this.computeDecisions(patientId, accountId);
-      this.decisions.set(key, d);
+      d = Promise.all([needCare ? this.care!.load(patientId!) : false, needOwns ? this.partner!.load(patientId!) : false]).then(
+        ([care, owns]) => this.byConditions(isSelf, care, owns),
+      );
+      this.pending.set(key, d);
     }
     return d;
   }
 
-  private async computeDecisions(patientId: string | null, accountId: string | null): Promise<Decisions> {
-    const { policy } = this.compiled;
-    const p = this.principal;
-    const out: Decisions = new Map();
-    if (!p.role) {
-      for (const c of Object.keys(policy.categories))
-        out.set(c, c === 'PUBLIC' ? { effect: 'full' } : DENIED);
-      return out;
+  private byConditions(self: boolean, care: boolean, owns: boolean): Decisions {
+    const key = (self ? 1 : 0) | (care ? 2 : 0) | (owns ? 4 : 0);
+    let d = this.canonical.get(key);
+    if (!d) {
+      d = new Map();
+      const { policy } = this.compiled;
+      const role = this.principal.role;
+      const holds = (c: string) => (c === 'self' ? self : c === 'careRelationship' ? care : c === 'partnerOwns' ? owns : false);
+      for (const [category, byRole] of Object.entries(policy.rules)) {
+        d.set(category, role ? decideCell(byRole[role], holds) : category === 'PUBLIC' ? { effect: 'full' } : DENIED);
+      }
+      this.canonical.set(key, d);
     }
-    const isSelf =
-      (patientId !== null && p.patientId === patientId) || (accountId !== null && p.subject === accountId);
-    const [care, owns] = await Promise.all([
-      this.care && patientId ? this.care.load(patientId) : false,
-      this.partner && patientId ? this.partner.load(patientId) : false,
-    ]);
-    const holds = (c: string) =>
-      c === 'self' ? isSelf : c === 'careRelationship' ? care : c === 'partnerOwns' ? owns : false;
-    for (const [category, byRole] of Object.entries(policy.rules))
-      out.set(category, decideCell(byRole[p.role], holds));
-    return out;
+    return d;
   }
 
   /** Records that the listed categories of a patient were read (deduplicated per request). */
@@ -223,47 +232,77 @@ function selectedFields(info: GraphQLResolveInfo, typeName: string): Set<string>
   return out;
 }
 
+type Prepared = { obj: Record<string | symbol, unknown>; meta: TypeMeta; patientId: string | null; decisions: Decisions | Promise<Decisions> };
+
 /**
  * Authorises subject objects returned by a field: attaches decisions, drops objects the
- * caller may not see at all (an error in their place), and notes what the audit owes.
+ * caller may not see at all (an error in their place in `_entities`, or for a single object),
+ * and notes what the audit owes. Works on a whole list at once so that the selection is read
+ * once and condition look-ups are batched.
  */
-async function authorizeValue(
-  value: unknown,
-  staticType: string | null,
-  ctx: PolicyContext,
-  info: GraphQLResolveInfo,
-  isList: boolean,
-): Promise<unknown> {
-  if (value === null || value === undefined || value instanceof Error) return value;
-  if (Array.isArray(value)) {
-    const items = await Promise.all(value.map((v) => authorizeValue(v, staticType, ctx, info, false)));
-    // In lists, objects the caller may not see are dropped (search results), except in
-    // _entities where positions matter and an error stands in their place.
-    return info.fieldName === '_entities' ? items : items.filter((i) => !(i instanceof Error));
-  }
-  const obj = (await value) as Record<string | symbol, unknown>;
-  if (obj === null || obj === undefined || obj instanceof Error) return obj;
-  const typeName = (obj.__typename as string | undefined) ?? staticType;
-  const meta = typeName ? ctx.access.compiled.subjects.get(typeName) : undefined;
-  if (!meta) return obj;
-  const patientId = meta.patientIdField ? ((obj[meta.patientIdField] as string | undefined) ?? null) : null;
-  const accountId = meta.accountIdField ? ((obj[meta.accountIdField] as string | undefined) ?? null) : null;
-  const decisions = await ctx.access.decide(patientId, accountId);
-  if (!hasAnyAccess(meta, decisions)) {
-    return isList ? appError(ErrorCode.FORBIDDEN) : appError(ErrorCode.FORBIDDEN);
-  }
-  if (patientId && ctx.principal.patientId !== patientId) {
-    const cats: string[] = [];
-    for (const name of selectedFields(info, meta.name)) {
-      const f = meta.fields.get(name);
-      if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied')
-        cats.push(f.category);
+async function authorizeValue(value: unknown, staticType: string | null, ctx: PolicyContext, info: GraphQLResolveInfo): Promise<unknown> {
+  const resolved = await value;
+  if (resolved === null || resolved === undefined || resolved instanceof Error) return resolved;
+  const list = Array.isArray(resolved);
+  const items = list ? await Promise.all(resolved as unknown[]) : [resolved];
+  const prepared: Array<Prepared | unknown> = [];
+  let asyncNeeded = false;
+  for (const item of items) {
+    if (item === null || item === undefined || item instanceof Error || typeof item !== 'object') {
+      prepared.push(item);
+      continue;
     }
-    ctx.access.noteRead(patientId, cats);
+    const obj = item as Record<string | symbol, unknown>;
+    const typeName = (obj.__typename as string | undefined) ?? staticType;
+    const meta = typeName ? ctx.access.compiled.subjects.get(typeName) : undefined;
+    if (!meta) {
+      prepared.push(obj);
+      continue;
+    }
+    const patientId = meta.patientIdField ? ((obj[meta.patientIdField] as string | undefined) ?? null) : null;
+    const accountId = meta.accountIdField ? ((obj[meta.accountIdField] as string | undefined) ?? null) : null;
+    const decisions = ctx.access.decide(patientId, accountId);
+    if (decisions instanceof Promise) asyncNeeded = true;
+    prepared.push({ obj, meta, patientId, decisions } satisfies Prepared);
   }
-  // A shallow copy keeps store rows (and their caches) free of per-caller decisions.
-  // __typename is copied explicitly: _entities defines it as a non-enumerable property.
-  return { ...obj, __typename: typeName, [ACCESS]: decisions };
+  if (asyncNeeded) {
+    for (const p of prepared) if (p && typeof p === 'object' && 'decisions' in p) (p as Prepared).decisions = await (p as Prepared).decisions;
+  }
+  const selections = new Map<string, string[]>();
+  const out: unknown[] = [];
+  for (const p of prepared) {
+    if (!(p && typeof p === 'object' && 'meta' in p && 'decisions' in p)) {
+      out.push(p);
+      continue;
+    }
+    const { obj, meta, patientId } = p as Prepared;
+    const decisions = (p as Prepared).decisions as Decisions;
+    let perType = ctx.access.memo.get(meta.name);
+    if (!perType) ctx.access.memo.set(meta.name, (perType = new Map()));
+    let m = perType.get(decisions);
+    if (!m) perType.set(decisions, (m = { visible: hasAnyAccess(meta, decisions) }));
+    if (!m.visible) {
+      out.push(appError(ErrorCode.FORBIDDEN));
+      continue;
+    }
+    if (patientId && ctx.principal.patientId !== patientId) {
+      let fields = selections.get(meta.name);
+      if (!fields) selections.set(meta.name, (fields = [...selectedFields(info, meta.name)]));
+      const cats: string[] = [];
+      for (const name of fields) {
+        const f = meta.fields.get(name);
+        if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied') cats.push(f.category);
+      }
+      ctx.access.noteRead(patientId, cats);
+    }
+    // A shallow copy keeps store rows free of per-caller decisions; __typename is copied
+    // explicitly because _entities defines it as a non-enumerable property.
+    out.push({ ...obj, __typename: obj.__typename ?? meta.name, [ACCESS]: decisions });
+  }
+  if (!list) return out[0];
+  // In lists, objects the caller may not see are dropped (search results), except in
+  // _entities where positions matter and an error stands in their place.
+  return info.fieldName === '_entities' ? out : out.filter((i) => !(i instanceof Error));
 }
 
 /**
@@ -325,9 +364,16 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
         const { category, tags, mask } = fm;
         // Only strings can carry a masked rendering; a masked cell on another type is a denial.
         const maskable = named.name === 'String';
+        // One-entry memo: a request has only a few distinct decision objects, and lists repeat them.
+        let lastDecisions: Decisions | undefined;
+        let lastEffect: Effect = 'denied';
         wrapped = (src, args, ctx, info) => {
           const decisions = src?.[ACCESS] as Decisions | undefined;
-          const effect = decisions ? effectForField(decisions.get(category) ?? DENIED, tags) : 'denied';
+          if (decisions !== lastDecisions) {
+            lastEffect = decisions ? effectForField(decisions.get(category) ?? DENIED, tags) : 'denied';
+            lastDecisions = decisions;
+          }
+          const effect = lastEffect;
           if (effect === 'denied' || (effect === 'masked' && !maskable)) return appError(ErrorCode.FORBIDDEN);
           const v = inner(src, args, ctx, info);
           if (effect === 'full') return v;
@@ -337,9 +383,7 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
       if (returnsSubject) {
         const inner = wrapped;
         const staticType = isObjectType(named) ? named.name : null;
-        const isList = field.type.toString().includes('[');
-        wrapped = async (src, args, ctx, info) =>
-          authorizeValue(await inner(src, args, ctx, info), staticType, ctx as PolicyContext, info, isList);
+        wrapped = (src, args, ctx, info) => authorizeValue(inner(src, args, ctx, info), staticType, ctx as PolicyContext, info);
       }
       return wrapped === resolve ? field : { ...field, resolve: wrapped };
     },
