@@ -8,15 +8,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Principal, openDatabase, AUDIT_MIGRATION } from '@medikamente/runtime';
+import { AUDIT_MIGRATION, openDatabase, type Principal } from '@medikamente/runtime';
 import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createGateway, readSupergraph } from '@medikamente/supergraph';
 import { execute, parse } from 'graphql';
-import { fileURLToPath } from 'node:url';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000' }, iterations: { type: 'string', default: '40' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000' }, iterations: { type: 'string', default: '40' } },
+});
 const ROWS = Number(values.rows);
 const ITER = Number(values.iterations);
 const SURNAME = 'Бенчмарков';
@@ -37,7 +39,13 @@ async function measure(name: string, fn: () => Promise<number>) {
   const total = performance.now() - started;
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-  return { name, p50: q(0.5), p95: q(0.95), mean: times.reduce((a, b) => a + b, 0) / times.length, rps: (ITER / total) * 1000 };
+  return {
+    name,
+    p50: q(0.5),
+    p95: q(0.95),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+    rps: (ITER / total) * 1000,
+  };
 }
 
 const db = await createTestDatabase('bench');
@@ -48,9 +56,20 @@ const database = await openDatabase({
   migrations: [AUDIT_MIGRATION],
 });
 const issuer = await createTestIssuer();
-const env = { ...loadPatientEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: 'memory://', MAX_QUERY_COST: '100000' }) };
+const env = {
+  ...loadPatientEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    MAX_QUERY_COST: '100000',
+  }),
+};
 const withPolicy = await createPatientService(env, { verifier: issuer.verifier, database });
-const bare = await createPatientService(env, { verifier: issuer.verifier, database, unsafeDisablePolicy: true });
+const bare = await createPatientService(env, {
+  verifier: issuer.verifier,
+  database,
+  unsafeDisablePolicy: true,
+});
 
 // Seed in one statement: realistic, distinct rows.
 await database.query(
@@ -63,10 +82,24 @@ await database.query(
 
 const sub = randomUUID();
 const token = await issuer.sign({ role: 'receptionist', sub });
-const principal: Principal = { kind: 'user', subject: sub, role: 'receptionist', patientId: null, branchIds: [], scopes: [], sessionId: null, amr: ['pwd'] };
+const principal: Principal = {
+  kind: 'user',
+  subject: sub,
+  role: 'receptionist',
+  patientId: null,
+  branchIds: [],
+  scopes: [],
+  sessionId: null,
+  amr: ['pwd'],
+};
 const doc = parse(QUERY);
 const runInProcess = (svc: typeof bare) => async () => {
-  const r = await execute({ schema: svc.subgraph.schema, document: doc, variableValues: variables, contextValue: svc.subgraph.contextFor(principal) });
+  const r = await execute({
+    schema: svc.subgraph.schema,
+    document: doc,
+    variableValues: variables,
+    contextValue: svc.subgraph.contextFor(principal),
+  });
   if (r.errors?.length) throw new Error(r.errors[0]!.message);
   return (r.data as any).searchPatients.nodes.length as number;
 };
@@ -88,7 +121,10 @@ const overHttp = (url: string) => async () => {
 };
 
 const results = [
-  await measure('raw SQL (store query)', async () => (await withPolicy.stores.patients.search({ text: variables.t }, ROWS, null)).items.length),
+  await measure(
+    'raw SQL (store query)',
+    async () => (await withPolicy.stores.patients.search({ text: variables.t }, ROWS, null)).items.length,
+  ),
   await measure('in process, no policy', runInProcess(bare)),
   await measure('in process, policy layer', runInProcess(withPolicy)),
   await measure('subgraph HTTP, no policy', overHttp(bareHttp.url)),
@@ -96,22 +132,41 @@ const results = [
   await measure('gateway -> subgraph, policy + audit', overHttp(gatewayHttp.url)),
   await measure(`audit append alone (${ROWS} events, one transaction)`, async () => {
     await withPolicy.stores.audit.append(
-      Array.from({ length: ROWS }, () => ({ actorId: sub, actorRole: 'receptionist', patientId: randomUUID(), categories: ['CONTACT', 'IDENTITY'], operation: 'Bench', requestId: randomUUID(), clientAddress: null })),
+      Array.from({ length: ROWS }, () => ({
+        actorId: sub,
+        actorRole: 'receptionist',
+        patientId: randomUUID(),
+        categories: ['CONTACT', 'IDENTITY'],
+        operation: 'Bench',
+        requestId: randomUUID(),
+        clientAddress: null,
+      })),
     );
     return ROWS;
   }),
 ];
-const auditEvents = Number((await database.query<{ n: string }>('select count(*) as n from audit_event'))[0]!.n);
+const auditEvents = Number(
+  (await database.query<{ n: string }>('select count(*) as n from audit_event'))[0]!.n,
+);
 
 const f = (n: number) => n.toFixed(1);
 const base = (name: string) => results.find((r) => r.name === name)!.mean;
-console.log(`\n${ROWS} patients x 8 classified fields, ${ITER} iterations after 5 warm-up, ${db.url ? 'PostgreSQL server' : 'PGlite'}, Node ${process.version}\n`);
+console.log(
+  `\n${ROWS} patients x 8 classified fields, ${ITER} iterations after 5 warm-up, ${db.url ? 'PostgreSQL server' : 'PGlite'}, Node ${process.version}\n`,
+);
 console.log('| path | p50 ms | p95 ms | mean ms | req/s |');
 console.log('|---|---|---|---|---|');
-for (const r of results) console.log(`| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.mean)} | ${f(r.rps)} |`);
-console.log(`\npolicy layer in process: ${(base('in process, policy layer') / base('in process, no policy')).toFixed(2)}x`);
-console.log(`policy + audit over HTTP: ${(base('subgraph HTTP, policy + audit') / base('subgraph HTTP, no policy')).toFixed(2)}x`);
-console.log(`gateway vs direct: ${(base('gateway -> subgraph, policy + audit') / base('subgraph HTTP, policy + audit')).toFixed(2)}x`);
+for (const r of results)
+  console.log(`| ${r.name} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.mean)} | ${f(r.rps)} |`);
+console.log(
+  `\npolicy layer in process: ${(base('in process, policy layer') / base('in process, no policy')).toFixed(2)}x`,
+);
+console.log(
+  `policy + audit over HTTP: ${(base('subgraph HTTP, policy + audit') / base('subgraph HTTP, no policy')).toFixed(2)}x`,
+);
+console.log(
+  `gateway vs direct: ${(base('gateway -> subgraph, policy + audit') / base('subgraph HTTP, policy + audit')).toFixed(2)}x`,
+);
 console.log(`audit events written: ${auditEvents} (one per patient per request)`);
 
 await gatewayHttp.close();

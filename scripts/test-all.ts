@@ -8,18 +8,37 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const PACKAGES = ['schema', 'packages/runtime', 'subgraphs/identity', 'subgraphs/patient', 'supergraph'];
+
 type Step = { name: string; cmd: string[]; counts?: () => { passed: number; failed: number } };
 
 const reportFile = join(mkdtempSync(join(tmpdir(), 'mk-vitest-')), 'report.json');
 const steps: Step[] = [
-  { name: 'release check (classification, policy, generated files)', cmd: ['pnpm', '--silent', 'check:release'] },
-  { name: 'typecheck', cmd: ['pnpm', '--silent', 'typecheck'] },
-  { name: 'lint', cmd: ['pnpm', '--silent', 'lint'] },
+  {
+    name: 'release check (classification, policy, generated files)',
+    cmd: ['tsx', 'supergraph/src/generate.ts', '--check'],
+  },
+  {
+    name: 'codegen is current (schema/generated)',
+    cmd: [
+      'bash',
+      '-c',
+      'graphql-codegen --config codegen.yml >/dev/null && test -z "$(git status --porcelain -- schema/generated)" || { git status --short -- schema/generated; exit 1; }',
+    ],
+  },
+  // tsc per package directly: no package manager needed on PATH.
+  ...PACKAGES.map((dir) => ({ name: `typecheck ${dir}`, cmd: ['tsc', '-p', dir] })),
+  { name: 'lint', cmd: ['biome', 'check', '.'] },
   {
     name: 'vitest (unit + integration)',
-    cmd: ['pnpm', 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
+    cmd: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`],
     counts: () => {
-      const r = JSON.parse(readFileSync(reportFile, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; numFailedTestSuites: number };
+      const r = JSON.parse(readFileSync(reportFile, 'utf8')) as {
+        numPassedTests: number;
+        numFailedTests: number;
+        numTotalTestSuites: number;
+        numFailedTestSuites: number;
+      };
       // A suite that failed to load has no failed tests of its own: count it as a failure.
       const brokenSuites = r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0;
       return { passed: r.numPassedTests, failed: r.numFailedTests + brokenSuites };
@@ -33,7 +52,9 @@ let failed = 0;
 for (const step of steps) {
   if (only.length && !only.some((o) => step.name.startsWith(o))) continue;
   console.log(`\n=== ${step.name}`);
-  const res = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: process.env.CI ? '0' : '1' } });
+  const bin = join(process.cwd(), 'node_modules/.bin');
+  const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, FORCE_COLOR: process.env.CI ? '0' : '1' };
+  const res = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit', env });
   if (step.counts) {
     try {
       const c = step.counts();

@@ -3,8 +3,8 @@ import {
   type CategoryDecision,
   conditionsUsed,
   DENIED,
-  type Effect,
   decideCell,
+  type Effect,
   effectForField,
   type FieldClassification,
   type Policy,
@@ -134,16 +134,18 @@ export class RequestAccess {
    */
   decide(patientId: string | null, accountId: string | null): Decisions | Promise<Decisions> {
     const p = this.principal;
-    const isSelf = (patientId !== null && p.patientId === patientId) || (accountId !== null && p.subject === accountId);
+    const isSelf =
+      (patientId !== null && p.patientId === patientId) || (accountId !== null && p.subject === accountId);
     const needCare = this.care !== undefined && patientId !== null;
     const needOwns = this.partner !== undefined && patientId !== null;
     if (!needCare && !needOwns) return this.byConditions(isSelf, false, false);
     const key = `${patientId}|${isSelf}`;
     let d = this.pending.get(key);
     if (!d) {
-      d = Promise.all([needCare ? this.care!.load(patientId!) : false, needOwns ? this.partner!.load(patientId!) : false]).then(
-        ([care, owns]) => this.byConditions(isSelf, care, owns),
-      );
+      d = Promise.all([
+        needCare ? this.care!.load(patientId!) : false,
+        needOwns ? this.partner!.load(patientId!) : false,
+      ]).then(([care, owns]) => this.byConditions(isSelf, care, owns));
       this.pending.set(key, d);
     }
     return d;
@@ -156,9 +158,13 @@ export class RequestAccess {
       d = new Map();
       const { policy } = this.compiled;
       const role = this.principal.role;
-      const holds = (c: string) => (c === 'self' ? self : c === 'careRelationship' ? care : c === 'partnerOwns' ? owns : false);
+      const holds = (c: string) =>
+        c === 'self' ? self : c === 'careRelationship' ? care : c === 'partnerOwns' ? owns : false;
       for (const [category, byRole] of Object.entries(policy.rules)) {
-        d.set(category, role ? decideCell(byRole[role], holds) : category === 'PUBLIC' ? { effect: 'full' } : DENIED);
+        d.set(
+          category,
+          role ? decideCell(byRole[role], holds) : category === 'PUBLIC' ? { effect: 'full' } : DENIED,
+        );
       }
       this.canonical.set(key, d);
     }
@@ -232,7 +238,12 @@ function selectedFields(info: GraphQLResolveInfo, typeName: string): Set<string>
   return out;
 }
 
-type Prepared = { obj: Record<string | symbol, unknown>; meta: TypeMeta; patientId: string | null; decisions: Decisions | Promise<Decisions> };
+type Prepared = {
+  obj: Record<string | symbol, unknown>;
+  meta: TypeMeta;
+  patientId: string | null;
+  decisions: Decisions | Promise<Decisions>;
+};
 
 /**
  * Authorises subject objects returned by a field: attaches decisions, drops objects the
@@ -240,7 +251,12 @@ type Prepared = { obj: Record<string | symbol, unknown>; meta: TypeMeta; patient
  * and notes what the audit owes. Works on a whole list at once so that the selection is read
  * once and condition look-ups are batched.
  */
-async function authorizeValue(value: unknown, staticType: string | null, ctx: PolicyContext, info: GraphQLResolveInfo): Promise<unknown> {
+async function authorizeValue(
+  value: unknown,
+  staticType: string | null,
+  ctx: PolicyContext,
+  info: GraphQLResolveInfo,
+): Promise<unknown> {
   const resolved = await value;
   if (resolved === null || resolved === undefined || resolved instanceof Error) return resolved;
   const list = Array.isArray(resolved);
@@ -266,7 +282,9 @@ async function authorizeValue(value: unknown, staticType: string | null, ctx: Po
     prepared.push({ obj, meta, patientId, decisions } satisfies Prepared);
   }
   if (asyncNeeded) {
-    for (const p of prepared) if (p && typeof p === 'object' && 'decisions' in p) (p as Prepared).decisions = await (p as Prepared).decisions;
+    for (const p of prepared)
+      if (p && typeof p === 'object' && 'decisions' in p)
+        (p as Prepared).decisions = await (p as Prepared).decisions;
   }
   const selections = new Map<string, string[]>();
   const out: unknown[] = [];
@@ -278,20 +296,30 @@ async function authorizeValue(value: unknown, staticType: string | null, ctx: Po
     const { obj, meta, patientId } = p as Prepared;
     const decisions = (p as Prepared).decisions as Decisions;
     let perType = ctx.access.memo.get(meta.name);
-    if (!perType) ctx.access.memo.set(meta.name, (perType = new Map()));
+    if (!perType) {
+      perType = new Map();
+      ctx.access.memo.set(meta.name, perType);
+    }
     let m = perType.get(decisions);
-    if (!m) perType.set(decisions, (m = { visible: hasAnyAccess(meta, decisions) }));
+    if (!m) {
+      m = { visible: hasAnyAccess(meta, decisions) };
+      perType.set(decisions, m);
+    }
     if (!m.visible) {
       out.push(appError(ErrorCode.FORBIDDEN));
       continue;
     }
     if (patientId && ctx.principal.patientId !== patientId) {
       let fields = selections.get(meta.name);
-      if (!fields) selections.set(meta.name, (fields = [...selectedFields(info, meta.name)]));
+      if (!fields) {
+        fields = [...selectedFields(info, meta.name)];
+        selections.set(meta.name, fields);
+      }
       const cats: string[] = [];
       for (const name of fields) {
         const f = meta.fields.get(name);
-        if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied') cats.push(f.category);
+        if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied')
+          cats.push(f.category);
       }
       ctx.access.noteRead(patientId, cats);
     }
@@ -383,7 +411,8 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
       if (returnsSubject) {
         const inner = wrapped;
         const staticType = isObjectType(named) ? named.name : null;
-        wrapped = (src, args, ctx, info) => authorizeValue(inner(src, args, ctx, info), staticType, ctx as PolicyContext, info);
+        wrapped = (src, args, ctx, info) =>
+          authorizeValue(inner(src, args, ctx, info), staticType, ctx as PolicyContext, info);
       }
       return wrapped === resolve ? field : { ...field, resolve: wrapped };
     },
