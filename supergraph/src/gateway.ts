@@ -58,6 +58,8 @@ export async function createGateway(opts: GatewayOptions) {
     validationRules: limitRules(opts.limits),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    // Each main.ts closes HTTP and the database in order on SIGTERM/SIGINT; Apollo must not exit first.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       {

@@ -21,7 +21,10 @@ const gateway = await createGateway({
 });
 const running = await gateway.listen(env.PORT, env.HOST);
 gateway.logger.info({ url: `${running.url}/graphql` }, 'gateway listening');
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   await running.close();
   process.exit(0);
 };

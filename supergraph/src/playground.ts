@@ -8,7 +8,7 @@ const EXAMPLES = [
   {
     name: 'Вход',
     query: `mutation SignIn($login: String!, $password: String!) {\n  signIn(input: { login: $login, password: $password }) {\n    ok\n    inputErrors { field code message }\n    accessToken\n    refreshToken\n    account { id role displayName }\n  }\n}`,
-    variables: '{ "login": "reception@medikamente.local", "password": "demo-Password-1" }',
+    variables: '{ "login": "reception@medikamente.local", "password": "<пароль из .data/demo-logins.json>" }',
   },
   {
     name: 'Поиск пациента',

@@ -26,7 +26,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export const AUDIT_MIGRATION_SQL = `
 create table if not exists audit_event (
   seq bigserial primary key,
-  id uuid not null unique,
+  id uuid not null,
   occurred_at timestamptz not null,
   actor_id text not null,
   actor_role text not null,
@@ -36,7 +36,7 @@ create table if not exists audit_event (
   request_id text not null,
   client_address text,
   prev_hash text not null,
-  hash text not null unique
+  hash text not null
 );
 -- statement-break
 create index if not exists audit_event_patient_idx on audit_event (patient_id, occurred_at desc);

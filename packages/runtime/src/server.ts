@@ -177,6 +177,8 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
     validationRules: limitRules(opts.limits),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
+    // Each main.ts closes HTTP and the database in order on SIGTERM/SIGINT; Apollo must not exit first.
+    stopOnTerminationSignals: false,
     plugins: [
       auditPlugin,
       ApolloServerPluginLandingPageDisabled(),

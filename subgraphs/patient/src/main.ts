@@ -5,7 +5,10 @@ const env = loadPatientEnv();
 const service = await createPatientService(env);
 const running = await service.subgraph.listen(env.PORT, env.HOST);
 service.subgraph.logger.info({ url: `${running.url}/graphql` }, 'patient subgraph listening');
+let stopping = false;
 const stop = async () => {
+  if (stopping) return;
+  stopping = true;
   await running.close();
   await service.close();
   process.exit(0);
