@@ -47,6 +47,8 @@ export type SubgraphOptions<Extra extends object> = {
   /** Extra HTTP routes (JWKS, token endpoint, …) mounted before /graphql. */
   routes?: (app: express.Express) => void;
   logger?: Logger;
+  /** Log level when no logger is given (from the deployable's env.ts). */
+  logLevel?: string;
   /**
    * Benchmarks only: serve the bare schema without the policy layer, to measure its cost.
    * Refused in production.
@@ -112,7 +114,7 @@ export type Subgraph = {
  * limits, error masking, audit-before-response, token verification, health and metrics.
  */
 export async function createSubgraph<Extra extends object>(opts: SubgraphOptions<Extra>): Promise<Subgraph> {
-  const logger = opts.logger ?? createLogger(opts.name);
+  const logger = opts.logger ?? createLogger(opts.name, opts.logLevel);
   const metrics = createMetrics(opts.name);
   const audit = new AuditLog(opts.database);
   const bare = buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers }]);

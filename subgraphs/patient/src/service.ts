@@ -50,6 +50,7 @@ export async function createPatientService(
     Omit<PatientContext, keyof import('@medikamente/runtime').BaseContext>
   >({
     name: 'patient',
+    logLevel: env.LOG_LEVEL,
     typeDefs: patientTypeDefs,
     resolvers: resolvers as never,
     policy: loadPolicy(),
