@@ -10,3 +10,5 @@ export * from './logger';
 export * from './masking';
 export * from './metrics';
 export * from './server';
+export * from './events/outbox';
+export * from './events/client-credentials';

@@ -1,6 +1,8 @@
+import express from 'express';
 import { fileURLToPath } from 'node:url';
 import {
   AUDIT_MIGRATION,
+  INBOX_MIGRATION,
   AuditLog,
   createSubgraph,
   type Database,
@@ -10,6 +12,7 @@ import {
 import { loadPolicy } from '@medikamente/schema';
 import { createLoaders, type PatientContext, type Stores } from './context';
 import type { PatientEnv } from './env';
+import { mountEventInbox } from './modules/care/care.events';
 import { CareStore } from './modules/care/care.store';
 import { ConsentStore } from './modules/consent/consent.store';
 import { PatientStore } from './modules/patient/patient.store';
@@ -29,7 +32,7 @@ export async function createPatientService(
       url: env.PATIENT_DATABASE_URL,
       dataDir: env.DATA_DIR,
       migrationsDir: MIGRATIONS,
-      migrations: [AUDIT_MIGRATION],
+      migrations: [AUDIT_MIGRATION, INBOX_MIGRATION],
     }));
   const stores: Stores = {
     patients: new PatientStore(database),
@@ -61,6 +64,10 @@ export async function createPatientService(
     conditions: { careRelationships: (doctor, ids) => stores.care.activeFor(doctor, ids) },
     extendContext: () => ({ stores, loaders: createLoaders(stores) }),
     unsafeDisablePolicy: opts.unsafeDisablePolicy,
+    routes: (app) => {
+      app.use('/internal/events', express.json({ limit: '1mb' }));
+      mountEventInbox(app, { database, verifier, careWindowDays: env.CARE_WINDOW_DAYS });
+    },
   });
   return {
     subgraph,

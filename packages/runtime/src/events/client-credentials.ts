@@ -1,0 +1,38 @@
+/**
+ * Access tokens for a machine client (client-credentials grant against the identity service),
+ * cached until shortly before they expire.
+ */
+export class ClientCredentials {
+  private cached: { token: string; until: number } | undefined;
+
+  constructor(private readonly opts: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string }) {}
+
+  async token(): Promise<string> {
+    if (this.cached && Date.now() < this.cached.until) return this.cached.token;
+    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.opts.clientId, client_secret: this.opts.clientSecret });
+    if (this.opts.scope) body.set('scope', this.opts.scope);
+    const res = await fetch(this.opts.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
+    const json = (await res.json()) as { access_token: string; expires_in: number };
+    this.cached = { token: json.access_token, until: Date.now() + Math.max(5, json.expires_in - 30) * 1000 };
+    return json.access_token;
+  }
+}
+
+/** Delivers event batches to a consumer's `/internal/events` endpoint with a service token. */
+export function httpEventSink(url: string, credentials: { token(): Promise<string> }) {
+  return async (events: unknown[]) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await credentials.token()}` },
+      body: JSON.stringify({ events }),
+      signal: AbortSignal.timeout(10000),
+    });
+    if (!res.ok) throw new Error(`event sink answered ${res.status}`);
+  };
+}

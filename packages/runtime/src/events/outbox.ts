@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../db';
+
+/** A fact one service tells others, e.g. `appointment.booked`. */
+export type DomainEvent<T = Record<string, unknown>> = { id: string; type: string; occurredAt: string; payload: T };
+
+/** The producer side: an outbox table written in the same transaction as the change itself. */
+export const OUTBOX_MIGRATION = {
+  name: '0000_outbox.sql',
+  sql: `create table if not exists outbox (
+  id uuid primary key,
+  type text not null,
+  payload jsonb not null,
+  occurred_at timestamptz not null default now(),
+  attempts int not null default 0,
+  next_attempt_at timestamptz not null default now(),
+  delivered_at timestamptz,
+  last_error text
+)
+-- statement-break
+create index if not exists outbox_pending_idx on outbox (next_attempt_at) where delivered_at is null`,
+};
+
+/** The consumer side: ids of events already applied, so redelivery is harmless. */
+export const INBOX_MIGRATION = {
+  name: '0000_inbox.sql',
+  sql: `create table if not exists inbox (
+  event_id uuid primary key,
+  type text not null,
+  processed_at timestamptz not null default now()
+)`,
+};
+
+type Query = Database['query'];
+
+/** Adds an event inside the caller's transaction (pass the transaction's query function). */
+export async function addToOutbox(q: Query, type: string, payload: Record<string, unknown>): Promise<string> {
+  const id = randomUUID();
+  await q('insert into outbox (id, type, payload) values ($1, $2, $3::jsonb)', [id, type, JSON.stringify(payload)]);
+  return id;
+}
+
+/**
+ * Applies an event exactly once on the consumer: the inbox row and the effect commit together,
+ * so a redelivered event (at-least-once relay) changes nothing. Returns false for a duplicate.
+ */
+export async function applyOnce(database: Database, event: DomainEvent, apply: (q: Query) => Promise<void>): Promise<boolean> {
+  return database.tx(async (q) => {
+    const claimed = await q('insert into inbox (event_id, type) values ($1, $2) on conflict do nothing returning event_id', [event.id, event.type]);
+    if (claimed.length === 0) return false;
+    await apply(q);
+    return true;
+  });
+}
+
+export type RelayOptions = {
+  database: Database;
+  /** Delivers a batch; throwing marks the whole batch for retry with backoff. */
+  deliver(events: DomainEvent[]): Promise<void>;
+  intervalMs?: number;
+  batchSize?: number;
+  onError?(err: unknown): void;
+};
+
+/**
+ * Relays undelivered outbox rows to consumers, at least once, in order of occurrence.
+ * Rows are claimed with `for update skip locked`, so several replicas can relay in parallel
+ * without sending a row twice at the same time; a crash before `delivered_at` is set means
+ * the row is sent again after restart (consumers dedupe through their inbox).
+ */
+export class OutboxRelay {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(private readonly opts: RelayOptions) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), this.opts.intervalMs ?? 500);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Runs one relay pass now (also used by tests); returns how many events were delivered. */
+  tick(): Promise<number> {
+    this.running ??= this.pass().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    try {
+      return await this.opts.database.tx(async (q) => {
+        const rows = await q<{ id: string; type: string; occurred_at: Date | string; payload: Record<string, unknown> | string }>(
+          `select id, type, occurred_at, payload from outbox
+           where delivered_at is null and next_attempt_at <= now()
+           order by occurred_at, id limit $1 for update skip locked`,
+          [this.opts.batchSize ?? 100],
+        );
+        if (rows.length === 0) return 0;
+        const events: DomainEvent[] = rows.map((r) => ({
+          id: String(r.id),
+          type: r.type,
+          occurredAt: new Date(r.occurred_at).toISOString(),
+          payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+        }));
+        const ids = events.map((e) => e.id);
+        try {
+          await this.opts.deliver(events);
+          await q('update outbox set delivered_at = now(), attempts = attempts + 1, last_error = null where id = any($1::uuid[])', [ids]);
+          return events.length;
+        } catch (err) {
+          // Exponential backoff, capped at 5 minutes.
+          await q(
+            `update outbox set attempts = attempts + 1, last_error = $2,
+               next_attempt_at = now() + least(interval '5 minutes', interval '1 second' * power(2, attempts))
+             where id = any($1::uuid[])`,
+            [ids, String((err as Error)?.message ?? err).slice(0, 500)],
+          );
+          this.opts.onError?.(err);
+          return 0;
+        }
+      });
+    } catch (err) {
+      this.opts.onError?.(err);
+      return 0;
+    }
+  }
+}
