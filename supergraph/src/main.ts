@@ -1,4 +1,5 @@
-import { TokenVerifier } from '@medikamente/runtime';
+import { claimMappingFromEnv, TokenVerifier } from '@medikamente/runtime';
+import { loadPolicy } from '@medikamente/schema';
 import { readSupergraph } from './compose';
 import { loadGatewayEnv } from './env';
 import { createGateway } from './gateway';
@@ -13,6 +14,7 @@ const gateway = await createGateway({
     jwks: env.AUTH_JWKS_URL ?? `${env.AUTH_ISSUER}/.well-known/jwks.json`,
     revocations: env.AUTH_REVOCATIONS_URL ?? `${env.AUTH_ISSUER}/internal/revocations`,
     revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
+    claims: { ...claimMappingFromEnv(env), knownRoles: Object.keys(loadPolicy().roles) },
   }),
   limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
   production: env.NODE_ENV === 'production',

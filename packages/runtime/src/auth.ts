@@ -55,7 +55,33 @@ export type VerifierOptions = {
   revocations?: string | (() => Promise<Revocations>);
   revocationPollMs?: number;
   clockToleranceSec?: number;
+  /**
+   * Claim mapping for an external OIDC issuer (Keycloak, ESIA gateway). Defaults match the
+   * built-in identity service.
+   */
+  claims?: ClaimMapping;
 };
+
+export type ClaimMapping = {
+  /** Required value of the `typ` claim; empty string disables the check (Keycloak sends "Bearer"). */
+  typ?: string;
+  /** Dot path of the role claim; when it holds an array, the first known role is taken. */
+  role?: string;
+  /** Dot path of the patient-id claim. */
+  patientId?: string;
+  /** Dot path of the branch-ids claim. */
+  branchIds?: string;
+  /** Roles the platform knows (used to pick from role arrays). */
+  knownRoles?: readonly string[];
+};
+
+const at = (obj: unknown, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>(
+      (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+      obj,
+    );
 
 /**
  * Verifies bearer tokens: signature against the JWKS, issuer, audience, expiry, and the
@@ -117,7 +143,19 @@ export class TokenVerifier {
         throw new AuthError(ErrorCode.TOKEN_EXPIRED, 'Срок действия токена истёк');
       throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
     }
-    if (payload.typ !== 'access') throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
+    const map = this.opts.claims ?? {};
+    const typ = map.typ ?? 'access';
+    if (typ && payload.typ !== typ) throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
+    const rawRole = at(payload, map.role ?? 'role');
+    const role = Array.isArray(rawRole)
+      ? ((rawRole.find((r) => map.knownRoles?.includes(String(r)) ?? true) as string | undefined) ?? null)
+      : typeof rawRole === 'string'
+        ? rawRole
+        : null;
+    if (map.knownRoles && role && !map.knownRoles.includes(role))
+      throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
+    const pid = at(payload, map.patientId ?? 'pid');
+    const bid = at(payload, map.branchIds ?? 'bid');
     const iat = payload.iat ?? 0;
     const sid = payload.sid;
     const sub = payload.sub as string;
@@ -130,11 +168,11 @@ export class TokenVerifier {
       throw new AuthError(ErrorCode.TOKEN_REVOKED, 'Токен отозван');
     }
     return {
-      kind: payload.role === 'lab_partner' || payload.role === 'service' ? 'client' : 'user',
+      kind: role === 'lab_partner' || role === 'service' ? 'client' : 'user',
       subject: sub,
-      role: payload.role ?? null,
-      patientId: payload.pid ?? null,
-      branchIds: payload.bid ?? [],
+      role,
+      patientId: typeof pid === 'string' ? pid : null,
+      branchIds: Array.isArray(bid) ? bid.map(String) : [],
       scopes: payload.scope ? payload.scope.split(' ') : [],
       sessionId: sid ?? null,
       amr: payload.amr ?? [],

@@ -29,8 +29,26 @@ export const commonEnv = {
   AUTH_AUDIENCE: z.string().default('medikamente-api'),
   AUTH_JWKS_URL: z.string().url().optional(),
   AUTH_REVOCATIONS_URL: z.string().url().optional(),
+  /** External OIDC issuers: claim mapping (see ClaimMapping in auth.ts). */
+  AUTH_TOKEN_TYP: z.string().default('access'),
+  AUTH_ROLE_CLAIM: z.string().default('role'),
+  AUTH_PATIENT_ID_CLAIM: z.string().default('pid'),
+  AUTH_BRANCH_IDS_CLAIM: z.string().default('bid'),
   AUTH_REVOCATION_POLL_MS: z.coerce.number().int().positive().default(5000),
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
   MAX_QUERY_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20000),
 };
+
+/** The claim mapping configured through AUTH_* variables. */
+export const claimMappingFromEnv = (env: {
+  AUTH_TOKEN_TYP: string;
+  AUTH_ROLE_CLAIM: string;
+  AUTH_PATIENT_ID_CLAIM: string;
+  AUTH_BRANCH_IDS_CLAIM: string;
+}) => ({
+  typ: env.AUTH_TOKEN_TYP,
+  role: env.AUTH_ROLE_CLAIM,
+  patientId: env.AUTH_PATIENT_ID_CLAIM,
+  branchIds: env.AUTH_BRANCH_IDS_CLAIM,
+});

@@ -1,15 +1,16 @@
-import express from 'express';
 import { fileURLToPath } from 'node:url';
 import {
   AUDIT_MIGRATION,
-  INBOX_MIGRATION,
   AuditLog,
+  claimMappingFromEnv,
   createSubgraph,
   type Database,
+  INBOX_MIGRATION,
   openDatabase,
   TokenVerifier,
 } from '@medikamente/runtime';
 import { loadPolicy } from '@medikamente/schema';
+import express from 'express';
 import { createLoaders, type PatientContext, type Stores } from './context';
 import type { PatientEnv } from './env';
 import { mountEventInbox } from './modules/care/care.events';
@@ -48,6 +49,7 @@ export async function createPatientService(
       jwks: env.AUTH_JWKS_URL ?? `${env.AUTH_ISSUER}/.well-known/jwks.json`,
       revocations: env.AUTH_REVOCATIONS_URL ?? `${env.AUTH_ISSUER}/internal/revocations`,
       revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
+      claims: { ...claimMappingFromEnv(env), knownRoles: Object.keys(loadPolicy().roles) },
     });
   const subgraph = await createSubgraph<
     Omit<PatientContext, keyof import('@medikamente/runtime').BaseContext>

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { addToOutbox, OUTBOX_MIGRATION, OutboxRelay, httpEventSink, openDatabase, type Database } from '@medikamente/runtime';
+import {
+  addToOutbox,
+  type Database,
+  httpEventSink,
+  OUTBOX_MIGRATION,
+  OutboxRelay,
+  openDatabase,
+} from '@medikamente/runtime';
 import { codes, createTestDatabase } from '@medikamente/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PatientHarness, startPatientSubgraph } from './harness';
@@ -28,10 +35,21 @@ const event = (patientId: string, doctor: string, status: string, appointmentId 
   id: randomUUID(),
   type: `appointment.${status === 'CANCELLED' ? 'cancelled' : 'booked'}`,
   occurredAt: new Date().toISOString(),
-  payload: { appointmentId, patientId, doctorAccountId: doctor, startsAt: new Date(Date.now() + 3_600_000).toISOString(), endsAt: new Date(Date.now() + 5_400_000).toISOString(), status },
+  payload: {
+    appointmentId,
+    patientId,
+    doctorAccountId: doctor,
+    startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+    endsAt: new Date(Date.now() + 5_400_000).toISOString(),
+    status,
+  },
 });
 const post = async (body: unknown, token?: string) =>
-  fetch(inbox, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  fetch(inbox, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
 const HEALTH = `query($id: ID!) { patient(id: $id) { phone chronicConditions } }`;
 
 describe('care relationships from appointment events', () => {
@@ -39,7 +57,9 @@ describe('care relationships from appointment events', () => {
     const body = { events: [] };
     expect((await post(body)).status).toBe(401);
     expect((await post(body, await h.tokenFor({ role: 'receptionist' }))).status).toBe(403);
-    expect((await post(body, await h.tokenFor({ role: 'service', scope: 'consents:read' }))).status).toBe(403);
+    expect((await post(body, await h.tokenFor({ role: 'service', scope: 'consents:read' }))).status).toBe(
+      403,
+    );
     expect((await post(body, await serviceToken())).status).toBe(200);
   });
 
@@ -59,7 +79,10 @@ describe('care relationships from appointment events', () => {
     expect(await r2.json()).toEqual({ received: 1, applied: 0 });
     const during = await h.query(HEALTH, { id: patient.id }, doctorToken);
     expect(during.errors).toBeUndefined();
-    expect(during.data.patient).toEqual({ phone: patient.phone, chronicConditions: patient.chronicConditions });
+    expect(during.data.patient).toEqual({
+      phone: patient.phone,
+      chronicConditions: patient.chronicConditions,
+    });
 
     await post({ events: [event(patient.id, doctor, 'CANCELLED', appointmentId)] }, await serviceToken());
     const after = await h.query(HEALTH, { id: patient.id }, doctorToken);
@@ -72,7 +95,9 @@ describe('care relationships from appointment events', () => {
     (bad.payload as Record<string, unknown>).startsAt = 'tomorrow';
     const r = await post({ events: [bad] }, await serviceToken());
     expect(r.status).toBe(400);
-    expect(await h.service.database.query('select 1 from inbox where event_id = $1', [bad.id])).toHaveLength(0);
+    expect(await h.service.database.query('select 1 from inbox where event_id = $1', [bad.id])).toHaveLength(
+      0,
+    );
     expect(await h.service.stores.care.activeFor('doc', [patient.id])).toEqual(new Set());
   });
 
@@ -96,7 +121,9 @@ describe('care relationships from appointment events', () => {
       },
     });
     expect(await relay.tick()).toBe(0);
-    const [row] = await producer.query<{ attempts: number; last_error: string }>('select attempts, last_error from outbox where delivered_at is null');
+    const [row] = await producer.query<{ attempts: number; last_error: string }>(
+      'select attempts, last_error from outbox where delivered_at is null',
+    );
     expect(row).toMatchObject({ attempts: 1, last_error: 'consumer down' });
     await relay.stop();
     // A new relay (a restarted process) picks the row up once its backoff has passed.

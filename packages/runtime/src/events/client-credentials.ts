@@ -5,11 +5,17 @@
 export class ClientCredentials {
   private cached: { token: string; until: number } | undefined;
 
-  constructor(private readonly opts: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string }) {}
+  constructor(
+    private readonly opts: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string },
+  ) {}
 
   async token(): Promise<string> {
     if (this.cached && Date.now() < this.cached.until) return this.cached.token;
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.opts.clientId, client_secret: this.opts.clientSecret });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: this.opts.clientId,
+      client_secret: this.opts.clientSecret,
+    });
     if (this.opts.scope) body.set('scope', this.opts.scope);
     const res = await fetch(this.opts.tokenUrl, {
       method: 'POST',

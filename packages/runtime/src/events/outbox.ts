@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../db';
 
 /** A fact one service tells others, e.g. `appointment.booked`. */
-export type DomainEvent<T = Record<string, unknown>> = { id: string; type: string; occurredAt: string; payload: T };
+export type DomainEvent<T = Record<string, unknown>> = {
+  id: string;
+  type: string;
+  occurredAt: string;
+  payload: T;
+};
 
 /** The producer side: an outbox table written in the same transaction as the change itself. */
 export const OUTBOX_MIGRATION = {
@@ -36,7 +41,11 @@ type Query = Database['query'];
 /** Adds an event inside the caller's transaction (pass the transaction's query function). */
 export async function addToOutbox(q: Query, type: string, payload: Record<string, unknown>): Promise<string> {
   const id = randomUUID();
-  await q('insert into outbox (id, type, payload) values ($1, $2, $3::jsonb)', [id, type, JSON.stringify(payload)]);
+  await q('insert into outbox (id, type, payload) values ($1, $2, $3::jsonb)', [
+    id,
+    type,
+    JSON.stringify(payload),
+  ]);
   return id;
 }
 
@@ -44,9 +53,16 @@ export async function addToOutbox(q: Query, type: string, payload: Record<string
  * Applies an event exactly once on the consumer: the inbox row and the effect commit together,
  * so a redelivered event (at-least-once relay) changes nothing. Returns false for a duplicate.
  */
-export async function applyOnce(database: Database, event: DomainEvent, apply: (q: Query) => Promise<void>): Promise<boolean> {
+export async function applyOnce(
+  database: Database,
+  event: DomainEvent,
+  apply: (q: Query) => Promise<void>,
+): Promise<boolean> {
   return database.tx(async (q) => {
-    const claimed = await q('insert into inbox (event_id, type) values ($1, $2) on conflict do nothing returning event_id', [event.id, event.type]);
+    const claimed = await q(
+      'insert into inbox (event_id, type) values ($1, $2) on conflict do nothing returning event_id',
+      [event.id, event.type],
+    );
     if (claimed.length === 0) return false;
     await apply(q);
     return true;
@@ -97,7 +113,12 @@ export class OutboxRelay {
   private async pass(): Promise<number> {
     try {
       return await this.opts.database.tx(async (q) => {
-        const rows = await q<{ id: string; type: string; occurred_at: Date | string; payload: Record<string, unknown> | string }>(
+        const rows = await q<{
+          id: string;
+          type: string;
+          occurred_at: Date | string;
+          payload: Record<string, unknown> | string;
+        }>(
           `select id, type, occurred_at, payload from outbox
            where delivered_at is null and next_attempt_at <= now()
            order by occurred_at, id limit $1 for update skip locked`,
@@ -113,7 +134,10 @@ export class OutboxRelay {
         const ids = events.map((e) => e.id);
         try {
           await this.opts.deliver(events);
-          await q('update outbox set delivered_at = now(), attempts = attempts + 1, last_error = null where id = any($1::uuid[])', [ids]);
+          await q(
+            'update outbox set delivered_at = now(), attempts = attempts + 1, last_error = null where id = any($1::uuid[])',
+            [ids],
+          );
           return events.length;
         } catch (err) {
           // Exponential backoff, capped at 5 minutes.

@@ -1,4 +1,4 @@
-import { type Database, type DomainEvent, type TokenVerifier, applyOnce } from '@medikamente/runtime';
+import { applyOnce, type Database, type DomainEvent, type TokenVerifier } from '@medikamente/runtime';
 import type express from 'express';
 import { z } from 'zod';
 
@@ -13,7 +13,14 @@ const appointmentPayload = z.object({
 
 const batch = z.object({
   events: z
-    .array(z.object({ id: z.uuid(), type: z.string().max(100), occurredAt: z.string().max(40), payload: z.record(z.string(), z.unknown()) }))
+    .array(
+      z.object({
+        id: z.uuid(),
+        type: z.string().max(100),
+        occurredAt: z.string().max(40),
+        payload: z.record(z.string(), z.unknown()),
+      }),
+    )
     .max(500),
 });
 
@@ -25,7 +32,11 @@ const ACTIVE = new Set(['HELD', 'BOOKED', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED'
  * appointment grants the doctor access until `endsAt + CARE_WINDOW_DAYS`; a cancelled or expired
  * one withdraws what that appointment granted. Applied exactly once per event (inbox).
  */
-export async function applyCareEvent(database: Database, event: DomainEvent, careWindowDays: number): Promise<boolean> {
+export async function applyCareEvent(
+  database: Database,
+  event: DomainEvent,
+  careWindowDays: number,
+): Promise<boolean> {
   return applyOnce(database, event, async (q) => {
     if (!event.type.startsWith('appointment.')) return;
     const p = appointmentPayload.parse(event.payload);
@@ -40,7 +51,10 @@ export async function applyCareEvent(database: Database, event: DomainEvent, car
         [p.doctorAccountId, p.patientId, source, until],
       );
       // A reschedule may move the appointment to another doctor.
-      await q('delete from care_relationship where source = $1 and doctor_account_id <> $2', [source, p.doctorAccountId]);
+      await q('delete from care_relationship where source = $1 and doctor_account_id <> $2', [
+        source,
+        p.doctorAccountId,
+      ]);
     } else {
       await q('delete from care_relationship where source = $1', [source]);
     }
@@ -51,12 +65,17 @@ export async function applyCareEvent(database: Database, event: DomainEvent, car
  * `POST /internal/events`: the inbox of events from other services. Only machine clients of
  * role `service` with scope `events:write` may post; the body is validated before anything runs.
  */
-export function mountEventInbox(app: express.Express, deps: { database: Database; verifier: TokenVerifier; careWindowDays: number }) {
+export function mountEventInbox(
+  app: express.Express,
+  deps: { database: Database; verifier: TokenVerifier; careWindowDays: number },
+) {
   app.post('/internal/events', async (req, res) => {
     try {
       const principal = await deps.verifier.fromHeader(req.header('authorization'));
       if (principal.role !== 'service' || !principal.scopes.includes('events:write')) {
-        res.status(principal.role ? 403 : 401).json({ error: principal.role ? 'FORBIDDEN' : 'UNAUTHENTICATED' });
+        res
+          .status(principal.role ? 403 : 401)
+          .json({ error: principal.role ? 'FORBIDDEN' : 'UNAUTHENTICATED' });
         return;
       }
     } catch {
