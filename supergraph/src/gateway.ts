@@ -19,6 +19,7 @@ import {
 import express from 'express';
 import { ForwardingDataSource, type GatewayContext } from './data-source';
 import { playgroundRouter } from './playground';
+import { attachSubscriptionProxy } from './subscriptions';
 
 export type GatewayOptions = {
   supergraphSdl: string;
@@ -128,11 +129,21 @@ export async function createGateway(opts: GatewayOptions) {
       new Promise<RunningServer>((resolve) => {
         httpServer = app.listen(port, host, () => {
           const p = (httpServer!.address() as AddressInfo).port;
+          const ws = attachSubscriptionProxy({
+            server: httpServer!,
+            apiSchema: () => gateway.schema!,
+            supergraphSdl: opts.supergraphSdl,
+            subgraphUrls: opts.subgraphUrls,
+            verifier: opts.verifier,
+            rules: limitRules(opts.limits),
+            logger,
+          });
           resolve({
             url: `http://${host}:${p}`,
             port: p,
             close: async () => {
               opts.verifier.stop();
+              await ws.close();
               await apollo.stop();
               httpServer!.closeAllConnections();
               await new Promise<void>((r) => httpServer!.close(() => r()));

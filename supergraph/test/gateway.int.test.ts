@@ -1,5 +1,7 @@
 import { codes, gql } from '@medikamente/runtime/testing';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type Platform, startPlatform } from './platform';
 
 let p: Platform;
@@ -159,6 +161,34 @@ describe('gateway end to end', () => {
     expect(page).not.toMatch(/https?:\/\/(?!127)/);
     const asset = await fetch(`${p.gatewayUrl}/graphiql/assets/graphiql.js`);
     expect(asset.status).toBe(200);
+  });
+});
+
+describe('subscriptions endpoint', () => {
+  const connect = (authorization?: string) =>
+    new Promise<{ code: number | null; ok: boolean }>((resolve) => {
+      const client = createClient({
+        url: p.url.replace('http', 'ws'),
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => {},
+        connectionParams: authorization ? { authorization } : {},
+        on: {
+          connected: () => {
+            void client.dispose();
+            resolve({ code: null, ok: true });
+          },
+          closed: (e) => resolve({ code: (e as { code?: number }).code ?? null, ok: false }),
+        },
+      });
+    });
+
+  it('refuses unauthenticated and bad-token connections on connect, accepts a valid token', async () => {
+    expect(await connect()).toEqual({ code: 4403, ok: false });
+    expect(await connect('Bearer forged.token.here')).toEqual({ code: 4403, ok: false });
+    const staff = await p.account('receptionist');
+    expect((await connect(`Bearer ${staff.token}`)).ok).toBe(true);
   });
 });
 

@@ -19,6 +19,8 @@ export type Database = {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** Runs `fn` in one transaction with raw-SQL access. */
   tx<T>(fn: (q: Database['query']) => Promise<T>): Promise<T>;
+  /** LISTEN on a channel; resolves to an unlisten function. Works across processes on Postgres. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -62,6 +64,10 @@ function openPostgres(url: string, max: number): Database {
             (await t.unsafe(text, bind(params))) as unknown) as Database['query'],
         ),
       ) as never,
+    listen: async (channel, onPayload) => {
+      const sub = await client.listen(channel, onPayload);
+      return () => sub.unlisten();
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -89,6 +95,10 @@ async function openPglite(dataDir = 'memory://'): Promise<Database> {
       );
       chain = run.catch(() => {});
       return run as never;
+    },
+    listen: async (channel, onPayload) => {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
     },
     close: () => client.close(),
   };

@@ -6,6 +6,7 @@ export * from './env';
 export * from './errors';
 export * from './events/client-credentials';
 export * from './events/outbox';
+export * from './events/pubsub';
 export * from './format-error';
 export * from './limits';
 export * from './logger';

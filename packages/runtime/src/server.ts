@@ -21,6 +21,7 @@ import { createFormatError } from './format-error';
 import { limitRules, type QueryLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
+import { attachSubscriptions } from './ws';
 
 /** Context every resolver receives; subgraphs extend it through `extendContext`. */
 export type BaseContext = {
@@ -54,6 +55,8 @@ export type SubgraphOptions<Extra extends object> = {
    * Refused in production.
    */
   unsafeDisablePolicy?: boolean;
+  /** Serve subscriptions over graphql-ws on /graphql (authenticated on connect). */
+  subscriptions?: boolean;
 };
 
 /**
@@ -252,12 +255,24 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
       new Promise((resolve) => {
         const server = app.listen(port, host, () => {
           httpServer = server;
+          const ws = opts.subscriptions
+            ? attachSubscriptions({
+                server,
+                path: '/graphql',
+                schema,
+                verifier: opts.verifier,
+                rules: limitRules(opts.limits),
+                context: (principal, operation) => contextFor(principal, { operation }),
+                logger,
+              })
+            : undefined;
           const p = (server.address() as AddressInfo).port;
           resolve({
             url: `http://${host}:${p}`,
             port: p,
             close: async () => {
               opts.verifier.stop();
+              await ws?.close();
               await apollo.stop();
               server.closeAllConnections();
               await new Promise<void>((r) => server.close(() => r()));

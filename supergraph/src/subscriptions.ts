@@ -1,0 +1,142 @@
+import type { Server } from 'node:http';
+import type { Logger, Principal, TokenVerifier } from '@medikamente/runtime';
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  type ObjectTypeDefinitionNode,
+  parse,
+  print,
+  specifiedRules,
+  type ValidationRule,
+  validate,
+} from 'graphql';
+import { type Client, createClient } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import WebSocket, { WebSocketServer } from 'ws';
+
+/**
+ * Which subgraph serves each root Subscription field, read from the supergraph's
+ * `@join__field(graph: …)` / `@join__type(graph: …)` and `@join__graph(name: …)` directives.
+ */
+export function subscriptionOwners(supergraphSdl: string): Map<string, string> {
+  const doc = parse(supergraphSdl);
+  const graphNames = new Map<string, string>();
+  const owners = new Map<string, string>();
+  const arg = (d: { arguments?: readonly { name: { value: string }; value: unknown }[] }, name: string) =>
+    (d.arguments?.find((a) => a.name.value === name)?.value as { value?: string } | undefined)?.value;
+  for (const def of doc.definitions) {
+    if (def.kind === Kind.ENUM_TYPE_DEFINITION && def.name.value === 'join__Graph') {
+      for (const v of def.values ?? []) {
+        const g = v.directives?.find((d) => d.name.value === 'join__graph');
+        if (g) graphNames.set(v.name.value, arg(g, 'name') ?? v.name.value.toLowerCase());
+      }
+    }
+  }
+  for (const def of doc.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION || def.name.value !== 'Subscription') continue;
+    const typeGraphs =
+      (def as ObjectTypeDefinitionNode).directives
+        ?.filter((d) => d.name.value === 'join__type')
+        .map((d) => arg(d, 'graph')!) ?? [];
+    for (const field of def.fields ?? []) {
+      const fieldGraph = field.directives?.find((d) => d.name.value === 'join__field');
+      const graph =
+        (fieldGraph && arg(fieldGraph, 'graph')) ?? (typeGraphs.length === 1 ? typeGraphs[0] : undefined);
+      if (graph) owners.set(field.name.value, graphNames.get(graph) ?? graph);
+    }
+  }
+  return owners;
+}
+
+type Extra = { principal?: Principal; authorization?: string; clients?: Map<string, Client> };
+
+/**
+ * Subscriptions through the gateway's one endpoint (ADR 0005): @apollo/gateway cannot execute
+ * them, so the gateway authenticates the socket, validates the operation against the API schema
+ * and its limits, then proxies it over graphql-ws to the subgraph that owns the root field,
+ * with the caller's token. The subgraph authorises every event itself.
+ */
+export function attachSubscriptionProxy(opts: {
+  server: Server;
+  apiSchema: () => GraphQLSchema;
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  verifier: TokenVerifier;
+  rules: ValidationRule[];
+  logger: Logger;
+}): { close(): Promise<void> } {
+  const owners = subscriptionOwners(opts.supergraphSdl);
+  const wss = new WebSocketServer({ server: opts.server, path: '/graphql' });
+  const downstream = (extra: Extra, subgraph: string): Client => {
+    extra.clients ??= new Map();
+    let client = extra.clients.get(subgraph);
+    if (!client) {
+      const url = opts.subgraphUrls[subgraph]!.replace(/^http/, 'ws');
+      client = createClient({
+        url,
+        webSocketImpl: WebSocket,
+        lazy: true,
+        retryAttempts: 0,
+        connectionParams: { authorization: extra.authorization },
+      });
+      extra.clients.set(subgraph, client);
+    }
+    return client;
+  };
+  const cleanup = useServer<Record<string, unknown>, Extra>(
+    {
+      schema: () => opts.apiSchema(),
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...opts.rules]),
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization;
+        if (typeof header !== 'string') return false;
+        try {
+          const extra = ctx.extra as Extra;
+          extra.principal = await opts.verifier.fromHeader(header);
+          extra.authorization = header;
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onClose: async (ctx) => {
+        for (const c of (ctx.extra as Extra).clients?.values() ?? []) await c.dispose();
+      },
+      context: (ctx) => ctx.extra as Extra,
+      subscribe: (args: ExecutionArgs) => {
+        const op = (args.document as DocumentNode).definitions.find(
+          (d) => d.kind === Kind.OPERATION_DEFINITION,
+        );
+        const first = op && op.kind === Kind.OPERATION_DEFINITION ? op.selectionSet.selections[0] : undefined;
+        const field = first && first.kind === Kind.FIELD ? first.name.value : undefined;
+        const owner = field ? owners.get(field) : undefined;
+        if (!owner || !opts.subgraphUrls[owner])
+          return {
+            errors: [new GraphQLError('Подписка недоступна', { extensions: { code: 'BAD_USER_INPUT' } })],
+          };
+        const client = downstream(args.contextValue as Extra, owner);
+        return client.iterate({
+          query: print(args.document),
+          variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
+          operationName: args.operationName ?? undefined,
+        }) as never;
+      },
+      onError: (_ctx, _id, _p, errors) => {
+        opts.logger.warn(
+          { codes: errors.map((e) => e.extensions?.code ?? 'INTERNAL') },
+          'subscription rejected',
+        );
+      },
+    },
+    wss,
+  );
+  return {
+    async close() {
+      await cleanup.dispose();
+      await new Promise<void>((r) => wss.close(() => r()));
+    },
+  };
+}
