@@ -19,6 +19,10 @@ export default defineConfig({
       { extends: true, test: { name: 'patient', root: './subgraphs/patient' } },
       {
         extends: true,
+        test: { name: 'schedule', root: './subgraphs/schedule', testTimeout: 60000, hookTimeout: 60000 },
+      },
+      {
+        extends: true,
         test: { name: 'supergraph', root: './supergraph', testTimeout: 60000, hookTimeout: 120000 },
       },
     ],

@@ -8,7 +8,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PACKAGES = ['.', 'schema', 'packages/runtime', 'subgraphs/identity', 'subgraphs/patient', 'supergraph'];
+const PACKAGES = [
+  '.',
+  'schema',
+  'packages/runtime',
+  'subgraphs/identity',
+  'subgraphs/patient',
+  'subgraphs/schedule',
+  'supergraph',
+];
 
 type Step = { name: string; cmd: string[]; counts?: () => { passed: number; failed: number } };
 

@@ -54,6 +54,76 @@ export type AccountRole =
   | 'receptionist'
   | 'security_officer';
 
+export type Appointment = {
+  __typename?: 'Appointment';
+  branch?: Maybe<Branch>;
+  branchId?: Maybe<Scalars['ID']['output']>;
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** Cancelled closer to the start than the branch's late-cancel window */
+  cancelledLate?: Maybe<Scalars['Boolean']['output']>;
+  checkedInAt?: Maybe<Scalars['String']['output']>;
+  confirmedAt?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  endsAt?: Maybe<Scalars['String']['output']>;
+  /** Until when a held slot is kept (HELD only) */
+  holdExpiresAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  overbookReason?: Maybe<Scalars['String']['output']>;
+  overbooked?: Maybe<Scalars['Boolean']['output']>;
+  /** The patient (resolved and authorised by the patient subgraph) */
+  patient: Patient;
+  /** Reason for the visit in the patient's words */
+  patientComment?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  room?: Maybe<Room>;
+  roomId?: Maybe<Scalars['ID']['output']>;
+  service?: Maybe<Service>;
+  serviceId?: Maybe<Scalars['ID']['output']>;
+  source?: Maybe<AppointmentSource>;
+  specialist?: Maybe<Specialist>;
+  specialistId?: Maybe<Scalars['ID']['output']>;
+  /** ISO 8601 with the branch's offset */
+  startsAt?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<AppointmentStatus>;
+};
+
+export type AppointmentEvent = {
+  __typename?: 'AppointmentEvent';
+  /** The appointment as the subscriber may see it */
+  appointment?: Maybe<Appointment>;
+  appointmentId: Scalars['ID']['output'];
+  branchId: Scalars['ID']['output'];
+  occurredAt: Scalars['String']['output'];
+  /** appointment.held, appointment.booked, appointment.confirmed, appointment.rescheduled, appointment.cancelled, appointment.checked_in, appointment.no_show, appointment.completed, appointment.expired */
+  type: Scalars['String']['output'];
+};
+
+export type AppointmentPayload = {
+  __typename?: 'AppointmentPayload';
+  /** When the slot was taken: the nearest free slots of the same doctor and service */
+  alternatives: Array<Slot>;
+  appointment?: Maybe<Appointment>;
+  inputErrors: Array<InputError>;
+};
+
+export type AppointmentPeriod =
+  | 'PAST'
+  | 'UPCOMING';
+
+export type AppointmentSource =
+  | 'PORTAL'
+  | 'RECEPTION'
+  | 'REMINDER';
+
+export type AppointmentStatus =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'HELD'
+  | 'NO_SHOW';
+
 export type AuditChainStatus = {
   __typename?: 'AuditChainStatus';
   brokenAt?: Maybe<Scalars['Int']['output']>;
@@ -86,6 +156,72 @@ export type AuthPayload = {
   ok: Scalars['Boolean']['output'];
   /** Opaque, single use: each refresh returns the next one */
   refreshToken?: Maybe<Scalars['String']['output']>;
+};
+
+export type BookingInput = {
+  branchId: Scalars['ID']['input'];
+  /** Retrying with the same key returns the first result instead of booking twice */
+  idempotencyKey: Scalars['String']['input'];
+  /** Books into an occupied or off-template time; needs the overbook permission */
+  overbookReason?: InputMaybe<Scalars['String']['input']>;
+  patientComment?: InputMaybe<Scalars['String']['input']>;
+  /** Required when staff book on a patient's behalf; a patient books for themselves */
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+  serviceId: Scalars['ID']['input'];
+  specialistId: Scalars['ID']['input'];
+  /** ISO 8601 with offset, or local YYYY-MM-DDTHH:MM in the branch's zone */
+  startsAt: Scalars['String']['input'];
+};
+
+export type Branch = {
+  __typename?: 'Branch';
+  address: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  rooms: Array<Room>;
+  settings: BranchSettings;
+  /** IANA time zone, e.g. Europe/Moscow */
+  timeZone: Scalars['String']['output'];
+};
+
+export type BranchInput = {
+  address: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  timeZone: Scalars['String']['input'];
+};
+
+export type BranchPayload = {
+  __typename?: 'BranchPayload';
+  branch?: Maybe<Branch>;
+  inputErrors: Array<InputError>;
+};
+
+export type BranchSettings = {
+  __typename?: 'BranchSettings';
+  /** How long a held slot is kept before it is released */
+  holdMinutes: Scalars['Int']['output'];
+  /** How many days ahead patients may book */
+  horizonDays: Scalars['Int']['output'];
+  /** A cancellation closer than this to the start counts as late */
+  lateCancelHours: Scalars['Int']['output'];
+  /** Minutes between now and the earliest bookable start */
+  minNoticeMinutes: Scalars['Int']['output'];
+  /** Hours before the appointment when reminders are sent */
+  reminderLeadHours: Scalars['Int']['output'];
+};
+
+export type BranchSettingsInput = {
+  holdMinutes?: InputMaybe<Scalars['Int']['input']>;
+  horizonDays?: InputMaybe<Scalars['Int']['input']>;
+  lateCancelHours?: InputMaybe<Scalars['Int']['input']>;
+  minNoticeMinutes?: InputMaybe<Scalars['Int']['input']>;
+  reminderLeadHours?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CancelInput = {
+  appointmentId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
 };
 
 export type Consent = {
@@ -155,6 +291,41 @@ export type CreateStaffAccountInput = {
   role: StaffRole;
 };
 
+export type FreeSlotsInput = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
+  /** YYYY-MM-DD in the branch's zone, inclusive */
+  from: Scalars['String']['input'];
+  /** At most 2000; default 500 */
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  specialistId?: InputMaybe<Scalars['ID']['input']>;
+  specialty?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD in the branch's zone, inclusive (at most 31 days after from) */
+  to: Scalars['String']['input'];
+};
+
+export type Holiday = {
+  __typename?: 'Holiday';
+  /** null: every branch */
+  branchId?: Maybe<Scalars['ID']['output']>;
+  /** YYYY-MM-DD */
+  date: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type HolidayInput = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
+  date: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+};
+
+export type HolidayPayload = {
+  __typename?: 'HolidayPayload';
+  holiday?: Maybe<Holiday>;
+  inputErrors: Array<InputError>;
+};
+
 export type InputError = {
   __typename?: 'InputError';
   code: Scalars['String']['output'];
@@ -164,12 +335,29 @@ export type InputError = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  addHoliday: HolidayPayload;
+  addScheduleException: ScheduleExceptionPayload;
+  bookAppointment: AppointmentPayload;
+  cancelAppointment: AppointmentPayload;
+  checkInAppointment: AppointmentPayload;
+  completeAppointment: AppointmentPayload;
+  /** The patient (or reception on their behalf) confirms they will come */
+  confirmAppointment: AppointmentPayload;
+  confirmHold: AppointmentPayload;
   confirmTotpEnrollment: AccountPayload;
+  createBranch: BranchPayload;
   createPartnerClient: PartnerClientPayload;
+  createRoom: RoomPayload;
+  createService: ServicePayload;
+  createSpecialist: SpecialistPayload;
   createStaffAccount: AccountPayload;
   /** Ends every session of a staff member and blocks sign-in */
   dismissStaff: AccountPayload;
   giveConsent: ConsentPayload;
+  /** Explicit per-person permissions of the schedule, e.g. booking beyond the schedule (overbooking) */
+  grantSchedulePermission: Scalars['Boolean']['output'];
+  holdSlot: AppointmentPayload;
+  markNoShow: AppointmentPayload;
   /** Merges a duplicate into the kept record (reception) */
   mergePatients: PatientPayload;
   refreshSession: AuthPayload;
@@ -177,13 +365,58 @@ export type Mutation = {
   registerPatient: PatientPayload;
   /** Self-registration: creates the record linked to the signed-in patient account */
   registerSelf: PatientPayload;
+  removeWeeklyTemplate: WeeklyTemplatePayload;
+  rescheduleAppointment: AppointmentPayload;
+  setWeeklyTemplate: WeeklyTemplatePayload;
   signIn: AuthPayload;
   /** Ends the caller's session; its tokens are refused from now on */
   signOut: SignOutPayload;
   signUpPatient: AuthPayload;
   startTotpEnrollment: TotpEnrollmentPayload;
+  updateBranchSettings: BranchPayload;
   updatePatient: PatientPayload;
   withdrawConsent: ConsentPayload;
+};
+
+
+export type MutationAddHolidayArgs = {
+  input: HolidayInput;
+};
+
+
+export type MutationAddScheduleExceptionArgs = {
+  input: ScheduleExceptionInput;
+};
+
+
+export type MutationBookAppointmentArgs = {
+  input: BookingInput;
+};
+
+
+export type MutationCancelAppointmentArgs = {
+  input: CancelInput;
+};
+
+
+export type MutationCheckInAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationConfirmHoldArgs = {
+  appointmentId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
 };
 
 
@@ -192,8 +425,29 @@ export type MutationConfirmTotpEnrollmentArgs = {
 };
 
 
+export type MutationCreateBranchArgs = {
+  input: BranchInput;
+};
+
+
 export type MutationCreatePartnerClientArgs = {
   input: CreatePartnerClientInput;
+};
+
+
+export type MutationCreateRoomArgs = {
+  branchId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationCreateServiceArgs = {
+  input: ServiceInput;
+};
+
+
+export type MutationCreateSpecialistArgs = {
+  input: SpecialistInput;
 };
 
 
@@ -212,6 +466,22 @@ export type MutationGiveConsentArgs = {
   patientId: Scalars['ID']['input'];
   purpose: ConsentPurpose;
   textVersion: Scalars['Int']['input'];
+};
+
+
+export type MutationGrantSchedulePermissionArgs = {
+  accountId: Scalars['ID']['input'];
+  permission: SchedulePermission;
+};
+
+
+export type MutationHoldSlotArgs = {
+  input: BookingInput;
+};
+
+
+export type MutationMarkNoShowArgs = {
+  appointmentId: Scalars['ID']['input'];
 };
 
 
@@ -238,6 +508,21 @@ export type MutationRegisterSelfArgs = {
 };
 
 
+export type MutationRemoveWeeklyTemplateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRescheduleAppointmentArgs = {
+  input: RescheduleInput;
+};
+
+
+export type MutationSetWeeklyTemplateArgs = {
+  input: WeeklyTemplateInput;
+};
+
+
 export type MutationSignInArgs = {
   input: SignInInput;
 };
@@ -245,6 +530,12 @@ export type MutationSignInArgs = {
 
 export type MutationSignUpPatientArgs = {
   input: SignUpPatientInput;
+};
+
+
+export type MutationUpdateBranchSettingsArgs = {
+  branchId: Scalars['ID']['input'];
+  input: BranchSettingsInput;
 };
 
 
@@ -381,27 +672,60 @@ export type PatientUpdateInput = {
 
 export type Query = {
   __typename?: 'Query';
+  appointment?: Maybe<Appointment>;
   auditEvents: Array<AuditEvent>;
+  branch?: Maybe<Branch>;
+  /** Reception: a branch's appointments on a local date, cancelled ones included */
+  branchJournal: Array<Appointment>;
+  branches: Array<Branch>;
   consentStatus?: Maybe<ConsentStatus>;
   /** Current and past versions of consent texts */
   consentTexts: Array<ConsentText>;
+  /** The signed-in doctor's appointments between two local dates (inclusive) */
+  doctorSchedule: Array<Appointment>;
+  freeSlots: Array<Slot>;
+  holidays: Array<Holiday>;
   /** The signed-in account */
   me?: Maybe<Account>;
   /** Who viewed my record */
   myAccessLog: Array<AccessLogEntry>;
+  /** The signed-in patient's appointments */
+  myAppointments: Array<Appointment>;
   /** The signed-in patient's own record */
   myPatient?: Maybe<Patient>;
   patient?: Maybe<Patient>;
   patientDuplicates: Array<Patient>;
+  scheduleExceptions: Array<ScheduleException>;
   searchPatients: PatientConnection;
+  services: Array<Service>;
+  specialist?: Maybe<Specialist>;
+  specialists: Array<Specialist>;
+  specialties: Array<Scalars['String']['output']>;
   staffAccounts: Array<Account>;
   verifyAuditChain: AuditChainStatus;
+  weeklyTemplates: Array<WeeklyTemplate>;
+};
+
+
+export type QueryAppointmentArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
 export type QueryAuditEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryBranchArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBranchJournalArgs = {
+  branchId: Scalars['ID']['input'];
+  date: Scalars['String']['input'];
 };
 
 
@@ -416,8 +740,30 @@ export type QueryConsentTextsArgs = {
 };
 
 
+export type QueryDoctorScheduleArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type QueryFreeSlotsArgs = {
+  input: FreeSlotsInput;
+};
+
+
+export type QueryHolidaysArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
 export type QueryMyAccessLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyAppointmentsArgs = {
+  period?: InputMaybe<AppointmentPeriod>;
 };
 
 
@@ -432,10 +778,116 @@ export type QueryPatientDuplicatesArgs = {
 };
 
 
+export type QueryScheduleExceptionsArgs = {
+  from: Scalars['String']['input'];
+  specialistId: Scalars['ID']['input'];
+  to: Scalars['String']['input'];
+};
+
+
 export type QuerySearchPatientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: PatientSearchInput;
+};
+
+
+export type QueryServicesArgs = {
+  specialty?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySpecialistArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySpecialistsArgs = {
+  filter?: InputMaybe<SpecialistFilter>;
+};
+
+
+export type QueryWeeklyTemplatesArgs = {
+  specialistId: Scalars['ID']['input'];
+};
+
+export type RescheduleInput = {
+  appointmentId: Scalars['ID']['input'];
+  branchId?: InputMaybe<Scalars['ID']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  /** Move to another doctor or branch (defaults: the current ones) */
+  specialistId?: InputMaybe<Scalars['ID']['input']>;
+  startsAt: Scalars['String']['input'];
+};
+
+export type Room = {
+  __typename?: 'Room';
+  branchId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type RoomPayload = {
+  __typename?: 'RoomPayload';
+  inputErrors: Array<InputError>;
+  room?: Maybe<Room>;
+};
+
+export type ScheduleException = {
+  __typename?: 'ScheduleException';
+  branchId: Scalars['ID']['output'];
+  endsAt: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: ScheduleExceptionKind;
+  roomId?: Maybe<Scalars['ID']['output']>;
+  specialistId: Scalars['ID']['output'];
+  /** ISO date-time with the branch offset */
+  startsAt: Scalars['String']['output'];
+};
+
+export type ScheduleExceptionInput = {
+  branchId: Scalars['ID']['input'];
+  endsAt: Scalars['String']['input'];
+  kind: ScheduleExceptionKind;
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+  specialistId: Scalars['ID']['input'];
+  /** Local date-time of the branch, YYYY-MM-DDTHH:MM (or with an offset) */
+  startsAt: Scalars['String']['input'];
+};
+
+export type ScheduleExceptionKind =
+  | 'DAY_OFF'
+  | 'EXTRA_HOURS'
+  | 'SICK_LEAVE'
+  | 'VACATION';
+
+export type ScheduleExceptionPayload = {
+  __typename?: 'ScheduleExceptionPayload';
+  exception?: Maybe<ScheduleException>;
+  inputErrors: Array<InputError>;
+};
+
+export type SchedulePermission =
+  | 'OVERBOOK';
+
+export type Service = {
+  __typename?: 'Service';
+  durationMinutes: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  specialty: Scalars['String']['output'];
+};
+
+export type ServiceInput = {
+  durationMinutes: Scalars['Int']['input'];
+  name: Scalars['String']['input'];
+  specialty: Scalars['String']['input'];
+};
+
+export type ServicePayload = {
+  __typename?: 'ServicePayload';
+  inputErrors: Array<InputError>;
+  service?: Maybe<Service>;
 };
 
 export type Sex =
@@ -462,6 +914,51 @@ export type SignUpPatientInput = {
   password: Scalars['String']['input'];
 };
 
+/** A bookable interval. Times are ISO 8601 with the branch's UTC offset. */
+export type Slot = {
+  __typename?: 'Slot';
+  branch: Branch;
+  branchId: Scalars['ID']['output'];
+  endsAt: Scalars['String']['output'];
+  roomId?: Maybe<Scalars['ID']['output']>;
+  specialist: Specialist;
+  specialistId: Scalars['ID']['output'];
+  startsAt: Scalars['String']['output'];
+};
+
+export type Specialist = {
+  __typename?: 'Specialist';
+  /** The staff account of the doctor (opaque id) */
+  accountId: Scalars['ID']['output'];
+  branches: Array<Branch>;
+  displayName: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  services: Array<Service>;
+  specialties: Array<Scalars['String']['output']>;
+};
+
+export type SpecialistFilter = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
+  /** Beginning of the doctor's surname or name */
+  name?: InputMaybe<Scalars['String']['input']>;
+  serviceId?: InputMaybe<Scalars['ID']['input']>;
+  specialty?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SpecialistInput = {
+  accountId: Scalars['ID']['input'];
+  branchIds: Array<Scalars['ID']['input']>;
+  displayName: Scalars['String']['input'];
+  serviceIds: Array<Scalars['ID']['input']>;
+  specialties: Array<Scalars['String']['input']>;
+};
+
+export type SpecialistPayload = {
+  __typename?: 'SpecialistPayload';
+  inputErrors: Array<InputError>;
+  specialist?: Maybe<Specialist>;
+};
+
 export type StaffRole =
   | 'accountant'
   | 'analyst'
@@ -470,6 +967,29 @@ export type StaffRole =
   | 'it_admin'
   | 'receptionist'
   | 'security_officer';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Reception: a branch's events (branchId required); a doctor: their own; a patient: their own */
+  appointmentEvents: AppointmentEvent;
+};
+
+
+export type SubscriptionAppointmentEventsArgs = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type TimeRange = {
+  __typename?: 'TimeRange';
+  end: Scalars['String']['output'];
+  /** HH:MM, local time of the branch */
+  start: Scalars['String']['output'];
+};
+
+export type TimeRangeInput = {
+  end: Scalars['String']['input'];
+  start: Scalars['String']['input'];
+};
 
 export type TotpEnrollmentPayload = {
   __typename?: 'TotpEnrollmentPayload';
@@ -481,9 +1001,47 @@ export type TotpEnrollmentPayload = {
   secret?: Maybe<Scalars['String']['output']>;
 };
 
+export type WeeklyTemplate = {
+  __typename?: 'WeeklyTemplate';
+  branchId: Scalars['ID']['output'];
+  breaks: Array<TimeRange>;
+  endTime: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  roomId?: Maybe<Scalars['ID']['output']>;
+  slotMinutes: Scalars['Int']['output'];
+  specialistId: Scalars['ID']['output'];
+  /** HH:MM local time */
+  startTime: Scalars['String']['output'];
+  /** YYYY-MM-DD, inclusive; null = open */
+  validFrom?: Maybe<Scalars['String']['output']>;
+  validUntil?: Maybe<Scalars['String']['output']>;
+  /** ISO weekday: 1 = Monday … 7 = Sunday */
+  weekday: Scalars['Int']['output'];
+};
+
+export type WeeklyTemplateInput = {
+  branchId: Scalars['ID']['input'];
+  breaks?: InputMaybe<Array<TimeRangeInput>>;
+  endTime: Scalars['String']['input'];
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+  slotMinutes: Scalars['Int']['input'];
+  specialistId: Scalars['ID']['input'];
+  startTime: Scalars['String']['input'];
+  validFrom?: InputMaybe<Scalars['String']['input']>;
+  validUntil?: InputMaybe<Scalars['String']['input']>;
+  weekday: Scalars['Int']['input'];
+};
+
+export type WeeklyTemplatePayload = {
+  __typename?: 'WeeklyTemplatePayload';
+  inputErrors: Array<InputError>;
+  template?: Maybe<WeeklyTemplate>;
+};
+
 export type Join__Graph =
   | 'IDENTITY'
-  | 'PATIENT';
+  | 'PATIENT'
+  | 'SCHEDULE';
 
 export type Link__Purpose =
   /** `EXECUTION` features provide metadata necessary for operation execution. */

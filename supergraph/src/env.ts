@@ -6,6 +6,7 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).default(4000),
   IDENTITY_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
   PATIENT_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  SCHEDULE_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
 });
 export type GatewayEnv = z.infer<typeof schema>;

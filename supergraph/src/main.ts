@@ -7,7 +7,7 @@ import { createGateway } from './gateway';
 const env = loadGatewayEnv();
 const gateway = await createGateway({
   supergraphSdl: readSupergraph(),
-  subgraphUrls: { identity: env.IDENTITY_URL, patient: env.PATIENT_URL },
+  subgraphUrls: { identity: env.IDENTITY_URL, patient: env.PATIENT_URL, schedule: env.SCHEDULE_URL },
   verifier: new TokenVerifier({
     issuer: env.AUTH_ISSUER,
     audience: env.AUTH_AUDIENCE,

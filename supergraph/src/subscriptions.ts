@@ -118,11 +118,13 @@ export function attachSubscriptionProxy(opts: {
             errors: [new GraphQLError('Подписка недоступна', { extensions: { code: 'BAD_USER_INPUT' } })],
           };
         const client = downstream(args.contextValue as Extra, owner);
-        return client.iterate({
-          query: print(args.document),
-          variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
-          operationName: args.operationName ?? undefined,
-        }) as never;
+        return reviveErrors(
+          client.iterate({
+            query: print(args.document),
+            variables: (args.variableValues ?? undefined) as Record<string, unknown> | undefined,
+            operationName: args.operationName ?? undefined,
+          }),
+        ) as never;
       },
       onError: (_ctx, _id, _p, errors) => {
         opts.logger.warn(
@@ -139,4 +141,39 @@ export function attachSubscriptionProxy(opts: {
       await new Promise<void>((r) => wss.close(() => r()));
     },
   };
+}
+
+type WireError = {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions?: Record<string, unknown>;
+};
+
+/**
+ * Field errors arrive from the subgraph as JSON; graphql-ws serialises results with
+ * `GraphQLError#toJSON`, so they are revived as GraphQLErrors (message, path and code only).
+ */
+async function* reviveErrors(
+  source: AsyncIterableIterator<{ data?: unknown; errors?: readonly WireError[] }>,
+): AsyncGenerator<{ data?: unknown; errors?: GraphQLError[] }> {
+  try {
+    for await (const result of source) {
+      if (!result.errors) {
+        yield result as { data?: unknown };
+        continue;
+      }
+      yield {
+        ...result,
+        errors: result.errors.map(
+          (e) =>
+            new GraphQLError(e.message, {
+              path: e.path,
+              extensions: e.extensions?.code ? { code: e.extensions.code } : {},
+            }),
+        ),
+      };
+    }
+  } finally {
+    await source.return?.();
+  }
 }

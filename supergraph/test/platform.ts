@@ -2,6 +2,7 @@ import { TokenVerifier } from '@medikamente/runtime';
 import { createTestDatabase, gql } from '@medikamente/runtime/testing';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
+import { createScheduleService, loadScheduleEnv, type ScheduleService } from '@medikamente/subgraph-schedule';
 import { readSupergraph } from '../src/compose';
 import { createGateway } from '../src/gateway';
 
@@ -11,10 +12,11 @@ const ISSUER = 'http://identity.medikamente.test';
  * The platform as deployed, in one test process: identity, patient and the gateway, each on
  * its own port and database, talking real HTTP (JWKS and revocations fetched over HTTP too).
  */
-export async function startPlatform(opts: { production?: boolean } = {}) {
-  const [idDb, patDb] = await Promise.all([
+export async function startPlatform(opts: { production?: boolean; scheduleReplicas?: number } = {}) {
+  const [idDb, patDb, schDb] = await Promise.all([
     createTestDatabase('gw_identity'),
     createTestDatabase('gw_patient'),
+    createTestDatabase('gw_schedule'),
   ]);
   const common = {
     NODE_ENV: 'test',
@@ -42,21 +44,70 @@ export async function startPlatform(opts: { production?: boolean } = {}) {
     },
   );
   const patientHttp = await patient.subgraph.listen(0);
+  // The schedule subgraph tells the patient subgraph about appointments over real HTTP, with a
+  // service client's token from identity (client-credentials grant).
+  const eventsClient = await identity.createClient({
+    role: 'service',
+    scopes: ['events:write'],
+    name: 'schedule',
+  });
+  const scheduleEnv = loadScheduleEnv({
+    ...common,
+    ...(schDb.url ? { SCHEDULE_DATABASE_URL: schDb.url } : {}),
+    PATIENT_EVENTS_URL: `${patientHttp.url}/internal/events`,
+    AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
+    SCHEDULE_CLIENT_ID: eventsClient.clientId,
+    SCHEDULE_CLIENT_SECRET: eventsClient.clientSecret,
+    OUTBOX_INTERVAL_MS: '100',
+  });
+  // Several replicas share one database only on a real Postgres server (PGlite is one process).
+  const replicas = schDb.url ? (opts.scheduleReplicas ?? 1) : 1;
+  const schedules: ScheduleService[] = [];
+  const scheduleHttp: Array<{ url: string; close(): Promise<void> }> = [];
+  for (let i = 0; i < replicas; i++) {
+    const s = await createScheduleService(scheduleEnv, { verifier: verifier() });
+    schedules.push(s);
+    scheduleHttp.push(await s.subgraph.listen(0));
+  }
+  const schedule = schedules[0]!;
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(),
-    subgraphUrls: { identity: `${identityHttp.url}/graphql`, patient: `${patientHttp.url}/graphql` },
+    subgraphUrls: {
+      identity: `${identityHttp.url}/graphql`,
+      patient: `${patientHttp.url}/graphql`,
+      schedule: `${scheduleHttp[0]!.url}/graphql`,
+    },
     verifier: verifier(),
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
     production: opts.production ?? false,
     logLevel: 'silent',
   });
   const gatewayHttp = await gateway.listen(0);
+  const extraGateways: Array<{ close(): Promise<void> }> = [];
+  /** Another gateway replica routing schedule calls to the given schedule replica. */
+  async function gatewayFor(scheduleIndex: number): Promise<string> {
+    const g = await createGateway({
+      supergraphSdl: readSupergraph(),
+      subgraphUrls: {
+        identity: `${identityHttp.url}/graphql`,
+        patient: `${patientHttp.url}/graphql`,
+        schedule: `${scheduleHttp[scheduleIndex]!.url}/graphql`,
+      },
+      verifier: verifier(),
+      limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
+      production: false,
+      logLevel: 'silent',
+    });
+    const running = await g.listen(0);
+    extraGateways.push(running);
+    return `${running.url}/graphql`;
+  }
   const url = `${gatewayHttp.url}/graphql`;
 
   /** An account of a role with a real session token from identity. */
   async function account(
     role: Parameters<typeof identity.createAccount>[0]['role'],
-    extra: { patientId?: string } = {},
+    extra: { patientId?: string; branchIds?: string[] } = {},
   ) {
     const created = await identity.createAccount({ role, ...extra });
     const token = await identity.issueTokenFor(created.accountId);
@@ -68,17 +119,24 @@ export async function startPlatform(opts: { production?: boolean } = {}) {
     gatewayUrl: gatewayHttp.url,
     identityUrl: identityHttp.url,
     patientUrl: `${patientHttp.url}/graphql`,
+    scheduleUrls: scheduleHttp.map((h) => `${h.url}/graphql`),
     identity,
     patient,
+    schedule,
+    schedules,
     account,
+    gatewayFor,
     query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) =>
       gql<T>(url, q, variables, token ? { token } : {}),
     async stop() {
       await gatewayHttp.close();
+      for (const g of extraGateways) await g.close();
+      for (const h of scheduleHttp) await h.close();
+      for (const s of schedules) await s.close();
       await patientHttp.close();
       await patient.close();
       await identity.close();
-      await Promise.all([idDb.drop(), patDb.drop()]);
+      await Promise.all([idDb.drop(), patDb.drop(), schDb.drop()]);
     },
   };
 }

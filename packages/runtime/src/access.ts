@@ -203,6 +203,9 @@ export class RequestAccess {
 export type PolicyContext = { principal: Principal; access: RequestAccess };
 
 function hasAnyAccess(meta: TypeMeta, d: Decisions): boolean {
+  // A subject type with only PUBLIC fields here (an entity stub such as Patient { id } in the
+  // schedule subgraph) reveals nothing; the owning subgraph authorises the rest.
+  if (meta.categories.length === 0) return true;
   for (const c of meta.categories) {
     const cd = d.get(c) ?? DENIED;
     if (cd.effect !== 'denied') return true;

@@ -264,6 +264,7 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
                 rules: limitRules(opts.limits),
                 context: (principal, operation) => contextFor(principal, { operation }),
                 logger,
+                audit,
               })
             : undefined;
           const p = (server.address() as AddressInfo).port;

@@ -2,7 +2,10 @@ import type { Server } from 'node:http';
 import { type GraphQLSchema, specifiedRules, type ValidationRule, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { RequestAccess } from './access';
+import type { AuditLog } from './audit';
 import type { Principal, TokenVerifier } from './auth';
+import { ErrorCode } from './errors';
 import type { Logger } from './logger';
 
 type Extra = { principal?: Principal };
@@ -21,6 +24,8 @@ export function attachSubscriptions(opts: {
   rules: ValidationRule[];
   context: (principal: Principal, operation: string | null) => object;
   logger: Logger;
+  /** Audit log of the service: staff reads carried by each event are written before it is sent. */
+  audit?: AuditLog;
 }): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server: opts.server, path: opts.path });
   const cleanup = useServer<Record<string, unknown>, Extra>(
@@ -40,8 +45,33 @@ export function attachSubscriptions(opts: {
       context: (ctx, _id, payload) =>
         opts.context(
           (ctx.extra as Extra).principal!,
-          typeof payload.operationName === 'string' ? payload.operationName : null,
+          typeof payload.operationName === 'string'
+            ? payload.operationName.slice(0, 128)
+            : (/^\s*subscription\s+(\w{1,128})/.exec(payload.query)?.[1] ?? null),
         ),
+      // Every event is a read: its audit events are written before it leaves (as for HTTP);
+      // when the write fails the event is replaced by an error.
+      onNext: async (_ctx, _id, _payload, args, result) => {
+        const access = (args.contextValue as { access?: RequestAccess } | undefined)?.access;
+        if (!access || !opts.audit) return result;
+        const events = access.auditEvents();
+        access.pendingAudit.clear();
+        if (events.length === 0) return result;
+        try {
+          await opts.audit.append(events);
+          return result;
+        } catch {
+          opts.logger.error({ events: events.length }, 'audit write failed; event withheld');
+          return {
+            errors: [
+              {
+                message: 'Журнал доступа недоступен, данные не выданы',
+                extensions: { code: ErrorCode.AUDIT_UNAVAILABLE },
+              },
+            ],
+          } as never;
+        }
+      },
       onError: (_ctx, _id, _payload, errors) => {
         opts.logger.warn(
           { codes: errors.map((e) => e.extensions?.code ?? 'INTERNAL') },

@@ -53,7 +53,8 @@ export function compareView(opts: {
     errors.some((e) => e.extensions?.code === 'FORBIDDEN' && JSON.stringify(e.path) === JSON.stringify(p));
   for (const f of Object.values(t.getFields())) {
     const c = classes.get(`${typeName}.${f.name}`);
-    if (!c) continue;
+    // Fields outside the selection (nested objects beyond the selection depth) are not compared.
+    if (!c || !(f.name in full)) continue;
     const p = [...path, f.name];
     const expected = fieldEffect(policy, c, scenario);
     const got = seen?.[f.name];

@@ -1,0 +1,3 @@
+export { loadScheduleEnv, type ScheduleEnv } from './env';
+export { scheduleTypeDefs } from './schema';
+export { createScheduleService, type ScheduleService } from './service';

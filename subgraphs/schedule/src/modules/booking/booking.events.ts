@@ -1,0 +1,58 @@
+import { addToOutbox, type Database, type PgPubSub } from '@medikamente/runtime';
+import type { AppointmentRecord } from './booking.store';
+
+/** NOTIFY channel of live appointment events (all replicas listen on the same database). */
+export const APPOINTMENT_CHANNEL = 'appointment_events';
+
+export type AppointmentEventType =
+  | 'appointment.held'
+  | 'appointment.booked'
+  | 'appointment.confirmed'
+  | 'appointment.rescheduled'
+  | 'appointment.cancelled'
+  | 'appointment.expired'
+  | 'appointment.checked_in'
+  | 'appointment.no_show'
+  | 'appointment.completed';
+
+/** What live subscribers receive: ids for authorisation, never personal data. */
+export type LiveAppointmentEvent = {
+  type: AppointmentEventType;
+  appointmentId: string;
+  branchId: string;
+  patientId: string;
+  doctorAccountId: string;
+  occurredAt: string;
+};
+
+/**
+ * Records an appointment fact in the same transaction as the change: an outbox row for other
+ * services (the patient subgraph's care relationships, reminders) and a NOTIFY for live
+ * subscribers, delivered only if the transaction commits.
+ */
+export async function recordAppointmentEvent(
+  q: Database['query'],
+  pubsub: PgPubSub,
+  type: AppointmentEventType,
+  a: AppointmentRecord,
+  doctorAccountId: string,
+): Promise<void> {
+  await addToOutbox(q, type, {
+    appointmentId: a.id,
+    patientId: a.patientId,
+    doctorAccountId,
+    branchId: a.branchId,
+    startsAt: a.start.toISOString(),
+    endsAt: a.end.toISOString(),
+    status: a.status,
+  });
+  const live: LiveAppointmentEvent = {
+    type,
+    appointmentId: a.id,
+    branchId: a.branchId,
+    patientId: a.patientId,
+    doctorAccountId,
+    occurredAt: new Date().toISOString(),
+  };
+  await pubsub.publish(APPOINTMENT_CHANNEL, live, q);
+}

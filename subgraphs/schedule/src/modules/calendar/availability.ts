@@ -1,0 +1,140 @@
+import { DateTime } from 'luxon';
+import type { BranchRecord, CatalogStore, SpecialistRecord } from '../catalog/catalog.store';
+import type { CalendarStore } from './calendar.store';
+import { type ComputedSlot, datesBetween, localToInstant, slotsIn, workingWindows } from './slots';
+
+export type AvailabilityQuery = {
+  specialty?: string | null;
+  specialistId?: string | null;
+  serviceId?: string | null;
+  branchId?: string | null;
+  from: string;
+  to: string;
+  limit: number;
+  /** Earliest start regardless of the branch's minimum notice (staff: now). */
+  ignoreNotice?: boolean;
+  now?: number;
+};
+
+const DAY = 86_400_000;
+
+/**
+ * Free slots: for every matching specialist and branch, the working windows of the requested
+ * local dates in the branch's zone, minus busy time, on the slot grid; limited by the branch's
+ * minimum notice and booking horizon. Three queries whatever the number of doctors.
+ */
+export class Availability {
+  constructor(
+    private readonly catalog: CatalogStore,
+    private readonly calendar: CalendarStore,
+  ) {}
+
+  async freeSlots(q: AvailabilityQuery): Promise<ComputedSlot[]> {
+    const now = q.now ?? Date.now();
+    const service = q.serviceId ? await this.catalog.service(q.serviceId) : null;
+    if (q.serviceId && !service) return [];
+    let specialists: SpecialistRecord[];
+    if (q.specialistId) {
+      const s = await this.catalog.specialist(q.specialistId);
+      specialists = s ? [s] : [];
+    } else {
+      specialists = await this.catalog.specialists({
+        specialty: q.specialty ?? service?.specialty ?? null,
+        branchId: q.branchId ?? null,
+        serviceId: q.serviceId ?? null,
+      });
+    }
+    if (service) specialists = specialists.filter((s) => s.serviceIds.includes(service.id));
+    if (q.specialty) specialists = specialists.filter((s) => s.specialties.includes(q.specialty!));
+    if (specialists.length === 0) return [];
+    const branches = new Map<string, BranchRecord>();
+    for (const b of await this.catalog.branches()) branches.set(b.id, b);
+    const ids = specialists.map((s) => s.id);
+    // A local date range spans at most ±14 h around UTC dates.
+    const rangeStart = Date.parse(`${q.from}T00:00:00Z`) - DAY;
+    const rangeEnd = Date.parse(`${q.to}T00:00:00Z`) + 2 * DAY;
+    const [templates, exceptions, busy, holidays] = await Promise.all([
+      this.calendar.templatesFor(ids),
+      this.calendar.exceptionsFor(ids, rangeStart, rangeEnd),
+      this.calendar.busy(ids, rangeStart, rangeEnd),
+      this.calendar.holidays(q.from, q.to),
+    ]);
+    const dates = datesBetween(q.from, q.to);
+    const out: ComputedSlot[] = [];
+    for (const s of specialists) {
+      for (const branchId of s.branchIds) {
+        if (q.branchId && branchId !== q.branchId) continue;
+        const branch = branches.get(branchId);
+        if (!branch) continue;
+        const zone = branch.timeZone;
+        const windows = workingWindows({
+          zone,
+          dates,
+          templates: templates.filter((t) => t.specialistId === s.id && t.branchId === branchId),
+          exceptions: exceptions.filter((e) => e.specialistId === s.id && e.branchId === branchId),
+          holidays: new Set(
+            holidays.filter((h) => h.branchId === null || h.branchId === branchId).map((h) => h.date),
+          ),
+        });
+        if (windows.length === 0) continue;
+        const notBefore = q.ignoreNotice ? now : now + branch.settings.minNoticeMinutes * 60_000;
+        const notAfter = q.ignoreNotice
+          ? Number.POSITIVE_INFINITY
+          : DateTime.fromMillis(now, { zone }).plus({ days: branch.settings.horizonDays }).toMillis();
+        const lastLocalMidnight = localToInstant(q.to, '00:00', zone) + DAY * 2;
+        out.push(
+          ...slotsIn({
+            specialistId: s.id,
+            branchId,
+            windows,
+            busy: busy.get(s.id) ?? [],
+            durationMinutes: service?.durationMinutes,
+            notBefore,
+            notAfter: Math.min(notAfter, lastLocalMidnight),
+          }),
+        );
+      }
+    }
+    out.sort((a, b) => a.start - b.start || a.specialistId.localeCompare(b.specialistId));
+    return out.slice(0, q.limit);
+  }
+
+  /**
+   * Whether `start` is a slot start on the specialist's grid in that branch for an appointment of
+   * `durationMinutes` (busy time ignored: the database's exclusion constraint decides that).
+   */
+  async isOnGrid(args: {
+    specialistId: string;
+    branch: BranchRecord;
+    start: number;
+    durationMinutes: number;
+  }): Promise<{ ok: boolean; roomId: string | null }> {
+    const zone = args.branch.timeZone;
+    const date = DateTime.fromMillis(args.start, { zone }).toISODate()!;
+    const [templates, exceptions, holidays] = await Promise.all([
+      this.calendar.templatesFor([args.specialistId]),
+      this.calendar.exceptionsFor([args.specialistId], args.start - DAY, args.start + DAY),
+      this.calendar.holidays(date, date),
+    ]);
+    const windows = workingWindows({
+      zone,
+      dates: [date],
+      templates: templates.filter((t) => t.branchId === args.branch.id),
+      exceptions: exceptions.filter((e) => e.branchId === args.branch.id),
+      holidays: new Set(
+        holidays.filter((h) => h.branchId === null || h.branchId === args.branch.id).map((h) => h.date),
+      ),
+    });
+    const slots = slotsIn({
+      specialistId: args.specialistId,
+      branchId: args.branch.id,
+      windows,
+      busy: [],
+      durationMinutes: args.durationMinutes,
+      notBefore: Number.NEGATIVE_INFINITY,
+      notAfter: Number.POSITIVE_INFINITY,
+    });
+    const hit = slots.find((s) => s.start === args.start);
+    return { ok: !!hit, roomId: hit?.roomId ?? null };
+  }
+}

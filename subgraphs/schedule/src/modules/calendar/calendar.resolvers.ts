@@ -1,0 +1,242 @@
+import { appError, ErrorCode, type InputError } from '@medikamente/runtime';
+import { DateTime } from 'luxon';
+import type { ScheduleContext } from '../../context';
+import type { BranchRecord } from '../catalog/catalog.store';
+import { isId, requireDate, requireId } from '../ids';
+import type { ExceptionRecord, TemplateRecord } from './calendar.store';
+import { type ComputedSlot, formatInZone, isLocalDate, isLocalTime, parseDateTime } from './slots';
+
+const err = (field: string, code: ErrorCode, message: string): InputError => ({ field, code, message });
+const MAX_RANGE_DAYS = 31;
+
+type TemplateInput = {
+  specialistId: string;
+  branchId: string;
+  roomId?: string | null;
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  breaks?: { start: string; end: string }[] | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+};
+
+/** Checks that the specialist works in the branch (and the room belongs to it). */
+async function checkPlace(
+  ctx: ScheduleContext,
+  errors: InputError[],
+  input: { specialistId: string; branchId: string; roomId?: string | null },
+): Promise<BranchRecord | null> {
+  if (!isId(input.specialistId))
+    errors.push(err('specialistId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
+  if (!isId(input.branchId)) errors.push(err('branchId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
+  if (input.roomId && !isId(input.roomId))
+    errors.push(err('roomId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
+  if (errors.length) return null;
+  const [specialist, branch] = await Promise.all([
+    ctx.stores.catalog.specialist(input.specialistId.toLowerCase()),
+    ctx.stores.catalog.branch(input.branchId.toLowerCase()),
+  ]);
+  if (!branch) errors.push(err('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
+  if (!specialist || (branch && !specialist.branchIds.includes(branch.id)))
+    errors.push(err('specialistId', ErrorCode.NOT_FOUND, 'Врач не работает в этом филиале'));
+  if (input.roomId) {
+    const room = await ctx.loaders.room.load(input.roomId.toLowerCase());
+    if (!room || room.branchId !== branch?.id)
+      errors.push(err('roomId', ErrorCode.NOT_FOUND, 'Кабинет не найден в филиале'));
+  }
+  return branch;
+}
+
+/** The API shape of a slot: instants rendered in the branch's zone. */
+export async function slotView(s: ComputedSlot, ctx: ScheduleContext) {
+  const branch = await ctx.stores.catalog.branch(s.branchId);
+  const zone = branch?.timeZone ?? 'UTC';
+  return {
+    specialistId: s.specialistId,
+    branchId: s.branchId,
+    roomId: s.roomId,
+    startsAt: formatInZone(s.start, zone),
+    endsAt: formatInZone(s.end, zone),
+  };
+}
+
+export const calendarResolvers = {
+  Query: {
+    freeSlots: async (
+      _: unknown,
+      {
+        input,
+      }: {
+        input: {
+          specialty?: string;
+          specialistId?: string;
+          serviceId?: string;
+          branchId?: string;
+          from: string;
+          to: string;
+          limit?: number;
+        };
+      },
+      ctx: ScheduleContext,
+    ) => {
+      const from = requireDate(input.from, 'from');
+      const to = requireDate(input.to, 'to');
+      const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
+      if (days < 0) throw appError(ErrorCode.BAD_USER_INPUT, 'Дата «по» раньше даты «с»', { field: 'to' });
+      if (days > MAX_RANGE_DAYS)
+        throw appError(ErrorCode.BAD_USER_INPUT, `Не больше ${MAX_RANGE_DAYS} дней за запрос`, {
+          field: 'to',
+        });
+      const limit = Math.min(Math.max(input.limit ?? 500, 1), 2000);
+      const slots = await ctx.services.availability.freeSlots({
+        specialty: input.specialty?.slice(0, 100) ?? null,
+        specialistId: input.specialistId ? requireId(input.specialistId, 'specialistId') : null,
+        serviceId: input.serviceId ? requireId(input.serviceId, 'serviceId') : null,
+        branchId: input.branchId ? requireId(input.branchId, 'branchId') : null,
+        from,
+        to,
+        limit,
+        // Reception books walk-ins: the patients' minimum notice and horizon do not apply.
+        ignoreNotice: ctx.principal.role === 'receptionist',
+      });
+      return Promise.all(slots.map((s) => slotView(s, ctx)));
+    },
+    weeklyTemplates: (_: unknown, args: { specialistId: string }, ctx: ScheduleContext) =>
+      ctx.stores.calendar.templatesFor([requireId(args.specialistId, 'specialistId')]),
+    scheduleExceptions: async (
+      _: unknown,
+      args: { specialistId: string; from: string; to: string },
+      ctx: ScheduleContext,
+    ) => {
+      const from = Date.parse(`${requireDate(args.from, 'from')}T00:00:00Z`) - 86_400_000;
+      const to = Date.parse(`${requireDate(args.to, 'to')}T00:00:00Z`) + 2 * 86_400_000;
+      return ctx.stores.calendar.exceptionsFor([requireId(args.specialistId, 'specialistId')], from, to);
+    },
+    holidays: (_: unknown, args: { from: string; to: string }, ctx: ScheduleContext) =>
+      ctx.stores.calendar.holidays(requireDate(args.from, 'from'), requireDate(args.to, 'to')),
+  },
+  Mutation: {
+    setWeeklyTemplate: async (_: unknown, { input }: { input: TemplateInput }, ctx: ScheduleContext) => {
+      const errors: InputError[] = [];
+      await checkPlace(ctx, errors, input);
+      if (!Number.isInteger(input.weekday) || input.weekday < 1 || input.weekday > 7)
+        errors.push(err('weekday', ErrorCode.BAD_USER_INPUT, 'День недели от 1 (пн) до 7 (вс)'));
+      for (const f of ['startTime', 'endTime'] as const)
+        if (!isLocalTime(input[f])) errors.push(err(f, ErrorCode.INVALID_DATE, 'Время в формате ЧЧ:ММ'));
+      if (isLocalTime(input.startTime) && isLocalTime(input.endTime) && input.endTime <= input.startTime)
+        errors.push(err('endTime', ErrorCode.BAD_USER_INPUT, 'Окончание позже начала'));
+      if (!Number.isInteger(input.slotMinutes) || input.slotMinutes < 5 || input.slotMinutes > 240)
+        errors.push(err('slotMinutes', ErrorCode.BAD_USER_INPUT, 'Длина слота от 5 до 240 минут'));
+      const breaks = input.breaks ?? [];
+      for (const b of breaks)
+        if (!isLocalTime(b.start) || !isLocalTime(b.end) || b.end <= b.start)
+          errors.push(err('breaks', ErrorCode.BAD_USER_INPUT, 'Перерыв: ЧЧ:ММ–ЧЧ:ММ'));
+      for (const f of ['validFrom', 'validUntil'] as const)
+        if (input[f] && !isLocalDate(input[f]!))
+          errors.push(err(f, ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
+      if (errors.length) return { template: null, inputErrors: errors };
+      const template = await ctx.stores.calendar.addTemplate({
+        specialistId: input.specialistId.toLowerCase(),
+        branchId: input.branchId.toLowerCase(),
+        roomId: input.roomId?.toLowerCase() ?? null,
+        weekday: input.weekday,
+        startTime: input.startTime,
+        endTime: input.endTime,
+        slotMinutes: input.slotMinutes,
+        breaks,
+        validFrom: input.validFrom ?? null,
+        validUntil: input.validUntil ?? null,
+      });
+      return { template, inputErrors: [] };
+    },
+    removeWeeklyTemplate: async (_: unknown, args: { id: string }, ctx: ScheduleContext) => {
+      const template = await ctx.stores.calendar.removeTemplate(requireId(args.id));
+      if (!template)
+        return { template: null, inputErrors: [err('id', ErrorCode.NOT_FOUND, 'Шаблон не найден')] };
+      return { template, inputErrors: [] };
+    },
+    addScheduleException: async (
+      _: unknown,
+      {
+        input,
+      }: {
+        input: {
+          specialistId: string;
+          branchId: string;
+          roomId?: string | null;
+          kind: ExceptionRecord['kind'];
+          startsAt: string;
+          endsAt: string;
+        };
+      },
+      ctx: ScheduleContext,
+    ) => {
+      const errors: InputError[] = [];
+      const branch = await checkPlace(ctx, errors, input);
+      const zone = branch?.timeZone ?? 'UTC';
+      const start = parseDateTime(input.startsAt, zone);
+      const end = parseDateTime(input.endsAt, zone);
+      if (start === null) errors.push(err('startsAt', ErrorCode.INVALID_DATE, 'Неверные дата и время'));
+      if (end === null) errors.push(err('endsAt', ErrorCode.INVALID_DATE, 'Неверные дата и время'));
+      if (start !== null && end !== null && end <= start)
+        errors.push(err('endsAt', ErrorCode.BAD_USER_INPUT, 'Окончание позже начала'));
+      if (start !== null && end !== null && end - start > 366 * 86_400_000)
+        errors.push(err('endsAt', ErrorCode.BAD_USER_INPUT, 'Не дольше года'));
+      if (errors.length) return { exception: null, inputErrors: errors };
+      const exception = await ctx.stores.calendar.addException({
+        specialistId: input.specialistId.toLowerCase(),
+        branchId: input.branchId.toLowerCase(),
+        roomId: input.roomId?.toLowerCase() ?? null,
+        kind: input.kind,
+        start: start!,
+        end: end!,
+      });
+      return { exception, inputErrors: [] };
+    },
+    addHoliday: async (
+      _: unknown,
+      { input }: { input: { branchId?: string | null; date: string; name: string } },
+      ctx: ScheduleContext,
+    ) => {
+      const errors: InputError[] = [];
+      if (!isLocalDate(input.date)) errors.push(err('date', ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
+      const name = input.name?.trim() ?? '';
+      if (!name) errors.push(err('name', ErrorCode.REQUIRED, 'Обязательное поле'));
+      if (name.length > 200) errors.push(err('name', ErrorCode.TOO_LONG, 'Не длиннее 200 символов'));
+      if (
+        input.branchId &&
+        !(isId(input.branchId) && (await ctx.stores.catalog.branch(input.branchId.toLowerCase())))
+      )
+        errors.push(err('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
+      if (errors.length) return { holiday: null, inputErrors: errors };
+      const holiday = await ctx.stores.calendar.addHoliday({
+        branchId: input.branchId?.toLowerCase() ?? null,
+        date: input.date,
+        name,
+      });
+      if (!holiday)
+        return {
+          holiday: null,
+          inputErrors: [err('date', ErrorCode.DUPLICATE, 'Праздник на эту дату уже есть')],
+        };
+      return { holiday, inputErrors: [] };
+    },
+  },
+  Slot: {
+    specialist: (s: { specialistId: string }, _: unknown, ctx: ScheduleContext) =>
+      ctx.stores.catalog.specialist(s.specialistId),
+    branch: (s: { branchId: string }, _: unknown, ctx: ScheduleContext) =>
+      ctx.stores.catalog.branch(s.branchId),
+  },
+  ScheduleException: {
+    startsAt: async (e: ExceptionRecord, _: unknown, ctx: ScheduleContext) =>
+      formatInZone(e.start, (await ctx.stores.catalog.branch(e.branchId))?.timeZone ?? 'UTC'),
+    endsAt: async (e: ExceptionRecord, _: unknown, ctx: ScheduleContext) =>
+      formatInZone(e.end, (await ctx.stores.catalog.branch(e.branchId))?.timeZone ?? 'UTC'),
+  },
+  WeeklyTemplate: {
+    breaks: (t: TemplateRecord) => t.breaks,
+  },
+};

@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@medikamente/runtime';
+import type { ExceptionRule, Interval, TemplateRule } from './slots';
+
+export type TemplateRecord = TemplateRule & { id: string };
+export type ExceptionRecord = ExceptionRule & { id: string };
+export type HolidayRecord = { id: string; branchId: string | null; date: string; name: string };
+
+type Row = Record<string, unknown>;
+
+const hhmm = (v: unknown) => String(v).slice(0, 5);
+
+const toTemplate = (r: Row): TemplateRecord => ({
+  id: String(r.id),
+  specialistId: String(r.specialist_id),
+  branchId: String(r.branch_id),
+  roomId: (r.room_id as string | null) ?? null,
+  weekday: Number(r.weekday),
+  startTime: hhmm(r.start_time),
+  endTime: hhmm(r.end_time),
+  slotMinutes: Number(r.slot_minutes),
+  breaks: (typeof r.breaks === 'string' ? JSON.parse(r.breaks) : r.breaks) as TemplateRecord['breaks'],
+  validFrom: (r.valid_from as string | null) ?? null,
+  validUntil: (r.valid_until as string | null) ?? null,
+});
+
+const toException = (r: Row): ExceptionRecord => ({
+  id: String(r.id),
+  specialistId: String(r.specialist_id),
+  branchId: String(r.branch_id),
+  roomId: (r.room_id as string | null) ?? null,
+  kind: r.kind as ExceptionRecord['kind'],
+  start: new Date(r.starts_at as string).getTime(),
+  end: new Date(r.ends_at as string).getTime(),
+});
+
+const TEMPLATE_SELECT = `select id, specialist_id, branch_id, room_id, weekday, to_char(start_time, 'HH24:MI') as start_time,
+  to_char(end_time, 'HH24:MI') as end_time, slot_minutes, breaks, to_char(valid_from, 'YYYY-MM-DD') as valid_from,
+  to_char(valid_until, 'YYYY-MM-DD') as valid_until from weekly_template`;
+
+/** Weekly templates, exceptions, holidays, and the busy time that availability subtracts. */
+export class CalendarStore {
+  constructor(private readonly database: Database) {}
+
+  async templatesFor(specialistIds: readonly string[]): Promise<TemplateRecord[]> {
+    const rows = await this.database.query(
+      `${TEMPLATE_SELECT} where specialist_id = any($1::uuid[]) order by weekday, start_time`,
+      [specialistIds],
+    );
+    return rows.map(toTemplate);
+  }
+
+  async exceptionsFor(
+    specialistIds: readonly string[],
+    from: number,
+    to: number,
+  ): Promise<ExceptionRecord[]> {
+    const rows = await this.database.query(
+      `select id, specialist_id, branch_id, room_id, kind, lower(during) as starts_at, upper(during) as ends_at
+       from schedule_exception
+       where specialist_id = any($1::uuid[]) and during && tstzrange($2::timestamptz, $3::timestamptz)
+       order by lower(during)`,
+      [specialistIds, new Date(from), new Date(to)],
+    );
+    return rows.map(toException);
+  }
+
+  async holidays(fromDate: string, toDate: string): Promise<HolidayRecord[]> {
+    const rows = await this.database.query(
+      `select id, branch_id, to_char(day, 'YYYY-MM-DD') as day, name from holiday
+       where day between $1::date and $2::date order by day`,
+      [fromDate, toDate],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      branchId: (r.branch_id as string | null) ?? null,
+      date: String(r.day),
+      name: String(r.name),
+    }));
+  }
+
+  /**
+   * Time taken per specialist in [from, to): appointments that hold a slot (not cancelled; holds
+   * only while not expired). Overbooked appointments do not take the slot from the grid.
+   */
+  async busy(specialistIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>> {
+    const rows = await this.database.query<{ specialist_id: string; s: string; e: string }>(
+      `select specialist_id, lower(during) as s, upper(during) as e from appointment
+       where specialist_id = any($1::uuid[]) and during && tstzrange($2::timestamptz, $3::timestamptz)
+         and status <> 'CANCELLED' and not overbooked
+         and (status <> 'HELD' or hold_expires_at > now())`,
+      [specialistIds, new Date(from), new Date(to)],
+    );
+    const out = new Map<string, Interval[]>();
+    for (const r of rows) {
+      const id = String(r.specialist_id);
+      const list = out.get(id) ?? [];
+      list.push({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime() });
+      out.set(id, list);
+    }
+    return out;
+  }
+
+  async addTemplate(t: TemplateRule): Promise<TemplateRecord> {
+    const id = randomUUID();
+    await this.database.query(
+      `insert into weekly_template (id, specialist_id, branch_id, room_id, weekday, start_time, end_time, slot_minutes,
+         breaks, valid_from, valid_until) values ($1, $2, $3, $4, $5, $6::time, $7::time, $8, $9::jsonb, $10::date, $11::date)`,
+      [
+        id,
+        t.specialistId,
+        t.branchId,
+        t.roomId,
+        t.weekday,
+        t.startTime,
+        t.endTime,
+        t.slotMinutes,
+        JSON.stringify(t.breaks),
+        t.validFrom,
+        t.validUntil,
+      ],
+    );
+    return { id, ...t };
+  }
+
+  async removeTemplate(id: string): Promise<TemplateRecord | null> {
+    const rows = await this.database.query(`${TEMPLATE_SELECT} where id = $1`, [id]);
+    if (rows.length === 0) return null;
+    await this.database.query('delete from weekly_template where id = $1', [id]);
+    return toTemplate(rows[0]!);
+  }
+
+  async addException(e: ExceptionRule): Promise<ExceptionRecord> {
+    const id = randomUUID();
+    await this.database.query(
+      `insert into schedule_exception (id, specialist_id, branch_id, room_id, kind, during)
+       values ($1, $2, $3, $4, $5, tstzrange($6::timestamptz, $7::timestamptz))`,
+      [id, e.specialistId, e.branchId, e.roomId, e.kind, new Date(e.start), new Date(e.end)],
+    );
+    return { id, ...e };
+  }
+
+  async addHoliday(h: Omit<HolidayRecord, 'id'>): Promise<HolidayRecord | null> {
+    const id = randomUUID();
+    const rows = await this.database.query(
+      `insert into holiday (id, branch_id, day, name) values ($1, $2, $3::date, $4) on conflict do nothing returning id`,
+      [id, h.branchId, h.date, h.name],
+    );
+    return rows.length ? { id, ...h } : null;
+  }
+}

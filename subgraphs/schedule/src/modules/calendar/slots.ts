@@ -1,0 +1,179 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/** Half-open interval in epoch milliseconds. */
+export type Interval = { start: number; end: number };
+
+export type TemplateRule = {
+  specialistId: string;
+  branchId: string;
+  roomId: string | null;
+  /** ISO weekday 1..7 */
+  weekday: number;
+  /** HH:MM local */
+  startTime: string;
+  endTime: string;
+  slotMinutes: number;
+  breaks: { start: string; end: string }[];
+  validFrom: string | null;
+  validUntil: string | null;
+};
+
+export type ExceptionRule = {
+  specialistId: string;
+  branchId: string;
+  roomId: string | null;
+  kind: 'VACATION' | 'SICK_LEAVE' | 'DAY_OFF' | 'EXTRA_HOURS';
+  start: number;
+  end: number;
+};
+
+export type Window = Interval & { roomId: string | null; slotMinutes: number };
+
+export type ComputedSlot = {
+  specialistId: string;
+  branchId: string;
+  roomId: string | null;
+  start: number;
+  end: number;
+};
+
+export const isValidZone = (zone: string) => IANAZone.isValidZone(zone);
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const isLocalDate = (s: string) => DATE.test(s) && DateTime.fromISO(s).isValid;
+export const isLocalTime = (s: string) => TIME.test(s);
+
+/** The instant of a local wall-clock time in a zone (a time in a DST gap moves forward). */
+export function localToInstant(date: string, time: string, zone: string): number {
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
+}
+
+/** ISO 8601 with the zone's offset at that instant, e.g. 2026-11-24T09:00:00+03:00. */
+export function formatInZone(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+}
+
+/** The local date (YYYY-MM-DD) of an instant in a zone. */
+export const localDate = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toISODate()!;
+
+/**
+ * Parses a date-time from the API: ISO 8601 with an offset, or a local `YYYY-MM-DDTHH:MM[:SS]`
+ * interpreted in the branch's zone. Returns null when invalid.
+ */
+export function parseDateTime(s: string, zone: string): number | null {
+  if (typeof s !== 'string' || s.length > 40 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return null;
+  const dt = DateTime.fromISO(s, { zone });
+  return dt.isValid ? dt.toMillis() : null;
+}
+
+/** Local dates from `from` to `to` inclusive. */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let d = DateTime.fromISO(from, { zone: 'UTC' });
+  const end = DateTime.fromISO(to, { zone: 'UTC' });
+  while (d <= end) {
+    out.push(d.toISODate()!);
+    d = d.plus({ days: 1 });
+  }
+  return out;
+}
+
+/** Subtracts `cuts` from `windows` (both sorted or not). */
+export function subtract<W extends Interval>(windows: W[], cuts: Interval[]): W[] {
+  let out = windows;
+  for (const c of cuts) {
+    const next: W[] = [];
+    for (const w of out) {
+      if (c.end <= w.start || c.start >= w.end) {
+        next.push(w);
+        continue;
+      }
+      if (c.start > w.start) next.push({ ...w, end: c.start });
+      if (c.end < w.end) next.push({ ...w, start: c.end });
+    }
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Working windows of one specialist in one branch on the given local dates: weekly templates
+ * (minus breaks, holidays and absences) plus one-off extra hours, as instants.
+ */
+export function workingWindows(args: {
+  zone: string;
+  dates: string[];
+  templates: TemplateRule[];
+  exceptions: ExceptionRule[];
+  holidays: Set<string>;
+}): Window[] {
+  const { zone, dates, templates, exceptions, holidays } = args;
+  let windows: Window[] = [];
+  for (const date of dates) {
+    if (holidays.has(date)) continue;
+    const weekday = DateTime.fromISO(date, { zone }).weekday;
+    for (const t of templates) {
+      if (t.weekday !== weekday) continue;
+      if (t.validFrom && date < t.validFrom) continue;
+      if (t.validUntil && date > t.validUntil) continue;
+      const day: Window[] = [
+        {
+          start: localToInstant(date, t.startTime, zone),
+          end: localToInstant(date, t.endTime, zone),
+          roomId: t.roomId,
+          slotMinutes: t.slotMinutes,
+        },
+      ];
+      const breaks = t.breaks.map((b) => ({
+        start: localToInstant(date, b.start, zone),
+        end: localToInstant(date, b.end, zone),
+      }));
+      windows.push(...subtract(day, breaks));
+    }
+  }
+  const absent = exceptions.filter((e) => e.kind !== 'EXTRA_HOURS');
+  windows = subtract(windows, absent);
+  if (dates.length > 0) {
+    const rangeStart = localToInstant(dates[0]!, '00:00', zone);
+    const rangeEnd = DateTime.fromISO(`${dates[dates.length - 1]}T00:00`, { zone })
+      .plus({ days: 1 })
+      .toMillis();
+    const slotMinutes = templates[0]?.slotMinutes ?? 30;
+    for (const e of exceptions) {
+      if (e.kind !== 'EXTRA_HOURS') continue;
+      const start = Math.max(e.start, rangeStart);
+      const end = Math.min(e.end, rangeEnd);
+      if (end > start) windows.push(...subtract([{ start, end, roomId: e.roomId, slotMinutes }], absent));
+    }
+  }
+  return windows.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Slot starts on the grid of each window (every `slotMinutes` from its start) where an
+ * appointment of `durationMinutes` fits inside the window and overlaps nothing busy.
+ */
+export function slotsIn(args: {
+  specialistId: string;
+  branchId: string;
+  windows: Window[];
+  busy: Interval[];
+  durationMinutes?: number | undefined;
+  notBefore: number;
+  notAfter: number;
+}): ComputedSlot[] {
+  const busy = [...args.busy].sort((a, b) => a.start - b.start);
+  const out: ComputedSlot[] = [];
+  for (const w of args.windows) {
+    const step = w.slotMinutes * 60_000;
+    const length = (args.durationMinutes ?? w.slotMinutes) * 60_000;
+    for (let start = w.start; start + length <= w.end; start += step) {
+      if (start < args.notBefore || start > args.notAfter) continue;
+      const end = start + length;
+      if (busy.some((b) => b.start < end && b.end > start)) continue;
+      out.push({ specialistId: args.specialistId, branchId: args.branchId, roomId: w.roomId, start, end });
+    }
+  }
+  return out;
+}

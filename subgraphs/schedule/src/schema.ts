@@ -1,0 +1,8 @@
+import { subgraphTypeDefs } from '@medikamente/schema';
+import { bookingSdl } from './modules/booking/booking.sdl';
+import { calendarSdl } from './modules/calendar/calendar.sdl';
+import { catalogSdl } from './modules/catalog/catalog.sdl';
+import { liveSdl } from './modules/live/live.sdl';
+
+/** The schedule subgraph's SDL (with the federation and classification header). */
+export const scheduleTypeDefs = subgraphTypeDefs([catalogSdl, calendarSdl, bookingSdl, liveSdl].join('\n'));

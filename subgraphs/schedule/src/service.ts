@@ -1,0 +1,143 @@
+import { fileURLToPath } from 'node:url';
+import {
+  AUDIT_MIGRATION,
+  AuditLog,
+  type BaseContext,
+  ClientCredentials,
+  claimMappingFromEnv,
+  createSubgraph,
+  type Database,
+  httpEventSink,
+  OUTBOX_MIGRATION,
+  OutboxRelay,
+  openDatabase,
+  PgPubSub,
+  TokenVerifier,
+} from '@medikamente/runtime';
+import { loadPolicy } from '@medikamente/schema';
+import { createLoaders, type ScheduleContext, type Services, type Stores } from './context';
+import type { ScheduleEnv } from './env';
+import { BookingService } from './modules/booking/booking.service';
+import { AppointmentStore } from './modules/booking/booking.store';
+import { Availability } from './modules/calendar/availability';
+import { CalendarStore } from './modules/calendar/calendar.store';
+import { CatalogStore } from './modules/catalog/catalog.store';
+import { resolvers } from './resolvers';
+import { scheduleTypeDefs } from './schema';
+
+const MIGRATIONS = fileURLToPath(new URL('./db/migrations', import.meta.url));
+
+export type ScheduleServiceOptions = {
+  verifier?: TokenVerifier;
+  database?: Database;
+  unsafeDisablePolicy?: boolean;
+  /** Replaces the HTTP delivery of outbox events (tests). */
+  deliverEvents?: (events: unknown[]) => Promise<void>;
+  /** Run the outbox relay and the hold sweeper on timers (default true). */
+  background?: boolean;
+};
+
+/** Wires the schedule subgraph: database, stores, booking rules, events, server. */
+export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServiceOptions = {}) {
+  const database =
+    opts.database ??
+    (await openDatabase({
+      url: env.SCHEDULE_DATABASE_URL,
+      dataDir: env.DATA_DIR,
+      migrationsDir: MIGRATIONS,
+      migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION],
+    }));
+  const catalog = new CatalogStore(database);
+  const calendar = new CalendarStore(database);
+  const appointments = new AppointmentStore(database);
+  const stores: Stores = { catalog, calendar, appointments, audit: new AuditLog(database) };
+  const pubsub = new PgPubSub(database);
+  const availability = new Availability(catalog, calendar);
+  const booking = new BookingService({
+    database,
+    appointments,
+    catalog,
+    availability,
+    pubsub,
+    audit: stores.audit,
+  });
+  const services: Services = { availability, booking, pubsub };
+
+  const verifier =
+    opts.verifier ??
+    new TokenVerifier({
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+      jwks: env.AUTH_JWKS_URL ?? `${env.AUTH_ISSUER}/.well-known/jwks.json`,
+      revocations: env.AUTH_REVOCATIONS_URL ?? `${env.AUTH_ISSUER}/internal/revocations`,
+      revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
+      claims: { ...claimMappingFromEnv(env), knownRoles: Object.keys(loadPolicy().roles) },
+    });
+
+  const subgraph = await createSubgraph<Omit<ScheduleContext, keyof BaseContext>>({
+    name: 'schedule',
+    logLevel: env.LOG_LEVEL,
+    typeDefs: scheduleTypeDefs,
+    resolvers: resolvers as never,
+    policy: loadPolicy(),
+    database,
+    verifier,
+    production: env.NODE_ENV === 'production',
+    // Branches, doctors and free slots are public: a patient looks before signing in. Every
+    // other operation requires a role (policy.operations), and Appointment objects are decided
+    // per patient like everywhere else.
+    allowAnonymous: true,
+    subscriptions: true,
+    limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
+    conditions: {
+      careRelationships: (doctor, ids) => appointments.careRelationships(doctor, ids, env.CARE_WINDOW_DAYS),
+    },
+    extendContext: () => ({ stores, services, loaders: createLoaders(stores) }),
+    unsafeDisablePolicy: opts.unsafeDisablePolicy,
+  });
+
+  // Appointment facts for other services (the patient subgraph's care relationships).
+  let deliver = opts.deliverEvents;
+  if (!deliver && env.PATIENT_EVENTS_URL && env.SCHEDULE_CLIENT_ID && env.SCHEDULE_CLIENT_SECRET) {
+    const credentials = new ClientCredentials({
+      tokenUrl: env.AUTH_TOKEN_URL ?? `${env.AUTH_ISSUER}/oauth/token`,
+      clientId: env.SCHEDULE_CLIENT_ID,
+      clientSecret: env.SCHEDULE_CLIENT_SECRET,
+      scope: 'events:write',
+    });
+    deliver = httpEventSink(env.PATIENT_EVENTS_URL, credentials);
+  }
+  const relay = deliver
+    ? new OutboxRelay({
+        database,
+        deliver,
+        intervalMs: env.OUTBOX_INTERVAL_MS,
+        onError: (err) =>
+          subgraph.logger.warn({ err: (err as Error).message }, 'outbox delivery failed; will retry'),
+      })
+    : undefined;
+  const sweeper = setInterval(() => {
+    database
+      .tx((q) => booking.releaseExpired(q))
+      .catch((err) => subgraph.logger.warn({ err: (err as Error).message }, 'hold sweep failed'));
+  }, env.HOLD_SWEEP_MS);
+  sweeper.unref();
+  if (opts.background === false) clearInterval(sweeper);
+  else relay?.start();
+
+  return {
+    subgraph,
+    database,
+    stores,
+    services,
+    relay,
+    verifier,
+    async close() {
+      clearInterval(sweeper);
+      await relay?.stop();
+      await pubsub.close();
+      await database.close();
+    },
+  };
+}
+export type ScheduleService = Awaited<ReturnType<typeof createScheduleService>>;
