@@ -1,10 +1,10 @@
 /**
- * Local start (`pnpm start`): seeds demo data on first run, then runs identity, patient and
- * the gateway as three child processes, like separate deployments would run.
+ * Local start (`pnpm start`): seeds demo data on first run, then runs identity, patient,
+ * schedule and the gateway as child processes, like separate deployments would run.
  *
- * Env: MEDIKAMENTE_DATA_DIR (default <repo>/.data), GATEWAY_PORT / IDENTITY_PORT / PATIENT_PORT
- * (4000 / 4001 / 4002), IDENTITY_DATABASE_URL / PATIENT_DATABASE_URL (Postgres instead of the
- * embedded PGlite), LOG_LEVEL for the services (default warn).
+ * Env: MEDIKAMENTE_DATA_DIR (default <repo>/.data), GATEWAY_PORT / IDENTITY_PORT / PATIENT_PORT /
+ * SCHEDULE_PORT (4000 / 4001 / 4002 / 4003), IDENTITY_DATABASE_URL / PATIENT_DATABASE_URL /
+ * SCHEDULE_DATABASE_URL (Postgres instead of the embedded PGlite), LOG_LEVEL (default warn).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
-import { type DemoLogin, seedDemo } from './seed';
+import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
+import { type DemoLogin, demoDoctors, demoPatientIds, seedDemo } from './seed';
+import { seedSchedule } from './seed-schedule';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DATA = resolve(process.env.MEDIKAMENTE_DATA_DIR || join(ROOT, '.data'));
@@ -22,9 +24,12 @@ const ports = {
   gateway: Number(process.env.GATEWAY_PORT || 4000),
   identity: Number(process.env.IDENTITY_PORT || 4001),
   patient: Number(process.env.PATIENT_PORT || 4002),
+  schedule: Number(process.env.SCHEDULE_PORT || 4003),
 };
 const url = (port: number, path = '') => `http://${HOST}:${port}${path}`;
 const LOGINS_FILE = join(DATA, 'demo-logins.json');
+/** Client credentials of the schedule service (created on first start, owner-only file). */
+const SCHEDULE_CLIENT_FILE = join(DATA, 'schedule-client.json');
 
 // Settings every service shares; the default JWKS and revocation URLs derive from the issuer.
 const common = {
@@ -41,6 +46,9 @@ const identityDb: Record<string, string> = process.env.IDENTITY_DATABASE_URL
 const patientDb: Record<string, string> = process.env.PATIENT_DATABASE_URL
   ? { PATIENT_DATABASE_URL: process.env.PATIENT_DATABASE_URL }
   : { DATA_DIR: join(DATA, 'patient') };
+const scheduleDb: Record<string, string> = process.env.SCHEDULE_DATABASE_URL
+  ? { SCHEDULE_DATABASE_URL: process.env.SCHEDULE_DATABASE_URL }
+  : { DATA_DIR: join(DATA, 'schedule') };
 
 const say = (s: string) => console.log(`[dev] ${s}`);
 /** An expected failure: its message is enough (anything else is printed with its stack). */
@@ -74,24 +82,44 @@ function saveLogins(logins: DemoLogin[]) {
 }
 
 /** Seeds in this process, then closes the databases: a PGlite directory admits one process. */
-async function seed(): Promise<DemoLogin[] | null> {
+async function seed(): Promise<{
+  logins: DemoLogin[] | null;
+  scheduleClient: { clientId: string; clientSecret: string };
+}> {
   mkdirSync(DATA, { recursive: true });
   const started = Date.now();
   const identity = await createIdentityService(loadIdentityEnv({ ...common, ...identityDb }));
   const patient = await createPatientService(loadPatientEnv({ ...common, ...patientDb }));
+  const schedule = await createScheduleService(loadScheduleEnv({ ...common, ...scheduleDb }), {
+    background: false,
+  });
   try {
     const log = (s: string) => say(`seed: ${s}`);
     const result = await seedDemo({ identity, patient, log, onLogins: saveLogins });
+    const doctors = await demoDoctors(identity);
+    const sched = await seedSchedule({ schedule, doctors, patientIds: demoPatientIds(), log });
+    // The schedule service's machine client (role service, events:write) for its event relay.
+    let scheduleClient = existsSync(SCHEDULE_CLIENT_FILE)
+      ? (JSON.parse(readFileSync(SCHEDULE_CLIENT_FILE, 'utf8')) as { clientId: string; clientSecret: string })
+      : null;
+    if (!scheduleClient) {
+      scheduleClient = await identity.createClient({
+        role: 'service',
+        scopes: ['events:write'],
+        name: 'schedule',
+      });
+      writeFileSync(SCHEDULE_CLIENT_FILE, `${JSON.stringify(scheduleClient)}\n`, { mode: 0o600 });
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     say(
-      result.created
+      result.created || sched.created
         ? `demo data seeded in ${seconds} s`
         : `demo data already present (${seconds} s to check)`,
     );
-    return readLogins();
+    return { logins: readLogins(), scheduleClient };
   } finally {
     // Stopping Apollo also removes the SIGINT/SIGTERM handlers it installed in this process.
-    for (const s of [identity, patient]) {
+    for (const s of [identity, patient, schedule]) {
       await s.subgraph.apollo.stop();
       s.verifier.stop();
       await s.close();
@@ -161,6 +189,7 @@ function banner(logins: DemoLogin[] | null) {
     `  GraphiQL           ${url(ports.gateway, '/graphiql')}`,
     `  identity subgraph  ${url(ports.identity, '/graphql')}`,
     `  patient subgraph   ${url(ports.patient, '/graphql')}`,
+    `  schedule subgraph  ${url(ports.schedule, '/graphql')}`,
     `  data               ${DATA}`,
     '',
   ];
@@ -183,15 +212,24 @@ process.on('SIGTERM', () => void stop(0));
 
 try {
   await assertPortsFree();
-  const logins = await seed();
+  const { logins, scheduleClient } = await seed();
   start('identity', 'subgraphs/identity/src/main.ts', { PORT: String(ports.identity), ...identityDb });
   await waitFor('identity', url(ports.identity, '/readyz'));
   start('patient', 'subgraphs/patient/src/main.ts', { PORT: String(ports.patient), ...patientDb });
   await waitFor('patient', url(ports.patient, '/readyz'));
+  start('schedule', 'subgraphs/schedule/src/main.ts', {
+    PORT: String(ports.schedule),
+    ...scheduleDb,
+    PATIENT_EVENTS_URL: url(ports.patient, '/internal/events'),
+    SCHEDULE_CLIENT_ID: scheduleClient.clientId,
+    SCHEDULE_CLIENT_SECRET: scheduleClient.clientSecret,
+  });
+  await waitFor('schedule', url(ports.schedule, '/readyz'));
   start('gateway', 'supergraph/src/main.ts', {
     PORT: String(ports.gateway),
     IDENTITY_URL: url(ports.identity, '/graphql'),
     PATIENT_URL: url(ports.patient, '/graphql'),
+    SCHEDULE_URL: url(ports.schedule, '/graphql'),
   });
   await waitFor('gateway', url(ports.gateway, '/healthz'));
   banner(logins);

@@ -468,3 +468,21 @@ export async function seedDemo(opts: {
 
   return { created: true, logins };
 }
+
+/** The demo doctors with their identity account ids (after `seedDemo`). */
+export async function demoDoctors(identity: IdentityService) {
+  const out: Array<{ accountId: string; name: string; note: string; branches: string[] }> = [];
+  for (const s of STAFF.filter((x) => x.role === 'doctor')) {
+    const a = await identity.stores.accounts.byLogin(s.login);
+    if (a) out.push({ accountId: a.id, name: s.name, note: s.note ?? '', branches: s.branches });
+  }
+  return out;
+}
+
+/** Ids of the demo patients (the same on every machine: the data set is seeded). */
+export function demoPatientIds(): string[] {
+  const r = prng(20250601);
+  const patientIds = Array.from({ length: PATIENT_COUNT }, () => r.uuid());
+  const accountPatientIds = PATIENT_ACCOUNTS.map(() => r.uuid());
+  return [...accountPatientIds, ...patientIds];
+}

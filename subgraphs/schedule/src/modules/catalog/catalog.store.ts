@@ -187,10 +187,15 @@ export class CatalogStore {
     );
   }
 
-  async createBranch(input: { name: string; address: string; timeZone: string }): Promise<BranchRecord> {
+  async createBranch(input: {
+    id?: string;
+    name: string;
+    address: string;
+    timeZone: string;
+  }): Promise<BranchRecord> {
     const [row] = await this.database.query(
       'insert into branch (id, name, address, time_zone) values ($1, $2, $3, $4) returning *',
-      [randomUUID(), input.name, input.address, input.timeZone],
+      [input.id ?? randomUUID(), input.name, input.address, input.timeZone],
     );
     this.invalidate();
     return toBranch(row!);
@@ -237,8 +242,8 @@ export class CatalogStore {
     return toService(row!);
   }
 
-  async createSpecialist(input: Omit<SpecialistRecord, 'id'>): Promise<SpecialistRecord> {
-    const id = randomUUID();
+  async createSpecialist(input: Omit<SpecialistRecord, 'id'> & { id?: string }): Promise<SpecialistRecord> {
+    const id = input.id ?? randomUUID();
     await this.database.tx(async (q) => {
       await q(
         'insert into specialist (id, account_id, display_name, sort_name, specialties) values ($1, $2, $3, $4, $5)',
@@ -250,7 +255,7 @@ export class CatalogStore {
         await q('insert into specialist_service (specialist_id, service_id) values ($1, $2)', [id, s]);
     });
     this.invalidate();
-    return { id, ...input };
+    return { ...input, id };
   }
 
   async grantPermission(accountId: string, permission: 'OVERBOOK', grantedBy: string): Promise<void> {
