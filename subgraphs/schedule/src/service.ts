@@ -17,6 +17,7 @@ import {
 import { loadPolicy } from '@medikamente/schema';
 import { createLoaders, type ScheduleContext, type Services, type Stores } from './context';
 import type { ScheduleEnv } from './env';
+import { APPOINTMENT_CHANNEL, type LiveAppointmentEvent } from './modules/booking/booking.events';
 import { BookingService } from './modules/booking/booking.service';
 import { AppointmentStore } from './modules/booking/booking.store';
 import { Availability } from './modules/calendar/availability';
@@ -62,6 +63,10 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     audit: stores.audit,
   });
   const services: Services = { availability, booking, pubsub };
+  const changes = pubsub.subscribe<LiveAppointmentEvent>(APPOINTMENT_CHANNEL);
+  void (async () => {
+    for await (const e of changes) availability.invalidate(e.specialistId);
+  })();
 
   const verifier =
     opts.verifier ??
@@ -134,6 +139,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     verifier,
     async close() {
       clearInterval(sweeper);
+      await changes.return?.();
       await relay?.stop();
       await pubsub.close();
       await database.close();

@@ -67,6 +67,8 @@ export async function createTestIssuer(opts: { issuer?: string; audience?: strin
     return sign(claims, { key: other.privateKey });
   }
 
-  return { issuer, audience, verifier, sign, forge, revocations };
+  /** The public key set, for serving over HTTP to other processes (benchmarks). */
+  const jwks = { keys: [jwk] };
+  return { issuer, audience, verifier, sign, forge, revocations, jwks };
 }
 export type TestIssuer = Awaited<ReturnType<typeof createTestIssuer>>;

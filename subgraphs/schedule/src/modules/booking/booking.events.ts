@@ -22,6 +22,7 @@ export type LiveAppointmentEvent = {
   branchId: string;
   patientId: string;
   doctorAccountId: string;
+  specialistId: string;
   occurredAt: string;
 };
 
@@ -52,6 +53,7 @@ export async function recordAppointmentEvent(
     branchId: a.branchId,
     patientId: a.patientId,
     doctorAccountId,
+    specialistId: a.specialistId,
     occurredAt: new Date().toISOString(),
   };
   await pubsub.publish(APPOINTMENT_CHANNEL, live, q);

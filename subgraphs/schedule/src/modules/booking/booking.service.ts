@@ -225,6 +225,8 @@ export class BookingService {
             roomId: prepared.roomId,
             status: a.status === 'HELD' ? 'HELD' : 'BOOKED',
           });
+          this.deps.availability.invalidate(a.specialistId);
+          this.deps.availability.invalidate(prepared.specialist.id);
           await recordAppointmentEvent(
             q,
             this.deps.pubsub,
@@ -396,6 +398,7 @@ export class BookingService {
   }
 
   private async emit(q: Query, type: AppointmentEventType, a: AppointmentRecord) {
+    this.deps.availability.invalidate(a.specialistId);
     const s = await this.deps.catalog.specialist(a.specialistId);
     await recordAppointmentEvent(q, this.deps.pubsub, type, a, s?.accountId ?? 'unknown');
   }
@@ -589,6 +592,7 @@ export class BookingService {
       from: day.toISODate()!,
       to: day.plus({ days: 7 }).toISODate()!,
       limit: 500,
+      fresh: true,
     });
     return slots
       .filter((x) => x.start !== s.start)

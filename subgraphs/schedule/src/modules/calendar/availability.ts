@@ -14,7 +14,12 @@ export type AvailabilityQuery = {
   /** Earliest start regardless of the branch's minimum notice (staff: now). */
   ignoreNotice?: boolean;
   now?: number;
+  /** Bypass the short-lived result cache (booking alternatives, seeding). */
+  fresh?: boolean;
 };
+
+/** How long a computed slot list may be served again (a booking invalidates it at once). */
+const CACHE_TTL_MS = 2000;
 
 const DAY = 86_400_000;
 
@@ -24,12 +29,50 @@ const DAY = 86_400_000;
  * minimum notice and booking horizon. Three queries whatever the number of doctors.
  */
 export class Availability {
+  /**
+   * Recent results per query. Entries are dropped when an appointment of one of their doctors
+   * changes (on every replica: appointment events arrive by NOTIFY) or after CACHE_TTL_MS; a
+   * stale slot can at worst be offered and then refused by the database as SLOT_TAKEN.
+   */
+  private readonly cache = new Map<string, { at: number; doctors: Set<string>; slots: ComputedSlot[] }>();
+
   constructor(
     private readonly catalog: CatalogStore,
     private readonly calendar: CalendarStore,
   ) {}
 
+  /** Forgets cached results involving the doctor (all results when no doctor is given). */
+  invalidate(specialistId?: string): void {
+    if (!specialistId) {
+      this.cache.clear();
+      return;
+    }
+    for (const [k, e] of this.cache) if (e.doctors.has(specialistId)) this.cache.delete(k);
+  }
+
   async freeSlots(q: AvailabilityQuery): Promise<ComputedSlot[]> {
+    if (q.fresh || q.now !== undefined) return this.compute(q);
+    const key = JSON.stringify([
+      q.specialty,
+      q.specialistId,
+      q.serviceId,
+      q.branchId,
+      q.from,
+      q.to,
+      q.limit,
+      !!q.ignoreNotice,
+    ]);
+    const hit = this.cache.get(key);
+    const now = Date.now();
+    if (hit && now - hit.at < CACHE_TTL_MS) return hit.slots;
+    const doctors = new Set<string>();
+    const slots = await this.compute(q, doctors);
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(key, { at: now, doctors, slots });
+    return slots;
+  }
+
+  private async compute(q: AvailabilityQuery, doctors?: Set<string>): Promise<ComputedSlot[]> {
     const now = q.now ?? Date.now();
     const service = q.serviceId ? await this.catalog.service(q.serviceId) : null;
     if (q.serviceId && !service) return [];
@@ -47,6 +90,7 @@ export class Availability {
     if (service) specialists = specialists.filter((s) => s.serviceIds.includes(service.id));
     if (q.specialty) specialists = specialists.filter((s) => s.specialties.includes(q.specialty!));
     if (specialists.length === 0) return [];
+    for (const s of specialists) doctors?.add(s.id);
     const branches = new Map<string, BranchRecord>();
     for (const b of await this.catalog.branches()) branches.set(b.id, b);
     const ids = specialists.map((s) => s.id);
@@ -60,6 +104,7 @@ export class Availability {
       this.calendar.holidays(q.from, q.to),
     ]);
     const dates = datesBetween(q.from, q.to);
+    const horizons = new Map<string, number>();
     const out: ComputedSlot[] = [];
     for (const s of specialists) {
       for (const branchId of s.branchIds) {
@@ -78,9 +123,13 @@ export class Availability {
         });
         if (windows.length === 0) continue;
         const notBefore = q.ignoreNotice ? now : now + branch.settings.minNoticeMinutes * 60_000;
-        const notAfter = q.ignoreNotice
-          ? Number.POSITIVE_INFINITY
-          : DateTime.fromMillis(now, { zone }).plus({ days: branch.settings.horizonDays }).toMillis();
+        let notAfter = horizons.get(branchId);
+        if (notAfter === undefined) {
+          notAfter = q.ignoreNotice
+            ? Number.POSITIVE_INFINITY
+            : DateTime.fromMillis(now, { zone }).plus({ days: branch.settings.horizonDays }).toMillis();
+          horizons.set(branchId, notAfter);
+        }
         const lastLocalMidnight = localToInstant(q.to, '00:00', zone) + DAY * 2;
         out.push(
           ...slotsIn({

@@ -137,6 +137,7 @@ export const calendarResolvers = {
         if (input[f] && !isLocalDate(input[f]!))
           errors.push(err(f, ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
       if (errors.length) return { template: null, inputErrors: errors };
+      ctx.services.availability.invalidate();
       const template = await ctx.stores.calendar.addTemplate({
         specialistId: input.specialistId.toLowerCase(),
         branchId: input.branchId.toLowerCase(),
@@ -152,6 +153,7 @@ export const calendarResolvers = {
       return { template, inputErrors: [] };
     },
     removeWeeklyTemplate: async (_: unknown, args: { id: string }, ctx: ScheduleContext) => {
+      ctx.services.availability.invalidate();
       const template = await ctx.stores.calendar.removeTemplate(requireId(args.id));
       if (!template)
         return { template: null, inputErrors: [err('id', ErrorCode.NOT_FOUND, 'Шаблон не найден')] };
@@ -185,6 +187,7 @@ export const calendarResolvers = {
       if (start !== null && end !== null && end - start > 366 * 86_400_000)
         errors.push(err('endsAt', ErrorCode.BAD_USER_INPUT, 'Не дольше года'));
       if (errors.length) return { exception: null, inputErrors: errors };
+      ctx.services.availability.invalidate();
       const exception = await ctx.stores.calendar.addException({
         specialistId: input.specialistId.toLowerCase(),
         branchId: input.branchId.toLowerCase(),
@@ -211,6 +214,7 @@ export const calendarResolvers = {
       )
         errors.push(err('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
       if (errors.length) return { holiday: null, inputErrors: errors };
+      ctx.services.availability.invalidate();
       const holiday = await ctx.stores.calendar.addHoliday({
         branchId: input.branchId?.toLowerCase() ?? null,
         date: input.date,

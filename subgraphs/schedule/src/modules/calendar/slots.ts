@@ -44,15 +44,70 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const isLocalDate = (s: string) => DATE.test(s) && DateTime.fromISO(s).isValid;
 export const isLocalTime = (s: string) => TIME.test(s);
 
+type DayInfo = { weekday: number; utcMidnight: number; offsetMinutes: number | null };
+const dayCache = new Map<string, DayInfo>();
+
+/**
+ * Weekday and UTC offset of a local date in a zone, cached: availability asks for the same few
+ * hundred (zone, date) pairs on every request. `offsetMinutes` is null on a day with an offset
+ * change (DST), where every time is resolved by luxon instead.
+ */
+function dayInfo(date: string, zone: string): DayInfo {
+  const key = `${zone}|${date}`;
+  let info = dayCache.get(key);
+  if (!info) {
+    const start = DateTime.fromISO(date, { zone });
+    const next = start.plus({ days: 1 });
+    info = {
+      weekday: start.weekday,
+      utcMidnight: Date.UTC(start.year, start.month - 1, start.day),
+      offsetMinutes: start.offset === next.offset ? start.offset : null,
+    };
+    if (dayCache.size > 50_000) dayCache.clear();
+    dayCache.set(key, info);
+  }
+  return info;
+}
+
+/** ISO weekday (1 = Monday) of a local date. */
+export const weekdayOf = (date: string, zone: string) => dayInfo(date, zone).weekday;
+
 /** The instant of a local wall-clock time in a zone (a time in a DST gap moves forward). */
 export function localToInstant(date: string, time: string, zone: string): number {
-  return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
+  const info = dayInfo(date, zone);
+  if (info.offsetMinutes === null || time.length !== 5)
+    return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
+  const minutes = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+  return info.utcMidnight + (minutes - info.offsetMinutes) * 60_000;
+}
+
+const offsetCache = new Map<string, number>();
+
+/** UTC offset (minutes) of a zone at an instant; cached per hour (offsets change on the hour). */
+function offsetAt(ms: number, zone: string): number {
+  const key = `${zone}|${Math.floor(ms / 3_600_000)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(ms, { zone }).offset;
+    if (offsetCache.size > 200_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 /** ISO 8601 with the zone's offset at that instant, e.g. 2026-11-24T09:00:00+03:00. */
 export function formatInZone(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+  if (ms % 1000 !== 0) return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
+  const offset = offsetAt(ms, zone);
+  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 19);
+  const abs = Math.abs(offset);
+  const sign = offset < 0 ? '-' : '+';
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/** The calendar date after a YYYY-MM-DD date. */
+export const nextDate = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The local date (YYYY-MM-DD) of an instant in a zone. */
 export const localDate = (ms: number, zone: string) => DateTime.fromMillis(ms, { zone }).toISODate()!;
@@ -70,12 +125,7 @@ export function parseDateTime(s: string, zone: string): number | null {
 /** Local dates from `from` to `to` inclusive. */
 export function datesBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  let d = DateTime.fromISO(from, { zone: 'UTC' });
-  const end = DateTime.fromISO(to, { zone: 'UTC' });
-  while (d <= end) {
-    out.push(d.toISODate()!);
-    d = d.plus({ days: 1 });
-  }
+  for (let d = from; d <= to && out.length < 400; d = nextDate(d)) out.push(d);
   return out;
 }
 
@@ -112,7 +162,7 @@ export function workingWindows(args: {
   let windows: Window[] = [];
   for (const date of dates) {
     if (holidays.has(date)) continue;
-    const weekday = DateTime.fromISO(date, { zone }).weekday;
+    const weekday = weekdayOf(date, zone);
     for (const t of templates) {
       if (t.weekday !== weekday) continue;
       if (t.validFrom && date < t.validFrom) continue;
@@ -136,9 +186,7 @@ export function workingWindows(args: {
   windows = subtract(windows, absent);
   if (dates.length > 0) {
     const rangeStart = localToInstant(dates[0]!, '00:00', zone);
-    const rangeEnd = DateTime.fromISO(`${dates[dates.length - 1]}T00:00`, { zone })
-      .plus({ days: 1 })
-      .toMillis();
+    const rangeEnd = localToInstant(nextDate(dates[dates.length - 1]!), '00:00', zone);
     const slotMinutes = templates[0]?.slotMinutes ?? 30;
     for (const e of exceptions) {
       if (e.kind !== 'EXTRA_HOURS') continue;
