@@ -15,6 +15,15 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'schema', root: './schema' } },
       { extends: true, test: { name: 'runtime', root: './packages/runtime' } },
+      {
+        extends: true,
+        test: {
+          name: 'notifications',
+          root: './packages/notifications',
+          testTimeout: 60000,
+          hookTimeout: 60000,
+        },
+      },
       { extends: true, test: { name: 'identity', root: './subgraphs/identity' } },
       { extends: true, test: { name: 'patient', root: './subgraphs/patient' } },
       {
@@ -24,6 +33,17 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'supergraph', root: './supergraph', testTimeout: 60000, hookTimeout: 120000 },
+      },
+      {
+        // Browser journeys (Chromium): builds and starts both Next.js apps, so long hooks.
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: './e2e',
+          include: ['test/**/*.e2e.test.ts'],
+          testTimeout: 60000,
+          hookTimeout: 600000,
+        },
       },
     ],
     testTimeout: 30000,

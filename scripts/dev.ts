@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
+import { startApps } from './dev-apps';
 import { type DemoLogin, demoDoctors, demoPatientIds, seedDemo } from './seed';
 import { seedSchedule } from './seed-schedule';
 
@@ -25,6 +26,8 @@ const ports = {
   identity: Number(process.env.IDENTITY_PORT || 4001),
   patient: Number(process.env.PATIENT_PORT || 4002),
   schedule: Number(process.env.SCHEDULE_PORT || 4003),
+  portal: Number(process.env.PORTAL_PORT || 3000),
+  reception: Number(process.env.RECEPTION_PORT || 3001),
 };
 const url = (port: number, path = '') => `http://${HOST}:${port}${path}`;
 const LOGINS_FILE = join(DATA, 'demo-logins.json');
@@ -128,6 +131,7 @@ async function seed(): Promise<{
 }
 
 const children = new Map<string, ChildProcess>();
+let stopApps: (() => Promise<void>) | undefined;
 let stopping: Promise<never> | undefined;
 
 function start(name: string, entry: string, env: Record<string, string>): ChildProcess {
@@ -168,6 +172,7 @@ async function waitFor(name: string, probe: string, timeoutMs = 120_000): Promis
 /** Stops every child (once, whoever asks first decides the exit code) and exits. */
 function stop(code: number): Promise<never> {
   stopping ??= (async () => {
+    await stopApps?.().catch(() => {});
     const exited = [...children.values()].map((c) => new Promise((r) => c.once('exit', r)));
     for (const c of children.values()) c.kill('SIGTERM');
     // Services close their databases on SIGTERM; give them time, then force.
@@ -185,6 +190,8 @@ function banner(logins: DemoLogin[] | null) {
   const lines = [
     '',
     'Medikamente is running',
+    `  Patient portal     ${url(ports.portal)}`,
+    `  Reception          ${url(ports.reception)}`,
     `  GraphQL (gateway)  ${url(ports.gateway, '/graphql')}`,
     `  GraphiQL           ${url(ports.gateway, '/graphiql')}`,
     `  identity subgraph  ${url(ports.identity, '/graphql')}`,
@@ -223,6 +230,8 @@ try {
     PATIENT_EVENTS_URL: url(ports.patient, '/internal/events'),
     SCHEDULE_CLIENT_ID: scheduleClient.clientId,
     SCHEDULE_CLIENT_SECRET: scheduleClient.clientSecret,
+    PORTAL_URL: url(ports.portal),
+    PATIENT_URL: url(ports.patient, '/graphql'),
   });
   await waitFor('schedule', url(ports.schedule, '/readyz'));
   start('gateway', 'supergraph/src/main.ts', {
@@ -232,6 +241,15 @@ try {
     SCHEDULE_URL: url(ports.schedule, '/graphql'),
   });
   await waitFor('gateway', url(ports.gateway, '/healthz'));
+  const apps = await startApps({
+    gatewayUrl: url(ports.gateway, '/graphql'),
+    identityUrl: url(ports.identity),
+    dataDir: DATA,
+    portalPort: ports.portal,
+    receptionPort: ports.reception,
+    log: (s) => say(`apps: ${s}`),
+  });
+  stopApps = apps.stop;
   banner(logins);
 } catch (e) {
   console.error('[dev] start failed:', e instanceof StartError ? e.message : e);

@@ -12,10 +12,15 @@ const PACKAGES = [
   '.',
   'schema',
   'packages/runtime',
+  'packages/notifications',
   'subgraphs/identity',
   'subgraphs/patient',
   'subgraphs/schedule',
   'supergraph',
+  'apps/web-kit',
+  'apps/portal',
+  'apps/reception',
+  'e2e',
 ];
 
 type Step = { name: string; cmd: string[]; counts?: () => { passed: number; failed: number } };
@@ -27,11 +32,13 @@ const steps: Step[] = [
     cmd: ['tsx', 'supergraph/src/generate.ts', '--check'],
   },
   {
-    name: 'codegen is current (schema/generated)',
+    // Also fails when an app's operation no longer validates against schema/supergraph.graphql
+    // (codegen validates every document) or its persisted-documents manifest is stale.
+    name: 'codegen is current (schema/generated, apps/*/src/gql)',
     cmd: [
       'bash',
       '-c',
-      'graphql-codegen --config codegen.yml >/dev/null && test -z "$(git status --porcelain -- schema/generated)" || { git status --short -- schema/generated; exit 1; }',
+      'G="schema/generated apps/portal/src/gql apps/reception/src/gql"; graphql-codegen --config codegen.yml >/dev/null && test -z "$(git status --porcelain -- $G)" || { git status --short -- $G; exit 1; }',
     ],
   },
   // tsc per package directly: no package manager needed on PATH.

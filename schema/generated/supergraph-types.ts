@@ -218,6 +218,29 @@ export type BranchSettingsInput = {
   reminderLeadHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CallListEntry = {
+  __typename?: 'CallListEntry';
+  appointment: Appointment;
+  callStatus: CallStatus;
+  calledAt?: Maybe<Scalars['String']['output']>;
+  reason: CallListReason;
+};
+
+export type CallListPayload = {
+  __typename?: 'CallListPayload';
+  entry?: Maybe<CallListEntry>;
+  inputErrors: Array<InputError>;
+};
+
+export type CallListReason =
+  | 'NOT_CONFIRMED'
+  | 'NO_CHANNEL';
+
+export type CallStatus =
+  | 'NOT_CALLED'
+  | 'NOT_REACHED'
+  | 'REACHED';
+
 export type CancelInput = {
   appointmentId: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
@@ -367,6 +390,9 @@ export type Mutation = {
   registerSelf: PatientPayload;
   removeWeeklyTemplate: WeeklyTemplatePayload;
   rescheduleAppointment: AppointmentPayload;
+  setCallStatus: CallListPayload;
+  /** Work e-mail for the doctor's next-day list (never exposed through the API) */
+  setSpecialistNotifyEmail: Scalars['Boolean']['output'];
   setWeeklyTemplate: WeeklyTemplatePayload;
   signIn: AuthPayload;
   /** Ends the caller's session; its tokens are refused from now on */
@@ -375,6 +401,8 @@ export type Mutation = {
   startTotpEnrollment: TotpEnrollmentPayload;
   updateBranchSettings: BranchPayload;
   updatePatient: PatientPayload;
+  /** Uses a confirm/cancel link from a reminder; works without signing in, once */
+  useReminderLink: ReminderLinkPayload;
   withdrawConsent: ConsentPayload;
 };
 
@@ -518,6 +546,18 @@ export type MutationRescheduleAppointmentArgs = {
 };
 
 
+export type MutationSetCallStatusArgs = {
+  appointmentId: Scalars['ID']['input'];
+  status: CallStatus;
+};
+
+
+export type MutationSetSpecialistNotifyEmailArgs = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  specialistId: Scalars['ID']['input'];
+};
+
+
 export type MutationSetWeeklyTemplateArgs = {
   input: WeeklyTemplateInput;
 };
@@ -542,6 +582,11 @@ export type MutationUpdateBranchSettingsArgs = {
 export type MutationUpdatePatientArgs = {
   id: Scalars['ID']['input'];
   input: PatientUpdateInput;
+};
+
+
+export type MutationUseReminderLinkArgs = {
+  token: Scalars['String']['input'];
 };
 
 
@@ -678,6 +723,8 @@ export type Query = {
   /** Reception: a branch's appointments on a local date, cancelled ones included */
   branchJournal: Array<Appointment>;
   branches: Array<Branch>;
+  /** Reception: tomorrow's (or the given date's) patients who have not confirmed or cannot be reached */
+  callList: Array<CallListEntry>;
   consentStatus?: Maybe<ConsentStatus>;
   /** Current and past versions of consent texts */
   consentTexts: Array<ConsentText>;
@@ -726,6 +773,12 @@ export type QueryBranchArgs = {
 export type QueryBranchJournalArgs = {
   branchId: Scalars['ID']['input'];
   date: Scalars['String']['input'];
+};
+
+
+export type QueryCallListArgs = {
+  branchId: Scalars['ID']['input'];
+  date?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -809,6 +862,21 @@ export type QuerySpecialistsArgs = {
 
 export type QueryWeeklyTemplatesArgs = {
   specialistId: Scalars['ID']['input'];
+};
+
+export type ReminderAction =
+  | 'CANCEL'
+  | 'CONFIRM';
+
+export type ReminderLinkPayload = {
+  __typename?: 'ReminderLinkPayload';
+  action?: Maybe<ReminderAction>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  /** Local start of the appointment, for the confirmation page */
+  startsAt?: Maybe<Scalars['String']['output']>;
+  /** Status of the appointment after the action */
+  status?: Maybe<AppointmentStatus>;
 };
 
 export type RescheduleInput = {

@@ -67,7 +67,10 @@ beforeAll(async () => {
     owner.token,
   );
   appointmentId = booked.data.bookAppointment.appointment.id;
-  await p.schedule.database.query('update appointment set room_id = $1 where id = $2', [room.id, appointmentId]);
+  await p.schedule.database.query('update appointment set room_id = $1 where id = $2', [
+    room.id,
+    appointmentId,
+  ]);
   // The booking reaches the patient subgraph as an event: wait for the doctor's relationship.
   const end = Date.now() + 10_000;
   while ((await p.patient.stores.care.activeFor(doctor.accountId, [owner.patientId!])).size === 0) {
@@ -109,7 +112,8 @@ describe('Appointment authorization matrix through the gateway', () => {
     } else token = (await p.account(scenario.role as never)).token;
     const r = await p.query(QUERY, { id: appointmentId }, token);
     const visible = [...classes.values()].some(
-      (c) => c.type === 'Appointment' && c.category !== 'PUBLIC' && fieldEffect(policy, c, scenario) !== 'denied',
+      (c) =>
+        c.type === 'Appointment' && c.category !== 'PUBLIC' && fieldEffect(policy, c, scenario) !== 'denied',
     );
     if (!canCall(scenario.role) || !visible) {
       expect(r.data?.appointment ?? null).toBeNull();

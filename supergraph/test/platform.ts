@@ -59,6 +59,8 @@ export async function startPlatform(opts: { production?: boolean; scheduleReplic
     SCHEDULE_CLIENT_ID: eventsClient.clientId,
     SCHEDULE_CLIENT_SECRET: eventsClient.clientSecret,
     OUTBOX_INTERVAL_MS: '100',
+    // Reminder jobs are tested in the schedule subgraph; links for e2e come from reminders.linkFor.
+    REMINDERS_ENABLED: 'false',
   });
   // Several replicas share one database only on a real Postgres server (PGlite is one process).
   const replicas = schDb.url ? (opts.scheduleReplicas ?? 1) : 1;

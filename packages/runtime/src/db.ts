@@ -22,6 +22,11 @@ export type Database = {
   /** LISTEN on a channel; resolves to an unlisten function. Works across processes on Postgres. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /**
+   * The underlying driver, for libraries that open their own access to the same database
+   * (pg-boss): the server URL, or the PGlite instance (a single connection to share).
+   */
+  native?: { url: string } | { pglite: PGlite };
 };
 
 export type DatabaseOptions = {
@@ -69,6 +74,7 @@ function openPostgres(url: string, max: number): Database {
       return () => sub.unlisten();
     },
     close: () => client.end({ timeout: 5 }),
+    native: { url },
   };
 }
 
@@ -101,6 +107,7 @@ async function openPglite(dataDir = 'memory://'): Promise<Database> {
       return () => unlisten();
     },
     close: () => client.close(),
+    native: { pglite: client },
   };
 }
 

@@ -43,6 +43,8 @@ export const ErrorCode = {
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   IDEMPOTENCY_MISMATCH: 'IDEMPOTENCY_MISMATCH',
   INVALID_TIME_ZONE: 'INVALID_TIME_ZONE',
+  // Notifications
+  TOKEN_USED: 'TOKEN_USED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -5,6 +5,7 @@ import type { AppointmentRecord, AppointmentStore } from './modules/booking/book
 import type { Availability } from './modules/calendar/availability';
 import type { CalendarStore } from './modules/calendar/calendar.store';
 import type { CatalogStore, RoomRecord } from './modules/catalog/catalog.store';
+import type { Reminders } from './modules/reminders/reminders.service';
 
 export type Stores = {
   catalog: CatalogStore;
@@ -16,6 +17,7 @@ export type Stores = {
 export type Services = {
   availability: Availability;
   booking: BookingService;
+  reminders: Reminders;
   pubsub: PgPubSub;
 };
 

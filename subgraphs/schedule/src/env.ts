@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { notificationEnv } from '@medikamente/notifications';
 import { commonEnv, parseEnv } from '@medikamente/runtime';
 import { z } from 'zod';
 
@@ -20,6 +21,25 @@ const schema = z.object({
   CARE_WINDOW_DAYS: z.coerce.number().int().min(0).default(30),
   /** Base URL of the patient portal, for reminder links. */
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** The patient subgraph, for reminder contacts (read as a service client). */
+  PATIENT_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  REMINDERS_ENABLED: z.enum(['true', 'false']).default('true'),
+  REMINDER_TICK_MS: z.coerce.number().int().positive().default(30000),
+  /** Quiet hours in the patient's (branch's) time zone: no reminders between these local times. */
+  QUIET_HOURS_START: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default('22:00'),
+  QUIET_HOURS_END: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default('08:00'),
+  /** Local time (branch zone) when doctors get the next day's list. */
+  DOCTOR_LIST_AT: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default('18:00'),
+  ...notificationEnv,
 });
 
 export type ScheduleEnv = z.infer<typeof schema>;

@@ -2,11 +2,16 @@ import { bookingResolvers } from './modules/booking/booking.resolvers';
 import { calendarResolvers } from './modules/calendar/calendar.resolvers';
 import { catalogResolvers } from './modules/catalog/catalog.resolvers';
 import { liveResolvers } from './modules/live/live.resolvers';
+import { remindersResolvers } from './modules/reminders/reminders.resolvers';
 
 /** All resolvers of the subgraph, merged per type. */
-export const resolvers = [catalogResolvers, calendarResolvers, bookingResolvers, liveResolvers].reduce<
-  Record<string, Record<string, unknown>>
->((acc, r) => {
+export const resolvers = [
+  catalogResolvers,
+  calendarResolvers,
+  bookingResolvers,
+  remindersResolvers,
+  liveResolvers,
+].reduce<Record<string, Record<string, unknown>>>((acc, r) => {
   for (const [type, fields] of Object.entries(r)) acc[type] = { ...acc[type], ...fields };
   return acc;
 }, {});

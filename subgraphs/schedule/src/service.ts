@@ -1,10 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import {
+  ActionTokens,
+  channelsFromEnv,
+  NOTIFICATIONS_MIGRATION,
+  Notifier,
+  ReminderQueue,
+} from '@medikamente/notifications';
+import {
   AUDIT_MIGRATION,
   AuditLog,
   type BaseContext,
   ClientCredentials,
   claimMappingFromEnv,
+  createLogger,
   createSubgraph,
   type Database,
   httpEventSink,
@@ -23,6 +31,8 @@ import { AppointmentStore } from './modules/booking/booking.store';
 import { Availability } from './modules/calendar/availability';
 import { CalendarStore } from './modules/calendar/calendar.store';
 import { CatalogStore } from './modules/catalog/catalog.store';
+import { GraphPatientDirectory, type PatientDirectory } from './modules/reminders/patient-directory';
+import { Reminders } from './modules/reminders/reminders.service';
 import { resolvers } from './resolvers';
 import { scheduleTypeDefs } from './schema';
 
@@ -34,9 +44,24 @@ export type ScheduleServiceOptions = {
   unsafeDisablePolicy?: boolean;
   /** Replaces the HTTP delivery of outbox events (tests). */
   deliverEvents?: (events: unknown[]) => Promise<void>;
-  /** Run the outbox relay and the hold sweeper on timers (default true). */
+  /** Run the outbox relay, the hold sweeper and the reminder scheduler/worker (default true). */
   background?: boolean;
+  /** Replaces the patient subgraph as the source of reminder contacts (tests of one subgraph). */
+  patients?: PatientDirectory;
 };
+
+/** A random secret generated on first start and kept in the service's own database. */
+async function serviceSecret(database: Database, name: string): Promise<Uint8Array> {
+  const fresh = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
+  await database.query('insert into service_secret (name, value) values ($1, $2) on conflict do nothing', [
+    name,
+    fresh,
+  ]);
+  const [row] = await database.query<{ value: string }>('select value from service_secret where name = $1', [
+    name,
+  ]);
+  return new Uint8Array(Buffer.from(row!.value, 'base64'));
+}
 
 /** Wires the schedule subgraph: database, stores, booking rules, events, server. */
 export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServiceOptions = {}) {
@@ -46,7 +71,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
       url: env.SCHEDULE_DATABASE_URL,
       dataDir: env.DATA_DIR,
       migrationsDir: MIGRATIONS,
-      migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION],
+      migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION],
     }));
   const catalog = new CatalogStore(database);
   const calendar = new CalendarStore(database);
@@ -62,7 +87,41 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     pubsub,
     audit: stores.audit,
   });
-  const services: Services = { availability, booking, pubsub };
+  const logger = createLogger('schedule', env.LOG_LEVEL);
+  let credentials: ClientCredentials | undefined;
+  if (env.SCHEDULE_CLIENT_ID && env.SCHEDULE_CLIENT_SECRET)
+    credentials = new ClientCredentials({
+      tokenUrl: env.AUTH_TOKEN_URL ?? `${env.AUTH_ISSUER}/oauth/token`,
+      clientId: env.SCHEDULE_CLIENT_ID,
+      clientSecret: env.SCHEDULE_CLIENT_SECRET,
+      scope: 'events:write',
+    });
+  const patients: PatientDirectory =
+    opts.patients ??
+    new GraphPatientDirectory(
+      env.PATIENT_URL,
+      credentials ?? { token: async () => Promise.reject(new Error('no service credentials configured')) },
+    );
+  const reminders = new Reminders({
+    database,
+    appointments,
+    catalog,
+    booking,
+    queue: new ReminderQueue({
+      database,
+      connectionString: env.SCHEDULE_DATABASE_URL,
+      queue: 'schedule-reminders',
+    }),
+    notifier: new Notifier({ database, channels: channelsFromEnv(env), logger }),
+    tokens: new ActionTokens({ database, secret: await serviceSecret(database, 'reminder-links') }),
+    patients,
+    portalUrl: env.PORTAL_URL,
+    quietHours: { start: env.QUIET_HOURS_START, end: env.QUIET_HOURS_END },
+    doctorListAt: env.DOCTOR_LIST_AT,
+    logger,
+  });
+  const services: Services = { availability, booking, reminders, pubsub };
+  // Every replica drops cached availability of a doctor whose appointments changed anywhere.
   const changes = pubsub.subscribe<LiveAppointmentEvent>(APPOINTMENT_CHANNEL);
   void (async () => {
     for await (const e of changes) availability.invalidate(e.specialistId);
@@ -81,7 +140,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
 
   const subgraph = await createSubgraph<Omit<ScheduleContext, keyof BaseContext>>({
     name: 'schedule',
-    logLevel: env.LOG_LEVEL,
+    logger,
     typeDefs: scheduleTypeDefs,
     resolvers: resolvers as never,
     policy: loadPolicy(),
@@ -103,15 +162,8 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
 
   // Appointment facts for other services (the patient subgraph's care relationships).
   let deliver = opts.deliverEvents;
-  if (!deliver && env.PATIENT_EVENTS_URL && env.SCHEDULE_CLIENT_ID && env.SCHEDULE_CLIENT_SECRET) {
-    const credentials = new ClientCredentials({
-      tokenUrl: env.AUTH_TOKEN_URL ?? `${env.AUTH_ISSUER}/oauth/token`,
-      clientId: env.SCHEDULE_CLIENT_ID,
-      clientSecret: env.SCHEDULE_CLIENT_SECRET,
-      scope: 'events:write',
-    });
+  if (!deliver && env.PATIENT_EVENTS_URL && credentials)
     deliver = httpEventSink(env.PATIENT_EVENTS_URL, credentials);
-  }
   const relay = deliver
     ? new OutboxRelay({
         database,
@@ -128,7 +180,10 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
   }, env.HOLD_SWEEP_MS);
   sweeper.unref();
   if (opts.background === false) clearInterval(sweeper);
-  else relay?.start();
+  else {
+    relay?.start();
+    if (env.REMINDERS_ENABLED === 'true') await reminders.start(env.REMINDER_TICK_MS);
+  }
 
   return {
     subgraph,
@@ -139,6 +194,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     verifier,
     async close() {
       clearInterval(sweeper);
+      await reminders.stop();
       await changes.return?.();
       await relay?.stop();
       await pubsub.close();

@@ -313,4 +313,39 @@ describe('booking', () => {
     );
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('reception sees only the branches on its token; a doctor sees only their own schedule', async () => {
+    const other = await h.factories.branch('Asia/Vladivostok');
+    const mine = await h.tokenFor({ role: 'receptionist', bid: [branch.id] });
+    const ok = await h.query(
+      'query($b: ID!, $d: String!) { branchJournal(branchId: $b, date: $d) { id } }',
+      { b: branch.id, d: day() },
+      mine,
+    );
+    expect(ok.data.branchJournal.length).toBeGreaterThan(0);
+    const denied = await h.query(
+      'query($b: ID!, $d: String!) { branchJournal(branchId: $b, date: $d) { id } }',
+      { b: other.id, d: day() },
+      mine,
+    );
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const doc = await h.tokenFor({ role: 'doctor', sub: doctor.accountId });
+    const own = await h.query(
+      'query($d: String!) { doctorSchedule(from: $d, to: $d) { id specialistId patientComment } }',
+      { d: day() },
+      doc,
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data.doctorSchedule.length).toBeGreaterThan(0);
+    expect(own.data.doctorSchedule.every((a: { specialistId: string }) => a.specialistId === doctor.id)).toBe(
+      true,
+    );
+    const stranger = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
+    const none = await h.query(
+      'query($d: String!) { doctorSchedule(from: $d, to: $d) { id } }',
+      { d: day() },
+      stranger,
+    );
+    expect(none.data.doctorSchedule).toEqual([]);
+  });
 });

@@ -16,6 +16,7 @@ export async function startScheduleSubgraph(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
+    REMINDERS_ENABLED: 'false',
     ...(db.url ? { SCHEDULE_DATABASE_URL: db.url } : {}),
     ...envOverrides,
   });

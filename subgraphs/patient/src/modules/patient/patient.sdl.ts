@@ -11,9 +11,9 @@ export const patientSdl = /* GraphQL */ `
     firstName: String @classified(category: "CONTACT", mask: "INITIAL")
     middleName: String @classified(category: "CONTACT", mask: "INITIAL")
     "Фамилия И. О. when masked"
-    fullName: String @classified(category: "CONTACT", mask: "FULL_NAME")
-    phone: String @classified(category: "CONTACT", mask: "PHONE")
-    email: String @classified(category: "CONTACT", mask: "EMAIL")
+    fullName: String @classified(category: "CONTACT", mask: "FULL_NAME", tags: ["notification"])
+    phone: String @classified(category: "CONTACT", mask: "PHONE", tags: ["notification"])
+    email: String @classified(category: "CONTACT", mask: "EMAIL", tags: ["notification"])
     "YYYY-MM-DD"
     birthDate: String @classified(category: "IDENTITY", mask: "YEAR")
     ageYears: Int @classified(category: "IDENTITY", tags: ["sexAge"])

@@ -228,6 +228,8 @@ export class AppointmentStore {
     if (set.start !== undefined && set.end !== undefined) {
       params.push(set.start, set.end);
       cols.push(`during = tstzrange($${params.length - 1}::timestamptz, $${params.length}::timestamptz)`);
+      // A new time needs a new reminder.
+      cols.push(`reminder_status = 'PENDING'`);
     }
     if (set.specialistId !== undefined) add('specialist_id = ?', set.specialistId);
     if (set.branchId !== undefined) add('branch_id = ?', set.branchId);
@@ -244,6 +246,20 @@ export class AppointmentStore {
     const rows = await q(
       `update appointment set ${[...cols, 'updated_at = now()'].join(', ')} where id = $1 returning ${APPOINTMENT_COLUMNS}`,
       params,
+    );
+    return toAppointment(rows[0]!);
+  }
+
+  /** Raw read for module-specific lists (rows in the shape `toAppointment` reads). */
+  raw(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    return this.database.query(sql, params);
+  }
+
+  async setCallStatus(id: string, status: string): Promise<AppointmentRecord> {
+    const rows = await this.database.query(
+      `update appointment set call_status = $2, called_at = case when $2 = 'NOT_CALLED' then null else now() end
+       where id = $1 returning ${APPOINTMENT_COLUMNS}`,
+      [id, status],
     );
     return toAppointment(rows[0]!);
   }

@@ -258,6 +258,14 @@ export class CatalogStore {
     return { ...input, id };
   }
 
+  async setNotifyEmail(specialistId: string, email: string | null): Promise<boolean> {
+    const rows = await this.database.query(
+      'update specialist set notify_email = $2 where id = $1 returning id',
+      [specialistId, email],
+    );
+    return rows.length > 0;
+  }
+
   async grantPermission(accountId: string, permission: 'OVERBOOK', grantedBy: string): Promise<void> {
     await this.database.query(
       `insert into schedule_permission (account_id, permission, granted_by) values ($1, $2, $3)

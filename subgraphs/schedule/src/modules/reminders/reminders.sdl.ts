@@ -11,7 +11,7 @@ export const remindersSdl = /* GraphQL */ `
     "Status of the appointment after the action"
     status: AppointmentStatus
     "Local start of the appointment, for the confirmation page"
-    startsAt: String
+    startsAt: String @classified(category: "PUBLIC", justification: "Shown only to the holder of the single-use link sent to the patient")
     inputErrors: [InputError!]!
   }
 
@@ -47,5 +47,7 @@ export const remindersSdl = /* GraphQL */ `
     "Uses a confirm/cancel link from a reminder; works without signing in, once"
     useReminderLink(token: String!): ReminderLinkPayload!
     setCallStatus(appointmentId: ID!, status: CallStatus!): CallListPayload!
+    "Work e-mail for the doctor's next-day list (never exposed through the API)"
+    setSpecialistNotifyEmail(specialistId: ID!, email: String): Boolean!
   }
 `;

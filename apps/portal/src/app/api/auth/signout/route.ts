@@ -1,0 +1,5 @@
+import { signOutRoute } from '@medikamente/web-kit/server';
+import { sessions } from '@/server/web';
+
+export const dynamic = 'force-dynamic';
+export const POST = signOutRoute(sessions);

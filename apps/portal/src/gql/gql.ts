@@ -1,0 +1,172 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.PortalSignInDocument,
+    "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.PortalSignUpDocument,
+    "\n  mutation PortalRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.PortalRefreshDocument,
+    "\n  mutation PortalSignOut {\n    signOut { ok }\n  }\n": typeof types.PortalSignOutDocument,
+    "\n    query Catalog {\n      branches { id name address timeZone }\n      specialties\n    }\n  ": typeof types.CatalogDocument,
+    "\n    query FindSpecialists($filter: SpecialistFilter) {\n      specialists(filter: $filter) {\n        id\n        displayName\n        specialties\n        branches { id name timeZone }\n      }\n    }\n  ": typeof types.FindSpecialistsDocument,
+    "\n    query Specialist($id: ID!) {\n      specialist(id: $id) {\n        id\n        displayName\n        specialties\n        branches { id name address timeZone settings { holdMinutes horizonDays } }\n        services { id name specialty durationMinutes }\n      }\n    }\n  ": typeof types.SpecialistDocument,
+    "\n    query FreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  ": typeof types.FreeSlotsDocument,
+    "\n    mutation HoldSlot($input: BookingInput!) {\n      holdSlot(input: $input) {\n        appointment {\n          id\n          status\n          startsAt\n          endsAt\n          holdExpiresAt\n          specialist { id displayName }\n          branch { id name address timeZone }\n          service { id name }\n        }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": typeof types.HoldSlotDocument,
+    "\n    mutation ConfirmHold($appointmentId: ID!, $idempotencyKey: String!) {\n      confirmHold(appointmentId: $appointmentId, idempotencyKey: $idempotencyKey) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": typeof types.ConfirmHoldDocument,
+    "\n    query MyAppointments($period: AppointmentPeriod!) {\n      myAppointments(period: $period) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        cancelledLate\n        specialist { id displayName }\n        branch { id name address timeZone }\n        service { id name }\n      }\n    }\n  ": typeof types.MyAppointmentsDocument,
+    "\n    query MyAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        specialist { id displayName }\n        branch { id name address timeZone }\n        service { id name }\n      }\n    }\n  ": typeof types.MyAppointmentDocument,
+    "\n    mutation Reschedule($input: RescheduleInput!) {\n      rescheduleAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": typeof types.RescheduleDocument,
+    "\n    mutation CancelAppointment($input: CancelInput!) {\n      cancelAppointment(input: $input) {\n        appointment { id status cancelledLate }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.CancelAppointmentDocument,
+    "\n    mutation ConfirmAppointment($appointmentId: ID!) {\n      confirmAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.ConfirmAppointmentDocument,
+    "\n    query MyPatient {\n      myPatient {\n        id\n        lastName\n        firstName\n        middleName\n        fullName\n        phone\n        email\n        birthDate\n        sex\n      }\n    }\n  ": typeof types.MyPatientDocument,
+    "\n    mutation RegisterSelf($input: PatientInput!) {\n      registerSelf(input: $input) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n      }\n    }\n  ": typeof types.RegisterSelfDocument,
+    "\n    mutation UpdateMyContacts($id: ID!, $input: PatientUpdateInput!) {\n      updatePatient(id: $id, input: $input) {\n        ok\n        inputErrors { field code message }\n        patient { id phone email }\n      }\n    }\n  ": typeof types.UpdateMyContactsDocument,
+    "\n    query ConsentTexts {\n      consentTexts { purpose version title body publishedAt }\n    }\n  ": typeof types.ConsentTextsDocument,
+    "\n    query MyConsents {\n      myPatient {\n        id\n        consents(includeHistory: true) { id purpose textVersion givenAt givenChannel withdrawnAt active }\n      }\n      consentTexts { purpose version title body publishedAt }\n    }\n  ": typeof types.MyConsentsDocument,
+    "\n    mutation GiveConsent($patientId: ID!, $purpose: ConsentPurpose!, $textVersion: Int!) {\n      giveConsent(patientId: $patientId, purpose: $purpose, textVersion: $textVersion, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active textVersion }\n      }\n    }\n  ": typeof types.GiveConsentDocument,
+    "\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  ": typeof types.WithdrawConsentDocument,
+};
+const documents: Documents = {
+    "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalSignInDocument,
+    "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalSignUpDocument,
+    "\n  mutation PortalRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalRefreshDocument,
+    "\n  mutation PortalSignOut {\n    signOut { ok }\n  }\n": types.PortalSignOutDocument,
+    "\n    query Catalog {\n      branches { id name address timeZone }\n      specialties\n    }\n  ": types.CatalogDocument,
+    "\n    query FindSpecialists($filter: SpecialistFilter) {\n      specialists(filter: $filter) {\n        id\n        displayName\n        specialties\n        branches { id name timeZone }\n      }\n    }\n  ": types.FindSpecialistsDocument,
+    "\n    query Specialist($id: ID!) {\n      specialist(id: $id) {\n        id\n        displayName\n        specialties\n        branches { id name address timeZone settings { holdMinutes horizonDays } }\n        services { id name specialty durationMinutes }\n      }\n    }\n  ": types.SpecialistDocument,
+    "\n    query FreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  ": types.FreeSlotsDocument,
+    "\n    mutation HoldSlot($input: BookingInput!) {\n      holdSlot(input: $input) {\n        appointment {\n          id\n          status\n          startsAt\n          endsAt\n          holdExpiresAt\n          specialist { id displayName }\n          branch { id name address timeZone }\n          service { id name }\n        }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": types.HoldSlotDocument,
+    "\n    mutation ConfirmHold($appointmentId: ID!, $idempotencyKey: String!) {\n      confirmHold(appointmentId: $appointmentId, idempotencyKey: $idempotencyKey) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": types.ConfirmHoldDocument,
+    "\n    query MyAppointments($period: AppointmentPeriod!) {\n      myAppointments(period: $period) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        cancelledLate\n        specialist { id displayName }\n        branch { id name address timeZone }\n        service { id name }\n      }\n    }\n  ": types.MyAppointmentsDocument,
+    "\n    query MyAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        specialist { id displayName }\n        branch { id name address timeZone }\n        service { id name }\n      }\n    }\n  ": types.MyAppointmentDocument,
+    "\n    mutation Reschedule($input: RescheduleInput!) {\n      rescheduleAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": types.RescheduleDocument,
+    "\n    mutation CancelAppointment($input: CancelInput!) {\n      cancelAppointment(input: $input) {\n        appointment { id status cancelledLate }\n        inputErrors { field code message }\n      }\n    }\n  ": types.CancelAppointmentDocument,
+    "\n    mutation ConfirmAppointment($appointmentId: ID!) {\n      confirmAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": types.ConfirmAppointmentDocument,
+    "\n    query MyPatient {\n      myPatient {\n        id\n        lastName\n        firstName\n        middleName\n        fullName\n        phone\n        email\n        birthDate\n        sex\n      }\n    }\n  ": types.MyPatientDocument,
+    "\n    mutation RegisterSelf($input: PatientInput!) {\n      registerSelf(input: $input) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n      }\n    }\n  ": types.RegisterSelfDocument,
+    "\n    mutation UpdateMyContacts($id: ID!, $input: PatientUpdateInput!) {\n      updatePatient(id: $id, input: $input) {\n        ok\n        inputErrors { field code message }\n        patient { id phone email }\n      }\n    }\n  ": types.UpdateMyContactsDocument,
+    "\n    query ConsentTexts {\n      consentTexts { purpose version title body publishedAt }\n    }\n  ": types.ConsentTextsDocument,
+    "\n    query MyConsents {\n      myPatient {\n        id\n        consents(includeHistory: true) { id purpose textVersion givenAt givenChannel withdrawnAt active }\n      }\n      consentTexts { purpose version title body publishedAt }\n    }\n  ": types.MyConsentsDocument,
+    "\n    mutation GiveConsent($patientId: ID!, $purpose: ConsentPurpose!, $textVersion: Int!) {\n      giveConsent(patientId: $patientId, purpose: $purpose, textVersion: $textVersion, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active textVersion }\n      }\n    }\n  ": types.GiveConsentDocument,
+    "\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  ": types.WithdrawConsentDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"): (typeof documents)["\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"): (typeof documents)["\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"): (typeof documents)["\n  mutation PortalRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalSignOut {\n    signOut { ok }\n  }\n"): (typeof documents)["\n  mutation PortalSignOut {\n    signOut { ok }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query Catalog {\n      branches { id name address timeZone }\n      specialties\n    }\n  "): (typeof documents)["\n    query Catalog {\n      branches { id name address timeZone }\n      specialties\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query FindSpecialists($filter: SpecialistFilter) {\n      specialists(filter: $filter) {\n        id\n        displayName\n        specialties\n        branches { id name timeZone }\n      }\n    }\n  "): (typeof documents)["\n    query FindSpecialists($filter: SpecialistFilter) {\n      specialists(filter: $filter) {\n        id\n        displayName\n        specialties\n        branches { id name timeZone }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query Specialist($id: ID!) {\n      specialist(id: $id) {\n        id\n        displayName\n        specialties\n        branches { id name address timeZone settings { holdMinutes horizonDays } }\n        services { id name specialty durationMinutes }\n      }\n    }\n  "): (typeof documents)["\n    query Specialist($id: ID!) {\n      specialist(id: $id) {\n        id\n        displayName\n        specialties\n        branches { id name address timeZone settings { holdMinutes horizonDays } }\n        services { id name specialty durationMinutes }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query FreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  "): (typeof documents)["\n    query FreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation HoldSlot($input: BookingInput!) {\n      holdSlot(input: $input) {\n        appointment {\n          id\n          status\n          startsAt\n          endsAt\n          holdExpiresAt\n          specialist { id displayName }\n          branch { id name address timeZone }\n          service { id name }\n        }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "): (typeof documents)["\n    mutation HoldSlot($input: BookingInput!) {\n      holdSlot(input: $input) {\n        appointment {\n          id\n          status\n          startsAt\n          endsAt\n          holdExpiresAt\n          specialist { id displayName }\n          branch { id name address timeZone }\n          service { id name }\n        }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ConfirmHold($appointmentId: ID!, $idempotencyKey: String!) {\n      confirmHold(appointmentId: $appointmentId, idempotencyKey: $idempotencyKey) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "): (typeof documents)["\n    mutation ConfirmHold($appointmentId: ID!, $idempotencyKey: String!) {\n      confirmHold(appointmentId: $appointmentId, idempotencyKey: $idempotencyKey) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MyAppointments($period: AppointmentPeriod!) {\n      myAppointments(period: $period) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        cancelledLate\n        specialist { id displayName }\n        branch { id name address timeZone }\n        service { id name }\n      }\n    }\n  "): (typeof documents)["\n    query MyAppointments($period: AppointmentPeriod!) {\n      myAppointments(period: $period) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        cancelledLate\n        specialist { id displayName }\n        branch { id name address timeZone }\n        service { id name }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MyAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        specialist { id displayName }\n        branch { id name address timeZone }\n        service { id name }\n      }\n    }\n  "): (typeof documents)["\n    query MyAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        specialist { id displayName }\n        branch { id name address timeZone }\n        service { id name }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation Reschedule($input: RescheduleInput!) {\n      rescheduleAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "): (typeof documents)["\n    mutation Reschedule($input: RescheduleInput!) {\n      rescheduleAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CancelAppointment($input: CancelInput!) {\n      cancelAppointment(input: $input) {\n        appointment { id status cancelledLate }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation CancelAppointment($input: CancelInput!) {\n      cancelAppointment(input: $input) {\n        appointment { id status cancelledLate }\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ConfirmAppointment($appointmentId: ID!) {\n      confirmAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation ConfirmAppointment($appointmentId: ID!) {\n      confirmAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MyPatient {\n      myPatient {\n        id\n        lastName\n        firstName\n        middleName\n        fullName\n        phone\n        email\n        birthDate\n        sex\n      }\n    }\n  "): (typeof documents)["\n    query MyPatient {\n      myPatient {\n        id\n        lastName\n        firstName\n        middleName\n        fullName\n        phone\n        email\n        birthDate\n        sex\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RegisterSelf($input: PatientInput!) {\n      registerSelf(input: $input) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n      }\n    }\n  "): (typeof documents)["\n    mutation RegisterSelf($input: PatientInput!) {\n      registerSelf(input: $input) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UpdateMyContacts($id: ID!, $input: PatientUpdateInput!) {\n      updatePatient(id: $id, input: $input) {\n        ok\n        inputErrors { field code message }\n        patient { id phone email }\n      }\n    }\n  "): (typeof documents)["\n    mutation UpdateMyContacts($id: ID!, $input: PatientUpdateInput!) {\n      updatePatient(id: $id, input: $input) {\n        ok\n        inputErrors { field code message }\n        patient { id phone email }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ConsentTexts {\n      consentTexts { purpose version title body publishedAt }\n    }\n  "): (typeof documents)["\n    query ConsentTexts {\n      consentTexts { purpose version title body publishedAt }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MyConsents {\n      myPatient {\n        id\n        consents(includeHistory: true) { id purpose textVersion givenAt givenChannel withdrawnAt active }\n      }\n      consentTexts { purpose version title body publishedAt }\n    }\n  "): (typeof documents)["\n    query MyConsents {\n      myPatient {\n        id\n        consents(includeHistory: true) { id purpose textVersion givenAt givenChannel withdrawnAt active }\n      }\n      consentTexts { purpose version title body publishedAt }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation GiveConsent($patientId: ID!, $purpose: ConsentPurpose!, $textVersion: Int!) {\n      giveConsent(patientId: $patientId, purpose: $purpose, textVersion: $textVersion, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active textVersion }\n      }\n    }\n  "): (typeof documents)["\n    mutation GiveConsent($patientId: ID!, $purpose: ConsentPurpose!, $textVersion: Int!) {\n      giveConsent(patientId: $patientId, purpose: $purpose, textVersion: $textVersion, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active textVersion }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  "): (typeof documents)["\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  "];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,321 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AccountRole =
+  | 'accountant'
+  | 'analyst'
+  | 'cashier'
+  | 'doctor'
+  | 'it_admin'
+  | 'patient'
+  | 'receptionist'
+  | 'security_officer';
+
+export type AppointmentPeriod =
+  | 'PAST'
+  | 'UPCOMING';
+
+export type AppointmentStatus =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'HELD'
+  | 'NO_SHOW';
+
+export type BookingInput = {
+  branchId: string;
+  /** Retrying with the same key returns the first result instead of booking twice */
+  idempotencyKey: string;
+  /** Books into an occupied or off-template time; needs the overbook permission */
+  overbookReason?: string | null | undefined;
+  patientComment?: string | null | undefined;
+  /** Required when staff book on a patient's behalf; a patient books for themselves */
+  patientId?: string | null | undefined;
+  serviceId: string;
+  specialistId: string;
+  /** ISO 8601 with offset, or local YYYY-MM-DDTHH:MM in the branch's zone */
+  startsAt: string;
+};
+
+export type CancelInput = {
+  appointmentId: string;
+  idempotencyKey: string;
+  reason: string;
+};
+
+export type ConsentChannel =
+  | 'PAPER'
+  | 'PHONE'
+  | 'PORTAL'
+  | 'RECEPTION';
+
+export type ConsentPurpose =
+  | 'ANALYTICS'
+  | 'LAB_SHARING'
+  | 'MARKETING'
+  | 'PORTAL_ACCOUNT'
+  | 'TREATMENT';
+
+export type FreeSlotsInput = {
+  branchId?: string | null | undefined;
+  /** YYYY-MM-DD in the branch's zone, inclusive */
+  from: string;
+  /** At most 2000; default 500 */
+  limit?: number | null | undefined;
+  serviceId?: string | null | undefined;
+  specialistId?: string | null | undefined;
+  specialty?: string | null | undefined;
+  /** YYYY-MM-DD in the branch's zone, inclusive (at most 31 days after from) */
+  to: string;
+};
+
+export type PatientInput = {
+  birthDate: string;
+  chronicConditions?: Array<string> | null | undefined;
+  email?: string | null | undefined;
+  firstName: string;
+  homeAddress?: string | null | undefined;
+  insurancePolicy?: string | null | undefined;
+  lastName: string;
+  middleName?: string | null | undefined;
+  passport?: string | null | undefined;
+  passportIssuedBy?: string | null | undefined;
+  passportIssuedOn?: string | null | undefined;
+  phone?: string | null | undefined;
+  registrationAddress?: string | null | undefined;
+  sex: Sex;
+  snils?: string | null | undefined;
+  workplace?: string | null | undefined;
+};
+
+export type PatientUpdateInput = {
+  birthDate?: string | null | undefined;
+  chronicConditions?: Array<string> | null | undefined;
+  email?: string | null | undefined;
+  firstName?: string | null | undefined;
+  homeAddress?: string | null | undefined;
+  insurancePolicy?: string | null | undefined;
+  lastName?: string | null | undefined;
+  middleName?: string | null | undefined;
+  passport?: string | null | undefined;
+  passportIssuedBy?: string | null | undefined;
+  passportIssuedOn?: string | null | undefined;
+  phone?: string | null | undefined;
+  registrationAddress?: string | null | undefined;
+  sex?: Sex | null | undefined;
+  snils?: string | null | undefined;
+  workplace?: string | null | undefined;
+};
+
+export type RescheduleInput = {
+  appointmentId: string;
+  branchId?: string | null | undefined;
+  idempotencyKey: string;
+  /** Move to another doctor or branch (defaults: the current ones) */
+  specialistId?: string | null | undefined;
+  startsAt: string;
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+export type SignInInput = {
+  login: string;
+  password: string;
+  /** Six digits from the authenticator app, when TOTP is enabled */
+  totpCode?: string | null | undefined;
+};
+
+export type SignUpPatientInput = {
+  displayName: string;
+  /** E-mail or Russian mobile number */
+  login: string;
+  password: string;
+};
+
+export type SpecialistFilter = {
+  branchId?: string | null | undefined;
+  /** Beginning of the doctor's surname or name */
+  name?: string | null | undefined;
+  serviceId?: string | null | undefined;
+  specialty?: string | null | undefined;
+};
+
+export type PortalSignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type PortalSignInMutation = { signIn: { ok: boolean, accessToken: string | null, refreshToken: string | null, expiresIn: number | null, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, role: AccountRole, displayName: string | null, patientId: string | null, branchIds: Array<string> } | null } };
+
+export type PortalSignUpMutationVariables = Exact<{
+  input: SignUpPatientInput;
+}>;
+
+
+export type PortalSignUpMutation = { signUpPatient: { ok: boolean, accessToken: string | null, refreshToken: string | null, expiresIn: number | null, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, role: AccountRole, displayName: string | null, patientId: string | null, branchIds: Array<string> } | null } };
+
+export type PortalRefreshMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type PortalRefreshMutation = { refreshSession: { ok: boolean, accessToken: string | null, refreshToken: string | null, expiresIn: number | null, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, role: AccountRole, displayName: string | null, patientId: string | null, branchIds: Array<string> } | null } };
+
+export type PortalSignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PortalSignOutMutation = { signOut: { ok: boolean } };
+
+export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogQuery = { specialties: Array<string>, branches: Array<{ id: string, name: string, address: string, timeZone: string }> };
+
+export type FindSpecialistsQueryVariables = Exact<{
+  filter?: SpecialistFilter | null | undefined;
+}>;
+
+
+export type FindSpecialistsQuery = { specialists: Array<{ id: string, displayName: string, specialties: Array<string>, branches: Array<{ id: string, name: string, timeZone: string }> }> };
+
+export type SpecialistQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SpecialistQuery = { specialist: { id: string, displayName: string, specialties: Array<string>, branches: Array<{ id: string, name: string, address: string, timeZone: string, settings: { holdMinutes: number, horizonDays: number } }>, services: Array<{ id: string, name: string, specialty: string, durationMinutes: number }> } | null };
+
+export type FreeSlotsQueryVariables = Exact<{
+  input: FreeSlotsInput;
+}>;
+
+
+export type FreeSlotsQuery = { freeSlots: Array<{ specialistId: string, branchId: string, startsAt: string, endsAt: string, branch: { id: string, name: string, timeZone: string } }> };
+
+export type HoldSlotMutationVariables = Exact<{
+  input: BookingInput;
+}>;
+
+
+export type HoldSlotMutation = { holdSlot: { appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null, endsAt: string | null, holdExpiresAt: string | null, specialist: { id: string, displayName: string } | null, branch: { id: string, name: string, address: string, timeZone: string } | null, service: { id: string, name: string } | null } | null, inputErrors: Array<{ field: string, code: string, message: string }>, alternatives: Array<{ specialistId: string, branchId: string, startsAt: string, endsAt: string, branch: { id: string, name: string, timeZone: string } }> } };
+
+export type ConfirmHoldMutationVariables = Exact<{
+  appointmentId: string;
+  idempotencyKey: string;
+}>;
+
+
+export type ConfirmHoldMutation = { confirmHold: { appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null } | null, inputErrors: Array<{ field: string, code: string, message: string }>, alternatives: Array<{ specialistId: string, branchId: string, startsAt: string, endsAt: string, branch: { id: string, name: string, timeZone: string } }> } };
+
+export type MyAppointmentsQueryVariables = Exact<{
+  period: AppointmentPeriod;
+}>;
+
+
+export type MyAppointmentsQuery = { myAppointments: Array<{ id: string, status: AppointmentStatus | null, startsAt: string | null, endsAt: string | null, specialistId: string | null, serviceId: string | null, branchId: string | null, cancelledLate: boolean | null, specialist: { id: string, displayName: string } | null, branch: { id: string, name: string, address: string, timeZone: string } | null, service: { id: string, name: string } | null }> };
+
+export type MyAppointmentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MyAppointmentQuery = { appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null, endsAt: string | null, specialistId: string | null, serviceId: string | null, branchId: string | null, specialist: { id: string, displayName: string } | null, branch: { id: string, name: string, address: string, timeZone: string } | null, service: { id: string, name: string } | null } | null };
+
+export type RescheduleMutationVariables = Exact<{
+  input: RescheduleInput;
+}>;
+
+
+export type RescheduleMutation = { rescheduleAppointment: { appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null } | null, inputErrors: Array<{ field: string, code: string, message: string }>, alternatives: Array<{ specialistId: string, branchId: string, startsAt: string, endsAt: string, branch: { id: string, name: string, timeZone: string } }> } };
+
+export type CancelAppointmentMutationVariables = Exact<{
+  input: CancelInput;
+}>;
+
+
+export type CancelAppointmentMutation = { cancelAppointment: { appointment: { id: string, status: AppointmentStatus | null, cancelledLate: boolean | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type ConfirmAppointmentMutationVariables = Exact<{
+  appointmentId: string;
+}>;
+
+
+export type ConfirmAppointmentMutation = { confirmAppointment: { appointment: { id: string, status: AppointmentStatus | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type MyPatientQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyPatientQuery = { myPatient: { id: string, lastName: string | null, firstName: string | null, middleName: string | null, fullName: string | null, phone: string | null, email: string | null, birthDate: string | null, sex: Sex | null } | null };
+
+export type RegisterSelfMutationVariables = Exact<{
+  input: PatientInput;
+}>;
+
+
+export type RegisterSelfMutation = { registerSelf: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, patient: { id: string, fullName: string | null } | null } };
+
+export type UpdateMyContactsMutationVariables = Exact<{
+  id: string;
+  input: PatientUpdateInput;
+}>;
+
+
+export type UpdateMyContactsMutation = { updatePatient: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, patient: { id: string, phone: string | null, email: string | null } | null } };
+
+export type ConsentTextsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ConsentTextsQuery = { consentTexts: Array<{ purpose: ConsentPurpose, version: number, title: string, body: string, publishedAt: string }> };
+
+export type MyConsentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyConsentsQuery = { myPatient: { id: string, consents: Array<{ id: string, purpose: ConsentPurpose | null, textVersion: number | null, givenAt: string | null, givenChannel: ConsentChannel | null, withdrawnAt: string | null, active: boolean | null }> | null } | null, consentTexts: Array<{ purpose: ConsentPurpose, version: number, title: string, body: string, publishedAt: string }> };
+
+export type GiveConsentMutationVariables = Exact<{
+  patientId: string;
+  purpose: ConsentPurpose;
+  textVersion: number;
+}>;
+
+
+export type GiveConsentMutation = { giveConsent: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, consent: { id: string, purpose: ConsentPurpose | null, active: boolean | null, textVersion: number | null } | null } };
+
+export type WithdrawConsentMutationVariables = Exact<{
+  patientId: string;
+  purpose: ConsentPurpose;
+}>;
+
+
+export type WithdrawConsentMutation = { withdrawConsent: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, consent: { id: string, purpose: ConsentPurpose | null, active: boolean | null, withdrawnAt: string | null } | null } };
+
+
+export const PortalSignInDocument = {"__meta__":{"documentId":"sha256:01d526d0045a66dc14c2e7407561c25858b8f7f2538e8331cd77ff486ec6adb8"}} as unknown as DocumentNode<PortalSignInMutation, PortalSignInMutationVariables>;
+export const PortalSignUpDocument = {"__meta__":{"documentId":"sha256:987cddea471f307465a90f5995836b43861f16bec666e07b03da558ae6af888d"}} as unknown as DocumentNode<PortalSignUpMutation, PortalSignUpMutationVariables>;
+export const PortalRefreshDocument = {"__meta__":{"documentId":"sha256:b6a12755fc275f724fa8184bfab0797270a7bbc6976479da32a325680f592fd9"}} as unknown as DocumentNode<PortalRefreshMutation, PortalRefreshMutationVariables>;
+export const PortalSignOutDocument = {"__meta__":{"documentId":"sha256:9fab003f5c6513e448b16f229267a40a18bf52204ad0985f35a7b36b82df8fb7"}} as unknown as DocumentNode<PortalSignOutMutation, PortalSignOutMutationVariables>;
+export const CatalogDocument = {"__meta__":{"documentId":"sha256:d7af29fed3bfec1722796fb4b85fc09329f06aa4b6965b72af20832dcbcc16d3"}} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>;
+export const FindSpecialistsDocument = {"__meta__":{"documentId":"sha256:ce031442972dc2da1cd4849ed28b96822f97b3f36d4c80ad2500524612daf947"}} as unknown as DocumentNode<FindSpecialistsQuery, FindSpecialistsQueryVariables>;
+export const SpecialistDocument = {"__meta__":{"documentId":"sha256:41cc931a2cbaee8d823c1817c2b7b626e123de36874832a752d99bd599e8e443"}} as unknown as DocumentNode<SpecialistQuery, SpecialistQueryVariables>;
+export const FreeSlotsDocument = {"__meta__":{"documentId":"sha256:13adec5a6e0cfa2a3dc307a6b42a041ddc812f96b060817ede7cf5b90143638a"}} as unknown as DocumentNode<FreeSlotsQuery, FreeSlotsQueryVariables>;
+export const HoldSlotDocument = {"__meta__":{"documentId":"sha256:32fbdb0481d1f42bce7ea24faa22a2b68b9626ef92ddd45f339be5009bf05a06"}} as unknown as DocumentNode<HoldSlotMutation, HoldSlotMutationVariables>;
+export const ConfirmHoldDocument = {"__meta__":{"documentId":"sha256:01a1f97defe685f0f31761e3e6557f5bcdc584e386d6467db7c92595c4fc8bdc"}} as unknown as DocumentNode<ConfirmHoldMutation, ConfirmHoldMutationVariables>;
+export const MyAppointmentsDocument = {"__meta__":{"documentId":"sha256:b15007c8491e47a727212850e03856bace4bf5e96884b01d99135e1493ff0110"}} as unknown as DocumentNode<MyAppointmentsQuery, MyAppointmentsQueryVariables>;
+export const MyAppointmentDocument = {"__meta__":{"documentId":"sha256:85aa36ecce2d80f06ed32de5ff1eea3f9ce28c3c3cb19cc45dda83145ff596d2"}} as unknown as DocumentNode<MyAppointmentQuery, MyAppointmentQueryVariables>;
+export const RescheduleDocument = {"__meta__":{"documentId":"sha256:eabe8da4b4589d6ba2c5118f75dde04468a1c05e58d7aca93a0567150a90c5b2"}} as unknown as DocumentNode<RescheduleMutation, RescheduleMutationVariables>;
+export const CancelAppointmentDocument = {"__meta__":{"documentId":"sha256:4f9677b9c84171c92b94dca941b87e8a9ff498c6a47fc825f99084e98bc80753"}} as unknown as DocumentNode<CancelAppointmentMutation, CancelAppointmentMutationVariables>;
+export const ConfirmAppointmentDocument = {"__meta__":{"documentId":"sha256:2a31802e8629228f7d72c21ff1c0372fd28d33aa6bc4df43adc1f26e31d39094"}} as unknown as DocumentNode<ConfirmAppointmentMutation, ConfirmAppointmentMutationVariables>;
+export const MyPatientDocument = {"__meta__":{"documentId":"sha256:b4825273c5e3155d32a91c7a8840850664478001b2e31fd66cfba3047e9bc477"}} as unknown as DocumentNode<MyPatientQuery, MyPatientQueryVariables>;
+export const RegisterSelfDocument = {"__meta__":{"documentId":"sha256:984b4b38563cc2bfdf70d9325041f6db1d12ec9593d26ff34a977dfd38d1f916"}} as unknown as DocumentNode<RegisterSelfMutation, RegisterSelfMutationVariables>;
+export const UpdateMyContactsDocument = {"__meta__":{"documentId":"sha256:1b3184bfde9fd578c51cc3a39e4ab05ae63109bf8fab3257714ee584c7ee9bac"}} as unknown as DocumentNode<UpdateMyContactsMutation, UpdateMyContactsMutationVariables>;
+export const ConsentTextsDocument = {"__meta__":{"documentId":"sha256:518d6a0ec6209231300f8eb4b11f59ea5c934be5c98986389913f8be8777f97f"}} as unknown as DocumentNode<ConsentTextsQuery, ConsentTextsQueryVariables>;
+export const MyConsentsDocument = {"__meta__":{"documentId":"sha256:3567db65b0a856378bd35c771821c385c40ab2b95a9fe92591c64c4892d6a257"}} as unknown as DocumentNode<MyConsentsQuery, MyConsentsQueryVariables>;
+export const GiveConsentDocument = {"__meta__":{"documentId":"sha256:7fbb40ea24caf44b30374dc3f90da515512a8d6c1fcae69c6968772cb0e94062"}} as unknown as DocumentNode<GiveConsentMutation, GiveConsentMutationVariables>;
+export const WithdrawConsentDocument = {"__meta__":{"documentId":"sha256:5a63aa9aed0842ea213e0c52b6cbe94251a4009f8f199f828a6675490ff1862b"}} as unknown as DocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables>;

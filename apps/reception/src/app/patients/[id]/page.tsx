@@ -1,0 +1,13 @@
+import { PatientCard } from '@/components/patient-card';
+import { requireStaff } from '@/server/guard';
+
+export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireStaff(`/patients/${id}`);
+  return (
+    <div style={{ maxWidth: 900 }}>
+      <h1>Карточка пациента</h1>
+      <PatientCard id={id} />
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  mutation ReceptionSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.ReceptionSignInDocument,
+    "\n  mutation ReceptionRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.ReceptionRefreshDocument,
+    "\n  mutation ReceptionSignOut {\n    signOut { ok }\n  }\n": typeof types.ReceptionSignOutDocument,
+    "\n    query ReceptionMe {\n      me { id role displayName branchIds totpEnabled }\n      branches { id name address timeZone }\n    }\n  ": typeof types.ReceptionMeDocument,
+    "\n    query BranchSpecialists($branchId: ID!) {\n      specialists(filter: { branchId: $branchId }) {\n        id\n        displayName\n        specialties\n        services { id name durationMinutes }\n      }\n    }\n  ": typeof types.BranchSpecialistsDocument,
+    "\n    query ReceptionFreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  ": typeof types.ReceptionFreeSlotsDocument,
+    "\n    mutation StartTotpEnrollment {\n      startTotpEnrollment { ok secret otpauthUri inputErrors { field code message } }\n    }\n  ": typeof types.StartTotpEnrollmentDocument,
+    "\n    mutation ConfirmTotpEnrollment($code: String!) {\n      confirmTotpEnrollment(code: $code) { ok inputErrors { field code message } account { id totpEnabled } }\n    }\n  ": typeof types.ConfirmTotpEnrollmentDocument,
+    "\n    query BranchJournal($branchId: ID!, $date: String!) {\n      branchJournal(branchId: $branchId, date: $date) {\n        id\n        status\n        startsAt\n        endsAt\n        source\n        overbooked\n        cancelledLate\n        confirmedAt\n        checkedInAt\n        specialistId\n        serviceId\n        patientId\n        patient { id fullName phone }\n        service { id name }\n      }\n    }\n  ": typeof types.BranchJournalDocument,
+    "\n    query ReceptionAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        patientId\n        patient { id fullName phone }\n        specialist { id displayName }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  ": typeof types.ReceptionAppointmentDocument,
+    "\n    mutation ReceptionBook($input: BookingInput!) {\n      bookAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": typeof types.ReceptionBookDocument,
+    "\n    mutation ReceptionReschedule($input: RescheduleInput!) {\n      rescheduleAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": typeof types.ReceptionRescheduleDocument,
+    "\n    mutation ReceptionCancel($input: CancelInput!) {\n      cancelAppointment(input: $input) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.ReceptionCancelDocument,
+    "\n    mutation ReceptionConfirm($appointmentId: ID!) {\n      confirmAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.ReceptionConfirmDocument,
+    "\n    mutation ReceptionCheckIn($appointmentId: ID!) {\n      checkInAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.ReceptionCheckInDocument,
+    "\n    mutation ReceptionNoShow($appointmentId: ID!) {\n      markNoShow(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.ReceptionNoShowDocument,
+    "\n  subscription ReceptionAppointmentEvents($branchId: ID!) {\n    appointmentEvents(branchId: $branchId) {\n      type\n      appointmentId\n      branchId\n      occurredAt\n      appointment { id status startsAt specialistId }\n    }\n  }\n": typeof types.ReceptionAppointmentEventsDocument,
+    "\n    query SearchPatients($query: PatientSearchInput!, $after: String) {\n      searchPatients(query: $query, first: 20, after: $after) {\n        nodes { id fullName phone email birthDate }\n        pageInfo { endCursor hasNextPage }\n      }\n    }\n  ": typeof types.SearchPatientsDocument,
+    "\n    query PatientCard($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        phone\n        email\n        birthDate\n        sex\n        passport\n        snils\n        insurancePolicy\n        registrationAddress\n        homeAddress\n        workplace\n        consents { id purpose active textVersion givenAt }\n      }\n    }\n  ": typeof types.PatientCardDocument,
+    "\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  ": typeof types.RegisterPatientDocument,
+};
+const documents: Documents = {
+    "\n  mutation ReceptionSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.ReceptionSignInDocument,
+    "\n  mutation ReceptionRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.ReceptionRefreshDocument,
+    "\n  mutation ReceptionSignOut {\n    signOut { ok }\n  }\n": types.ReceptionSignOutDocument,
+    "\n    query ReceptionMe {\n      me { id role displayName branchIds totpEnabled }\n      branches { id name address timeZone }\n    }\n  ": types.ReceptionMeDocument,
+    "\n    query BranchSpecialists($branchId: ID!) {\n      specialists(filter: { branchId: $branchId }) {\n        id\n        displayName\n        specialties\n        services { id name durationMinutes }\n      }\n    }\n  ": types.BranchSpecialistsDocument,
+    "\n    query ReceptionFreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  ": types.ReceptionFreeSlotsDocument,
+    "\n    mutation StartTotpEnrollment {\n      startTotpEnrollment { ok secret otpauthUri inputErrors { field code message } }\n    }\n  ": types.StartTotpEnrollmentDocument,
+    "\n    mutation ConfirmTotpEnrollment($code: String!) {\n      confirmTotpEnrollment(code: $code) { ok inputErrors { field code message } account { id totpEnabled } }\n    }\n  ": types.ConfirmTotpEnrollmentDocument,
+    "\n    query BranchJournal($branchId: ID!, $date: String!) {\n      branchJournal(branchId: $branchId, date: $date) {\n        id\n        status\n        startsAt\n        endsAt\n        source\n        overbooked\n        cancelledLate\n        confirmedAt\n        checkedInAt\n        specialistId\n        serviceId\n        patientId\n        patient { id fullName phone }\n        service { id name }\n      }\n    }\n  ": types.BranchJournalDocument,
+    "\n    query ReceptionAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        patientId\n        patient { id fullName phone }\n        specialist { id displayName }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  ": types.ReceptionAppointmentDocument,
+    "\n    mutation ReceptionBook($input: BookingInput!) {\n      bookAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": types.ReceptionBookDocument,
+    "\n    mutation ReceptionReschedule($input: RescheduleInput!) {\n      rescheduleAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": types.ReceptionRescheduleDocument,
+    "\n    mutation ReceptionCancel($input: CancelInput!) {\n      cancelAppointment(input: $input) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": types.ReceptionCancelDocument,
+    "\n    mutation ReceptionConfirm($appointmentId: ID!) {\n      confirmAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": types.ReceptionConfirmDocument,
+    "\n    mutation ReceptionCheckIn($appointmentId: ID!) {\n      checkInAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": types.ReceptionCheckInDocument,
+    "\n    mutation ReceptionNoShow($appointmentId: ID!) {\n      markNoShow(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": types.ReceptionNoShowDocument,
+    "\n  subscription ReceptionAppointmentEvents($branchId: ID!) {\n    appointmentEvents(branchId: $branchId) {\n      type\n      appointmentId\n      branchId\n      occurredAt\n      appointment { id status startsAt specialistId }\n    }\n  }\n": types.ReceptionAppointmentEventsDocument,
+    "\n    query SearchPatients($query: PatientSearchInput!, $after: String) {\n      searchPatients(query: $query, first: 20, after: $after) {\n        nodes { id fullName phone email birthDate }\n        pageInfo { endCursor hasNextPage }\n      }\n    }\n  ": types.SearchPatientsDocument,
+    "\n    query PatientCard($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        phone\n        email\n        birthDate\n        sex\n        passport\n        snils\n        insurancePolicy\n        registrationAddress\n        homeAddress\n        workplace\n        consents { id purpose active textVersion givenAt }\n      }\n    }\n  ": types.PatientCardDocument,
+    "\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  ": types.RegisterPatientDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReceptionSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"): (typeof documents)["\n  mutation ReceptionSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReceptionRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"): (typeof documents)["\n  mutation ReceptionRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReceptionSignOut {\n    signOut { ok }\n  }\n"): (typeof documents)["\n  mutation ReceptionSignOut {\n    signOut { ok }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ReceptionMe {\n      me { id role displayName branchIds totpEnabled }\n      branches { id name address timeZone }\n    }\n  "): (typeof documents)["\n    query ReceptionMe {\n      me { id role displayName branchIds totpEnabled }\n      branches { id name address timeZone }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query BranchSpecialists($branchId: ID!) {\n      specialists(filter: { branchId: $branchId }) {\n        id\n        displayName\n        specialties\n        services { id name durationMinutes }\n      }\n    }\n  "): (typeof documents)["\n    query BranchSpecialists($branchId: ID!) {\n      specialists(filter: { branchId: $branchId }) {\n        id\n        displayName\n        specialties\n        services { id name durationMinutes }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ReceptionFreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  "): (typeof documents)["\n    query ReceptionFreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation StartTotpEnrollment {\n      startTotpEnrollment { ok secret otpauthUri inputErrors { field code message } }\n    }\n  "): (typeof documents)["\n    mutation StartTotpEnrollment {\n      startTotpEnrollment { ok secret otpauthUri inputErrors { field code message } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ConfirmTotpEnrollment($code: String!) {\n      confirmTotpEnrollment(code: $code) { ok inputErrors { field code message } account { id totpEnabled } }\n    }\n  "): (typeof documents)["\n    mutation ConfirmTotpEnrollment($code: String!) {\n      confirmTotpEnrollment(code: $code) { ok inputErrors { field code message } account { id totpEnabled } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query BranchJournal($branchId: ID!, $date: String!) {\n      branchJournal(branchId: $branchId, date: $date) {\n        id\n        status\n        startsAt\n        endsAt\n        source\n        overbooked\n        cancelledLate\n        confirmedAt\n        checkedInAt\n        specialistId\n        serviceId\n        patientId\n        patient { id fullName phone }\n        service { id name }\n      }\n    }\n  "): (typeof documents)["\n    query BranchJournal($branchId: ID!, $date: String!) {\n      branchJournal(branchId: $branchId, date: $date) {\n        id\n        status\n        startsAt\n        endsAt\n        source\n        overbooked\n        cancelledLate\n        confirmedAt\n        checkedInAt\n        specialistId\n        serviceId\n        patientId\n        patient { id fullName phone }\n        service { id name }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ReceptionAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        patientId\n        patient { id fullName phone }\n        specialist { id displayName }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  "): (typeof documents)["\n    query ReceptionAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        patientId\n        patient { id fullName phone }\n        specialist { id displayName }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReceptionBook($input: BookingInput!) {\n      bookAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "): (typeof documents)["\n    mutation ReceptionBook($input: BookingInput!) {\n      bookAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReceptionReschedule($input: RescheduleInput!) {\n      rescheduleAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "): (typeof documents)["\n    mutation ReceptionReschedule($input: RescheduleInput!) {\n      rescheduleAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReceptionCancel($input: CancelInput!) {\n      cancelAppointment(input: $input) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation ReceptionCancel($input: CancelInput!) {\n      cancelAppointment(input: $input) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReceptionConfirm($appointmentId: ID!) {\n      confirmAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation ReceptionConfirm($appointmentId: ID!) {\n      confirmAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReceptionCheckIn($appointmentId: ID!) {\n      checkInAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation ReceptionCheckIn($appointmentId: ID!) {\n      checkInAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReceptionNoShow($appointmentId: ID!) {\n      markNoShow(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation ReceptionNoShow($appointmentId: ID!) {\n      markNoShow(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReceptionAppointmentEvents($branchId: ID!) {\n    appointmentEvents(branchId: $branchId) {\n      type\n      appointmentId\n      branchId\n      occurredAt\n      appointment { id status startsAt specialistId }\n    }\n  }\n"): (typeof documents)["\n  subscription ReceptionAppointmentEvents($branchId: ID!) {\n    appointmentEvents(branchId: $branchId) {\n      type\n      appointmentId\n      branchId\n      occurredAt\n      appointment { id status startsAt specialistId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query SearchPatients($query: PatientSearchInput!, $after: String) {\n      searchPatients(query: $query, first: 20, after: $after) {\n        nodes { id fullName phone email birthDate }\n        pageInfo { endCursor hasNextPage }\n      }\n    }\n  "): (typeof documents)["\n    query SearchPatients($query: PatientSearchInput!, $after: String) {\n      searchPatients(query: $query, first: 20, after: $after) {\n        nodes { id fullName phone email birthDate }\n        pageInfo { endCursor hasNextPage }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PatientCard($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        phone\n        email\n        birthDate\n        sex\n        passport\n        snils\n        insurancePolicy\n        registrationAddress\n        homeAddress\n        workplace\n        consents { id purpose active textVersion givenAt }\n      }\n    }\n  "): (typeof documents)["\n    query PatientCard($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        phone\n        email\n        birthDate\n        sex\n        passport\n        snils\n        insurancePolicy\n        registrationAddress\n        homeAddress\n        workplace\n        consents { id purpose active textVersion givenAt }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  "): (typeof documents)["\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  "];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,277 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AccountRole =
+  | 'accountant'
+  | 'analyst'
+  | 'cashier'
+  | 'doctor'
+  | 'it_admin'
+  | 'patient'
+  | 'receptionist'
+  | 'security_officer';
+
+export type AppointmentSource =
+  | 'PORTAL'
+  | 'RECEPTION'
+  | 'REMINDER';
+
+export type AppointmentStatus =
+  | 'BOOKED'
+  | 'CANCELLED'
+  | 'CHECKED_IN'
+  | 'COMPLETED'
+  | 'CONFIRMED'
+  | 'HELD'
+  | 'NO_SHOW';
+
+export type BookingInput = {
+  branchId: string;
+  /** Retrying with the same key returns the first result instead of booking twice */
+  idempotencyKey: string;
+  /** Books into an occupied or off-template time; needs the overbook permission */
+  overbookReason?: string | null | undefined;
+  patientComment?: string | null | undefined;
+  /** Required when staff book on a patient's behalf; a patient books for themselves */
+  patientId?: string | null | undefined;
+  serviceId: string;
+  specialistId: string;
+  /** ISO 8601 with offset, or local YYYY-MM-DDTHH:MM in the branch's zone */
+  startsAt: string;
+};
+
+export type CancelInput = {
+  appointmentId: string;
+  idempotencyKey: string;
+  reason: string;
+};
+
+export type ConsentPurpose =
+  | 'ANALYTICS'
+  | 'LAB_SHARING'
+  | 'MARKETING'
+  | 'PORTAL_ACCOUNT'
+  | 'TREATMENT';
+
+export type FreeSlotsInput = {
+  branchId?: string | null | undefined;
+  /** YYYY-MM-DD in the branch's zone, inclusive */
+  from: string;
+  /** At most 2000; default 500 */
+  limit?: number | null | undefined;
+  serviceId?: string | null | undefined;
+  specialistId?: string | null | undefined;
+  specialty?: string | null | undefined;
+  /** YYYY-MM-DD in the branch's zone, inclusive (at most 31 days after from) */
+  to: string;
+};
+
+export type PatientInput = {
+  birthDate: string;
+  chronicConditions?: Array<string> | null | undefined;
+  email?: string | null | undefined;
+  firstName: string;
+  homeAddress?: string | null | undefined;
+  insurancePolicy?: string | null | undefined;
+  lastName: string;
+  middleName?: string | null | undefined;
+  passport?: string | null | undefined;
+  passportIssuedBy?: string | null | undefined;
+  passportIssuedOn?: string | null | undefined;
+  phone?: string | null | undefined;
+  registrationAddress?: string | null | undefined;
+  sex: Sex;
+  snils?: string | null | undefined;
+  workplace?: string | null | undefined;
+};
+
+export type PatientSearchInput = {
+  /** YYYY-MM-DD */
+  birthDate?: string | null | undefined;
+  phone?: string | null | undefined;
+  /** Beginning of the full name: surname, then first name */
+  text?: string | null | undefined;
+};
+
+export type RescheduleInput = {
+  appointmentId: string;
+  branchId?: string | null | undefined;
+  idempotencyKey: string;
+  /** Move to another doctor or branch (defaults: the current ones) */
+  specialistId?: string | null | undefined;
+  startsAt: string;
+};
+
+export type Sex =
+  | 'FEMALE'
+  | 'MALE';
+
+export type SignInInput = {
+  login: string;
+  password: string;
+  /** Six digits from the authenticator app, when TOTP is enabled */
+  totpCode?: string | null | undefined;
+};
+
+export type ReceptionSignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type ReceptionSignInMutation = { signIn: { ok: boolean, accessToken: string | null, refreshToken: string | null, expiresIn: number | null, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, role: AccountRole, displayName: string | null, patientId: string | null, branchIds: Array<string> } | null } };
+
+export type ReceptionRefreshMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type ReceptionRefreshMutation = { refreshSession: { ok: boolean, accessToken: string | null, refreshToken: string | null, expiresIn: number | null, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, role: AccountRole, displayName: string | null, patientId: string | null, branchIds: Array<string> } | null } };
+
+export type ReceptionSignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReceptionSignOutMutation = { signOut: { ok: boolean } };
+
+export type ReceptionMeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReceptionMeQuery = { me: { id: string, role: AccountRole, displayName: string | null, branchIds: Array<string>, totpEnabled: boolean } | null, branches: Array<{ id: string, name: string, address: string, timeZone: string }> };
+
+export type BranchSpecialistsQueryVariables = Exact<{
+  branchId: string;
+}>;
+
+
+export type BranchSpecialistsQuery = { specialists: Array<{ id: string, displayName: string, specialties: Array<string>, services: Array<{ id: string, name: string, durationMinutes: number }> }> };
+
+export type ReceptionFreeSlotsQueryVariables = Exact<{
+  input: FreeSlotsInput;
+}>;
+
+
+export type ReceptionFreeSlotsQuery = { freeSlots: Array<{ specialistId: string, branchId: string, startsAt: string, endsAt: string, branch: { id: string, name: string, timeZone: string } }> };
+
+export type StartTotpEnrollmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StartTotpEnrollmentMutation = { startTotpEnrollment: { ok: boolean, secret: string | null, otpauthUri: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type ConfirmTotpEnrollmentMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpEnrollmentMutation = { confirmTotpEnrollment: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, totpEnabled: boolean } | null } };
+
+export type BranchJournalQueryVariables = Exact<{
+  branchId: string;
+  date: string;
+}>;
+
+
+export type BranchJournalQuery = { branchJournal: Array<{ id: string, status: AppointmentStatus | null, startsAt: string | null, endsAt: string | null, source: AppointmentSource | null, overbooked: boolean | null, cancelledLate: boolean | null, confirmedAt: string | null, checkedInAt: string | null, specialistId: string | null, serviceId: string | null, patientId: string, patient: { id: string, fullName: string | null, phone: string | null }, service: { id: string, name: string } | null }> };
+
+export type ReceptionAppointmentQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ReceptionAppointmentQuery = { appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null, endsAt: string | null, specialistId: string | null, serviceId: string | null, branchId: string | null, patientId: string, patient: { id: string, fullName: string | null, phone: string | null }, specialist: { id: string, displayName: string } | null, service: { id: string, name: string } | null, branch: { id: string, name: string, timeZone: string } | null } | null };
+
+export type ReceptionBookMutationVariables = Exact<{
+  input: BookingInput;
+}>;
+
+
+export type ReceptionBookMutation = { bookAppointment: { appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null } | null, inputErrors: Array<{ field: string, code: string, message: string }>, alternatives: Array<{ specialistId: string, branchId: string, startsAt: string, endsAt: string, branch: { id: string, name: string, timeZone: string } }> } };
+
+export type ReceptionRescheduleMutationVariables = Exact<{
+  input: RescheduleInput;
+}>;
+
+
+export type ReceptionRescheduleMutation = { rescheduleAppointment: { appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null } | null, inputErrors: Array<{ field: string, code: string, message: string }>, alternatives: Array<{ specialistId: string, branchId: string, startsAt: string, endsAt: string, branch: { id: string, name: string, timeZone: string } }> } };
+
+export type ReceptionCancelMutationVariables = Exact<{
+  input: CancelInput;
+}>;
+
+
+export type ReceptionCancelMutation = { cancelAppointment: { appointment: { id: string, status: AppointmentStatus | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type ReceptionConfirmMutationVariables = Exact<{
+  appointmentId: string;
+}>;
+
+
+export type ReceptionConfirmMutation = { confirmAppointment: { appointment: { id: string, status: AppointmentStatus | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type ReceptionCheckInMutationVariables = Exact<{
+  appointmentId: string;
+}>;
+
+
+export type ReceptionCheckInMutation = { checkInAppointment: { appointment: { id: string, status: AppointmentStatus | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type ReceptionNoShowMutationVariables = Exact<{
+  appointmentId: string;
+}>;
+
+
+export type ReceptionNoShowMutation = { markNoShow: { appointment: { id: string, status: AppointmentStatus | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type ReceptionAppointmentEventsSubscriptionVariables = Exact<{
+  branchId: string;
+}>;
+
+
+export type ReceptionAppointmentEventsSubscription = { appointmentEvents: { type: string, appointmentId: string, branchId: string, occurredAt: string, appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null, specialistId: string | null } | null } };
+
+export type SearchPatientsQueryVariables = Exact<{
+  query: PatientSearchInput;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchPatientsQuery = { searchPatients: { nodes: Array<{ id: string, fullName: string | null, phone: string | null, email: string | null, birthDate: string | null }>, pageInfo: { endCursor: string | null, hasNextPage: boolean } } };
+
+export type PatientCardQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type PatientCardQuery = { patient: { id: string, fullName: string | null, phone: string | null, email: string | null, birthDate: string | null, sex: Sex | null, passport: string | null, snils: string | null, insurancePolicy: string | null, registrationAddress: string | null, homeAddress: string | null, workplace: string | null, consents: Array<{ id: string, purpose: ConsentPurpose | null, active: boolean | null, textVersion: number | null, givenAt: string | null }> | null } | null };
+
+export type RegisterPatientMutationVariables = Exact<{
+  input: PatientInput;
+  confirmNotDuplicate?: boolean | null | undefined;
+  idempotencyKey?: string | null | undefined;
+}>;
+
+
+export type RegisterPatientMutation = { registerPatient: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, patient: { id: string, fullName: string | null } | null, duplicates: Array<{ id: string, fullName: string | null, phone: string | null, birthDate: string | null }> } };
+
+
+export const ReceptionSignInDocument = {"__meta__":{"documentId":"sha256:369b00b36bed747703e94d6910fd4d6fc1f7eeccc32d4e95f8ed99b19a96c1cf"}} as unknown as DocumentNode<ReceptionSignInMutation, ReceptionSignInMutationVariables>;
+export const ReceptionRefreshDocument = {"__meta__":{"documentId":"sha256:9bb425d550a32055dfd554258d45bbe7375e2efa6bb8d78c8717dfd2c154d92d"}} as unknown as DocumentNode<ReceptionRefreshMutation, ReceptionRefreshMutationVariables>;
+export const ReceptionSignOutDocument = {"__meta__":{"documentId":"sha256:4888b3eb2d8af6d17b77cf259fba5d4e35afa26f734a00bfb9285eb4edce8a4f"}} as unknown as DocumentNode<ReceptionSignOutMutation, ReceptionSignOutMutationVariables>;
+export const ReceptionMeDocument = {"__meta__":{"documentId":"sha256:dead43096106d39ef46705bb2f8488275208407396ff3a3c9301944413aad370"}} as unknown as DocumentNode<ReceptionMeQuery, ReceptionMeQueryVariables>;
+export const BranchSpecialistsDocument = {"__meta__":{"documentId":"sha256:5a574dd0f7059ac804404af6127768d0fbd0371a8470d76535de9497c0330142"}} as unknown as DocumentNode<BranchSpecialistsQuery, BranchSpecialistsQueryVariables>;
+export const ReceptionFreeSlotsDocument = {"__meta__":{"documentId":"sha256:35181225a5d6fad7470153ff0a3e762570600f77cc98197dec41df6782dc2c07"}} as unknown as DocumentNode<ReceptionFreeSlotsQuery, ReceptionFreeSlotsQueryVariables>;
+export const StartTotpEnrollmentDocument = {"__meta__":{"documentId":"sha256:77fccaf76105ac02e5f19ad4763c22354aa52921fd283da9c33608fc870a3a3e"}} as unknown as DocumentNode<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>;
+export const ConfirmTotpEnrollmentDocument = {"__meta__":{"documentId":"sha256:6778d0e179e97dd9889c4c0bc77c2a701e09a89361b2c2f5a975fc6c48bd5f32"}} as unknown as DocumentNode<ConfirmTotpEnrollmentMutation, ConfirmTotpEnrollmentMutationVariables>;
+export const BranchJournalDocument = {"__meta__":{"documentId":"sha256:e50324b842a360bd37d567d9b6c67b81efa95225489f1fc9f14f304b11299794"}} as unknown as DocumentNode<BranchJournalQuery, BranchJournalQueryVariables>;
+export const ReceptionAppointmentDocument = {"__meta__":{"documentId":"sha256:e407579b803d5ea083a6aa7ed2a67da741da822c3bf128ec5913b28243839fee"}} as unknown as DocumentNode<ReceptionAppointmentQuery, ReceptionAppointmentQueryVariables>;
+export const ReceptionBookDocument = {"__meta__":{"documentId":"sha256:ac2ef06ccfbf9fb7ba089515269833e9b7a0f0d8592c89d4e4da13d492d63c42"}} as unknown as DocumentNode<ReceptionBookMutation, ReceptionBookMutationVariables>;
+export const ReceptionRescheduleDocument = {"__meta__":{"documentId":"sha256:ca88f8275aec18e587dd4261287894fa67fe8c4afb88e470490e4addd9a12806"}} as unknown as DocumentNode<ReceptionRescheduleMutation, ReceptionRescheduleMutationVariables>;
+export const ReceptionCancelDocument = {"__meta__":{"documentId":"sha256:75703f2d76b8529b8ad77ce3f948f14f83d4de1427de01a16bfe7f662dbeb060"}} as unknown as DocumentNode<ReceptionCancelMutation, ReceptionCancelMutationVariables>;
+export const ReceptionConfirmDocument = {"__meta__":{"documentId":"sha256:3b026c2ad0513ccc11a702e20d92ceab0b89372d3d3b6fb9e664c4f1492f92e2"}} as unknown as DocumentNode<ReceptionConfirmMutation, ReceptionConfirmMutationVariables>;
+export const ReceptionCheckInDocument = {"__meta__":{"documentId":"sha256:8d4348910e05e76f3cf45aed1d7b1932521561c5e965153a6aae14612ba7786e"}} as unknown as DocumentNode<ReceptionCheckInMutation, ReceptionCheckInMutationVariables>;
+export const ReceptionNoShowDocument = {"__meta__":{"documentId":"sha256:33c580ff326f3dedf38e9cfdee0ca5f4aa8ba01cdc53f66a1534071b45c1cfcc"}} as unknown as DocumentNode<ReceptionNoShowMutation, ReceptionNoShowMutationVariables>;
+export const ReceptionAppointmentEventsDocument = {"__meta__":{"documentId":"sha256:a75a1ffeaaca7ea6e22b03e72f6e46fb44803ece590293de2d6c7d3146020dfd"}} as unknown as DocumentNode<ReceptionAppointmentEventsSubscription, ReceptionAppointmentEventsSubscriptionVariables>;
+export const SearchPatientsDocument = {"__meta__":{"documentId":"sha256:1b6d22311b56277e6dccfea7ffbf723039f35464fcfe13f04b6577d8572f142a"}} as unknown as DocumentNode<SearchPatientsQuery, SearchPatientsQueryVariables>;
+export const PatientCardDocument = {"__meta__":{"documentId":"sha256:49de2dc39362e04b6924407742a67c7f6a746e7cdca2dd6dab5be9d2495685ec"}} as unknown as DocumentNode<PatientCardQuery, PatientCardQueryVariables>;
+export const RegisterPatientDocument = {"__meta__":{"documentId":"sha256:176440db907c65ebe3ec650680bfc3e886dc6372443b45d42188a9e9a899c3dc"}} as unknown as DocumentNode<RegisterPatientMutation, RegisterPatientMutationVariables>;
