@@ -239,6 +239,8 @@ try {
     IDENTITY_URL: url(ports.identity, '/graphql'),
     PATIENT_URL: url(ports.patient, '/graphql'),
     SCHEDULE_URL: url(ports.schedule, '/graphql'),
+    // The apps' servers run on this machine and forward the browser's address.
+    TRUSTED_PROXIES: '127.0.0.1,::1',
   });
   await waitFor('gateway', url(ports.gateway, '/healthz'));
   const apps = await startApps({

@@ -8,6 +8,8 @@ const schema = z.object({
   PATIENT_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
   SCHEDULE_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
+  /** Comma-separated proxy addresses whose X-Forwarded-For is trusted (e.g. the apps' servers). */
+  TRUSTED_PROXIES: z.string().default(''),
 });
 export type GatewayEnv = z.infer<typeof schema>;
 

@@ -30,7 +30,32 @@ export type GatewayOptions = {
   production: boolean;
   subgraphTimeoutMs?: number;
   logLevel?: string;
+  /**
+   * Addresses of proxies in front of the gateway (the apps' servers, a load balancer) whose
+   * `X-Forwarded-For` is believed; from anyone else the header is ignored.
+   */
+  trustedProxies?: string[];
 };
+
+const normalize = (a: string) => a.replace(/^::ffff:/, '');
+
+/**
+ * The caller's address for audit and rate limits: the socket's, or — when the socket is a
+ * trusted proxy — the right-most address in X-Forwarded-For that is not a trusted proxy.
+ */
+export function clientAddress(socket: string | undefined, forwarded: string | undefined, trusted: Set<string>): string | null {
+  let address = socket ? normalize(socket) : null;
+  if (!address || !trusted.has(address) || !forwarded) return address;
+  const hops = forwarded
+    .split(',')
+    .map((h) => normalize(h.trim()))
+    .filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    address = hops[i]!.slice(0, 64);
+    if (!trusted.has(address)) break;
+  }
+  return address;
+}
 
 /**
  * The federation gateway: a static supergraph, token verification at the edge (subgraphs
@@ -38,6 +63,7 @@ export type GatewayOptions = {
  */
 export async function createGateway(opts: GatewayOptions) {
   const logger = createLogger('gateway', opts.logLevel);
+  const trusted = new Set((opts.trustedProxies ?? []).map(normalize));
   const metrics = createMetrics('gateway');
   // The gateway must never send usage data out of the clinic's network (data residency):
   // @apollo/gateway reads this flag from the process environment itself.
@@ -114,7 +140,7 @@ export async function createGateway(opts: GatewayOptions) {
           token: header ? header.replace(/^Bearer\s+/i, '') : null,
           principal: principalOf(req),
           requestId: randomUUID(),
-          clientAddress: req.socket.remoteAddress ?? null,
+          clientAddress: clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), trusted),
         };
       },
     }),

@@ -20,7 +20,10 @@ export type ReminderQueueOptions = {
   keepFinishedSeconds?: number;
   /** How often an idle worker looks for due jobs (default 2 s). */
   pollingIntervalSeconds?: number;
-  /** How often expired active jobs (a crashed worker's) are put back for retry (pg-boss default 60 s). */
+  /**
+   * How often expired active jobs (a crashed worker's) are put back for retry: pg-boss's supervise
+   * and per-queue monitor intervals (pg-boss default 60 s).
+   */
   superviseIntervalSeconds?: number;
   logger?: NotifierLogger;
 };
@@ -139,7 +142,10 @@ export class ReminderQueue {
     const common: ConstructorOptions = {
       application_name: 'reminder-queue',
       ...(this.opts.superviseIntervalSeconds
-        ? { superviseIntervalSeconds: this.opts.superviseIntervalSeconds }
+        ? {
+            superviseIntervalSeconds: this.opts.superviseIntervalSeconds,
+            monitorIntervalSeconds: this.opts.superviseIntervalSeconds,
+          }
         : {}),
     };
     if (database.kind === 'pglite') {
