@@ -43,7 +43,11 @@ const normalize = (a: string) => a.replace(/^::ffff:/, '');
  * The caller's address for audit and rate limits: the socket's, or — when the socket is a
  * trusted proxy — the right-most address in X-Forwarded-For that is not a trusted proxy.
  */
-export function clientAddress(socket: string | undefined, forwarded: string | undefined, trusted: Set<string>): string | null {
+export function clientAddress(
+  socket: string | undefined,
+  forwarded: string | undefined,
+  trusted: Set<string>,
+): string | null {
   let address = socket ? normalize(socket) : null;
   if (!address || !trusted.has(address) || !forwarded) return address;
   const hops = forwarded

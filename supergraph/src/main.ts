@@ -20,7 +20,9 @@ const gateway = await createGateway({
   production: env.NODE_ENV === 'production',
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
   logLevel: env.LOG_LEVEL,
-  trustedProxies: env.TRUSTED_PROXIES.split(',').map((a) => a.trim()).filter(Boolean),
+  trustedProxies: env.TRUSTED_PROXIES.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean),
 });
 const running = await gateway.listen(env.PORT, env.HOST);
 gateway.logger.info({ url: `${running.url}/graphql` }, 'gateway listening');
