@@ -196,6 +196,120 @@ run('patient portal and reception dashboard in Chromium', () => {
     await patientPage.locator(`[data-appointment-id="${booked!.id}"]`, { hasText: 'подтверждено' }).waitFor();
   });
 
+  it("a reminder's confirm link works without signing in, only once; reception sees the visit confirmed", async () => {
+    const { portal: P, reception: R } = s.urls;
+    // The patient books another visit through the portal.
+    await patientPage.goto(`${P}/doctors/${s.doctor.id}`);
+    const slot = patientPage.locator('.slots button').first();
+    await slot.waitFor();
+    const startsAt = (await slot.getAttribute('data-starts-at'))!;
+    await slot.click();
+    await patientPage.getByRole('button', { name: 'Подтвердить запись' }).click();
+    await patientPage.getByText('Вы записаны').waitFor();
+    const mine = await bff(patientPage, op('portal', 'MyAppointments'), { period: 'UPCOMING' });
+    const appointment = (mine.body.data.myAppointments as Array<{ id: string; startsAt: string }>).find(
+      (a) => Date.parse(a.startsAt) === Date.parse(startsAt),
+    )!;
+    expect(appointment).toBeDefined();
+
+    // Reception watches that day's journal without reloading.
+    await reception.goto(`${R}/?branch=${s.branch.id}&date=${startsAt.slice(0, 10)}`);
+    await reception.locator('[data-live=live]').waitFor({ timeout: 15_000 });
+    await reception.locator(`[data-appointment-id="${appointment.id}"][data-status=BOOKED]`).waitFor();
+
+    // The link the reminder carries, opened in a browser profile with no session at all.
+    const token = await s.platform.schedule.services.reminders.linkFor(
+      appointment.id,
+      'confirm',
+      new Date(Date.now() + 24 * 3_600_000),
+    );
+    const anonymous = await s.context({ width: 420, height: 900 });
+    expect(await anonymous.cookies()).toEqual([]);
+    const link = await anonymous.newPage();
+    await link.goto(`${P}/r/${token}`);
+    await link.getByText('Подтвердите, что придёте на приём.').waitFor();
+    await screenshot(link, 'portal-reminder-link');
+    await link.getByRole('button', { name: 'Подтвердить визит' }).click();
+    await link.getByText(/Спасибо! Визит .+ подтверждён\./).waitFor();
+    expect(link.url()).toContain('/r/');
+    await screenshot(link, 'portal-reminder-confirmed');
+
+    // Reception's journal shows it confirmed, live.
+    await reception
+      .locator(`[data-appointment-id="${appointment.id}"][data-status=CONFIRMED]`)
+      .waitFor({ timeout: 5_000 });
+
+    // The same link again: single use.
+    await link.goto(`${P}/r/${token}`);
+    await link.getByRole('button', { name: 'Подтвердить визит' }).click();
+    await link.getByText('Эта ссылка уже использована.').waitFor();
+    expect(await link.getByRole('button', { name: 'Подтвердить визит' }).count()).toBe(0);
+    await screenshot(link, 'portal-reminder-used');
+    await anonymous.close();
+
+    // The patient's own list agrees.
+    await patientPage.goto(`${P}/appointments`);
+    await patientPage
+      .locator(`[data-appointment-id="${appointment.id}"]`, { hasText: 'подтверждено' })
+      .waitFor();
+  });
+
+  it("tomorrow's call list: an unconfirmed visit appears and reception marks it reached", async () => {
+    const { reception: R } = s.urls;
+    const staff = await s.platform.account('receptionist', { branchIds: [s.branch.id] });
+    const reg = await s.platform.query(
+      `mutation ($input: PatientInput!) { registerPatient(input: $input, confirmNotDuplicate: true) { patient { id } inputErrors { code } } }`,
+      {
+        input: {
+          lastName: 'Белова',
+          firstName: 'Анна',
+          middleName: 'Викторовна',
+          birthDate: '1975-09-21',
+          sex: 'FEMALE',
+          phone: '+79165552222',
+        },
+      },
+      staff.token,
+    );
+    const patientId = reg.data.registerPatient.patient.id as string;
+    // The last slot of tomorrow's day (branch time), away from the slots the other journeys take.
+    const tomorrow = new Intl.DateTimeFormat('sv-SE', { timeZone: s.branch.timeZone }).format(
+      new Date(Date.now() + 24 * 3_600_000),
+    );
+    const booked = await s.platform.query(
+      `mutation ($input: BookingInput!) { bookAppointment(input: $input) { appointment { id status } inputErrors { code } } }`,
+      {
+        input: {
+          specialistId: s.doctor.id,
+          branchId: s.branch.id,
+          serviceId: s.service.id,
+          startsAt: `${tomorrow}T20:30`,
+          patientId,
+          idempotencyKey: randomUUID(),
+        },
+      },
+      staff.token,
+    );
+    expect(booked.data.bookAppointment.inputErrors).toEqual([]);
+    const id = booked.data.bookAppointment.appointment.id as string;
+    expect(booked.data.bookAppointment.appointment.status).toBe('BOOKED');
+
+    // /calls defaults to tomorrow.
+    await reception.goto(`${R}/calls?branch=${s.branch.id}`);
+    const row = reception.locator(`tr[data-appointment-id="${id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Белова Анна Викторовна');
+    expect(await row.textContent()).toContain('не подтвердил визит');
+    expect(await row.getAttribute('data-call-status')).toBe('NOT_CALLED');
+    await screenshot(reception, 'reception-call-list');
+    await row.getByRole('button', { name: 'Дозвонились', exact: true }).click();
+    await reception.locator(`tr[data-appointment-id="${id}"][data-call-status=REACHED]`).waitFor();
+    // Recorded on the server, not only on the page.
+    await reception.reload();
+    await reception.locator(`tr[data-appointment-id="${id}"][data-call-status=REACHED]`).waitFor();
+    expect(await row.textContent()).toContain('дозвонились');
+  });
+
   it('a patient who edits ids in URLs or requests sees nothing of another patient', async () => {
     const { portal: P } = s.urls;
     // Another patient with an appointment and contacts.

@@ -1,15 +1,16 @@
 'use client';
 
+import { errorCode } from '@medikamente/web-kit/client';
 import { ErrorBox, errorText, Notice } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useMutation } from 'urql';
+import { UseReminderLinkMutation } from '@/operations/reminders';
 
-type Result = {
-  ok: boolean;
-  action?: 'CONFIRM' | 'CANCEL' | null;
-  status?: string | null;
-  startsAt?: string | null;
-  inputErrors?: Array<{ field: string; code: string; message: string }>;
+/** Why a link did not work, in the patient's words. */
+const LINK_ERRORS: Record<string, string> = {
+  TOKEN_USED: 'Эта ссылка уже использована.',
+  TOKEN_EXPIRED: 'Срок действия ссылки истёк.',
+  NOT_FOUND: 'Запись по этой ссылке не найдена.',
 };
 
 /** The action a link's token announces (unverified: a label only; the server decides). */
@@ -30,25 +31,14 @@ function announced(token: string): 'CONFIRM' | 'CANCEL' | null {
  * scanners that follow links do not use up the single-use token.
  */
 export function ReminderLink({ token }: { token: string }) {
-  const [result, setResult] = useState<Result | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [{ data, error, fetching }, submit] = useMutation(UseReminderLinkMutation);
   const action = announced(token);
-
-  async function use() {
-    setBusy(true);
-    try {
-      const res = await fetch('/api/reminder', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token }),
-      });
-      setResult((await res.json()) as Result);
-    } catch {
-      setResult({ ok: false, inputErrors: [{ field: 'token', code: 'NETWORK', message: '' }] });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const result = data?.useReminderLink;
+  const failure = error
+    ? errorText(errorCode(error))
+    : result && !result.ok
+      ? `${LINK_ERRORS[result.inputErrors[0]?.code ?? ''] ?? 'Ссылка недействительна.'} Управлять записью можно в личном кабинете.`
+      : null;
 
   if (result?.ok) {
     // startsAt is the branch's local wall time (with or without its offset).
@@ -73,21 +63,21 @@ export function ReminderLink({ token }: { token: string }) {
             : 'Ссылка из напоминания о приёме.'}{' '}
         Входить в личный кабинет не нужно.
       </p>
-      {result && !result.ok ? (
-        <ErrorBox>
-          {result.inputErrors?.[0]?.code === 'NETWORK'
-            ? errorText('NETWORK')
-            : 'Ссылка недействительна или уже использована. Управлять записью можно в личном кабинете.'}
-        </ErrorBox>
-      ) : null}
-      <button
-        type="button"
-        className={action === 'CANCEL' ? 'danger' : undefined}
-        onClick={use}
-        disabled={busy}
-      >
-        {action === 'CANCEL' ? 'Отменить запись' : action === 'CONFIRM' ? 'Подтвердить визит' : 'Продолжить'}
-      </button>
+      {failure ? <ErrorBox>{failure}</ErrorBox> : null}
+      {result && !result.ok ? null : (
+        <button
+          type="button"
+          className={action === 'CANCEL' ? 'danger' : undefined}
+          onClick={() => void submit({ token })}
+          disabled={fetching}
+        >
+          {action === 'CANCEL'
+            ? 'Отменить запись'
+            : action === 'CONFIRM'
+              ? 'Подтвердить визит'
+              : 'Продолжить'}
+        </button>
+      )}
     </div>
   );
 }

@@ -36,6 +36,7 @@ type Documents = {
     "\n    query MyConsents {\n      myPatient {\n        id\n        consents(includeHistory: true) { id purpose textVersion givenAt givenChannel withdrawnAt active }\n      }\n      consentTexts { purpose version title body publishedAt }\n    }\n  ": typeof types.MyConsentsDocument,
     "\n    mutation GiveConsent($patientId: ID!, $purpose: ConsentPurpose!, $textVersion: Int!) {\n      giveConsent(patientId: $patientId, purpose: $purpose, textVersion: $textVersion, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active textVersion }\n      }\n    }\n  ": typeof types.GiveConsentDocument,
     "\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  ": typeof types.WithdrawConsentDocument,
+    "\n    mutation UseReminderLink($token: String!) {\n      useReminderLink(token: $token) {\n        ok\n        action\n        status\n        startsAt\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.UseReminderLinkDocument,
 };
 const documents: Documents = {
     "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalSignInDocument,
@@ -60,6 +61,7 @@ const documents: Documents = {
     "\n    query MyConsents {\n      myPatient {\n        id\n        consents(includeHistory: true) { id purpose textVersion givenAt givenChannel withdrawnAt active }\n      }\n      consentTexts { purpose version title body publishedAt }\n    }\n  ": types.MyConsentsDocument,
     "\n    mutation GiveConsent($patientId: ID!, $purpose: ConsentPurpose!, $textVersion: Int!) {\n      giveConsent(patientId: $patientId, purpose: $purpose, textVersion: $textVersion, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active textVersion }\n      }\n    }\n  ": types.GiveConsentDocument,
     "\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  ": types.WithdrawConsentDocument,
+    "\n    mutation UseReminderLink($token: String!) {\n      useReminderLink(token: $token) {\n        ok\n        action\n        status\n        startsAt\n        inputErrors { field code message }\n      }\n    }\n  ": types.UseReminderLinkDocument,
 };
 
 /**
@@ -164,6 +166,10 @@ export function graphql(source: "\n    mutation GiveConsent($patientId: ID!, $pu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  "): (typeof documents)["\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UseReminderLink($token: String!) {\n      useReminderLink(token: $token) {\n        ok\n        action\n        status\n        startsAt\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation UseReminderLink($token: String!) {\n      useReminderLink(token: $token) {\n        ok\n        action\n        status\n        startsAt\n        inputErrors { field code message }\n      }\n    }\n  "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -112,6 +112,10 @@ export type PatientUpdateInput = {
   workplace?: string | null | undefined;
 };
 
+export type ReminderAction =
+  | 'CANCEL'
+  | 'CONFIRM';
+
 export type RescheduleInput = {
   appointmentId: string;
   branchId?: string | null | undefined;
@@ -296,6 +300,13 @@ export type WithdrawConsentMutationVariables = Exact<{
 
 export type WithdrawConsentMutation = { withdrawConsent: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, consent: { id: string, purpose: ConsentPurpose | null, active: boolean | null, withdrawnAt: string | null } | null } };
 
+export type UseReminderLinkMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UseReminderLinkMutation = { useReminderLink: { ok: boolean, action: ReminderAction | null, status: AppointmentStatus | null, startsAt: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
 
 export const PortalSignInDocument = {"__meta__":{"documentId":"sha256:01d526d0045a66dc14c2e7407561c25858b8f7f2538e8331cd77ff486ec6adb8"}} as unknown as DocumentNode<PortalSignInMutation, PortalSignInMutationVariables>;
 export const PortalSignUpDocument = {"__meta__":{"documentId":"sha256:987cddea471f307465a90f5995836b43861f16bec666e07b03da558ae6af888d"}} as unknown as DocumentNode<PortalSignUpMutation, PortalSignUpMutationVariables>;
@@ -319,3 +330,4 @@ export const ConsentTextsDocument = {"__meta__":{"documentId":"sha256:518d6a0ec6
 export const MyConsentsDocument = {"__meta__":{"documentId":"sha256:3567db65b0a856378bd35c771821c385c40ab2b95a9fe92591c64c4892d6a257"}} as unknown as DocumentNode<MyConsentsQuery, MyConsentsQueryVariables>;
 export const GiveConsentDocument = {"__meta__":{"documentId":"sha256:7fbb40ea24caf44b30374dc3f90da515512a8d6c1fcae69c6968772cb0e94062"}} as unknown as DocumentNode<GiveConsentMutation, GiveConsentMutationVariables>;
 export const WithdrawConsentDocument = {"__meta__":{"documentId":"sha256:5a63aa9aed0842ea213e0c52b6cbe94251a4009f8f199f828a6675490ff1862b"}} as unknown as DocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
+export const UseReminderLinkDocument = {"__meta__":{"documentId":"sha256:159c1fd32d133cb44a94362ff29e37c05554aade2289e87e6de9cafb878f62c9"}} as unknown as DocumentNode<UseReminderLinkMutation, UseReminderLinkMutationVariables>;

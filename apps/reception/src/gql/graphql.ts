@@ -43,6 +43,15 @@ export type BookingInput = {
   startsAt: string;
 };
 
+export type CallListReason =
+  | 'NOT_CONFIRMED'
+  | 'NO_CHANNEL';
+
+export type CallStatus =
+  | 'NOT_CALLED'
+  | 'NOT_REACHED'
+  | 'REACHED';
+
 export type CancelInput = {
   appointmentId: string;
   idempotencyKey: string;
@@ -134,6 +143,22 @@ export type ReceptionSignOutMutationVariables = Exact<{ [key: string]: never; }>
 
 
 export type ReceptionSignOutMutation = { signOut: { ok: boolean } };
+
+export type CallListQueryVariables = Exact<{
+  branchId: string;
+  date?: string | null | undefined;
+}>;
+
+
+export type CallListQuery = { callList: Array<{ reason: CallListReason, callStatus: CallStatus, calledAt: string | null, appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null, patientId: string, patient: { id: string, fullName: string | null, phone: string | null }, specialist: { id: string, displayName: string } | null, service: { id: string, name: string } | null } }> };
+
+export type SetCallStatusMutationVariables = Exact<{
+  appointmentId: string;
+  status: CallStatus;
+}>;
+
+
+export type SetCallStatusMutation = { setCallStatus: { entry: { callStatus: CallStatus, calledAt: string | null, appointment: { id: string } } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
 
 export type ReceptionMeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -258,6 +283,8 @@ export type RegisterPatientMutation = { registerPatient: { ok: boolean, inputErr
 export const ReceptionSignInDocument = {"__meta__":{"documentId":"sha256:369b00b36bed747703e94d6910fd4d6fc1f7eeccc32d4e95f8ed99b19a96c1cf"}} as unknown as DocumentNode<ReceptionSignInMutation, ReceptionSignInMutationVariables>;
 export const ReceptionRefreshDocument = {"__meta__":{"documentId":"sha256:9bb425d550a32055dfd554258d45bbe7375e2efa6bb8d78c8717dfd2c154d92d"}} as unknown as DocumentNode<ReceptionRefreshMutation, ReceptionRefreshMutationVariables>;
 export const ReceptionSignOutDocument = {"__meta__":{"documentId":"sha256:4888b3eb2d8af6d17b77cf259fba5d4e35afa26f734a00bfb9285eb4edce8a4f"}} as unknown as DocumentNode<ReceptionSignOutMutation, ReceptionSignOutMutationVariables>;
+export const CallListDocument = {"__meta__":{"documentId":"sha256:1dec4767acfb5205fe05c070642b3bbdcabc4dd540f60c67576fd1d369262f39"}} as unknown as DocumentNode<CallListQuery, CallListQueryVariables>;
+export const SetCallStatusDocument = {"__meta__":{"documentId":"sha256:15903a0ae2a62574d84ed074d2f12cd09d68acd2891f9bb1f1b18207e3aac207"}} as unknown as DocumentNode<SetCallStatusMutation, SetCallStatusMutationVariables>;
 export const ReceptionMeDocument = {"__meta__":{"documentId":"sha256:dead43096106d39ef46705bb2f8488275208407396ff3a3c9301944413aad370"}} as unknown as DocumentNode<ReceptionMeQuery, ReceptionMeQueryVariables>;
 export const BranchSpecialistsDocument = {"__meta__":{"documentId":"sha256:5a574dd0f7059ac804404af6127768d0fbd0371a8470d76535de9497c0330142"}} as unknown as DocumentNode<BranchSpecialistsQuery, BranchSpecialistsQueryVariables>;
 export const ReceptionFreeSlotsDocument = {"__meta__":{"documentId":"sha256:35181225a5d6fad7470153ff0a3e762570600f77cc98197dec41df6782dc2c07"}} as unknown as DocumentNode<ReceptionFreeSlotsQuery, ReceptionFreeSlotsQueryVariables>;
