@@ -17,9 +17,15 @@ export type GatewayContext = {
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
-    private readonly timeoutMs: number,
+    timeoutMs: number,
   ) {
-    super({ url });
+    // Node's own fetch (undici, keep-alive) instead of the default make-fetch-happen, which costs
+    // noticeably more CPU per subgraph call; the timeout is an abort signal.
+    super({
+      url,
+      fetcher: ((input: string, init?: RequestInit) =>
+        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
   }
 
   override willSendRequest({
@@ -30,7 +36,6 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext
     if (context.token) h.set('authorization', `Bearer ${context.token}`);
     if (context.requestId) h.set('x-request-id', context.requestId);
     if (context.clientAddress) h.set('x-client-address', context.clientAddress);
-    (request.http as { timeout?: number }).timeout = this.timeoutMs;
   }
 
   override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {

@@ -121,19 +121,24 @@ describe('ReminderQueue (pg-boss)', () => {
     const queue = `reminders-${randomUUID().slice(0, 8)}`;
     const job: Job = { appointmentId: randomUUID(), email: `p-${randomUUID().slice(0, 8)}@example.test` };
     const key = `reminder:${job.appointmentId}:1`;
-    const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-    const child = spawn(tsx, [fileURLToPath(new URL('./fixtures/crash-worker.ts', import.meta.url))], {
-      env: {
-        ...process.env,
-        DB_URL: url,
-        QUEUE: queue,
-        KEY: key,
-        SMTP_PORT: String(smtp.port),
-        EMAIL: job.email,
-        APPOINTMENT: job.appointmentId,
+    // One OS process (node with the tsx loader), so that SIGKILL kills the worker itself and
+    // not only a wrapper that would leave it running.
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('./fixtures/crash-worker.ts', import.meta.url))],
+      {
+        env: {
+          ...process.env,
+          DB_URL: url,
+          QUEUE: queue,
+          KEY: key,
+          SMTP_PORT: String(smtp.port),
+          EMAIL: job.email,
+          APPOINTMENT: job.appointmentId,
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
       },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    );
     let out = '';
     child.stdout!.on('data', (b: Buffer) => {
       out += b.toString();

@@ -93,6 +93,8 @@ export class TokenVerifier {
   private timer: NodeJS.Timeout | undefined;
   private lastRefresh: Promise<void> | undefined;
 
+  private readonly verified = new Map<string, AccessClaims>();
+
   constructor(private readonly opts: VerifierOptions) {
     this.getKey = typeof opts.jwks === 'string' ? createRemoteJWKSet(new URL(opts.jwks)) : opts.jwks;
   }
@@ -130,18 +132,30 @@ export class TokenVerifier {
 
   /** Verifies a token and returns the principal, or throws AuthError with a precise code. */
   async verify(token: string): Promise<Principal> {
-    let payload: AccessClaims;
-    try {
-      ({ payload } = await jwtVerify<AccessClaims>(token, this.getKey, {
-        issuer: this.opts.issuer,
-        audience: this.opts.audience,
-        clockTolerance: this.opts.clockToleranceSec ?? 5,
-        requiredClaims: ['exp', 'iat', 'sub'],
-      }));
-    } catch (e) {
-      if (e instanceof joseErrors.JWTExpired)
-        throw new AuthError(ErrorCode.TOKEN_EXPIRED, 'Срок действия токена истёк');
-      throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
+    // A token whose signature was checked is remembered until it expires: the signature check
+    // (EdDSA through WebCrypto) is the largest per-request cost of authentication. Revocation
+    // and claim checks below still run on every call.
+    const tolerance = (this.opts.clockToleranceSec ?? 5) * 1000;
+    let payload = this.verified.get(token);
+    if (payload && (payload.exp ?? 0) * 1000 + tolerance < Date.now()) {
+      this.verified.delete(token);
+      payload = undefined;
+    }
+    if (!payload) {
+      try {
+        ({ payload } = await jwtVerify<AccessClaims>(token, this.getKey, {
+          issuer: this.opts.issuer,
+          audience: this.opts.audience,
+          clockTolerance: this.opts.clockToleranceSec ?? 5,
+          requiredClaims: ['exp', 'iat', 'sub'],
+        }));
+      } catch (e) {
+        if (e instanceof joseErrors.JWTExpired)
+          throw new AuthError(ErrorCode.TOKEN_EXPIRED, 'Срок действия токена истёк');
+        throw new AuthError(ErrorCode.TOKEN_INVALID, 'Недействительный токен');
+      }
+      if (this.verified.size >= 10_000) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, payload);
     }
     const map = this.opts.claims ?? {};
     const typ = map.typ ?? 'access';

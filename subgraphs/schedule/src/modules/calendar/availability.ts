@@ -34,7 +34,10 @@ export class Availability {
    * changes (on every replica: appointment events arrive by NOTIFY) or after CACHE_TTL_MS; a
    * stale slot can at worst be offered and then refused by the database as SLOT_TAKEN.
    */
-  private readonly cache = new Map<string, { at: number; doctors: Set<string>; slots: ComputedSlot[] }>();
+  private readonly cache = new Map<
+    string,
+    { at: number; doctors: Set<string>; slots: Promise<ComputedSlot[]> }
+  >();
 
   constructor(
     private readonly catalog: CatalogStore,
@@ -65,10 +68,15 @@ export class Availability {
     const hit = this.cache.get(key);
     const now = Date.now();
     if (hit && now - hit.at < CACHE_TTL_MS) return hit.slots;
+    // Single flight: concurrent requests for the same query share one computation.
     const doctors = new Set<string>();
-    const slots = await this.compute(q, doctors);
+    const slots = this.compute(q, doctors);
     if (this.cache.size > 5000) this.cache.clear();
-    this.cache.set(key, { at: now, doctors, slots });
+    const entry = { at: now, doctors, slots };
+    this.cache.set(key, entry);
+    slots.catch(() => {
+      if (this.cache.get(key) === entry) this.cache.delete(key);
+    });
     return slots;
   }
 

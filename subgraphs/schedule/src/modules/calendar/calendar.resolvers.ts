@@ -49,17 +49,30 @@ async function checkPlace(
   return branch;
 }
 
-/** The API shape of a slot: instants rendered in the branch's zone. */
-export async function slotView(s: ComputedSlot, ctx: ScheduleContext) {
+type SlotView = {
+  specialistId: string;
+  branchId: string;
+  roomId: string | null;
+  startsAt: string;
+  endsAt: string;
+};
+const views = new WeakMap<ComputedSlot, SlotView>();
+
+/** The API shape of a slot: instants rendered in the branch's zone (memoised per cached slot). */
+export async function slotView(s: ComputedSlot, ctx: ScheduleContext): Promise<SlotView> {
+  const known = views.get(s);
+  if (known) return known;
   const branch = await ctx.stores.catalog.branch(s.branchId);
   const zone = branch?.timeZone ?? 'UTC';
-  return {
+  const view = {
     specialistId: s.specialistId,
     branchId: s.branchId,
     roomId: s.roomId,
     startsAt: formatInZone(s.start, zone),
     endsAt: formatInZone(s.end, zone),
   };
+  views.set(s, view);
+  return view;
 }
 
 export const calendarResolvers = {
