@@ -15,10 +15,7 @@ export type GatewayContext = {
  * AUDIT_UNAVAILABLE, …) is passed on with its own code instead of a generic one.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    timeoutMs: number,
-  ) {
+  constructor(url: string, timeoutMs: number) {
     // Node's own fetch (undici, keep-alive) instead of the default make-fetch-happen, which costs
     // noticeably more CPU per subgraph call; the timeout is an abort signal.
     super({
