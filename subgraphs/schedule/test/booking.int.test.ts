@@ -329,6 +329,25 @@ describe('booking', () => {
       mine,
     );
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // The same holds for single appointments, by root field and by entity fetch.
+    const elsewhere = await h.tokenFor({ role: 'receptionist', bid: [other.id] });
+    const [one] = await h.service.database.query<{ id: string }>(
+      'select id from appointment where branch_id = $1 limit 1',
+      [branch.id],
+    );
+    const byRoot = await h.query(
+      'query($id: ID!) { appointment(id: $id) { id status } }',
+      { id: one!.id },
+      elsewhere,
+    );
+    expect(byRoot.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ENTITY =
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Appointment { id status } } }';
+    const byEntity = await h.query(ENTITY, { r: [{ __typename: 'Appointment', id: one!.id }] }, elsewhere);
+    expect(byEntity.data._entities[0]).toBeNull();
+    expect(byEntity.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ownBranch = await h.query(ENTITY, { r: [{ __typename: 'Appointment', id: one!.id }] }, mine);
+    expect(ownBranch.data._entities[0].id).toBe(one!.id);
     const doc = await h.tokenFor({ role: 'doctor', sub: doctor.accountId });
     const own = await h.query(
       'query($d: String!) { doctorSchedule(from: $d, to: $d) { id specialistId patientComment } }',

@@ -112,8 +112,15 @@ export const bookingResolvers = {
       payload(await ctx.services.booking.transition(ctx.principal, args.appointmentId, 'COMPLETED'), ctx),
   },
   Appointment: {
-    __resolveReference: (ref: { id: string }, ctx: ScheduleContext) =>
-      isId(ref.id) ? ctx.loaders.appointment.load(ref.id.toLowerCase()) : null,
+    // Entity fetches are authorised like root fields: reception only for the branches on its token.
+    __resolveReference: async (ref: { id: string }, ctx: ScheduleContext) => {
+      const a = isId(ref.id) ? await ctx.loaders.appointment.load(ref.id.toLowerCase()) : null;
+      const ids = ctx.principal.branchIds;
+      // An error in this item's place (not thrown: the other representations still resolve).
+      if (a && ctx.principal.role === 'receptionist' && ids.length > 0 && !ids.includes(a.branchId))
+        return appError(ErrorCode.FORBIDDEN, 'Филиал вне вашего доступа');
+      return a;
+    },
     patient: (a: AppointmentRecord) => ({ __typename: 'Patient', id: a.patientId }),
     specialist: (a: AppointmentRecord, _: unknown, ctx: ScheduleContext) =>
       ctx.stores.catalog.specialist(a.specialistId),
