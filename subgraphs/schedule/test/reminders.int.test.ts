@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTestDatabase, createTestIssuer, gql, type TestIssuer } from '@medikamente/runtime/testing';
 import { createPatientService, loadPatientEnv, type PatientService } from '@medikamente/subgraph-patient';
+import { DateTime } from 'luxon';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -380,6 +381,57 @@ describe('reminders', () => {
     // A patient may not read the call list.
     const denied = await gql(url, LIST, { b: a!.branch_id, d: date }, { token: unreachable.token });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await http.close();
+    await s.close();
+  });
+
+  it("doctors get tomorrow's list once, at the configured local time", async () => {
+    const db = await createTestDatabase('rem_doctor');
+    dbs.push(db);
+    const s = await schedule(db.url, { DOCTOR_LIST_AT: '18:00' });
+    const http = await s.subgraph.listen(0);
+    const f = factories(s);
+    const branch = await f.branch('Asia/Yekaterinburg');
+    const service = await f.service(30);
+    const doctor = await f.doctor(branch.id, [service.id]);
+    const doctorEmail = `dr-${randomUUID().slice(0, 6)}@medikamente.local`;
+    await s.stores.catalog.setNotifyEmail(doctor.id, doctorEmail);
+    const { patient: p } = await patient.stores.patients.create(
+      { lastName: 'Орлов', firstName: 'Пётр', birthDate: '1970-03-03', sex: 'MALE' },
+      { createdBy: 'test' },
+    );
+    const today = DateTime.now().setZone(branch.timeZone);
+    const tomorrow = today.plus({ days: 1 }).toISODate()!;
+    const token = await issuer.sign({ role: 'patient', pid: p.id });
+    const booked = await gql(
+      `${http.url}/graphql`,
+      'mutation($i: BookingInput!) { bookAppointment(input: $i) { inputErrors { code } } }',
+      {
+        i: {
+          specialistId: doctor.id,
+          branchId: branch.id,
+          serviceId: service.id,
+          startsAt: `${tomorrow}T11:00`,
+          idempotencyKey: `d-${randomUUID()}`,
+        },
+      },
+      { token },
+    );
+    expect(booked.data.bookAppointment.inputErrors).toEqual([]);
+    // Before 18:00 local nothing is sent; after it, one list; a second pass sends nothing more.
+    await s.services.reminders.tick(
+      DateTime.fromISO(`${today.toISODate()}T17:59`, { zone: branch.timeZone }).toMillis(),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    expect(smtp.mails.filter((m) => m.to === doctorEmail)).toHaveLength(0);
+    const evening = DateTime.fromISO(`${today.toISODate()}T18:01`, { zone: branch.timeZone }).toMillis();
+    await s.services.reminders.tick(evening);
+    expect(await until(() => smtp.mails.some((m) => m.to === doctorEmail))).toBe(true);
+    await s.services.reminders.tick(evening + 60_000);
+    await new Promise((r) => setTimeout(r, 1000));
+    const lists = smtp.mails.filter((m) => m.to === doctorEmail);
+    expect(lists).toHaveLength(1);
+    expect(lists[0]!.text).toContain('11:00 — Орлов Пётр');
     await http.close();
     await s.close();
   });

@@ -114,7 +114,7 @@ export class Reminders {
         const specialistId = String(d.specialist_id);
         await this.o.queue.schedule({
           key: `doctor-day:${specialistId}:${day}`,
-          startAfter: new Date(now),
+          startAfter: new Date(),
           data: { kind: 'doctor-day', specialistId, day } satisfies ReminderJob,
         });
         await database.query(
