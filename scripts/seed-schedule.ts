@@ -178,13 +178,7 @@ export async function seedSchedule(opts: {
             },
             'demo-seed',
           );
-          await recordAppointmentEvent(
-            q,
-            opts.schedule.services.pubsub,
-            'appointment.booked',
-            a,
-            s.accountId,
-          );
+          await recordAppointmentEvent(q, 'appointment.booked', a, s.accountId);
         });
         booked++;
       } catch {

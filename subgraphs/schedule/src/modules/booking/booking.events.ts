@@ -1,4 +1,5 @@
-import { addToOutbox, type Database, type PgPubSub } from '@medikamente/runtime';
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@medikamente/runtime';
 import type { AppointmentRecord } from './booking.store';
 
 /** NOTIFY channel of live appointment events (all replicas listen on the same database). */
@@ -33,20 +34,10 @@ export type LiveAppointmentEvent = {
  */
 export async function recordAppointmentEvent(
   q: Database['query'],
-  pubsub: PgPubSub,
   type: AppointmentEventType,
   a: AppointmentRecord,
   doctorAccountId: string,
 ): Promise<void> {
-  await addToOutbox(q, type, {
-    appointmentId: a.id,
-    patientId: a.patientId,
-    doctorAccountId,
-    branchId: a.branchId,
-    startsAt: a.start.toISOString(),
-    endsAt: a.end.toISOString(),
-    status: a.status,
-  });
   const live: LiveAppointmentEvent = {
     type,
     appointmentId: a.id,
@@ -56,5 +47,19 @@ export async function recordAppointmentEvent(
     specialistId: a.specialistId,
     occurredAt: new Date().toISOString(),
   };
-  await pubsub.publish(APPOINTMENT_CHANNEL, live, q);
+  const fact = {
+    appointmentId: a.id,
+    patientId: a.patientId,
+    doctorAccountId,
+    branchId: a.branchId,
+    startsAt: a.start.toISOString(),
+    endsAt: a.end.toISOString(),
+    status: a.status,
+  };
+  // One round trip: the outbox row (the table of OUTBOX_MIGRATION) and the NOTIFY.
+  await q(
+    `with o as (insert into outbox (id, type, payload) values ($1, $2, $3::jsonb) returning id)
+     select pg_notify($4, $5) from o`,
+    [randomUUID(), type, JSON.stringify(fact), APPOINTMENT_CHANNEL, JSON.stringify(live)],
+  );
 }

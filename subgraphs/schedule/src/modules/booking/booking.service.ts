@@ -85,10 +85,9 @@ export class BookingService {
         mode === 'hold' ? new Date(Date.now() + branch.settings.holdMinutes * 60_000) : null;
       const appointment = await this.transaction(
         async (q) => {
-          const replay = await this.claimKey(q, principal, input.idempotencyKey, mode, hash);
-          if (replay) return { replay };
           const id = randomUUID();
-          await this.bindKey(q, principal, input.idempotencyKey, mode, hash, id);
+          const replay = await this.bindOrReplay(q, principal, input.idempotencyKey, mode, hash, id);
+          if (replay) return { replay };
           await this.releaseExpired(q, { specialistId: specialist.id, patientId, roomId, start, end });
           const a = await this.deps.appointments.insert(
             q,
@@ -112,7 +111,6 @@ export class BookingService {
           );
           await recordAppointmentEvent(
             q,
-            this.deps.pubsub,
             mode === 'hold' ? 'appointment.held' : 'appointment.booked',
             a,
             specialist.accountId,
@@ -204,9 +202,15 @@ export class BookingService {
       const hash = requestHash({ op: 'reschedule', ...input });
       const result = await this.transaction(
         async (q) => {
-          const replay = await this.claimKey(q, principal, input.idempotencyKey, 'reschedule', hash);
+          const replay = await this.bindOrReplay(
+            q,
+            principal,
+            input.idempotencyKey,
+            'reschedule',
+            hash,
+            current.id,
+          );
           if (replay) return replay;
-          await this.bindKey(q, principal, input.idempotencyKey, 'reschedule', hash, current.id);
           const a = await this.lockOwned(q, principal, current.id);
           if (!ACTIVE.includes(a.status))
             throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Эту запись нельзя перенести');
@@ -227,13 +231,7 @@ export class BookingService {
           });
           this.deps.availability.invalidate(a.specialistId);
           this.deps.availability.invalidate(prepared.specialist.id);
-          await recordAppointmentEvent(
-            q,
-            this.deps.pubsub,
-            'appointment.rescheduled',
-            next,
-            prepared.specialist.accountId,
-          );
+          await recordAppointmentEvent(q, 'appointment.rescheduled', next, prepared.specialist.accountId);
           return next;
         },
         {
@@ -262,10 +260,10 @@ export class BookingService {
       if (reason.length > 500) throw reject('reason', ErrorCode.TOO_LONG, 'Причина длиннее 500 символов');
       const hash = requestHash({ op: 'cancel', ...input });
       const result = await this.transaction(async (q) => {
-        const replay = await this.claimKey(q, principal, input.idempotencyKey, 'cancel', hash);
+        // A refused cancellation (not found, not allowed) rolls the key back with the transaction.
+        const replay = await this.bindOrReplay(q, principal, input.idempotencyKey, 'cancel', hash, id);
         if (replay) return replay;
         const a = await this.lockOwned(q, principal, id);
-        await this.bindKey(q, principal, input.idempotencyKey, 'cancel', hash, a.id);
         if (a.status === 'CANCELLED') return a;
         if (!ACTIVE.includes(a.status))
           throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Эту запись уже нельзя отменить');
@@ -400,7 +398,7 @@ export class BookingService {
   private async emit(q: Query, type: AppointmentEventType, a: AppointmentRecord) {
     this.deps.availability.invalidate(a.specialistId);
     const s = await this.deps.catalog.specialist(a.specialistId);
-    await recordAppointmentEvent(q, this.deps.pubsub, type, a, s?.accountId ?? 'unknown');
+    await recordAppointmentEvent(q, type, a, s?.accountId ?? 'unknown');
   }
 
   /** Validates a booking request against the catalogue, the calendar and the caller's rights. */
@@ -525,19 +523,28 @@ export class BookingService {
     return a ?? null;
   }
 
-  /** Binds the key to this request; a concurrent twin waits on the key and then replays. */
-  private async bindKey(
+  /**
+   * Binds the key to this request in one statement; when the key is taken (a retry, or a
+   * concurrent twin that committed first — the insert waits for it) returns what that request
+   * produced, or IDEMPOTENCY_MISMATCH for a different request.
+   */
+  private async bindOrReplay(
     q: Query,
     principal: Principal,
     key: string,
     operation: string,
     hash: string,
     id: string,
-  ) {
-    await q(
-      `insert into idempotency_key (actor, key, operation, request_hash, appointment_id) values ($1, $2, $3, $4, $5)`,
+  ): Promise<AppointmentRecord | null> {
+    const bound = await q(
+      `insert into idempotency_key (actor, key, operation, request_hash, appointment_id) values ($1, $2, $3, $4, $5)
+       on conflict (actor, key) do nothing returning appointment_id`,
       [actorOf(principal), key, operation, hash, id],
     );
+    if (bound.length > 0) return null;
+    const replay = await this.claimKey(q, principal, key, operation, hash);
+    if (!replay) throw new Error('idempotency key bound to a missing appointment');
+    return replay;
   }
 
   /**

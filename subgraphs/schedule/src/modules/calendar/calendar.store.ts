@@ -40,9 +40,36 @@ const TEMPLATE_SELECT = `select id, specialist_id, branch_id, room_id, weekday, 
 
 /** Weekly templates, exceptions, holidays, and the busy time that availability subtracts. */
 export class CalendarStore {
-  constructor(private readonly database: Database) {}
+  /**
+   * Templates and holidays change rarely and are read on every booking: kept for a few seconds
+   * (cleared at once by writes through this store; other replicas see a change within the TTL).
+   */
+  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
 
-  async templatesFor(specialistIds: readonly string[]): Promise<TemplateRecord[]> {
+  constructor(
+    private readonly database: Database,
+    private readonly ttlMs = 5000,
+  ) {}
+
+  private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value as Promise<T>;
+    const value = load();
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  templatesFor(specialistIds: readonly string[]): Promise<TemplateRecord[]> {
+    return this.cached(`t|${specialistIds.join(',')}`, () => this.loadTemplates(specialistIds));
+  }
+
+  private async loadTemplates(specialistIds: readonly string[]): Promise<TemplateRecord[]> {
     const rows = await this.database.query(
       `${TEMPLATE_SELECT} where specialist_id = any($1::uuid[]) order by weekday, start_time`,
       [specialistIds],
@@ -65,7 +92,11 @@ export class CalendarStore {
     return rows.map(toException);
   }
 
-  async holidays(fromDate: string, toDate: string): Promise<HolidayRecord[]> {
+  holidays(fromDate: string, toDate: string): Promise<HolidayRecord[]> {
+    return this.cached(`h|${fromDate}|${toDate}`, () => this.loadHolidays(fromDate, toDate));
+  }
+
+  private async loadHolidays(fromDate: string, toDate: string): Promise<HolidayRecord[]> {
     const rows = await this.database.query(
       `select id, branch_id, to_char(day, 'YYYY-MM-DD') as day, name from holiday
        where day between $1::date and $2::date order by day`,
@@ -105,6 +136,7 @@ export class CalendarStore {
   }
 
   async addTemplate(t: TemplateRule): Promise<TemplateRecord> {
+    this.invalidate();
     const id = randomUUID();
     await this.database.query(
       `insert into weekly_template (id, specialist_id, branch_id, room_id, weekday, start_time, end_time, slot_minutes,
@@ -123,13 +155,16 @@ export class CalendarStore {
         t.validUntil,
       ],
     );
+    this.invalidate();
     return { id, ...t };
   }
 
   async removeTemplate(id: string): Promise<TemplateRecord | null> {
+    this.invalidate();
     const rows = await this.database.query(`${TEMPLATE_SELECT} where id = $1`, [id]);
     if (rows.length === 0) return null;
     await this.database.query('delete from weekly_template where id = $1', [id]);
+    this.invalidate();
     return toTemplate(rows[0]!);
   }
 
@@ -144,11 +179,13 @@ export class CalendarStore {
   }
 
   async addHoliday(h: Omit<HolidayRecord, 'id'>): Promise<HolidayRecord | null> {
+    this.invalidate();
     const id = randomUUID();
     const rows = await this.database.query(
       `insert into holiday (id, branch_id, day, name) values ($1, $2, $3::date, $4) on conflict do nothing returning id`,
       [id, h.branchId, h.date, h.name],
     );
+    this.invalidate();
     return rows.length ? { id, ...h } : null;
   }
 }
