@@ -570,6 +570,10 @@ export class BookingService {
         }
         // Two requests with one key raced: the loser retries and replays the winner's result.
         if (code === '23505' && constraint === 'idempotency_key_pkey' && attempt < 2) continue;
+        // Concurrent inserts into the same slot check the exclusion constraints against each
+        // other's uncommitted rows and can deadlock; Postgres aborts one, which simply runs
+        // again (and then meets the committed booking as SLOT_TAKEN).
+        if ((code === '40P01' || code === '40001') && attempt < 5) continue;
         throw e;
       }
     }
