@@ -8,6 +8,7 @@ export * from './events/client-credentials';
 export * from './events/outbox';
 export * from './events/pubsub';
 export * from './format-error';
+export * from './ids';
 export * from './limits';
 export * from './logger';
 export * from './masking';

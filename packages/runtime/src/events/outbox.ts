@@ -38,14 +38,29 @@ export const INBOX_MIGRATION = {
 
 type Query = Database['query'];
 
-/** Adds an event inside the caller's transaction (pass the transaction's query function). */
-export async function addToOutbox(q: Query, type: string, payload: Record<string, unknown>): Promise<string> {
+/**
+ * Adds an event inside the caller's transaction (pass the transaction's query function). With
+ * `notify`, the same statement also sends a NOTIFY (delivered on commit) for live subscribers.
+ */
+export async function addToOutbox(
+  q: Query,
+  type: string,
+  payload: Record<string, unknown>,
+  notify?: { channel: string; payload: unknown },
+): Promise<string> {
   const id = randomUUID();
-  await q('insert into outbox (id, type, payload) values ($1, $2, $3::jsonb)', [
-    id,
-    type,
-    JSON.stringify(payload),
-  ]);
+  if (notify)
+    await q(
+      `with o as (insert into outbox (id, type, payload) values ($1, $2, $3::jsonb) returning id)
+       select pg_notify($4, $5) from o`,
+      [id, type, JSON.stringify(payload), notify.channel, JSON.stringify(notify.payload)],
+    );
+  else
+    await q('insert into outbox (id, type, payload) values ($1, $2, $3::jsonb)', [
+      id,
+      type,
+      JSON.stringify(payload),
+    ]);
   return id;
 }
 

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { Database } from '@medikamente/runtime';
+import { addToOutbox, type Database } from '@medikamente/runtime';
 import type { AppointmentRecord } from './booking.store';
 
 /** NOTIFY channel of live appointment events (all replicas listen on the same database). */
@@ -56,10 +55,6 @@ export async function recordAppointmentEvent(
     endsAt: a.end.toISOString(),
     status: a.status,
   };
-  // One round trip: the outbox row (the table of OUTBOX_MIGRATION) and the NOTIFY.
-  await q(
-    `with o as (insert into outbox (id, type, payload) values ($1, $2, $3::jsonb) returning id)
-     select pg_notify($4, $5) from o`,
-    [randomUUID(), type, JSON.stringify(fact), APPOINTMENT_CHANNEL, JSON.stringify(live)],
-  );
+  // One round trip: the outbox row and the NOTIFY.
+  await addToOutbox(q, type, fact, { channel: APPOINTMENT_CHANNEL, payload: live });
 }

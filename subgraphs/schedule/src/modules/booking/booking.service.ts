@@ -4,6 +4,7 @@ import {
   type Database,
   ErrorCode,
   type InputError,
+  isId,
   type PgPubSub,
   type Principal,
 } from '@medikamente/runtime';
@@ -55,7 +56,6 @@ function pgError(err: unknown): { code?: string; constraint?: string } {
 
 const STAFF_BOOKERS = new Set(['receptionist']);
 const ACTIVE: AppointmentStatus[] = ['HELD', 'BOOKED', 'CONFIRMED'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const KEY = /^[\w.:-]{8,100}$/;
 
 /**
@@ -641,7 +641,6 @@ function checkKey(key: string) {
 }
 
 function checkId(id: unknown, field: string): string {
-  if (typeof id !== 'string' || !UUID.test(id))
-    throw reject(field, ErrorCode.INVALID_ID, 'Неверный идентификатор');
+  if (!isId(id)) throw reject(field, ErrorCode.INVALID_ID, 'Неверный идентификатор');
   return id.toLowerCase();
 }
