@@ -52,21 +52,52 @@ const ZONES = [
 ];
 const log = (s: string) => console.log(`[bench] ${s}`);
 
-type Result = { name: string; p50: number; p95: number; rps: number; ok: number; failed: number };
+type Result = {
+  name: string;
+  p50: number;
+  p95: number;
+  rps: number;
+  ok: number;
+  failed: number;
+  times: number[];
+  elapsed: number;
+};
+
+const summarize = (name: string, times: number[], elapsed: number, ok: number, failed: number): Result => {
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
+  return { name, p50: q(0.5), p95: q(0.95), rps: times.length / elapsed, ok, failed, times, elapsed };
+};
+const report = (r: Result) =>
+  log(
+    `${r.name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s (${r.ok} ok, ${r.failed} failed)`,
+  );
+/** One result from two measurements of the same path (taken in A-B-B-A order against drift). */
+const merge = (name: string, a: Result, b: Result) => {
+  const r = summarize(
+    name,
+    [...a.times, ...b.times],
+    a.elapsed + b.elapsed,
+    a.ok + b.ok,
+    a.failed + b.failed,
+  );
+  report(r);
+  return r;
+};
 
 /** Runs `fn` from `concurrency` workers for `seconds`; latency percentiles and throughput. */
 async function load(
   name: string,
   fn: (i: number) => Promise<boolean>,
-  opts: { maxRequests?: number; warmup?: boolean } = {},
+  opts: { maxRequests?: number; warmup?: number; seconds?: number; quiet?: boolean } = {},
 ): Promise<Result> {
-  if (opts.warmup !== false) for (let i = 0; i < 200; i++) await fn(-1 - i);
+  for (let i = 0; i < (opts.warmup ?? 200); i++) await fn(-1 - i);
   const max = opts.maxRequests ?? Number.POSITIVE_INFINITY;
   const times: number[] = [];
   let ok = 0;
   let failed = 0;
   let n = 0;
-  const end = performance.now() + SECONDS * 1000;
+  const end = performance.now() + (opts.seconds ?? SECONDS) * 1000;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -80,13 +111,8 @@ async function load(
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
-  const r = { name, p50: q(0.5), p95: q(0.95), rps: times.length / elapsed, ok, failed };
-  log(
-    `${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s (${ok} ok, ${failed} failed)`,
-  );
+  const r = summarize(name, times, (performance.now() - started) / 1000, ok, failed);
+  if (!opts.quiet) report(r);
   return r;
 }
 
@@ -251,23 +277,53 @@ await startProcess(
   `http://127.0.0.1:${GATEWAY_PORT}/healthz`,
 );
 const viaGateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+// A second gateway with the response cache off: every request planned, forwarded and shaped.
+const GATEWAY_UNCACHED_PORT = 4392;
+await startProcess(
+  'supergraph/src/main.ts',
+  GATEWAY_UNCACHED_PORT,
+  {
+    SCHEDULE_URL: direct,
+    IDENTITY_URL: 'http://127.0.0.1:9/graphql',
+    PATIENT_URL: 'http://127.0.0.1:9/graphql',
+    RESPONSE_CACHE: 'off',
+  },
+  `http://127.0.0.1:${GATEWAY_UNCACHED_PORT}/healthz`,
+);
+const viaGatewayUncached = `http://127.0.0.1:${GATEWAY_UNCACHED_PORT}/graphql`;
 
 // --- free-slot search -------------------------------------------------------------------------
+// Patients' searches are a mix: one of 5 specialties, in any branch or in one branch (each branch
+// has one specialty here), for the 14 days from tomorrow or from a week later — 30 distinct
+// queries, requests spread over them evenly.
 const zone = branches[0]!.timeZone;
-const from = DateTime.now().setZone(zone).plus({ days: 1 }).toISODate()!;
-const to = DateTime.now().setZone(zone).plus({ days: 14 }).toISODate()!;
-const SEARCH = `query Slots($s: String!, $from: String!, $to: String!) {
-  freeSlots(input: { specialty: $s, from: $from, to: $to, limit: 50 }) { startsAt endsAt specialistId branchId }
+const day = (n: number) => DateTime.now().setZone(zone).plus({ days: n }).toISODate()!;
+const SEARCH = `query Slots($s: String!, $b: ID, $from: String!, $to: String!) {
+  freeSlots(input: { specialty: $s, branchId: $b, from: $from, to: $to, limit: 50 }) { startsAt endsAt specialistId branchId }
 }`;
-const searchVars = { s: 'Кардиология', from, to };
+const branchSpecialty = (
+  (await database.query(
+    'select distinct branch_id, s.specialty from bench_doctor d join service s on s.id = d.service_id',
+  )) as Array<{
+    branch_id: string;
+    specialty: string;
+  }>
+).map((r) => ({ s: r.specialty, b: String(r.branch_id) as string | null }));
+const searches = [...SPECIALTIES.map((s) => ({ s, b: null as string | null })), ...branchSpecialty].flatMap(
+  (q) => [
+    { ...q, from: day(1), to: day(14) },
+    { ...q, from: day(8), to: day(21) },
+  ],
+);
+const searchFor = (i: number) => searches[((i % searches.length) + searches.length) % searches.length]!;
 const patientToken = await issuer.sign({ role: 'patient', pid: randomUUID() }, { expiresInSec: 3600 });
-// The same computation in one SQL statement: template slots of the specialty's doctors for the
-// 14 local days, minus busy time, first 50.
+// The same computation in one SQL statement: template slots of the specialty's doctors (in the
+// branch, if given) for the 14 local days, minus busy time, first 50.
 const RAW_SEARCH = `
   with doc as (
     select s.id, b.id as branch_id, b.time_zone from specialist s
     join specialist_branch sb on sb.specialist_id = s.id join branch b on b.id = sb.branch_id
-    where $1 = any(s.specialties)
+    where $1 = any(s.specialties) and ($4::uuid is null or b.id = $4::uuid)
   ), slot as (
     select doc.id as specialist_id, doc.branch_id,
       ((d::date + t.start_time + k * make_interval(mins => t.slot_minutes)) at time zone doc.time_zone) as s,
@@ -288,32 +344,56 @@ const RAW_SEARCH = `
     limit 1) busy on true
   where slot.s > now() and busy.taken is null
   order by slot.s, slot.specialist_id limit 50`;
-const check = await gql(direct, SEARCH, searchVars, { token: patientToken });
-const rawCheck = await database.query(RAW_SEARCH, ['Кардиология', from, to]);
-const EXPECTED = rawCheck.length;
+const rawArgs = (q: (typeof searches)[number]) => [q.s, q.from, q.to, q.b];
 const key = (specialistId: string, start: string | Date) => `${specialistId}@${new Date(start).getTime()}`;
-const gqlKeys = (check.data?.freeSlots ?? []).map((x: { specialistId: string; startsAt: string }) =>
-  key(x.specialistId, x.startsAt),
+// Every distinct search: GraphQL and SQL return the same (doctor, start) pairs.
+const expected: number[] = [];
+for (const q of searches) {
+  const check = await gql(direct, SEARCH, q, { token: patientToken });
+  const raw = await database.query(RAW_SEARCH, rawArgs(q));
+  const gqlKeys = (check.data?.freeSlots ?? []).map((x: { specialistId: string; startsAt: string }) =>
+    key(x.specialistId, x.startsAt),
+  );
+  const rawKeys = raw.map((r) => key(String(r.specialist_id), r.s as string));
+  if (check.errors || raw.length === 0 || JSON.stringify(gqlKeys) !== JSON.stringify(rawKeys))
+    throw new Error(
+      `GraphQL and SQL disagree for ${JSON.stringify(q)}: ${gqlKeys.length} vs ${rawKeys.length}`,
+    );
+  expected.push(raw.length);
+}
+log(
+  `${searches.length} distinct searches; each returns the same slots (doctor and start) in SQL and GraphQL`,
 );
-const rawKeys = rawCheck.map((r) => key(String(r.specialist_id), r.s as string));
-if (check.errors || EXPECTED === 0 || JSON.stringify(gqlKeys) !== JSON.stringify(rawKeys))
-  throw new Error(`GraphQL and SQL disagree: ${gqlKeys.length} vs ${rawKeys.length} slots`);
-log(`search returns the same ${EXPECTED} slots (doctor and start) in SQL and GraphQL`);
+const expectedFor = (i: number) => expected[((i % searches.length) + searches.length) % searches.length]!;
+{
+  const probe = async (url: string) => {
+    const r = await gql(url, SEARCH, searches[0]!, { token: patientToken });
+    return `cache-control ${r.headers?.get('cache-control')}, age ${r.headers?.get('age')}`;
+  };
+  log(`subgraph answers with ${await probe(direct)}`);
+  log(`gateway answers with ${await probe(viaGateway)}, then ${await probe(viaGateway)}`);
+}
+const searchVia = (url: string) => async (i: number) => {
+  const r = await gql(url, SEARCH, searchFor(i), { token: patientToken });
+  return r.data?.freeSlots?.length === expectedFor(i);
+};
 
 const search = [
   await load(
     'search: raw SQL',
-    async () => (await database.query(RAW_SEARCH, ['Кардиология', from, to])).length === EXPECTED,
+    async (i) => (await database.query(RAW_SEARCH, rawArgs(searchFor(i)))).length === expectedFor(i),
+    { warmup: 5 },
   ),
-  await load('search: subgraph (HTTP)', async () => {
-    const r = await gql(direct, SEARCH, searchVars, { token: patientToken });
-    return r.data?.freeSlots?.length === EXPECTED;
-  }),
-  await load('search: gateway → subgraph', async () => {
-    const r = await gql(viaGateway, SEARCH, searchVars, { token: patientToken });
-    return r.data?.freeSlots?.length === EXPECTED;
-  }),
+  await load('search: subgraph (HTTP)', searchVia(direct)),
+  await load('search: gateway → subgraph', searchVia(viaGateway)),
+  await load('search: gateway, response cache off', searchVia(viaGatewayUncached)),
 ];
+const hits = Number(
+  /graphql_response_cache_hits_total\{[^}]*\} (\d+)/.exec(
+    await (await fetch(`http://127.0.0.1:${GATEWAY_PORT}/metrics`)).text(),
+  )?.[1] ?? 0,
+);
+log(`gateway response cache: ${hits} hits of ${search[2]!.ok + search[2]!.failed + 200} searches`);
 
 // --- booking throughput -----------------------------------------------------------------------
 // Free future slots of every doctor, split between the three paths (each request a new slot).
@@ -390,16 +470,18 @@ const booking = [
         return false;
       }
     },
-    { maxRequests: third, warmup: false },
+    { maxRequests: third, warmup: 0 },
   ),
-  await load('booking: subgraph (HTTP)', bookVia(direct, take(parts[1]!)), {
-    maxRequests: third,
-    warmup: false,
-  }),
-  await load('booking: gateway → subgraph', bookVia(viaGateway, take(parts[2]!)), {
-    maxRequests: third,
-    warmup: false,
-  }),
+  // Subgraph and gateway alternate (A-B-B-A, half the time each) so that the table growing and
+  // autovacuum after the first phases do not favour one path.
+  ...(await (async () => {
+    const half = { maxRequests: Math.floor(third / 2), warmup: 0, seconds: SECONDS / 2, quiet: true };
+    const a1 = await load('booking: subgraph (HTTP)', bookVia(direct, take(parts[1]!)), half);
+    const b1 = await load('booking: gateway → subgraph', bookVia(viaGateway, take(parts[2]!)), half);
+    const b2 = await load('booking: gateway → subgraph', bookVia(viaGateway, take(parts[2]!)), half);
+    const a2 = await load('booking: subgraph (HTTP)', bookVia(direct, take(parts[1]!)), half);
+    return [merge('booking: subgraph (HTTP)', a1, a2), merge('booking: gateway → subgraph', b1, b2)];
+  })()),
 ];
 
 // --- contention: 10 clients per slot, 40 slots at once, through the gateway -------------------
@@ -452,7 +534,7 @@ for (const r of [...search, ...booking])
   );
 const ratio = (a: Result, b: Result) => (a.p50 / b.p50).toFixed(2);
 console.log(
-  `\ngateway / direct (p50): search ${ratio(search[2]!, search[1]!)}x, booking ${ratio(booking[2]!, booking[1]!)}x`,
+  `\ngateway / direct (p50): search ${ratio(search[2]!, search[1]!)}x (response cache off: ${ratio(search[3]!, search[1]!)}x), booking ${ratio(booking[2]!, booking[1]!)}x`,
 );
 
 for (const c of children) c.kill('SIGTERM');

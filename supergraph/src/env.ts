@@ -10,6 +10,8 @@ const schema = z.object({
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
   /** Comma-separated proxy addresses whose X-Forwarded-For is trusted (e.g. the apps' servers). */
   TRUSTED_PROXIES: z.string().default(''),
+  /** Reuse responses of PUBLIC fields a subgraph marked cacheable (ADR 0008). */
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
 });
 export type GatewayEnv = z.infer<typeof schema>;
 

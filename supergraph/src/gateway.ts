@@ -19,6 +19,7 @@ import {
 import express from 'express';
 import { ForwardingDataSource, type GatewayContext } from './data-source';
 import { playgroundRouter } from './playground';
+import { publicResponseCache } from './response-cache';
 import { attachSubscriptionProxy } from './subscriptions';
 
 export type GatewayOptions = {
@@ -35,6 +36,8 @@ export type GatewayOptions = {
    * `X-Forwarded-For` is believed; from anyone else the header is ignored.
    */
   trustedProxies?: string[];
+  /** Reuse responses of PUBLIC fields their subgraph marked cacheable (default on; ADR 0008). */
+  responseCache?: boolean;
 };
 
 const normalize = (a: string) => a.replace(/^::ffff:/, '');
@@ -93,11 +96,12 @@ export async function createGateway(opts: GatewayOptions) {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      ...(opts.responseCache === false ? [] : [publicResponseCache()]),
       {
         async requestDidStart() {
           const started = process.hrtime.bigint();
           return {
-            async willSendResponse({ contextValue, operationName, errors, response }) {
+            async willSendResponse({ contextValue, operationName, errors, response, metrics: m }) {
               const seconds = Number(process.hrtime.bigint() - started) / 1e9;
               const respErrors =
                 response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
@@ -106,6 +110,7 @@ export async function createGateway(opts: GatewayOptions) {
                 { operation: operationName ?? 'anonymous', outcome: all.length ? 'error' : 'ok' },
                 seconds,
               );
+              if (m.responseCacheHit) metrics.responseCacheHits.inc();
               logger.info(
                 {
                   requestId: contextValue.requestId,
@@ -113,6 +118,7 @@ export async function createGateway(opts: GatewayOptions) {
                   role: contextValue.principal.role,
                   ms: Math.round(seconds * 1000),
                   codes: all.map((e) => e.extensions?.code),
+                  cached: m.responseCacheHit === true,
                 },
                 'graphql request',
               );

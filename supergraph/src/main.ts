@@ -23,6 +23,7 @@ const gateway = await createGateway({
   trustedProxies: env.TRUSTED_PROXIES.split(',')
     .map((a) => a.trim())
     .filter(Boolean),
+  responseCache: env.RESPONSE_CACHE === 'on',
 });
 const running = await gateway.listen(env.PORT, env.HOST);
 gateway.logger.info({ url: `${running.url}/graphql` }, 'gateway listening');

@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@urql/core';
-import { Client, type CombinedError, fetchExchange, mapExchange } from 'urql';
+import { Client, type CombinedError, fetchExchange, mapExchange, type OperationContext } from 'urql';
 
 const persistedCache = new WeakMap<object, unknown>();
 
@@ -54,6 +54,18 @@ export function createBffClient(onUnauthenticated: () => void): Client {
     ],
   });
 }
+
+/**
+ * Context for re-running a query past every cache — urql's and the gateway's one-second cache of
+ * public slot lists (ADR 0008): e.g. free slots right after a booking was refused.
+ */
+export const FRESH = {
+  requestPolicy: 'network-only',
+  fetchOptions: {
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
+  },
+} satisfies Partial<OperationContext>;
 
 /** A random idempotency key (works outside secure contexts too). */
 export function newKey(): string {

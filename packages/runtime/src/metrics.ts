@@ -20,6 +20,11 @@ export function createMetrics(service: string) {
       labelNames: ['code'],
       registers: [registry],
     }),
+    responseCacheHits: new Counter({
+      name: 'graphql_response_cache_hits_total',
+      help: 'Requests answered from the response cache (public data only)',
+      registers: [registry],
+    }),
     auditEvents: new Counter({
       name: 'audit_events_total',
       help: 'Audit events written',

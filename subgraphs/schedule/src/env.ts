@@ -23,6 +23,11 @@ const schema = z.object({
   PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
   /** The patient subgraph, for reminder contacts (read as a service client). */
   PATIENT_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  /**
+   * How long (seconds) a public free-slot list may be reused by the gateway's response cache;
+   * 0 = never. Bookings always re-check in the database, so a list at most this old is safe.
+   */
+  PUBLIC_SLOTS_MAX_AGE: z.coerce.number().int().min(0).max(60).default(1),
   REMINDERS_ENABLED: z.enum(['true', 'false']).default('true'),
   REMINDER_TICK_MS: z.coerce.number().int().positive().default(30000),
   /** Quiet hours in the patient's (branch's) time zone: no reminders between these local times. */

@@ -78,7 +78,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
   const appointments = new AppointmentStore(database);
   const stores: Stores = { catalog, calendar, appointments, audit: new AuditLog(database) };
   const pubsub = new PgPubSub(database);
-  const availability = new Availability(catalog, calendar);
+  const availability = new Availability(catalog, calendar, env.PUBLIC_SLOTS_MAX_AGE);
   const booking = new BookingService({
     database,
     appointments,

@@ -17,11 +17,17 @@ export function factories(service: ScheduleService) {
     async service(durationMinutes = 30, specialty = 'Терапия') {
       return catalog.createService({ name: `Приём ${randomUUID().slice(0, 8)}`, specialty, durationMinutes });
     },
-    /** A doctor working every day 09:00–18:00 (break 13:00–14:00) in the given branch. */
+    /** A doctor working every day 09:00–18:00 (break 13:00–14:00, unless given) in the given branch. */
     async doctor(
       branchId: string,
       serviceIds: string[],
-      o: { specialty?: string; slotMinutes?: number; hours?: [string, string]; accountId?: string } = {},
+      o: {
+        specialty?: string;
+        slotMinutes?: number;
+        hours?: [string, string];
+        breaks?: Array<{ start: string; end: string }>;
+        accountId?: string;
+      } = {},
     ) {
       const s = await catalog.createSpecialist({
         accountId: o.accountId ?? randomUUID(),
@@ -39,7 +45,7 @@ export function factories(service: ScheduleService) {
           startTime: o.hours?.[0] ?? '09:00',
           endTime: o.hours?.[1] ?? '18:00',
           slotMinutes: o.slotMinutes ?? 30,
-          breaks: [{ start: '13:00', end: '14:00' }],
+          breaks: o.breaks ?? [{ start: '13:00', end: '14:00' }],
           validFrom: null,
           validUntil: null,
         });

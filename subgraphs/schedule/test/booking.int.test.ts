@@ -367,4 +367,49 @@ describe('booking', () => {
     );
     expect(none.data.doctorSchedule).toEqual([]);
   });
+  it('heavy contention: 20 clients per slot for 10 slots at once -> 10 booked, every other a typed SLOT_TAKEN', async () => {
+    const d = localDay('Europe/Moscow', 4);
+    const starts = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '12:00', '12:30', '14:00', '14:30'];
+    const attempts = starts.flatMap((t) => Array.from({ length: 20 }, () => t));
+    const outcomes = await Promise.all(
+      attempts.map(async (t) => {
+        const p = await patient();
+        const r = await h.query(BOOK, { input: input(`${d}T${t}`) }, p.token);
+        if (r.errors)
+          return `error ${r.errors.map((e: { extensions?: { code?: string } }) => e.extensions?.code)}`;
+        return r.data.bookAppointment.appointment ? 'ok' : r.data.bookAppointment.inputErrors[0].code;
+      }),
+    );
+    const tally = outcomes.reduce<Record<string, number>>((acc, o) => {
+      acc[o] = (acc[o] ?? 0) + 1;
+      return acc;
+    }, {});
+    expect(tally).toEqual({ ok: starts.length, SLOT_TAKEN: attempts.length - starts.length });
+    const [row] = await h.service.database.query<{ n: number }>(
+      `select count(*)::int as n from appointment where specialist_id = $1 and status <> 'CANCELLED'
+         and lower(during) >= $2::timestamptz and lower(during) < $2::timestamptz + interval '1 day'`,
+      [doctor.id, `${d}T00:00:00+03:00`],
+    );
+    expect(row?.n).toBe(starts.length);
+  });
+  it("bookings of one doctor queue behind each other's open transaction instead of racing", async (ctx) => {
+    // PGlite is one connection: an open transaction there blocks every other query anyway.
+    if (!h.env.SCHEDULE_DATABASE_URL) return ctx.skip();
+    const d = localDay('Europe/Moscow', 5);
+    const p = await patient();
+    let settled = false;
+    let booking: Promise<any> | undefined;
+    await h.service.database.tx(async (q) => {
+      await h.service.stores.appointments.queueForSpecialist(q, doctor.id);
+      booking = h.query(BOOK, { input: input(`${d}T09:00`) }, p.token).then((r) => {
+        settled = true;
+        return r;
+      });
+      await new Promise((r) => setTimeout(r, 400));
+      // Still waiting for this transaction of the same doctor.
+      expect(settled).toBe(false);
+    });
+    const r = await booking!;
+    expect(r.data.bookAppointment.appointment.status).toBe('BOOKED');
+  });
 });

@@ -159,7 +159,8 @@ describe('reminders', () => {
     const f = factories(s);
     const branch = await f.branch('Europe/Moscow');
     const service = await f.service(30);
-    const doctor = await f.doctor(branch.id, [service.id], { hours: ['00:00', '23:30'] });
+    // Round the clock without a break: the appointment is "about a day from now" at any time of day.
+    const doctor = await f.doctor(branch.id, [service.id], { hours: ['00:00', '23:30'], breaks: [] });
     const start = new Date(Math.ceil((Date.now() + minutesAhead * 60_000) / 1_800_000) * 1_800_000);
     const token = await issuer.sign({ role: 'patient', pid: p.id });
     const r = await gql(

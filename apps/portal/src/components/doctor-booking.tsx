@@ -1,6 +1,6 @@
 'use client';
 
-import { errorCode, newKey } from '@medikamente/web-kit/client';
+import { errorCode, FRESH, newKey } from '@medikamente/web-kit/client';
 import { addDays, dateTimeIn, timeIn, todayIn, zoneLabel } from '@medikamente/web-kit/format';
 import { SlotGrid } from '@medikamente/web-kit/slots';
 import { ErrorBox, errorText, Loading, Notice } from '@medikamente/web-kit/ui';
@@ -104,7 +104,7 @@ export function DoctorBooking({
     const code = p?.inputErrors[0]?.code ?? errorCode(r.error);
     if (code === 'SLOT_TAKEN' || (p?.alternatives.length ?? 0) > 0) {
       setTaken({ code: code ?? 'SLOT_TAKEN', alternatives: p?.alternatives ?? [] });
-      refetchSlots({ requestPolicy: 'network-only' });
+      refetchSlots(FRESH);
     } else setFailure(errorText(code, 'Не удалось занять время'));
   }
 
@@ -126,7 +126,7 @@ export function DoctorBooking({
     setHeld(null);
     if (p?.alternatives.length) setTaken({ code: code ?? 'SLOT_TAKEN', alternatives: p.alternatives });
     else setFailure(errorText(code, 'Не удалось подтвердить запись'));
-    refetchSlots({ requestPolicy: 'network-only' });
+    refetchSlots(FRESH);
   }
 
   async function releaseHold() {
@@ -137,7 +137,7 @@ export function DoctorBooking({
     });
     setBusy(false);
     setHeld(null);
-    refetchSlots({ requestPolicy: 'network-only' });
+    refetchSlots(FRESH);
   }
 
   if (booked) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { errorCode, newKey } from '@medikamente/web-kit/client';
+import { errorCode, FRESH, newKey } from '@medikamente/web-kit/client';
 import { addDays, dateTimeIn, todayIn, zoneLabel } from '@medikamente/web-kit/format';
 import { SlotGrid } from '@medikamente/web-kit/slots';
 import { ErrorBox, errorText, Loading, Notice } from '@medikamente/web-kit/ui';
@@ -61,7 +61,7 @@ export function Reschedule({ appointmentId }: { appointmentId: string }) {
       text: errorText(p?.inputErrors[0]?.code ?? errorCode(r.error), 'Не удалось перенести запись'),
       alternatives: p?.alternatives ?? [],
     });
-    refetch({ requestPolicy: 'network-only' });
+    refetch(FRESH);
   }
 
   if (done) {

@@ -15,11 +15,12 @@ export const TOKEN_CODES = new Set(['UNAUTHENTICATED', 'TOKEN_EXPIRED', 'TOKEN_I
 export async function callGateway<T = unknown>(
   op: Pick<PersistedOperation, 'query' | 'operationName'>,
   variables: Record<string, unknown> | undefined,
-  opts: { token?: string | undefined; forwardedFor?: string | null } = {},
+  opts: { token?: string | undefined; forwardedFor?: string | null; fresh?: boolean } = {},
 ): Promise<GatewayResult<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (opts.forwardedFor) headers['x-forwarded-for'] = opts.forwardedFor;
+  if (opts.fresh) headers['cache-control'] = 'no-cache';
   try {
     const res = await fetch(webEnv().GATEWAY_URL, {
       method: 'POST',

@@ -51,7 +51,9 @@ export function graphqlRoute(sessions: WebSessions) {
       body.variables && typeof body.variables === 'object' ? (body.variables as Record<string, unknown>) : {};
     const headers = new Headers();
     const session = await sessions.forRequest(request, headers);
-    const r = await sessions.execute(session, op, variables, forwardedFor(request));
+    // The browser asks for a fresh answer (after a refused booking): the gateway skips its cache.
+    const fresh = /no-cache/i.test(request.headers.get('cache-control') ?? '');
+    const r = await sessions.execute(session, op, variables, forwardedFor(request), fresh);
     return json(r.status, r.body, headers);
   };
 }

@@ -172,14 +172,15 @@ export class WebSessions {
     doc: PersistedDocument | { query: string; operationName: string | undefined },
     variables: Record<string, unknown> | undefined,
     forwardedFor?: string | null,
+    fresh = false,
   ): Promise<GatewayResult<T>> {
     const op = 'query' in doc ? doc : this.config.manifest.byDocument(doc);
     const hadSession = Boolean(session.accessToken);
     let token = await this.token(session);
-    let r = await callGateway<T>(op, variables, { token, forwardedFor });
+    let r = await callGateway<T>(op, variables, { token, forwardedFor, fresh });
     if (token && tokenRefused(r)) {
       token = await this.token(session, true);
-      if (token) r = await callGateway<T>(op, variables, { token, forwardedFor });
+      if (token) r = await callGateway<T>(op, variables, { token, forwardedFor, fresh });
     }
     if (hadSession && !token) {
       return {

@@ -1,5 +1,6 @@
 export type GraphQLResponse<T = any> = {
   status: number;
+  headers?: Headers;
   data?: T;
   errors?: Array<{
     message: string;
@@ -31,7 +32,7 @@ export async function gql<T = any>(
   } catch {
     body = { errors: [{ message: text }] };
   }
-  return { status: res.status, data: body.data, errors: body.errors };
+  return { status: res.status, headers: res.headers, data: body.data, errors: body.errors };
 }
 
 /** The error codes of a response, in order. */

@@ -85,6 +85,7 @@ export class BookingService {
         mode === 'hold' ? new Date(Date.now() + branch.settings.holdMinutes * 60_000) : null;
       const appointment = await this.transaction(
         async (q) => {
+          await this.deps.appointments.queueForSpecialist(q, specialist.id);
           const id = randomUUID();
           const replay = await this.bindOrReplay(q, principal, input.idempotencyKey, mode, hash, id);
           if (replay) return { replay };
@@ -202,6 +203,7 @@ export class BookingService {
       const hash = requestHash({ op: 'reschedule', ...input });
       const result = await this.transaction(
         async (q) => {
+          await this.deps.appointments.queueForSpecialist(q, prepared.specialist.id);
           const replay = await this.bindOrReplay(
             q,
             principal,
@@ -570,9 +572,10 @@ export class BookingService {
         }
         // Two requests with one key raced: the loser retries and replays the winner's result.
         if (code === '23505' && constraint === 'idempotency_key_pkey' && attempt < 2) continue;
-        // Concurrent inserts into the same slot check the exclusion constraints against each
-        // other's uncommitted rows and can deadlock; Postgres aborts one, which simply runs
-        // again (and then meets the committed booking as SLOT_TAKEN).
+        // Bookings of one doctor queue on an advisory lock, but a room or the patient can still
+        // be shared with another doctor's booking running at the same time: if their exclusion
+        // checks deadlock, Postgres aborts one, which simply runs again (and then meets the
+        // committed row as SLOT_TAKEN / PATIENT_BUSY).
         if ((code === '40P01' || code === '40001') && attempt < 5) continue;
         throw e;
       }

@@ -125,6 +125,16 @@ export class AppointmentStore {
     return rows.map(toAppointment);
   }
 
+  /**
+   * Queues booking transactions of one specialist behind each other until commit. Two inserts
+   * into the same slot would otherwise check the exclusion constraint against each other's
+   * uncommitted rows and deadlock; queued, the second meets the committed row (SLOT_TAKEN).
+   * The constraints stay the guarantee; this lock only makes losing cheap and typed.
+   */
+  async queueForSpecialist(q: Query, specialistId: string): Promise<void> {
+    await q(`select pg_advisory_xact_lock(hashtextextended('booking:' || $1, 0))`, [specialistId]);
+  }
+
   /** Locks and returns an appointment inside a transaction. */
   async lock(q: Query, id: string): Promise<AppointmentRecord | null> {
     const rows = await q(`select ${APPOINTMENT_COLUMNS} from appointment where id = $1 for update`, [id]);

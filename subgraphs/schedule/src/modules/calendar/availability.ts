@@ -42,6 +42,8 @@ export class Availability {
   constructor(
     private readonly catalog: CatalogStore,
     private readonly calendar: CalendarStore,
+    /** Seconds a public slot list may be served from a response cache (see ADR 0008). */
+    readonly publicMaxAge = 0,
   ) {}
 
   /** Forgets cached results involving the doctor (all results when no doctor is given). */

@@ -1,4 +1,6 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import { appError, ErrorCode, type InputError } from '@medikamente/runtime';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DateTime } from 'luxon';
 import type { ScheduleContext } from '../../context';
 import type { BranchRecord } from '../catalog/catalog.store';
@@ -49,6 +51,17 @@ async function checkPlace(
   return branch;
 }
 
+/**
+ * Marks a field's result as reusable by the gateway's response cache for a moment. Only for
+ * PUBLIC data whose value depends on nothing but the arguments and the caller's role (the
+ * gateway keys its cache by both); every other field keeps the default (never cached), and one
+ * uncached field makes the whole response uncached.
+ */
+function publicHint(info: GraphQLResolveInfo, ctx: ScheduleContext) {
+  const maxAge = ctx.services.availability.publicMaxAge;
+  if (maxAge > 0) maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge, scope: 'PUBLIC' });
+}
+
 type SlotView = {
   specialistId: string;
   branchId: string;
@@ -93,6 +106,7 @@ export const calendarResolvers = {
         };
       },
       ctx: ScheduleContext,
+      info: GraphQLResolveInfo,
     ) => {
       const from = requireDate(input.from, 'from');
       const to = requireDate(input.to, 'to');
@@ -103,6 +117,8 @@ export const calendarResolvers = {
           field: 'to',
         });
       const limit = Math.min(Math.max(input.limit ?? 500, 1), 2000);
+      // Reception books walk-ins: the patients' minimum notice and horizon do not apply.
+      const ignoreNotice = ctx.principal.role === 'receptionist';
       const slots = await ctx.services.availability.freeSlots({
         specialty: input.specialty?.slice(0, 100) ?? null,
         specialistId: input.specialistId ? requireId(input.specialistId, 'specialistId') : null,
@@ -111,9 +127,9 @@ export const calendarResolvers = {
         from,
         to,
         limit,
-        // Reception books walk-ins: the patients' minimum notice and horizon do not apply.
-        ignoreNotice: ctx.principal.role === 'receptionist',
+        ignoreNotice,
       });
+      if (!ignoreNotice) publicHint(info, ctx);
       return Promise.all(slots.map((s) => slotView(s, ctx)));
     },
     weeklyTemplates: (_: unknown, args: { specialistId: string }, ctx: ScheduleContext) =>
@@ -242,10 +258,14 @@ export const calendarResolvers = {
     },
   },
   Slot: {
-    specialist: (s: { specialistId: string }, _: unknown, ctx: ScheduleContext) =>
-      ctx.stores.catalog.specialist(s.specialistId),
-    branch: (s: { branchId: string }, _: unknown, ctx: ScheduleContext) =>
-      ctx.stores.catalog.branch(s.branchId),
+    specialist: (s: { specialistId: string }, _: unknown, ctx: ScheduleContext, info: GraphQLResolveInfo) => {
+      publicHint(info, ctx);
+      return ctx.stores.catalog.specialist(s.specialistId);
+    },
+    branch: (s: { branchId: string }, _: unknown, ctx: ScheduleContext, info: GraphQLResolveInfo) => {
+      publicHint(info, ctx);
+      return ctx.stores.catalog.branch(s.branchId);
+    },
   },
   ScheduleException: {
     startsAt: async (e: ExceptionRecord, _: unknown, ctx: ScheduleContext) =>
