@@ -12,7 +12,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
+import { readdirSync, readFileSync } from 'node:fs';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +53,43 @@ const ZONES = [
 ];
 const log = (s: string) => console.log(`[bench] ${s}`);
 
+// --- CPU per request of each process (from /proc; the machine's 2 cores are shared by all) -----
+const tracked: Array<{ name: string; pid: number }> = [];
+/** utime + stime (+ cutime + cstime: exited children waited for, e.g. closed Postgres backends), 1/100 s. */
+const ticksOf = (pid: number, withChildren = false) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+  } catch {
+    return 0;
+  }
+};
+const postgresTicks = () => {
+  let t = 0;
+  for (const d of readdirSync('/proc'))
+    if (/^\d+$/.test(d)) {
+      try {
+        if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') t += ticksOf(Number(d), true);
+      } catch {}
+    }
+  return t;
+};
+type CpuSnapshot = Record<string, number>;
+const cpuSnapshot = (): CpuSnapshot => {
+  const u = process.cpuUsage();
+  const snap: CpuSnapshot = { bench: (u.user + u.system) / 1000, postgres: postgresTicks() * 10 };
+  for (const t of tracked) snap[t.name] = ticksOf(t.pid) * 10;
+  return snap;
+};
+/** Milliseconds of CPU per request, per process, between two snapshots. */
+const cpuPerRequest = (a: CpuSnapshot, b: CpuSnapshot, requests: number) =>
+  Object.fromEntries(Object.keys(b).map((k) => [k, (b[k]! - (a[k] ?? 0)) / Math.max(1, requests)]));
+const cpuText = (c: Record<string, number>) =>
+  Object.entries(c)
+    .filter(([, v]) => v >= 0.005)
+    .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+    .join(', ');
+
 type Result = {
   name: string;
   p50: number;
@@ -61,29 +99,76 @@ type Result = {
   failed: number;
   times: number[];
   elapsed: number;
+  /** CPU ms per request by process. */
+  cpu: Record<string, number>;
 };
 
-const summarize = (name: string, times: number[], elapsed: number, ok: number, failed: number): Result => {
+const summarize = (
+  name: string,
+  times: number[],
+  elapsed: number,
+  ok: number,
+  failed: number,
+  cpu: Record<string, number>,
+): Result => {
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
-  return { name, p50: q(0.5), p95: q(0.95), rps: times.length / elapsed, ok, failed, times, elapsed };
+  return { name, p50: q(0.5), p95: q(0.95), rps: times.length / elapsed, ok, failed, times, elapsed, cpu };
 };
 const report = (r: Result) =>
   log(
-    `${r.name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s (${r.ok} ok, ${r.failed} failed)`,
+    `${r.name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.rps.toFixed(0)} req/s (${r.ok} ok, ${r.failed} failed); CPU ms/request: ${cpuText(r.cpu)}`,
   );
 /** One result from two measurements of the same path (taken in A-B-B-A order against drift). */
 const merge = (name: string, a: Result, b: Result) => {
-  const r = summarize(
-    name,
-    [...a.times, ...b.times],
-    a.elapsed + b.elapsed,
-    a.ok + b.ok,
-    a.failed + b.failed,
+  const [na, nb] = [a.times.length, b.times.length];
+  const cpu = Object.fromEntries(
+    Object.keys(a.cpu).map((k) => [k, (a.cpu[k]! * na + (b.cpu[k] ?? 0) * nb) / Math.max(1, na + nb)]),
   );
+  const times = [...a.times, ...b.times];
+  const r = summarize(name, times, a.elapsed + b.elapsed, a.ok + b.ok, a.failed + b.failed, cpu);
   report(r);
   return r;
 };
+
+const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+/**
+ * The load generator's GraphQL POST: node:http with keep-alive (lighter than fetch, so that less
+ * of the shared 2 cores goes to the measuring side); the JSON answer is parsed and checked.
+ */
+function post(url: string, query: string, variables: Record<string, unknown>, token: string): Promise<any> {
+  const u = new URL(url);
+  const body = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+          } catch (e) {
+            reject(e);
+          }
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 /** Runs `fn` from `concurrency` workers for `seconds`; latency percentiles and throughput. */
 async function load(
@@ -99,6 +184,7 @@ async function load(
   let n = 0;
   const end = performance.now() + (opts.seconds ?? SECONDS) * 1000;
   const started = performance.now();
+  const cpuBefore = cpuSnapshot();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < end && n < max) {
@@ -111,7 +197,14 @@ async function load(
       }
     }),
   );
-  const r = summarize(name, times, (performance.now() - started) / 1000, ok, failed);
+  const r = summarize(
+    name,
+    times,
+    (performance.now() - started) / 1000,
+    ok,
+    failed,
+    cpuPerRequest(cpuBefore, cpuSnapshot(), times.length),
+  );
   if (!opts.quiet) report(r);
   return r;
 }
@@ -231,7 +324,13 @@ const children: ChildProcess[] = [];
 process.on('exit', () => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
 });
-async function startProcess(entry: string, port: number, extra: Record<string, string>, probe: string) {
+async function startProcess(
+  name: string,
+  entry: string,
+  port: number,
+  extra: Record<string, string>,
+  probe: string,
+) {
   const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/benchprof'] : [];
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', entry], {
     cwd: ROOT,
@@ -249,6 +348,7 @@ async function startProcess(entry: string, port: number, extra: Record<string, s
     },
   });
   children.push(child);
+  tracked.push({ name, pid: child.pid! });
   for (let i = 0; i < 240; i++) {
     try {
       if ((await fetch(probe)).ok) return;
@@ -260,6 +360,7 @@ async function startProcess(entry: string, port: number, extra: Record<string, s
 const SUBGRAPH_PORT = 4390;
 const GATEWAY_PORT = 4391;
 await startProcess(
+  'subgraph',
   'subgraphs/schedule/src/main.ts',
   SUBGRAPH_PORT,
   db.url ? { SCHEDULE_DATABASE_URL: db.url } : { DATA_DIR: 'memory://' },
@@ -267,6 +368,7 @@ await startProcess(
 );
 const direct = `http://127.0.0.1:${SUBGRAPH_PORT}/graphql`;
 await startProcess(
+  'gateway',
   'supergraph/src/main.ts',
   GATEWAY_PORT,
   {
@@ -280,6 +382,7 @@ const viaGateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 // A second gateway with the response cache off: every request planned, forwarded and shaped.
 const GATEWAY_UNCACHED_PORT = 4392;
 await startProcess(
+  'gateway (cache off)',
   'supergraph/src/main.ts',
   GATEWAY_UNCACHED_PORT,
   {
@@ -374,7 +477,7 @@ const expectedFor = (i: number) => expected[((i % searches.length) + searches.le
   log(`gateway answers with ${await probe(viaGateway)}, then ${await probe(viaGateway)}`);
 }
 const searchVia = (url: string) => async (i: number) => {
-  const r = await gql(url, SEARCH, searchFor(i), { token: patientToken });
+  const r = await post(url, SEARCH, searchFor(i), patientToken);
   return r.data?.freeSlots?.length === expectedFor(i);
 };
 
@@ -428,7 +531,7 @@ const bookVia = (url: string, next: () => (typeof queue)[number] | undefined) =>
   if (!slot) return false;
   const d = doctorsById.get(slot.specialistId)!;
   const token = await issuer.sign({ role: 'patient', pid: randomUUID() });
-  const r = await gql(
+  const r = await post(
     url,
     BOOK,
     {
@@ -440,7 +543,7 @@ const bookVia = (url: string, next: () => (typeof queue)[number] | undefined) =>
         idempotencyKey: `bench-${randomUUID()}`,
       },
     },
-    { token },
+    token,
   );
   return !!r.data?.bookAppointment?.appointment;
 };
@@ -527,10 +630,13 @@ log(
   `contention: ${attempts.length} requests for ${contested.length} slots -> ${won} booked (${JSON.stringify(byOutcome)}); overlapping active appointments in the database: ${overlaps}`,
 );
 
-console.log('\n| path | p50 ms | p95 ms | req/s | ok | failed |\n|---|---:|---:|---:|---:|---:|');
+console.log(
+  '\n| path | p50 ms | p95 ms | req/s | ok | failed | CPU ms/request: gateway | subgraph | Postgres | load generator |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+);
+const c = (v: number | undefined) => (v ?? 0).toFixed(2);
 for (const r of [...search, ...booking])
   console.log(
-    `| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.ok} | ${r.failed} |`,
+    `| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.rps.toFixed(0)} | ${r.ok} | ${r.failed} | ${c((r.cpu.gateway ?? 0) + (r.cpu['gateway (cache off)'] ?? 0))} | ${c(r.cpu.subgraph)} | ${c(r.cpu.postgres)} | ${c(r.cpu.bench)} |`,
   );
 const ratio = (a: Result, b: Result) => (a.p50 / b.p50).toFixed(2);
 console.log(

@@ -19,7 +19,7 @@ import {
 import express from 'express';
 import { ForwardingDataSource, type GatewayContext } from './data-source';
 import { playgroundRouter } from './playground';
-import { publicResponseCache } from './response-cache';
+import { keepRawBody, publicResponseCache } from './response-cache';
 import { attachSubscriptionProxy } from './subscriptions';
 
 export type GatewayOptions = {
@@ -96,12 +96,11 @@ export async function createGateway(opts: GatewayOptions) {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ...(opts.responseCache === false ? [] : [publicResponseCache()]),
       {
         async requestDidStart() {
           const started = process.hrtime.bigint();
           return {
-            async willSendResponse({ contextValue, operationName, errors, response, metrics: m }) {
+            async willSendResponse({ contextValue, operationName, errors, response }) {
               const seconds = Number(process.hrtime.bigint() - started) / 1e9;
               const respErrors =
                 response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
@@ -110,7 +109,6 @@ export async function createGateway(opts: GatewayOptions) {
                 { operation: operationName ?? 'anonymous', outcome: all.length ? 'error' : 'ok' },
                 seconds,
               );
-              if (m.responseCacheHit) metrics.responseCacheHits.inc();
               logger.info(
                 {
                   requestId: contextValue.requestId,
@@ -118,7 +116,6 @@ export async function createGateway(opts: GatewayOptions) {
                   role: contextValue.principal.role,
                   ms: Math.round(seconds * 1000),
                   codes: all.map((e) => e.extensions?.code),
-                  cached: m.responseCacheHit === true,
                 },
                 'graphql request',
               );
@@ -141,8 +138,9 @@ export async function createGateway(opts: GatewayOptions) {
   if (!opts.production) app.use('/graphiql', playgroundRouter('/graphql'));
   app.use(
     '/graphql',
-    express.json({ limit: '256kb' }),
+    express.json({ limit: '256kb', verify: keepRawBody }),
     bearerAuth(opts.verifier, { allowAnonymous: true, metrics }),
+    ...(opts.responseCache === false ? [] : [publicResponseCache({ metrics })]),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const header = req.header('authorization');

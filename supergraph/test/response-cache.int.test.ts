@@ -53,6 +53,14 @@ describe('gateway response cache', () => {
     expect(fromCache(other)).toBe(false);
   });
 
+  it('identical searches arriving together are computed once; the others wait for that answer', async () => {
+    const fresh = { ...input, to: localDay('Europe/Moscow', 5) };
+    const all = await Promise.all(Array.from({ length: 20 }, () => search(tokens.patient, {}, fresh)));
+    expect(all.every((r) => r.status === 200 && r.data.freeSlots.length > 0)).toBe(true);
+    expect(all.filter((r) => !fromCache(r))).toHaveLength(1);
+    expect(new Set(all.map((r) => JSON.stringify(r.data))).size).toBe(1);
+  });
+
   it('entries are per role: a doctor does not get the patients’ entry; reception’s lists are never stored', async () => {
     await search(tokens.patient);
     expect(fromCache(await search(tokens.doctor))).toBe(false);
