@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateVapidKeys } from '@medikamente/notifications';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
@@ -33,6 +34,21 @@ const url = (port: number, path = '') => `http://${HOST}:${port}${path}`;
 const LOGINS_FILE = join(DATA, 'demo-logins.json');
 /** Client credentials of the schedule service (created on first start, owner-only file). */
 const SCHEDULE_CLIENT_FILE = join(DATA, 'schedule-client.json');
+/** VAPID key pair for web push reminders (generated on first start, owner-only file). */
+const WEB_PUSH_FILE = join(DATA, 'web-push.json');
+
+/** The web push (VAPID) keys: from the environment, or generated once for this machine. */
+function webPushKeys(): Record<string, string> {
+  if (process.env.NOTIFY_PUSH_PUBLIC_KEY && process.env.NOTIFY_PUSH_PRIVATE_KEY)
+    return {
+      NOTIFY_PUSH_PUBLIC_KEY: process.env.NOTIFY_PUSH_PUBLIC_KEY,
+      NOTIFY_PUSH_PRIVATE_KEY: process.env.NOTIFY_PUSH_PRIVATE_KEY,
+    };
+  if (!existsSync(WEB_PUSH_FILE))
+    writeFileSync(WEB_PUSH_FILE, `${JSON.stringify(generateVapidKeys())}\n`, { mode: 0o600 });
+  const k = JSON.parse(readFileSync(WEB_PUSH_FILE, 'utf8')) as { publicKey: string; privateKey: string };
+  return { NOTIFY_PUSH_PUBLIC_KEY: k.publicKey, NOTIFY_PUSH_PRIVATE_KEY: k.privateKey };
+}
 
 // Settings every service shares; the default JWKS and revocation URLs derive from the issuer.
 const common = {
@@ -232,6 +248,7 @@ try {
     SCHEDULE_CLIENT_SECRET: scheduleClient.clientSecret,
     PORTAL_URL: url(ports.portal),
     PATIENT_URL: url(ports.patient, '/graphql'),
+    ...webPushKeys(),
   });
   await waitFor('schedule', url(ports.schedule, '/readyz'));
   start('gateway', 'supergraph/src/main.ts', {

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateVapidKeys } from '@medikamente/notifications';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { startApps } from '../../scripts/dev-apps';
 import { startPlatform } from '../../supergraph/test/platform';
@@ -36,7 +37,17 @@ async function freePort(): Promise<number> {
 }
 
 export async function startStack() {
-  const platform = await startPlatform();
+  // Reminder channels are configured (the portal offers them); no reminder is sent in e2e.
+  const vapid = generateVapidKeys();
+  const platform = await startPlatform({
+    scheduleEnv: {
+      NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
+      NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
+      NOTIFY_SMS_TOKEN: 'e2e',
+      NOTIFY_PUSH_PUBLIC_KEY: vapid.publicKey,
+      NOTIFY_PUSH_PRIVATE_KEY: vapid.privateKey,
+    },
+  });
   const { catalog, calendar } = platform.schedule.stores;
   const created = await catalog.createBranch({
     name: 'Медикаменте на Тверской',

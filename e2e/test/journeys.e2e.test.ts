@@ -196,6 +196,21 @@ run('patient portal and reception dashboard in Chromium', () => {
     await patientPage.locator(`[data-appointment-id="${booked!.id}"]`, { hasText: 'подтверждено' }).waitFor();
   });
 
+  it('a patient chooses how to be reminded in the profile; the choice is kept', async () => {
+    await patientPage.goto(`${s.urls.portal}/profile`);
+    const section = patientPage.locator('section', { hasText: 'Напоминания о приёме' });
+    await section.waitFor();
+    // The clinic's enabled channels are offered, web push included.
+    await section.getByText('Уведомление в браузере').waitFor();
+    await expect(section.getByLabel('E-mail').isChecked()).resolves.toBe(true);
+    await section.getByLabel('SMS').check();
+    await patientPage.getByText('Способ напоминаний сохранён').waitFor();
+    await screenshot(patientPage, 'portal-reminder-settings');
+    await patientPage.reload();
+    await section.getByLabel('SMS').waitFor();
+    await expect(section.getByLabel('SMS').isChecked()).resolves.toBe(true);
+  });
+
   it("a reminder's confirm link works without signing in, only once; reception sees the visit confirmed", async () => {
     const { portal: P, reception: R } = s.urls;
     // The patient books another visit through the portal.

@@ -386,11 +386,15 @@ export type Mutation = {
   refreshSession: AuthPayload;
   /** Registration by reception. A retry with the same idempotencyKey returns the same patient. */
   registerPatient: PatientPayload;
+  /** Stores this browser's push subscription for the signed-in patient */
+  registerPushSubscription: ReminderSettingsPayload;
   /** Self-registration: creates the record linked to the signed-in patient account */
   registerSelf: PatientPayload;
+  removePushSubscription: ReminderSettingsPayload;
   removeWeeklyTemplate: WeeklyTemplatePayload;
   rescheduleAppointment: AppointmentPayload;
   setCallStatus: CallListPayload;
+  setReminderChannel: ReminderSettingsPayload;
   /** Work e-mail for the doctor's next-day list (never exposed through the API) */
   setSpecialistNotifyEmail: Scalars['Boolean']['output'];
   setWeeklyTemplate: WeeklyTemplatePayload;
@@ -531,8 +535,18 @@ export type MutationRegisterPatientArgs = {
 };
 
 
+export type MutationRegisterPushSubscriptionArgs = {
+  input: PushSubscriptionInput;
+};
+
+
 export type MutationRegisterSelfArgs = {
   input: PatientInput;
+};
+
+
+export type MutationRemovePushSubscriptionArgs = {
+  endpoint: Scalars['String']['input'];
 };
 
 
@@ -549,6 +563,11 @@ export type MutationRescheduleAppointmentArgs = {
 export type MutationSetCallStatusArgs = {
   appointmentId: Scalars['ID']['input'];
   status: CallStatus;
+};
+
+
+export type MutationSetReminderChannelArgs = {
+  channel: ReminderChannel;
 };
 
 
@@ -715,6 +734,12 @@ export type PatientUpdateInput = {
   workplace?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type PushSubscriptionInput = {
+  auth: Scalars['String']['input'];
+  endpoint: Scalars['String']['input'];
+  p256dh: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
   appointment?: Maybe<Appointment>;
@@ -740,8 +765,10 @@ export type Query = {
   myAppointments: Array<Appointment>;
   /** The signed-in patient's own record */
   myPatient?: Maybe<Patient>;
+  myReminderSettings: ReminderSettings;
   patient?: Maybe<Patient>;
   patientDuplicates: Array<Patient>;
+  reminderChannels: ReminderChannels;
   scheduleExceptions: Array<ScheduleException>;
   searchPatients: PatientConnection;
   services: Array<Service>;
@@ -868,6 +895,21 @@ export type ReminderAction =
   | 'CANCEL'
   | 'CONFIRM';
 
+export type ReminderChannel =
+  | 'EMAIL'
+  | 'PUSH'
+  | 'SMS'
+  | 'VOICE';
+
+/** Configuration the portal needs to offer reminders */
+export type ReminderChannels = {
+  __typename?: 'ReminderChannels';
+  /** Channels the clinic has enabled */
+  enabled: Array<ReminderChannel>;
+  /** VAPID public key for PushManager.subscribe (null when web push is off) */
+  webPushPublicKey?: Maybe<Scalars['String']['output']>;
+};
+
 export type ReminderLinkPayload = {
   __typename?: 'ReminderLinkPayload';
   action?: Maybe<ReminderAction>;
@@ -877,6 +919,21 @@ export type ReminderLinkPayload = {
   startsAt?: Maybe<Scalars['String']['output']>;
   /** Status of the appointment after the action */
   status?: Maybe<AppointmentStatus>;
+};
+
+/** How the patient wants to be reminded; the other channels are fallbacks */
+export type ReminderSettings = {
+  __typename?: 'ReminderSettings';
+  patientId: Scalars['ID']['output'];
+  preferredChannel?: Maybe<ReminderChannel>;
+  /** Browsers (devices) subscribed to web push */
+  pushDevices?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ReminderSettingsPayload = {
+  __typename?: 'ReminderSettingsPayload';
+  inputErrors: Array<InputError>;
+  settings?: Maybe<ReminderSettings>;
 };
 
 export type RescheduleInput = {

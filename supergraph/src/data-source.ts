@@ -1,4 +1,6 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Principal } from '@medikamente/runtime';
 import { GraphQLError } from 'graphql';
 
@@ -9,44 +11,110 @@ export type GatewayContext = {
   clientAddress: string | null;
 };
 
+type Body = {
+  data?: Record<string, unknown> | null;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+};
+
+const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+
+/** The codes Apollo's RemoteGraphQLDataSource gives a non-2xx answer without a coded GraphQL error. */
+const codeForStatus = (status: number) =>
+  status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL_SERVER_ERROR';
+
 /**
- * Forwards the caller's identity to subgraphs (which verify it again) with the request id
- * and client address for their audit trail. A subgraph's coded refusal (401, 503 with
- * AUDIT_UNAVAILABLE, …) is passed on with its own code instead of a generic one.
+ * Calls a subgraph over HTTP for the gateway: forwards the caller's token (the subgraph verifies
+ * it again), the request id and the client address for its audit trail; passes a subgraph's
+ * coded refusal (401, 503 with AUDIT_UNAVAILABLE, …) on with its own code; and hands the
+ * subgraph's `Cache-Control` to the response's cache policy (ADR 0008).
+ *
+ * Written against Apollo's `GraphQLDataSource` interface on node:http with keep-alive instead of
+ * extending `RemoteGraphQLDataSource`, which builds node-fetch `Headers` and `Request` objects
+ * and goes through `fetch` on every call — measured as a large share of the gateway's CPU per
+ * request (docs/benchmarks.md).
  */
-export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, timeoutMs: number) {
-    // Node's own fetch (undici, keep-alive) instead of the default make-fetch-happen, which costs
-    // noticeably more CPU per subgraph call; the timeout is an abort signal.
-    super({
-      url,
-      fetcher: ((input: string, init?: RequestInit) =>
-        fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly target: URL;
+
+  constructor(
+    url: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.target = new URL(url);
+  }
+
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const { request } = options;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
+    const context = 'incomingRequestContext' in options ? options.context : undefined;
+    if (context?.token) headers.authorization = `Bearer ${context.token}`;
+    if (context?.requestId) headers['x-request-id'] = context.requestId;
+    if (context?.clientAddress) headers['x-client-address'] = context.clientAddress;
+    const payload = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
     });
-  }
-
-  override willSendRequest({
-    request,
-    context,
-  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    const h = request.http!.headers;
-    if (context.token) h.set('authorization', `Bearer ${context.token}`);
-    if (context.requestId) h.set('x-request-id', context.requestId);
-    if (context.clientAddress) h.set('x-client-address', context.clientAddress);
-  }
-
-  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const { status, text, cacheControl } = await this.post(payload, headers);
+    let body: Body | undefined;
     try {
-      const body = (await response.clone().json()) as {
-        errors?: Array<{ message: string; extensions?: { code?: string } }>;
-      };
-      const first = body.errors?.[0];
-      if (first?.extensions?.code) {
-        return new GraphQLError(first.message, { extensions: { code: first.extensions.code } });
-      }
+      body = JSON.parse(text) as Body;
     } catch {
-      // not JSON: fall through to the generic mapping
+      // not JSON: handled below
     }
-    return super.errorFromResponse(response);
+    if (status < 200 || status >= 300) {
+      const first = body?.errors?.[0];
+      if (first?.extensions?.code)
+        throw new GraphQLError(first.message, { extensions: { code: String(first.extensions.code) } });
+      throw new GraphQLError(`${status}: subgraph error`, { extensions: { code: codeForStatus(status) } });
+    }
+    if (!body || typeof body !== 'object') throw new Error('Expected a JSON response body from the subgraph');
+    if ('incomingRequestContext' in options) {
+      const policy = options.incomingRequestContext.overallCachePolicy;
+      const m = /max-age=(\d+)/.exec(cacheControl);
+      policy.restrict({
+        maxAge: m ? Number(m[1]) : 0,
+        ...(/\bpublic\b/.test(cacheControl) ? { scope: 'PUBLIC' as const } : {}),
+        ...(/\bprivate\b/.test(cacheControl) ? { scope: 'PRIVATE' as const } : {}),
+      });
+    }
+    return body;
+  }
+
+  private post(payload: string, headers: Record<string, string>) {
+    const https = this.target.protocol === 'https:';
+    return new Promise<{ status: number; text: string; cacheControl: string }>((resolve, reject) => {
+      const req = (https ? httpsRequest : httpRequest)(
+        {
+          protocol: this.target.protocol,
+          hostname: this.target.hostname,
+          port: this.target.port,
+          path: `${this.target.pathname}${this.target.search}`,
+          method: 'POST',
+          agent: https ? agents.https : agents.http,
+          headers: { ...headers, 'content-length': String(Buffer.byteLength(payload)) },
+        },
+        (res: IncomingMessage) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              text: Buffer.concat(chunks).toString('utf8'),
+              cacheControl: String(res.headers['cache-control'] ?? ''),
+            }),
+          );
+        },
+      );
+      req.setTimeout(this.timeoutMs, () => req.destroy(new Error('subgraph timeout')));
+      req.on('error', reject);
+      req.end(payload);
+    });
   }
 }

@@ -12,7 +12,14 @@ const ISSUER = 'http://identity.medikamente.test';
  * The platform as deployed, in one test process: identity, patient and the gateway, each on
  * its own port and database, talking real HTTP (JWKS and revocations fetched over HTTP too).
  */
-export async function startPlatform(opts: { production?: boolean; scheduleReplicas?: number } = {}) {
+export async function startPlatform(
+  opts: {
+    production?: boolean;
+    scheduleReplicas?: number;
+    /** Extra schedule configuration, e.g. reminder channels. */
+    scheduleEnv?: Record<string, string>;
+  } = {},
+) {
   const [idDb, patDb, schDb] = await Promise.all([
     createTestDatabase('gw_identity'),
     createTestDatabase('gw_patient'),
@@ -61,6 +68,7 @@ export async function startPlatform(opts: { production?: boolean; scheduleReplic
     OUTBOX_INTERVAL_MS: '100',
     // Reminder jobs are tested in the schedule subgraph; links for e2e come from reminders.linkFor.
     REMINDERS_ENABLED: 'false',
+    ...opts.scheduleEnv,
   });
   // Several replicas share one database only on a real Postgres server (PGlite is one process).
   const replicas = schDb.url ? (opts.scheduleReplicas ?? 1) : 1;

@@ -12,7 +12,7 @@ export {
 export { type EmailChannelOptions, emailChannel } from './channels/email';
 export { channelsFromEnv, type NotificationEnv, notificationEnv } from './channels/from-env';
 export type { HttpProviderOptions } from './channels/http';
-export { type PushChannelOptions, pushChannel } from './channels/push';
+export { generateVapidKeys, type PushChannelOptions, pushChannel } from './channels/push';
 export { type SmsChannelOptions, smsChannel } from './channels/sms';
 export {
   CHANNELS,

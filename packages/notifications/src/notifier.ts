@@ -3,6 +3,7 @@ import { appError, type Database, ErrorCode, type Logger } from '@medikamente/ru
 import {
   type Channel,
   type ChannelAdapter,
+  ChannelError,
   errorCodeOf,
   type Message,
   type Recipient,
@@ -147,6 +148,7 @@ export class Notifier {
           const code = errorCodeOf(err);
           await this.finish(claim.id, 'failed', code, null);
           this.log('warn', { ...ctx, code }, 'notification attempt failed');
+          if (err instanceof ChannelError && err.permanent) break;
           if (i < this.maxAttempts) await sleep(Math.max(0, this.backoffMs(i)));
         }
       }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@medikamente/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailChannel, type Message, Notifier, smsChannel, voiceChannel } from '../src/index';
+import {
+  type ChannelAdapter,
+  ChannelError,
+  emailChannel,
+  type Message,
+  Notifier,
+  smsChannel,
+  voiceChannel,
+} from '../src/index';
 import { captureLogger, openTestDatabase, startProvider, startSmtp, testRecipient } from './support';
 
 let database: Database;
@@ -69,6 +77,33 @@ describe('Notifier', () => {
     expect(log.lines.length).toBeGreaterThan(0);
     for (const secret of [r.email!, r.phone!, m.text, m.subject, 'portal.example'])
       expect(log.text()).not.toContain(secret);
+  });
+
+  it('does not retry a permanent failure (a gone push subscription): the next channel at once', async () => {
+    let calls = 0;
+    const gone: ChannelAdapter = {
+      channel: 'push',
+      canReach: () => true,
+      async send() {
+        calls++;
+        throw new ChannelError('push', 'PUSH_410', true);
+      },
+    };
+    const notifier = new Notifier({ database, channels: [gone, email], backoffMs: () => 0 });
+    const r = testRecipient({ preferred: ['push', 'email'] });
+    const dedupeKey = key();
+    const res = await notifier.send({
+      dedupeKey,
+      kind: 'appointment-reminder',
+      recipient: r,
+      message: message(),
+    });
+    expect(res).toEqual({ status: 'sent', channel: 'email' });
+    expect(calls).toBe(1);
+    expect((await rows(dedupeKey)).map((x) => [x.channel, x.status, x.error_code])).toEqual([
+      ['push', 'failed', 'PUSH_410'],
+      ['email', 'sent', null],
+    ]);
   });
 
   it('stops at the first success of a retried channel', async () => {

@@ -5,12 +5,14 @@ import type { AppointmentRecord, AppointmentStore } from './modules/booking/book
 import type { Availability } from './modules/calendar/availability';
 import type { CalendarStore } from './modules/calendar/calendar.store';
 import type { CatalogStore, RoomRecord } from './modules/catalog/catalog.store';
+import type { ReminderChannel, ReminderSettingsStore } from './modules/reminder-settings/settings.store';
 import type { Reminders } from './modules/reminders/reminders.service';
 
 export type Stores = {
   catalog: CatalogStore;
   calendar: CalendarStore;
   appointments: AppointmentStore;
+  reminderSettings: ReminderSettingsStore;
   audit: AuditLog;
 };
 
@@ -19,6 +21,8 @@ export type Services = {
   booking: BookingService;
   reminders: Reminders;
   pubsub: PgPubSub;
+  /** Reminder channels the clinic enabled (configuration), for the portal. */
+  reminderChannels: { enabled: ReminderChannel[]; webPushPublicKey: string | null; pushHosts: string[] };
 };
 
 export type ScheduleContext = BaseContext & {

@@ -28,6 +28,13 @@ const schema = z.object({
    * 0 = never. Bookings always re-check in the database, so a list at most this old is safe.
    */
   PUBLIC_SLOTS_MAX_AGE: z.coerce.number().int().min(0).max(60).default(1),
+  /**
+   * Push services a browser subscription may point to (host or parent domain, comma-separated):
+   * the server later POSTs to the endpoint, so anything else (internal hosts) is refused.
+   */
+  PUSH_ENDPOINT_HOSTS: z
+    .string()
+    .default('fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com'),
   REMINDERS_ENABLED: z.enum(['true', 'false']).default('true'),
   REMINDER_TICK_MS: z.coerce.number().int().positive().default(30000),
   /** Quiet hours in the patient's (branch's) time zone: no reminders between these local times. */

@@ -2,6 +2,7 @@ import { bookingResolvers } from './modules/booking/booking.resolvers';
 import { calendarResolvers } from './modules/calendar/calendar.resolvers';
 import { catalogResolvers } from './modules/catalog/catalog.resolvers';
 import { liveResolvers } from './modules/live/live.resolvers';
+import { reminderSettingsResolvers } from './modules/reminder-settings/settings.resolvers';
 import { remindersResolvers } from './modules/reminders/reminders.resolvers';
 
 /** All resolvers of the subgraph, merged per type. */
@@ -10,6 +11,7 @@ export const resolvers = [
   calendarResolvers,
   bookingResolvers,
   remindersResolvers,
+  reminderSettingsResolvers,
   liveResolvers,
 ].reduce<Record<string, Record<string, unknown>>>((acc, r) => {
   for (const [type, fields] of Object.entries(r)) acc[type] = { ...acc[type], ...fields };

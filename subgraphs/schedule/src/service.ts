@@ -31,6 +31,7 @@ import { AppointmentStore } from './modules/booking/booking.store';
 import { Availability } from './modules/calendar/availability';
 import { CalendarStore } from './modules/calendar/calendar.store';
 import { CatalogStore } from './modules/catalog/catalog.store';
+import { type ReminderChannel, ReminderSettingsStore } from './modules/reminder-settings/settings.store';
 import { GraphPatientDirectory, type PatientDirectory } from './modules/reminders/patient-directory';
 import { Reminders } from './modules/reminders/reminders.service';
 import { resolvers } from './resolvers';
@@ -76,7 +77,13 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
   const catalog = new CatalogStore(database);
   const calendar = new CalendarStore(database);
   const appointments = new AppointmentStore(database);
-  const stores: Stores = { catalog, calendar, appointments, audit: new AuditLog(database) };
+  const stores: Stores = {
+    catalog,
+    calendar,
+    appointments,
+    reminderSettings: new ReminderSettingsStore(database),
+    audit: new AuditLog(database),
+  };
   const pubsub = new PgPubSub(database);
   const availability = new Availability(catalog, calendar, env.PUBLIC_SLOTS_MAX_AGE);
   const booking = new BookingService({
@@ -102,6 +109,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
       env.PATIENT_URL,
       credentials ?? { token: async () => Promise.reject(new Error('no service credentials configured')) },
     );
+  const channels = channelsFromEnv(env);
   const reminders = new Reminders({
     database,
     appointments,
@@ -112,7 +120,8 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
       connectionString: env.SCHEDULE_DATABASE_URL,
       queue: 'schedule-reminders',
     }),
-    notifier: new Notifier({ database, channels: channelsFromEnv(env), logger }),
+    notifier: new Notifier({ database, channels, logger }),
+    settings: stores.reminderSettings,
     tokens: new ActionTokens({ database, secret: await serviceSecret(database, 'reminder-links') }),
     patients,
     portalUrl: env.PORTAL_URL,
@@ -120,7 +129,19 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     doctorListAt: env.DOCTOR_LIST_AT,
     logger,
   });
-  const services: Services = { availability, booking, reminders, pubsub };
+  const services: Services = {
+    availability,
+    booking,
+    reminders,
+    pubsub,
+    reminderChannels: {
+      enabled: channels.map((c) => c.channel.toUpperCase() as ReminderChannel),
+      webPushPublicKey: env.NOTIFY_PUSH_PUBLIC_KEY ?? null,
+      pushHosts: env.PUSH_ENDPOINT_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    },
+  };
   // Every replica drops cached availability of a doctor whose appointments changed anywhere.
   const changes = pubsub.subscribe<LiveAppointmentEvent>(APPOINTMENT_CHANNEL);
   void (async () => {

@@ -1,6 +1,14 @@
-import { randomUUID } from 'node:crypto';
+import {
+  createDecipheriv,
+  createECDH,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  randomUUID,
+} from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { generateVapidKeys } from '@medikamente/notifications';
 import { createTestDatabase, createTestIssuer, gql, type TestIssuer } from '@medikamente/runtime/testing';
 import { createPatientService, loadPatientEnv, type PatientService } from '@medikamente/subgraph-patient';
 import { DateTime } from 'luxon';
@@ -62,6 +70,66 @@ async function startSmsProvider() {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`;
   return { messages, url, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** A P-256 key pair as web push uses them: public point (65 bytes) and private scalar, base64url. */
+function p256() {
+  const jwk = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+  const pub = Buffer.concat([
+    Buffer.from([4]),
+    Buffer.from(jwk.x!, 'base64url'),
+    Buffer.from(jwk.y!, 'base64url'),
+  ]);
+  return { publicKey: pub.toString('base64url'), privateKey: jwk.d! };
+}
+
+/** Decrypts a web push message body (RFC 8291, aes128gcm) the way the browser would. */
+function decryptPush(body: Buffer, browser: { privateKey: string; publicKey: string; auth: string }) {
+  const salt = body.subarray(0, 16);
+  const idLength = body[20]!;
+  const serverPublic = body.subarray(21, 21 + idLength);
+  const ecdh = createECDH('prime256v1');
+  ecdh.setPrivateKey(Buffer.from(browser.privateKey, 'base64url'));
+  const secret = ecdh.computeSecret(serverPublic);
+  const info = Buffer.concat([
+    Buffer.from('WebPush: info\0'),
+    Buffer.from(browser.publicKey, 'base64url'),
+    serverPublic,
+  ]);
+  const ikm = Buffer.from(hkdfSync('sha256', secret, Buffer.from(browser.auth, 'base64url'), info, 32));
+  const key = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: aes128gcm\0'), 16));
+  const nonce = Buffer.from(hkdfSync('sha256', ikm, salt, Buffer.from('Content-Encoding: nonce\0'), 12));
+  const record = body.subarray(21 + idLength);
+  const decipher = createDecipheriv('aes-128-gcm', key, nonce);
+  decipher.setAuthTag(record.subarray(record.length - 16));
+  const plain = Buffer.concat([decipher.update(record.subarray(0, record.length - 16)), decipher.final()]);
+  let end = plain.length;
+  while (end > 0 && plain[end - 1] === 0) end--;
+  if (plain[end - 1] !== 2) throw new Error('not a last record');
+  return JSON.parse(plain.subarray(0, end - 1).toString('utf8'));
+}
+
+/** A push service (RFC 8030) on this machine: stores what arrives, or answers 410 for gone subscriptions. */
+async function startPushService() {
+  const received: Array<{ path: string; headers: Record<string, unknown>; body: Buffer }> = [];
+  const gone = new Set<string>();
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      if (gone.has(req.url ?? '')) {
+        res.statusCode = 410;
+        return res.end();
+      }
+      received.push({ path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
+      res.statusCode = 201;
+      res.setHeader('location', `/messages/${randomUUID()}`);
+      res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { received, gone, base, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
 const until = async (check: () => boolean | Promise<boolean>, ms = 15_000) => {
@@ -437,5 +505,125 @@ describe('reminders', () => {
     expect(lists[0]!.text).toContain('11:00 — Орлов Пётр');
     await http.close();
     await s.close();
+  });
+  it("the patient's own choice: SMS first, or web push to their browser (encrypted, VAPID-signed); a gone subscription falls back and is dropped", async () => {
+    const db = await createTestDatabase('rem_prefs');
+    dbs.push(db);
+    const push = await startPushService();
+    const vapid = generateVapidKeys();
+    const s = await schedule(db.url, {
+      NOTIFY_PUSH_PUBLIC_KEY: vapid.publicKey,
+      NOTIFY_PUSH_PRIVATE_KEY: vapid.privateKey,
+      NOTIFY_PUSH_SUBJECT: 'mailto:it@medikamente.test',
+      PUSH_ENDPOINT_HOSTS: '127.0.0.1',
+    });
+    const http = await s.subgraph.listen(0);
+    const url = `${http.url}/graphql`;
+    const SETTINGS =
+      '{ myReminderSettings { preferredChannel pushDevices } reminderChannels { enabled webPushPublicKey } }';
+    const SET =
+      'mutation($c: ReminderChannel!) { setReminderChannel(channel: $c) { settings { preferredChannel } inputErrors { code } } }';
+    const REGISTER = `mutation($i: PushSubscriptionInput!) {
+      registerPushSubscription(input: $i) { settings { pushDevices } inputErrors { field code } } }`;
+
+    // 1. SMS chosen: the reminder goes by SMS although an e-mail address exists.
+    const phone = `+7926${String(Date.now()).slice(-7)}`;
+    const email = `s-${randomUUID().slice(0, 8)}@mail.ru`;
+    const a = await bookedPatient(s, url, { email, phone });
+    const initial = await gql(url, SETTINGS, {}, { token: a.token });
+    expect(initial.data).toEqual({
+      myReminderSettings: { preferredChannel: 'EMAIL', pushDevices: 0 },
+      reminderChannels: { enabled: ['EMAIL', 'SMS', 'PUSH'], webPushPublicKey: vapid.publicKey },
+    });
+    // A channel the clinic has not enabled is refused and changes nothing.
+    const voice = await gql(url, SET, { c: 'VOICE' }, { token: a.token });
+    expect(voice.data.setReminderChannel.inputErrors[0].code).toBe('BAD_USER_INPUT');
+    const sms1 = await gql(url, SET, { c: 'SMS' }, { token: a.token });
+    expect(sms1.data.setReminderChannel.settings.preferredChannel).toBe('SMS');
+    await s.services.reminders.tick();
+    expect(await until(() => sms.messages.some((m) => m.to === phone))).toBe(true);
+    expect(smtp.mails.some((m) => m.to === email)).toBe(false);
+
+    // 2. Web push chosen, with this browser's subscription.
+    const browser = { ...p256(), auth: randomBytes(16).toString('base64url') };
+    const endpoint = `${push.base}/push/${randomUUID()}`;
+    const b = await bookedPatient(s, url, { email: `w-${randomUUID().slice(0, 8)}@mail.ru` }, 24 * 60 - 60);
+    const bad = await gql(
+      url,
+      REGISTER,
+      { i: { endpoint: 'ftp://example.org/x', p256dh: 'short', auth: browser.auth } },
+      { token: b.token },
+    );
+    expect(bad.data.registerPushSubscription.inputErrors.map((e: { field: string }) => e.field)).toEqual([
+      'endpoint',
+      'p256dh',
+    ]);
+    // The server will POST to the endpoint: only configured push services, never internal hosts.
+    for (const elsewhere of ['https://10.0.0.5/push/x', 'https://fcm.googleapis.com.evil.example/x'])
+      expect(
+        (
+          await gql(
+            url,
+            REGISTER,
+            { i: { endpoint: elsewhere, p256dh: browser.publicKey, auth: browser.auth } },
+            { token: b.token },
+          )
+        ).data.registerPushSubscription.inputErrors[0].field,
+      ).toBe('endpoint');
+    const ok = await gql(
+      url,
+      REGISTER,
+      { i: { endpoint, p256dh: browser.publicKey, auth: browser.auth } },
+      { token: b.token },
+    );
+    expect(ok.data.registerPushSubscription).toEqual({ settings: { pushDevices: 1 }, inputErrors: [] });
+    // Another patient cannot remove it (only their own endpoints are theirs to remove).
+    const REMOVE =
+      'mutation($e: String!) { removePushSubscription(endpoint: $e) { settings { pushDevices } } }';
+    await gql(url, REMOVE, { e: endpoint }, { token: a.token });
+    expect((await gql(url, SETTINGS, {}, { token: b.token })).data.myReminderSettings.pushDevices).toBe(1);
+    await gql(url, SET, { c: 'PUSH' }, { token: b.token });
+    await s.services.reminders.tick();
+    expect(await until(() => push.received.some((r) => endpoint.endsWith(r.path)))).toBe(true);
+    const message = push.received.find((r) => endpoint.endsWith(r.path))!;
+    expect(message.headers['content-encoding']).toBe('aes128gcm');
+    expect(String(message.headers.authorization)).toMatch(/^vapid t=.+, k=/);
+    const shown = decryptPush(message.body, browser);
+    expect(shown.title).toMatch(/напомина|запис/i);
+    expect(shown.links.confirm).toMatch(/^https:\/\/portal\.medikamente\.test\/r\//);
+    expect((await notifications(s, b.appointmentId)).map((n) => `${n.channel}:${n.status}`)).toEqual([
+      'push:sent',
+    ]);
+
+    // 3. The browser unsubscribed (the push service answers 410): e-mail instead, subscription dropped.
+    const c = await bookedPatient(s, url, { email: `g-${randomUUID().slice(0, 8)}@mail.ru` }, 24 * 60 - 90);
+    const goneEndpoint = `${push.base}/push/${randomUUID()}`;
+    push.gone.add(new URL(goneEndpoint).pathname);
+    await gql(
+      url,
+      REGISTER,
+      { i: { endpoint: goneEndpoint, p256dh: browser.publicKey, auth: browser.auth } },
+      { token: c.token },
+    );
+    await gql(url, SET, { c: 'PUSH' }, { token: c.token });
+    await s.services.reminders.tick();
+    expect(
+      await until(async () =>
+        (await notifications(s, c.appointmentId)).some((n) => n.channel === 'email' && n.status === 'sent'),
+      ),
+    ).toBe(true);
+    expect((await notifications(s, c.appointmentId)).map((n) => `${n.channel}:${n.status}`)).toEqual([
+      'push:failed',
+      'email:sent',
+    ]);
+    expect((await gql(url, SETTINGS, {}, { token: c.token })).data.myReminderSettings.pushDevices).toBe(0);
+
+    // Staff cannot use a patient's settings operations.
+    const reception = await issuer.sign({ role: 'receptionist' });
+    const denied = await gql(url, SETTINGS, {}, { token: reception });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await http.close();
+    await s.close();
+    await push.close();
   });
 });

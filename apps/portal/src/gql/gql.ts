@@ -37,6 +37,9 @@ type Documents = {
     "\n    mutation GiveConsent($patientId: ID!, $purpose: ConsentPurpose!, $textVersion: Int!) {\n      giveConsent(patientId: $patientId, purpose: $purpose, textVersion: $textVersion, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active textVersion }\n      }\n    }\n  ": typeof types.GiveConsentDocument,
     "\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  ": typeof types.WithdrawConsentDocument,
     "\n    mutation UseReminderLink($token: String!) {\n      useReminderLink(token: $token) {\n        ok\n        action\n        status\n        startsAt\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.UseReminderLinkDocument,
+    "\n    query ReminderSettings {\n      myReminderSettings { preferredChannel pushDevices }\n      reminderChannels { enabled webPushPublicKey }\n    }\n  ": typeof types.ReminderSettingsDocument,
+    "\n    mutation SetReminderChannel($channel: ReminderChannel!) {\n      setReminderChannel(channel: $channel) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.SetReminderChannelDocument,
+    "\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.RegisterPushDocument,
 };
 const documents: Documents = {
     "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalSignInDocument,
@@ -62,6 +65,9 @@ const documents: Documents = {
     "\n    mutation GiveConsent($patientId: ID!, $purpose: ConsentPurpose!, $textVersion: Int!) {\n      giveConsent(patientId: $patientId, purpose: $purpose, textVersion: $textVersion, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active textVersion }\n      }\n    }\n  ": types.GiveConsentDocument,
     "\n    mutation WithdrawConsent($patientId: ID!, $purpose: ConsentPurpose!) {\n      withdrawConsent(patientId: $patientId, purpose: $purpose, channel: PORTAL) {\n        ok\n        inputErrors { field code message }\n        consent { id purpose active withdrawnAt }\n      }\n    }\n  ": types.WithdrawConsentDocument,
     "\n    mutation UseReminderLink($token: String!) {\n      useReminderLink(token: $token) {\n        ok\n        action\n        status\n        startsAt\n        inputErrors { field code message }\n      }\n    }\n  ": types.UseReminderLinkDocument,
+    "\n    query ReminderSettings {\n      myReminderSettings { preferredChannel pushDevices }\n      reminderChannels { enabled webPushPublicKey }\n    }\n  ": types.ReminderSettingsDocument,
+    "\n    mutation SetReminderChannel($channel: ReminderChannel!) {\n      setReminderChannel(channel: $channel) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": types.SetReminderChannelDocument,
+    "\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": types.RegisterPushDocument,
 };
 
 /**
@@ -170,6 +176,18 @@ export function graphql(source: "\n    mutation WithdrawConsent($patientId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation UseReminderLink($token: String!) {\n      useReminderLink(token: $token) {\n        ok\n        action\n        status\n        startsAt\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation UseReminderLink($token: String!) {\n      useReminderLink(token: $token) {\n        ok\n        action\n        status\n        startsAt\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query ReminderSettings {\n      myReminderSettings { preferredChannel pushDevices }\n      reminderChannels { enabled webPushPublicKey }\n    }\n  "): (typeof documents)["\n    query ReminderSettings {\n      myReminderSettings { preferredChannel pushDevices }\n      reminderChannels { enabled webPushPublicKey }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SetReminderChannel($channel: ReminderChannel!) {\n      setReminderChannel(channel: $channel) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation SetReminderChannel($channel: ReminderChannel!) {\n      setReminderChannel(channel: $channel) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

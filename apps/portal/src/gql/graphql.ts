@@ -112,9 +112,21 @@ export type PatientUpdateInput = {
   workplace?: string | null | undefined;
 };
 
+export type PushSubscriptionInput = {
+  auth: string;
+  endpoint: string;
+  p256dh: string;
+};
+
 export type ReminderAction =
   | 'CANCEL'
   | 'CONFIRM';
+
+export type ReminderChannel =
+  | 'EMAIL'
+  | 'PUSH'
+  | 'SMS'
+  | 'VOICE';
 
 export type RescheduleInput = {
   appointmentId: string;
@@ -307,6 +319,25 @@ export type UseReminderLinkMutationVariables = Exact<{
 
 export type UseReminderLinkMutation = { useReminderLink: { ok: boolean, action: ReminderAction | null, status: AppointmentStatus | null, startsAt: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
 
+export type ReminderSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReminderSettingsQuery = { myReminderSettings: { preferredChannel: ReminderChannel | null, pushDevices: number | null }, reminderChannels: { enabled: Array<ReminderChannel>, webPushPublicKey: string | null } };
+
+export type SetReminderChannelMutationVariables = Exact<{
+  channel: ReminderChannel;
+}>;
+
+
+export type SetReminderChannelMutation = { setReminderChannel: { settings: { preferredChannel: ReminderChannel | null, pushDevices: number | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type RegisterPushMutationVariables = Exact<{
+  input: PushSubscriptionInput;
+}>;
+
+
+export type RegisterPushMutation = { registerPushSubscription: { settings: { preferredChannel: ReminderChannel | null, pushDevices: number | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
 
 export const PortalSignInDocument = {"__meta__":{"documentId":"sha256:01d526d0045a66dc14c2e7407561c25858b8f7f2538e8331cd77ff486ec6adb8"}} as unknown as DocumentNode<PortalSignInMutation, PortalSignInMutationVariables>;
 export const PortalSignUpDocument = {"__meta__":{"documentId":"sha256:987cddea471f307465a90f5995836b43861f16bec666e07b03da558ae6af888d"}} as unknown as DocumentNode<PortalSignUpMutation, PortalSignUpMutationVariables>;
@@ -331,3 +362,6 @@ export const MyConsentsDocument = {"__meta__":{"documentId":"sha256:3567db65b0a8
 export const GiveConsentDocument = {"__meta__":{"documentId":"sha256:7fbb40ea24caf44b30374dc3f90da515512a8d6c1fcae69c6968772cb0e94062"}} as unknown as DocumentNode<GiveConsentMutation, GiveConsentMutationVariables>;
 export const WithdrawConsentDocument = {"__meta__":{"documentId":"sha256:5a63aa9aed0842ea213e0c52b6cbe94251a4009f8f199f828a6675490ff1862b"}} as unknown as DocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
 export const UseReminderLinkDocument = {"__meta__":{"documentId":"sha256:159c1fd32d133cb44a94362ff29e37c05554aade2289e87e6de9cafb878f62c9"}} as unknown as DocumentNode<UseReminderLinkMutation, UseReminderLinkMutationVariables>;
+export const ReminderSettingsDocument = {"__meta__":{"documentId":"sha256:86780f8fd3592fe9e397286503db25247fa70fe02ea10006041da14a6410fcff"}} as unknown as DocumentNode<ReminderSettingsQuery, ReminderSettingsQueryVariables>;
+export const SetReminderChannelDocument = {"__meta__":{"documentId":"sha256:66aa055f75026dd50f2f30b6bde22268b20c60e43f38ac8d5a7d77980fc2b644"}} as unknown as DocumentNode<SetReminderChannelMutation, SetReminderChannelMutationVariables>;
+export const RegisterPushDocument = {"__meta__":{"documentId":"sha256:92861744558a9bdd9016d10c62df1a9d61311fb301c0fd9d474e310e2cdc01d8"}} as unknown as DocumentNode<RegisterPushMutation, RegisterPushMutationVariables>;

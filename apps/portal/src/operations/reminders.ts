@@ -16,3 +16,34 @@ export const UseReminderLinkMutation = persisted(
     }
   `),
 );
+
+export const ReminderSettingsQuery = persisted(
+  graphql(`
+    query ReminderSettings {
+      myReminderSettings { preferredChannel pushDevices }
+      reminderChannels { enabled webPushPublicKey }
+    }
+  `),
+);
+
+export const SetReminderChannelMutation = persisted(
+  graphql(`
+    mutation SetReminderChannel($channel: ReminderChannel!) {
+      setReminderChannel(channel: $channel) {
+        settings { preferredChannel pushDevices }
+        inputErrors { field code message }
+      }
+    }
+  `),
+);
+
+export const RegisterPushMutation = persisted(
+  graphql(`
+    mutation RegisterPush($input: PushSubscriptionInput!) {
+      registerPushSubscription(input: $input) {
+        settings { preferredChannel pushDevices }
+        inputErrors { field code message }
+      }
+    }
+  `),
+);

@@ -17,6 +17,9 @@ export type PushChannelOptions = {
  * the request itself goes out through fetch, so any push service URL works.
  * A `404`/`410` answer means the subscription is gone (`PUSH_410`): the portal must re-subscribe.
  */
+/** A new VAPID key pair (URL-safe base64), e.g. generated on a machine's first start. */
+export const generateVapidKeys = (): { publicKey: string; privateKey: string } => webpush.generateVAPIDKeys();
+
 export function pushChannel(opts: PushChannelOptions): ChannelAdapter {
   return {
     channel: 'push',
@@ -31,7 +34,7 @@ export function pushChannel(opts: PushChannelOptions): ChannelAdapter {
           contentEncoding: 'aes128gcm',
         });
       } catch {
-        throw new ChannelError('push', 'PUSH_BAD_SUBSCRIPTION');
+        throw new ChannelError('push', 'PUSH_BAD_SUBSCRIPTION', true);
       }
       let res: Response;
       try {
@@ -45,7 +48,7 @@ export function pushChannel(opts: PushChannelOptions): ChannelAdapter {
         throw new ChannelError('push', (err as Error)?.name === 'TimeoutError' ? 'TIMEOUT' : 'NETWORK');
       }
       await res.arrayBuffer().catch(() => undefined);
-      if (res.status === 404 || res.status === 410) throw new ChannelError('push', 'PUSH_410');
+      if (res.status === 404 || res.status === 410) throw new ChannelError('push', 'PUSH_410', true);
       if (!res.ok) throw new ChannelError('push', `HTTP_${res.status}`);
       // The push service names the message in `Location` (RFC 8030).
       return { providerMessageId: res.headers.get('location')?.slice(0, 200) ?? undefined };

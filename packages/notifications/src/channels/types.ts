@@ -49,6 +49,8 @@ export class ChannelError extends Error {
   constructor(
     readonly channel: Channel,
     readonly code: string,
+    /** Retrying cannot help (e.g. a push subscription that is gone): go to the next channel. */
+    readonly permanent = false,
   ) {
     super(`${channel} delivery failed: ${code}`);
     this.name = 'ChannelError';

@@ -1,4 +1,5 @@
 import { Profile } from '@/components/profile';
+import { ReminderSettings } from '@/components/reminder-settings';
 import { requirePatient } from '@/server/guard';
 
 export default async function ProfilePage() {
@@ -7,6 +8,7 @@ export default async function ProfilePage() {
     <>
       <h1>Профиль</h1>
       <Profile />
+      <ReminderSettings />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import {
   type ActionTokens,
+  CHANNELS,
   type Notifier,
   nextAllowedTime,
   type ReminderQueue,
@@ -15,6 +16,7 @@ import {
   toAppointment,
 } from '../booking/booking.store';
 import type { CatalogStore } from '../catalog/catalog.store';
+import { type ReminderSettingsStore, toChannel } from '../reminder-settings/settings.store';
 import type { PatientDirectory } from './patient-directory';
 
 export type ReminderJob =
@@ -30,6 +32,8 @@ export type RemindersOptions = {
   notifier: Notifier;
   tokens: ActionTokens;
   patients: PatientDirectory;
+  /** The patient's channel choice and push subscription. */
+  settings: ReminderSettingsStore;
   portalUrl: string;
   quietHours: { start: string; end: string };
   /** Doctors' next-day lists go out at this local time the day before. */
@@ -167,7 +171,11 @@ export class Reminders {
       });
       return;
     }
-    const contact = (await this.o.patients.contacts([a.patientId])).get(a.patientId);
+    const [contacts, delivery] = await Promise.all([
+      this.o.patients.contacts([a.patientId]),
+      this.o.settings.deliveryFor(a.patientId),
+    ]);
+    const contact = contacts.get(a.patientId);
     const expiresAt = a.start;
     const [confirm, cancel] = await Promise.all([
       this.o.tokens.issue({ subject: a.id, action: 'confirm', expiresAt }),
@@ -181,19 +189,28 @@ export class Reminders {
       confirmUrl: `${this.o.portalUrl}/r/${confirm}`,
       cancelUrl: `${this.o.portalUrl}/r/${cancel}`,
     });
+    const dedupeKey = `reminder:${a.id}:${a.start.getTime()}:patient`;
+    const first = toChannel(delivery.preferred);
     const outcome = await this.o.notifier.send({
-      dedupeKey: `reminder:${a.id}:${a.start.getTime()}:patient`,
+      dedupeKey,
       kind: 'appointment-reminder',
       recipient: {
         ref: a.patientId,
         email: contact?.email ?? null,
         phone: contact?.phone ?? null,
-        push: null,
+        push: delivery.push,
         timeZone: zone,
-        preferred: ['email', 'sms', 'push', 'voice'],
+        // The patient's choice first, the others as fallbacks in the clinic's order.
+        preferred: [first, ...CHANNELS.filter((c) => c !== first)],
       },
       message,
     });
+    // A browser subscription the push service no longer knows is dropped (the portal re-subscribes).
+    if (delivery.push && outcome.status !== 'duplicate') {
+      const attempts = await this.o.notifier.attempts(dedupeKey);
+      if (attempts.some((t) => t.channel === 'push' && t.errorCode === 'PUSH_410'))
+        await this.o.settings.forgetPush(delivery.push.endpoint);
+    }
     const status =
       outcome.status === 'sent' || outcome.status === 'duplicate'
         ? 'SENT'
