@@ -205,6 +205,8 @@ run('patient portal and reception dashboard in Chromium', () => {
     await expect(section.getByLabel('E-mail').isChecked()).resolves.toBe(true);
     await section.getByLabel('SMS').check();
     await patientPage.getByText('Способ напоминаний сохранён').waitFor();
+    // This patient gave no phone at sign-up: the page says SMS cannot reach them yet.
+    await section.getByText('Телефон не указан в контактах').waitFor();
     await screenshot(patientPage, 'portal-reminder-settings');
     await patientPage.reload();
     await section.getByLabel('SMS').waitFor();

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { MyPatientQuery, UpdateContactsMutation } from '@/operations/patient';
+import { ReminderSettings } from './reminder-settings';
 
 type Err = { field: string; code: string; message: string };
 
@@ -91,6 +92,7 @@ export function Profile() {
           Изменить контакты
         </button>
       )}
+      <ReminderSettings phone={p.phone ?? null} email={p.email ?? null} />
     </>
   );
 }

@@ -44,7 +44,7 @@ async function subscribeBrowser(publicKey: string) {
 }
 
 /** How the patient wants to be reminded of visits (the other enabled channels are fallbacks). */
-export function ReminderSettings() {
+export function ReminderSettings({ phone, email }: { phone: string | null; email: string | null }) {
   const [{ data, fetching, error }, refetch] = useQuery({ query: ReminderSettingsQuery });
   /** The choice being saved (shown at once; back to the server's value if saving fails). */
   const [selected, setSelected] = useState<ReminderChannel | null>(null);
@@ -94,6 +94,13 @@ export function ReminderSettings() {
     }
   }
 
+  const chosen = selected ?? mine.preferredChannel;
+  const missing =
+    (chosen === 'SMS' || chosen === 'VOICE') && !phone
+      ? 'Телефон'
+      : chosen === 'EMAIL' && !email
+        ? 'E-mail'
+        : null;
   const offered = channels.enabled.filter((c) => c !== 'PUSH' || channels.webPushPublicKey);
   if (offered.length === 0)
     return <Notice kind="warn">Напоминания о приёме в клинике пока не настроены.</Notice>;
@@ -114,7 +121,7 @@ export function ReminderSettings() {
               type="radio"
               name="reminder-channel"
               value={c}
-              checked={(selected ?? mine.preferredChannel) === c}
+              checked={chosen === c}
               onChange={() => void choose(c)}
             />
             {LABELS[c]}
@@ -123,6 +130,9 @@ export function ReminderSettings() {
         ))}
       </fieldset>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {missing ? (
+        <Notice kind="warn">{missing} не указан в контактах — пока напомним другим способом.</Notice>
+      ) : null}
     </section>
   );
 }

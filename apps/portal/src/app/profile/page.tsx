@@ -1,5 +1,4 @@
 import { Profile } from '@/components/profile';
-import { ReminderSettings } from '@/components/reminder-settings';
 import { requirePatient } from '@/server/guard';
 
 export default async function ProfilePage() {
@@ -8,7 +7,6 @@ export default async function ProfilePage() {
     <>
       <h1>Профиль</h1>
       <Profile />
-      <ReminderSettings />
     </>
   );
 }
