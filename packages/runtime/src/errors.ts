@@ -69,6 +69,13 @@ export function appError(
 /** An expected, field-level input failure returned inside a payload. */
 export type InputError = { field: string; code: ErrorCode; message: string };
 
+/** One expected input failure, for a payload's `inputErrors`. */
+export const inputError = (field: string, code: ErrorCode, message: string): InputError => ({
+  field,
+  code,
+  message,
+});
+
 /** Errors raised by the auth layer; mapped to HTTP 401 before GraphQL runs. */
 export class AuthError extends Error {
   constructor(

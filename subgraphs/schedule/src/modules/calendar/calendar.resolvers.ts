@@ -1,5 +1,5 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
-import { appError, ErrorCode, type InputError } from '@medikamente/runtime';
+import { appError, ErrorCode, type InputError, inputError } from '@medikamente/runtime';
 import type { GraphQLResolveInfo } from 'graphql';
 import { DateTime } from 'luxon';
 import type { ScheduleContext } from '../../context';
@@ -8,7 +8,6 @@ import { isId, requireDate, requireId } from '../ids';
 import type { ExceptionRecord, TemplateRecord } from './calendar.store';
 import { type ComputedSlot, formatInZone, isLocalDate, isLocalTime, parseDateTime } from './slots';
 
-const err = (field: string, code: ErrorCode, message: string): InputError => ({ field, code, message });
 const MAX_RANGE_DAYS = 31;
 
 type TemplateInput = {
@@ -31,22 +30,23 @@ async function checkPlace(
   input: { specialistId: string; branchId: string; roomId?: string | null },
 ): Promise<BranchRecord | null> {
   if (!isId(input.specialistId))
-    errors.push(err('specialistId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
-  if (!isId(input.branchId)) errors.push(err('branchId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
+    errors.push(inputError('specialistId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
+  if (!isId(input.branchId))
+    errors.push(inputError('branchId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
   if (input.roomId && !isId(input.roomId))
-    errors.push(err('roomId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
+    errors.push(inputError('roomId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
   if (errors.length) return null;
   const [specialist, branch] = await Promise.all([
     ctx.stores.catalog.specialist(input.specialistId.toLowerCase()),
     ctx.stores.catalog.branch(input.branchId.toLowerCase()),
   ]);
-  if (!branch) errors.push(err('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
+  if (!branch) errors.push(inputError('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
   if (!specialist || (branch && !specialist.branchIds.includes(branch.id)))
-    errors.push(err('specialistId', ErrorCode.NOT_FOUND, 'Врач не работает в этом филиале'));
+    errors.push(inputError('specialistId', ErrorCode.NOT_FOUND, 'Врач не работает в этом филиале'));
   if (input.roomId) {
     const room = await ctx.loaders.room.load(input.roomId.toLowerCase());
     if (!room || room.branchId !== branch?.id)
-      errors.push(err('roomId', ErrorCode.NOT_FOUND, 'Кабинет не найден в филиале'));
+      errors.push(inputError('roomId', ErrorCode.NOT_FOUND, 'Кабинет не найден в филиале'));
   }
   return branch;
 }
@@ -151,20 +151,21 @@ export const calendarResolvers = {
       const errors: InputError[] = [];
       await checkPlace(ctx, errors, input);
       if (!Number.isInteger(input.weekday) || input.weekday < 1 || input.weekday > 7)
-        errors.push(err('weekday', ErrorCode.BAD_USER_INPUT, 'День недели от 1 (пн) до 7 (вс)'));
+        errors.push(inputError('weekday', ErrorCode.BAD_USER_INPUT, 'День недели от 1 (пн) до 7 (вс)'));
       for (const f of ['startTime', 'endTime'] as const)
-        if (!isLocalTime(input[f])) errors.push(err(f, ErrorCode.INVALID_DATE, 'Время в формате ЧЧ:ММ'));
+        if (!isLocalTime(input[f]))
+          errors.push(inputError(f, ErrorCode.INVALID_DATE, 'Время в формате ЧЧ:ММ'));
       if (isLocalTime(input.startTime) && isLocalTime(input.endTime) && input.endTime <= input.startTime)
-        errors.push(err('endTime', ErrorCode.BAD_USER_INPUT, 'Окончание позже начала'));
+        errors.push(inputError('endTime', ErrorCode.BAD_USER_INPUT, 'Окончание позже начала'));
       if (!Number.isInteger(input.slotMinutes) || input.slotMinutes < 5 || input.slotMinutes > 240)
-        errors.push(err('slotMinutes', ErrorCode.BAD_USER_INPUT, 'Длина слота от 5 до 240 минут'));
+        errors.push(inputError('slotMinutes', ErrorCode.BAD_USER_INPUT, 'Длина слота от 5 до 240 минут'));
       const breaks = input.breaks ?? [];
       for (const b of breaks)
         if (!isLocalTime(b.start) || !isLocalTime(b.end) || b.end <= b.start)
-          errors.push(err('breaks', ErrorCode.BAD_USER_INPUT, 'Перерыв: ЧЧ:ММ–ЧЧ:ММ'));
+          errors.push(inputError('breaks', ErrorCode.BAD_USER_INPUT, 'Перерыв: ЧЧ:ММ–ЧЧ:ММ'));
       for (const f of ['validFrom', 'validUntil'] as const)
         if (input[f] && !isLocalDate(input[f]!))
-          errors.push(err(f, ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
+          errors.push(inputError(f, ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
       if (errors.length) return { template: null, inputErrors: errors };
       ctx.services.availability.invalidate();
       const template = await ctx.stores.calendar.addTemplate({
@@ -185,7 +186,7 @@ export const calendarResolvers = {
       ctx.services.availability.invalidate();
       const template = await ctx.stores.calendar.removeTemplate(requireId(args.id));
       if (!template)
-        return { template: null, inputErrors: [err('id', ErrorCode.NOT_FOUND, 'Шаблон не найден')] };
+        return { template: null, inputErrors: [inputError('id', ErrorCode.NOT_FOUND, 'Шаблон не найден')] };
       return { template, inputErrors: [] };
     },
     addScheduleException: async (
@@ -209,12 +210,13 @@ export const calendarResolvers = {
       const zone = branch?.timeZone ?? 'UTC';
       const start = parseDateTime(input.startsAt, zone);
       const end = parseDateTime(input.endsAt, zone);
-      if (start === null) errors.push(err('startsAt', ErrorCode.INVALID_DATE, 'Неверные дата и время'));
-      if (end === null) errors.push(err('endsAt', ErrorCode.INVALID_DATE, 'Неверные дата и время'));
+      if (start === null)
+        errors.push(inputError('startsAt', ErrorCode.INVALID_DATE, 'Неверные дата и время'));
+      if (end === null) errors.push(inputError('endsAt', ErrorCode.INVALID_DATE, 'Неверные дата и время'));
       if (start !== null && end !== null && end <= start)
-        errors.push(err('endsAt', ErrorCode.BAD_USER_INPUT, 'Окончание позже начала'));
+        errors.push(inputError('endsAt', ErrorCode.BAD_USER_INPUT, 'Окончание позже начала'));
       if (start !== null && end !== null && end - start > 366 * 86_400_000)
-        errors.push(err('endsAt', ErrorCode.BAD_USER_INPUT, 'Не дольше года'));
+        errors.push(inputError('endsAt', ErrorCode.BAD_USER_INPUT, 'Не дольше года'));
       if (errors.length) return { exception: null, inputErrors: errors };
       ctx.services.availability.invalidate();
       const exception = await ctx.stores.calendar.addException({
@@ -233,15 +235,16 @@ export const calendarResolvers = {
       ctx: ScheduleContext,
     ) => {
       const errors: InputError[] = [];
-      if (!isLocalDate(input.date)) errors.push(err('date', ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
+      if (!isLocalDate(input.date))
+        errors.push(inputError('date', ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
       const name = input.name?.trim() ?? '';
-      if (!name) errors.push(err('name', ErrorCode.REQUIRED, 'Обязательное поле'));
-      if (name.length > 200) errors.push(err('name', ErrorCode.TOO_LONG, 'Не длиннее 200 символов'));
+      if (!name) errors.push(inputError('name', ErrorCode.REQUIRED, 'Обязательное поле'));
+      if (name.length > 200) errors.push(inputError('name', ErrorCode.TOO_LONG, 'Не длиннее 200 символов'));
       if (
         input.branchId &&
         !(isId(input.branchId) && (await ctx.stores.catalog.branch(input.branchId.toLowerCase())))
       )
-        errors.push(err('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
+        errors.push(inputError('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
       if (errors.length) return { holiday: null, inputErrors: errors };
       ctx.services.availability.invalidate();
       const holiday = await ctx.stores.calendar.addHoliday({
@@ -252,7 +255,7 @@ export const calendarResolvers = {
       if (!holiday)
         return {
           holiday: null,
-          inputErrors: [err('date', ErrorCode.DUPLICATE, 'Праздник на эту дату уже есть')],
+          inputErrors: [inputError('date', ErrorCode.DUPLICATE, 'Праздник на эту дату уже есть')],
         };
       return { holiday, inputErrors: [] };
     },

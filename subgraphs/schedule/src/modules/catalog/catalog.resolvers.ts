@@ -1,22 +1,20 @@
-import { appError, ErrorCode, type InputError } from '@medikamente/runtime';
+import { appError, ErrorCode, type InputError, inputError } from '@medikamente/runtime';
 import type { ScheduleContext } from '../../context';
 import { isValidZone } from '../calendar/slots';
 import { isId, requireId } from '../ids';
 import type { BranchRecord, SpecialistRecord } from './catalog.store';
 
-const err = (field: string, code: ErrorCode, message: string): InputError => ({ field, code, message });
-
 function text(errors: InputError[], field: string, value: unknown, max: number): string {
   const v = typeof value === 'string' ? value.trim() : '';
-  if (!v) errors.push(err(field, ErrorCode.REQUIRED, 'Обязательное поле'));
-  else if (v.length > max) errors.push(err(field, ErrorCode.TOO_LONG, `Не длиннее ${max} символов`));
+  if (!v) errors.push(inputError(field, ErrorCode.REQUIRED, 'Обязательное поле'));
+  else if (v.length > max) errors.push(inputError(field, ErrorCode.TOO_LONG, `Не длиннее ${max} символов`));
   return v;
 }
 
 function intIn(errors: InputError[], field: string, v: number | null | undefined, min: number, max: number) {
   if (v === null || v === undefined) return undefined;
   if (!Number.isInteger(v) || v < min || v > max)
-    errors.push(err(field, ErrorCode.BAD_USER_INPUT, `Допустимо от ${min} до ${max}`));
+    errors.push(inputError(field, ErrorCode.BAD_USER_INPUT, `Допустимо от ${min} до ${max}`));
   return v;
 }
 
@@ -63,14 +61,14 @@ export const catalogResolvers = {
       const address = text(errors, 'address', input.address, 500);
       if (!isValidZone(input.timeZone))
         errors.push(
-          err(
+          inputError(
             'timeZone',
             ErrorCode.INVALID_TIME_ZONE,
             'Неизвестный часовой пояс (IANA, например Europe/Moscow)',
           ),
         );
       if ((await ctx.stores.catalog.branches()).some((b) => b.name === name))
-        errors.push(err('name', ErrorCode.DUPLICATE, 'Филиал с таким названием уже есть'));
+        errors.push(inputError('name', ErrorCode.DUPLICATE, 'Филиал с таким названием уже есть'));
       if (errors.length) return { branch: null, inputErrors: errors };
       return {
         branch: await ctx.stores.catalog.createBranch({ name, address, timeZone: input.timeZone }),
@@ -91,17 +89,20 @@ export const catalogResolvers = {
         args.input,
       );
       if (!branch)
-        return { branch: null, inputErrors: [err('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден')] };
+        return {
+          branch: null,
+          inputErrors: [inputError('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден')],
+        };
       return { branch, inputErrors: [] };
     },
     createRoom: async (_: unknown, args: { branchId: string; name: string }, ctx: ScheduleContext) => {
       const errors: InputError[] = [];
       const name = text(errors, 'name', args.name, 100);
       const branch = await ctx.stores.catalog.branch(requireId(args.branchId, 'branchId'));
-      if (!branch) errors.push(err('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
+      if (!branch) errors.push(inputError('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
       const rooms = branch ? await ctx.loaders.rooms.load(branch.id) : [];
       if (rooms.some((r) => r.name === name))
-        errors.push(err('name', ErrorCode.DUPLICATE, 'Такой кабинет уже есть'));
+        errors.push(inputError('name', ErrorCode.DUPLICATE, 'Такой кабинет уже есть'));
       if (errors.length) return { room: null, inputErrors: errors };
       return { room: await ctx.stores.catalog.createRoom(branch!.id, name), inputErrors: [] };
     },
@@ -115,7 +116,7 @@ export const catalogResolvers = {
       const specialty = text(errors, 'specialty', input.specialty, 100);
       intIn(errors, 'durationMinutes', input.durationMinutes, 5, 480);
       if ((await ctx.stores.catalog.services()).some((s) => s.name === name))
-        errors.push(err('name', ErrorCode.DUPLICATE, 'Услуга с таким названием уже есть'));
+        errors.push(inputError('name', ErrorCode.DUPLICATE, 'Услуга с таким названием уже есть'));
       if (errors.length) return { service: null, inputErrors: errors };
       return {
         service: await ctx.stores.catalog.createService({
@@ -136,19 +137,19 @@ export const catalogResolvers = {
       const displayName = text(errors, 'displayName', input.displayName, 200);
       const specialties = [...new Set(input.specialties.map((s) => s.trim()).filter(Boolean))];
       if (specialties.length === 0)
-        errors.push(err('specialties', ErrorCode.REQUIRED, 'Укажите специальность'));
+        errors.push(inputError('specialties', ErrorCode.REQUIRED, 'Укажите специальность'));
       if (input.branchIds.some((b) => !isId(b)) || input.serviceIds.some((s) => !isId(s)))
-        errors.push(err('branchIds', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
+        errors.push(inputError('branchIds', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
       else {
         for (const b of input.branchIds)
           if (!(await ctx.stores.catalog.branch(b.toLowerCase())))
-            errors.push(err('branchIds', ErrorCode.NOT_FOUND, 'Филиал не найден'));
+            errors.push(inputError('branchIds', ErrorCode.NOT_FOUND, 'Филиал не найден'));
         for (const s of input.serviceIds)
           if (!(await ctx.stores.catalog.service(s.toLowerCase())))
-            errors.push(err('serviceIds', ErrorCode.NOT_FOUND, 'Услуга не найдена'));
+            errors.push(inputError('serviceIds', ErrorCode.NOT_FOUND, 'Услуга не найдена'));
       }
       if (accountId && (await ctx.stores.catalog.specialistByAccount(accountId)))
-        errors.push(err('accountId', ErrorCode.DUPLICATE, 'Этот сотрудник уже заведён как врач'));
+        errors.push(inputError('accountId', ErrorCode.DUPLICATE, 'Этот сотрудник уже заведён как врач'));
       if (errors.length) return { specialist: null, inputErrors: errors };
       const specialist = await ctx.stores.catalog.createSpecialist({
         accountId,

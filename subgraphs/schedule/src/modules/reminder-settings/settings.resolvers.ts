@@ -1,4 +1,4 @@
-import { appError, ErrorCode, type InputError } from '@medikamente/runtime';
+import { appError, ErrorCode, type InputError, inputError } from '@medikamente/runtime';
 import type { ScheduleContext } from '../../context';
 import type { ReminderChannel } from './settings.store';
 
@@ -34,11 +34,11 @@ function checkSubscription(
     !listed ||
     !(url.protocol === 'https:' || (url.protocol === 'http:' && local))
   )
-    errors.push({ field: 'endpoint', code: ErrorCode.BAD_USER_INPUT, message: 'Неверный адрес подписки' });
+    errors.push(inputError('endpoint', ErrorCode.BAD_USER_INPUT, 'Неверный адрес подписки'));
   if (!BASE64URL.test(input.p256dh) || input.p256dh.length < 80 || input.p256dh.length > 100)
-    errors.push({ field: 'p256dh', code: ErrorCode.BAD_USER_INPUT, message: 'Неверный ключ подписки' });
+    errors.push(inputError('p256dh', ErrorCode.BAD_USER_INPUT, 'Неверный ключ подписки'));
   if (!BASE64URL.test(input.auth) || input.auth.length < 16 || input.auth.length > 30)
-    errors.push({ field: 'auth', code: ErrorCode.BAD_USER_INPUT, message: 'Неверный ключ подписки' });
+    errors.push(inputError('auth', ErrorCode.BAD_USER_INPUT, 'Неверный ключ подписки'));
   return errors;
 }
 
@@ -58,7 +58,7 @@ export const reminderSettingsResolvers = {
       const patientId = patientOf(ctx);
       if (!CHANNELS.includes(args.channel) || !ctx.services.reminderChannels.enabled.includes(args.channel))
         return payload(ctx, patientId, [
-          { field: 'channel', code: ErrorCode.BAD_USER_INPUT, message: 'Этот способ напоминаний недоступен' },
+          inputError('channel', ErrorCode.BAD_USER_INPUT, 'Этот способ напоминаний недоступен'),
         ]);
       await ctx.stores.reminderSettings.setChannel(patientId, args.channel);
       return payload(ctx, patientId);

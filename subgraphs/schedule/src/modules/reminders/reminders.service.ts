@@ -88,11 +88,12 @@ export class Reminders {
     const { database } = this.o;
     // Appointments starting within the longest lead time (+10 min look-ahead), not yet scheduled.
     const rows = await database.query(
-      `select ${prefixed('a')}, b.reminder_lead_hours from appointment a join branch b on b.id = a.branch_id
-       where a.reminder_status = 'PENDING' and a.status in ('BOOKED', 'CONFIRMED')
-         and lower(a.during) > $1::timestamptz
-         and lower(a.during) <= $1::timestamptz + make_interval(hours => b.reminder_lead_hours, mins => 10)
-       order by lower(a.during) limit 500`,
+      `select ${APPOINTMENT_COLUMNS}, b.reminder_lead_hours from appointment
+       cross join lateral (select reminder_lead_hours from branch where branch.id = appointment.branch_id) b
+       where reminder_status = 'PENDING' and status in ('BOOKED', 'CONFIRMED')
+         and lower(during) > $1::timestamptz
+         and lower(during) <= $1::timestamptz + make_interval(hours => b.reminder_lead_hours, mins => 10)
+       order by lower(during) limit 500`,
       [new Date(now)],
     );
     for (const r of rows) {
@@ -341,11 +342,3 @@ export class Reminders {
     }
   }
 }
-
-const prefixed = (alias: string) =>
-  APPOINTMENT_COLUMNS.split(',')
-    .map((c) => c.trim())
-    .map((c) =>
-      c.replace(/^(lower|upper)\(during\)/, `$1(${alias}.during)`).replace(/^([a-z_]+)$/, `${alias}.$1`),
-    )
-    .join(', ');
