@@ -229,7 +229,10 @@ describe('reminders', () => {
     const service = await f.service(30);
     // Round the clock without a break: the appointment is "about a day from now" at any time of day.
     const doctor = await f.doctor(branch.id, [service.id], { hours: ['00:00', '23:30'], breaks: [] });
-    const start = new Date(Math.ceil((Date.now() + minutesAhead * 60_000) / 1_800_000) * 1_800_000);
+    let start = new Date(Math.ceil((Date.now() + minutesAhead * 60_000) / 1_800_000) * 1_800_000);
+    // The doctor's last slot starts at 23:00 Moscow time: half an hour earlier is still in the window.
+    if (DateTime.fromJSDate(start, { zone: 'Europe/Moscow' }).toFormat('HH:mm') === '23:30')
+      start = new Date(start.getTime() - 1_800_000);
     const token = await issuer.sign({ role: 'patient', pid: p.id });
     const r = await gql(
       url,
