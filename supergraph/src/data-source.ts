@@ -17,7 +17,12 @@ type Body = {
   extensions?: Record<string, unknown>;
 };
 
-const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+// Idle sockets are dropped after 4 s, before a subgraph's own keep-alive timeout (5 s) closes them
+// under a request (POSTs are not retried).
+const agentOptions = { keepAlive: true, timeout: 4_000, maxSockets: 256 };
+const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
+/** A subgraph answer larger than this is refused (the gateway must not run out of memory). */
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** The codes Apollo's RemoteGraphQLDataSource gives a non-2xx answer without a coded GraphQL error. */
 const codeForStatus = (status: number) =>
@@ -75,13 +80,12 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
     }
     if (!body || typeof body !== 'object') throw new Error('Expected a JSON response body from the subgraph');
     if ('incomingRequestContext' in options) {
-      const policy = options.incomingRequestContext.overallCachePolicy;
+      // Only an explicitly public answer may be reused; anything else makes the response uncacheable.
       const m = /max-age=(\d+)/.exec(cacheControl);
-      policy.restrict({
-        maxAge: m ? Number(m[1]) : 0,
-        ...(/\bpublic\b/.test(cacheControl) ? { scope: 'PUBLIC' as const } : {}),
-        ...(/\bprivate\b/.test(cacheControl) ? { scope: 'PRIVATE' as const } : {}),
-      });
+      const isPublic = /\bpublic\b/.test(cacheControl) && !/\bprivate\b/.test(cacheControl);
+      options.incomingRequestContext.overallCachePolicy.restrict(
+        m && isPublic ? { maxAge: Number(m[1]), scope: 'PUBLIC' } : { maxAge: 0 },
+      );
     }
     return body;
   }
@@ -92,7 +96,7 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
       const req = (https ? httpsRequest : httpRequest)(
         {
           protocol: this.target.protocol,
-          hostname: this.target.hostname,
+          hostname: this.target.hostname.replace(/^\[(.*)\]$/, '$1'),
           port: this.target.port,
           path: `${this.target.pathname}${this.target.search}`,
           method: 'POST',
@@ -101,19 +105,30 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
         },
         (res: IncomingMessage) => {
           const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('error', reject);
-          res.on('end', () =>
+          let size = 0;
+          res.on('data', (c: Buffer) => {
+            size += c.length;
+            if (size > MAX_RESPONSE_BYTES) req.destroy(new Error('subgraph response too large'));
+            else chunks.push(c);
+          });
+          res.on('error', fail);
+          res.on('end', () => {
+            clearTimeout(deadline);
             resolve({
               status: res.statusCode ?? 0,
               text: Buffer.concat(chunks).toString('utf8'),
               cacheControl: String(res.headers['cache-control'] ?? ''),
-            }),
-          );
+            });
+          });
         },
       );
-      req.setTimeout(this.timeoutMs, () => req.destroy(new Error('subgraph timeout')));
-      req.on('error', reject);
+      // A deadline for the whole call (a subgraph trickling bytes does not hold the request).
+      const deadline = setTimeout(() => req.destroy(new Error('subgraph timeout')), this.timeoutMs);
+      function fail(e: Error) {
+        clearTimeout(deadline);
+        reject(e);
+      }
+      req.on('error', fail);
       req.end(payload);
     });
   }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Metrics, principalOf } from '@medikamente/runtime';
 import type { Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
@@ -9,6 +10,10 @@ const PUBLIC = /^max-age=(\d+), public$/;
 /** Mutations and subscriptions are never looked up (a word match is enough: false positives only skip the cache). */
 const WRITES = /\b(mutation|subscription)\b/;
 const MAX_KEY_BYTES = 8 * 1024;
+/** Callers without a token (no role can be named like this). */
+const ANONYMOUS = '\u0000anonymous';
+/** How long identical requests wait for the one computing an entry before running themselves. */
+const WAIT_MS = 5_000;
 
 /** Raw JSON body kept by `express.json({ verify })`, used as the cache key (no re-serialisation). */
 export const keepRawBody = (req: Request, _res: Response, buf: Buffer) => {
@@ -22,8 +27,10 @@ export const keepRawBody = (req: Request, _res: Response, buf: Buffer) => {
  * errors; everything else is `no-store` and never kept. Entries are separated by the caller's
  * role (a subgraph may compute public data per role — reception sees walk-in slots); a hint
  * promises the value depends on nothing else. Runs after the token is verified, answers hits
- * without entering the GraphQL pipeline, lets one request per key compute a missing entry while
- * identical ones wait for it, and is skipped when the client sends `Cache-Control: no-cache`.
+ * without entering the GraphQL pipeline, and is skipped when the client sends
+ * `Cache-Control: no-cache`. For operations that were cacheable before (e.g. the slot search with
+ * other arguments), one request per key computes a missing entry while identical ones wait for it
+ * (at most {@link WAIT_MS}); other operations (personal data) never wait for each other.
  */
 export function publicResponseCache(opts: { metrics?: Metrics; maxBytes?: number } = {}): RequestHandler {
   const cache = new LRUCache<string, Entry>({
@@ -31,6 +38,8 @@ export function publicResponseCache(opts: { metrics?: Metrics; maxBytes?: number
     sizeCalculation: (e, key) => e.body.length + key.length + 64,
   });
   const computing = new Map<string, Promise<Entry | null>>();
+  /** Role + document of operations whose answers were stored at least once. */
+  const cacheableOperations = new LRUCache<string, true>({ max: 2_000 });
 
   const send = (res: Response, e: Entry) => {
     opts.metrics?.responseCacheHits.inc();
@@ -53,12 +62,18 @@ export function publicResponseCache(opts: { metrics?: Metrics; maxBytes?: number
       /no-cache|no-store/i.test(req.header('cache-control') ?? '')
     )
       return next();
-    const key = `${principalOf(req).role ?? 'anonymous'}\n${raw.toString('utf8')}`;
+    const role = principalOf(req).role ?? ANONYMOUS;
+    const key = `${role}\n${createHash('sha256').update(raw).digest('base64')}`;
+    const operation = `${role}\n${query}`;
     const hit = cache.get(key);
     if (hit) return send(res, hit);
-    const pending = computing.get(key);
+    const coalesce = cacheableOperations.has(operation);
+    const pending = coalesce ? computing.get(key) : undefined;
     if (pending) {
-      const computed = await pending;
+      const computed = await Promise.race([
+        pending,
+        new Promise<null>((r) => setTimeout(() => r(null), WAIT_MS).unref()),
+      ]);
       if (computed) return send(res, computed);
       return next();
     }
@@ -68,7 +83,7 @@ export function publicResponseCache(opts: { metrics?: Metrics; maxBytes?: number
     const mine = new Promise<Entry | null>((r) => {
       settle = r;
     });
-    computing.set(key, mine);
+    if (coalesce) computing.set(key, mine);
     const done = (e: Entry | null) => {
       if (computing.get(key) === mine) computing.delete(key);
       settle(e); // a promise settles once: the later call (e.g. 'close' after 'end') is a no-op
@@ -86,6 +101,7 @@ export function publicResponseCache(opts: { metrics?: Metrics; maxBytes?: number
           storedAt: Date.now(),
         };
         cache.set(key, entry, { ttl: maxAge * 1000 });
+        cacheableOperations.set(operation, true);
         done(entry);
       } else done(null);
       return end(chunk, ...rest);

@@ -412,4 +412,20 @@ describe('booking', () => {
     const r = await booking!;
     expect(r.data.bookAppointment.appointment.status).toBe('BOOKED');
   });
+  it('a booking that waits too long for another replica holding the doctor gets a typed CONFLICT; nothing written', async (ctx) => {
+    if (!h.env.SCHEDULE_DATABASE_URL) return ctx.skip();
+    const d = localDay('Europe/Moscow', 6);
+    const p = await patient();
+    const before = await count();
+    let r: any;
+    await h.service.database.tx(async (q) => {
+      await h.service.stores.appointments.queueForSpecialist(q, doctor.id);
+      // The lock is held past the booking's lock_timeout (5 s).
+      r = await h.query(BOOK, { input: input(`${d}T09:00`) }, p.token);
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.bookAppointment.appointment).toBeNull();
+    expect(r.data.bookAppointment.inputErrors).toEqual([{ field: 'startsAt', code: 'CONFLICT' }]);
+    expect(await count()).toBe(before);
+  }, 20_000);
 });

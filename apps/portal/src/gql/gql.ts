@@ -40,6 +40,7 @@ type Documents = {
     "\n    query ReminderSettings {\n      myReminderSettings { preferredChannel pushDevices }\n      reminderChannels { enabled webPushPublicKey }\n    }\n  ": typeof types.ReminderSettingsDocument,
     "\n    mutation SetReminderChannel($channel: ReminderChannel!) {\n      setReminderChannel(channel: $channel) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.SetReminderChannelDocument,
     "\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.RegisterPushDocument,
+    "\n    mutation RemovePush($endpoint: String!) {\n      removePushSubscription(endpoint: $endpoint) {\n        settings { pushDevices }\n      }\n    }\n  ": typeof types.RemovePushDocument,
 };
 const documents: Documents = {
     "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalSignInDocument,
@@ -68,6 +69,7 @@ const documents: Documents = {
     "\n    query ReminderSettings {\n      myReminderSettings { preferredChannel pushDevices }\n      reminderChannels { enabled webPushPublicKey }\n    }\n  ": types.ReminderSettingsDocument,
     "\n    mutation SetReminderChannel($channel: ReminderChannel!) {\n      setReminderChannel(channel: $channel) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": types.SetReminderChannelDocument,
     "\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": types.RegisterPushDocument,
+    "\n    mutation RemovePush($endpoint: String!) {\n      removePushSubscription(endpoint: $endpoint) {\n        settings { pushDevices }\n      }\n    }\n  ": types.RemovePushDocument,
 };
 
 /**
@@ -188,6 +190,10 @@ export function graphql(source: "\n    mutation SetReminderChannel($channel: Rem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  "): (typeof documents)["\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RemovePush($endpoint: String!) {\n      removePushSubscription(endpoint: $endpoint) {\n        settings { pushDevices }\n      }\n    }\n  "): (typeof documents)["\n    mutation RemovePush($endpoint: String!) {\n      removePushSubscription(endpoint: $endpoint) {\n        settings { pushDevices }\n      }\n    }\n  "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -338,6 +338,13 @@ export type RegisterPushMutationVariables = Exact<{
 
 export type RegisterPushMutation = { registerPushSubscription: { settings: { preferredChannel: ReminderChannel | null, pushDevices: number | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
 
+export type RemovePushMutationVariables = Exact<{
+  endpoint: string;
+}>;
+
+
+export type RemovePushMutation = { removePushSubscription: { settings: { pushDevices: number | null } | null } };
+
 
 export const PortalSignInDocument = {"__meta__":{"documentId":"sha256:01d526d0045a66dc14c2e7407561c25858b8f7f2538e8331cd77ff486ec6adb8"}} as unknown as DocumentNode<PortalSignInMutation, PortalSignInMutationVariables>;
 export const PortalSignUpDocument = {"__meta__":{"documentId":"sha256:987cddea471f307465a90f5995836b43861f16bec666e07b03da558ae6af888d"}} as unknown as DocumentNode<PortalSignUpMutation, PortalSignUpMutationVariables>;
@@ -365,3 +372,4 @@ export const UseReminderLinkDocument = {"__meta__":{"documentId":"sha256:159c1fd
 export const ReminderSettingsDocument = {"__meta__":{"documentId":"sha256:86780f8fd3592fe9e397286503db25247fa70fe02ea10006041da14a6410fcff"}} as unknown as DocumentNode<ReminderSettingsQuery, ReminderSettingsQueryVariables>;
 export const SetReminderChannelDocument = {"__meta__":{"documentId":"sha256:66aa055f75026dd50f2f30b6bde22268b20c60e43f38ac8d5a7d77980fc2b644"}} as unknown as DocumentNode<SetReminderChannelMutation, SetReminderChannelMutationVariables>;
 export const RegisterPushDocument = {"__meta__":{"documentId":"sha256:92861744558a9bdd9016d10c62df1a9d61311fb301c0fd9d474e310e2cdc01d8"}} as unknown as DocumentNode<RegisterPushMutation, RegisterPushMutationVariables>;
+export const RemovePushDocument = {"__meta__":{"documentId":"sha256:e666bfee5e6ca29f99d4fb91a5e9ce76fe131b7413c969a6511d6006395ef455"}} as unknown as DocumentNode<RemovePushMutation, RemovePushMutationVariables>;

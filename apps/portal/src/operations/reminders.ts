@@ -47,3 +47,13 @@ export const RegisterPushMutation = persisted(
     }
   `),
 );
+
+export const RemovePushMutation = persisted(
+  graphql(`
+    mutation RemovePush($endpoint: String!) {
+      removePushSubscription(endpoint: $endpoint) {
+        settings { pushDevices }
+      }
+    }
+  `),
+);

@@ -42,6 +42,8 @@ export function pushChannel(opts: PushChannelOptions): ChannelAdapter {
           method: details.method,
           headers: details.headers as Record<string, string>,
           body: details.body ? new Uint8Array(details.body) : null,
+          // The endpoint was checked when it was registered; a redirect elsewhere is not followed.
+          redirect: 'error',
           signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
         });
       } catch (err) {

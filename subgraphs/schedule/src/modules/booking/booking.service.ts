@@ -64,6 +64,8 @@ const KEY = /^[\w.:-]{8,100}$/;
  * constraints; this service turns their violations into typed errors and offers alternatives.
  */
 export class BookingService {
+  private readonly doctorQueues = new Map<string, Promise<void>>();
+
   constructor(
     private readonly deps: {
       database: Database;
@@ -83,42 +85,44 @@ export class BookingService {
       const hash = requestHash({ mode, ...input, patientId });
       const holdExpiresAt =
         mode === 'hold' ? new Date(Date.now() + branch.settings.holdMinutes * 60_000) : null;
-      const appointment = await this.transaction(
-        async (q) => {
-          await this.deps.appointments.queueForSpecialist(q, specialist.id);
-          const id = randomUUID();
-          const replay = await this.bindOrReplay(q, principal, input.idempotencyKey, mode, hash, id);
-          if (replay) return { replay };
-          await this.releaseExpired(q, { specialistId: specialist.id, patientId, roomId, start, end });
-          const a = await this.deps.appointments.insert(
-            q,
-            {
-              id,
-              patientId,
-              specialistId: specialist.id,
-              branchId: branch.id,
-              serviceId: service.id,
-              roomId,
-              start,
-              end,
-              status: mode === 'hold' ? 'HELD' : 'BOOKED',
-              holdExpiresAt,
-              source: principal.role === 'patient' ? 'PORTAL' : 'RECEPTION',
-              patientComment: input.patientComment?.trim().slice(0, 1000) || null,
-              overbooked: overbookReason !== null,
-              overbookReason,
-            },
-            principal.subject ?? 'unknown',
-          );
-          await recordAppointmentEvent(
-            q,
-            mode === 'hold' ? 'appointment.held' : 'appointment.booked',
-            a,
-            specialist.accountId,
-          );
-          return { created: a };
-        },
-        { specialistId: specialist.id, branchId: branch.id, serviceId: service.id, start: start.getTime() },
+      const appointment = await this.queued(specialist.id, () =>
+        this.transaction(
+          async (q) => {
+            await this.deps.appointments.queueForSpecialist(q, specialist.id);
+            const id = randomUUID();
+            const replay = await this.bindOrReplay(q, principal, input.idempotencyKey, mode, hash, id);
+            if (replay) return { replay };
+            await this.releaseExpired(q, { specialistId: specialist.id, patientId, roomId, start, end });
+            const a = await this.deps.appointments.insert(
+              q,
+              {
+                id,
+                patientId,
+                specialistId: specialist.id,
+                branchId: branch.id,
+                serviceId: service.id,
+                roomId,
+                start,
+                end,
+                status: mode === 'hold' ? 'HELD' : 'BOOKED',
+                holdExpiresAt,
+                source: principal.role === 'patient' ? 'PORTAL' : 'RECEPTION',
+                patientComment: input.patientComment?.trim().slice(0, 1000) || null,
+                overbooked: overbookReason !== null,
+                overbookReason,
+              },
+              principal.subject ?? 'unknown',
+            );
+            await recordAppointmentEvent(
+              q,
+              mode === 'hold' ? 'appointment.held' : 'appointment.booked',
+              a,
+              specialist.accountId,
+            );
+            return { created: a };
+          },
+          { specialistId: specialist.id, branchId: branch.id, serviceId: service.id, start: start.getTime() },
+        ),
       );
       if (appointment.replay) return { appointment: appointment.replay, inputErrors: [], alternatives: [] };
       if (!appointment.created) throw new Error('booking produced no appointment');
@@ -201,47 +205,49 @@ export class BookingService {
         idempotencyKey: input.idempotencyKey,
       });
       const hash = requestHash({ op: 'reschedule', ...input });
-      const result = await this.transaction(
-        async (q) => {
-          await this.deps.appointments.queueForSpecialist(q, prepared.specialist.id);
-          const replay = await this.bindOrReplay(
-            q,
-            principal,
-            input.idempotencyKey,
-            'reschedule',
-            hash,
-            current.id,
-          );
-          if (replay) return replay;
-          const a = await this.lockOwned(q, principal, current.id);
-          if (!ACTIVE.includes(a.status))
-            throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Эту запись нельзя перенести');
-          await this.releaseExpired(q, {
-            specialistId: prepared.specialist.id,
-            patientId: a.patientId,
-            roomId: prepared.roomId,
-            start: prepared.start,
-            end: prepared.end,
-          });
-          const next = await this.deps.appointments.update(q, a.id, {
-            start: prepared.start,
-            end: prepared.end,
+      const result = await this.queued(prepared.specialist.id, () =>
+        this.transaction(
+          async (q) => {
+            await this.deps.appointments.queueForSpecialist(q, prepared.specialist.id);
+            const replay = await this.bindOrReplay(
+              q,
+              principal,
+              input.idempotencyKey,
+              'reschedule',
+              hash,
+              current.id,
+            );
+            if (replay) return replay;
+            const a = await this.lockOwned(q, principal, current.id);
+            if (!ACTIVE.includes(a.status))
+              throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Эту запись нельзя перенести');
+            await this.releaseExpired(q, {
+              specialistId: prepared.specialist.id,
+              patientId: a.patientId,
+              roomId: prepared.roomId,
+              start: prepared.start,
+              end: prepared.end,
+            });
+            const next = await this.deps.appointments.update(q, a.id, {
+              start: prepared.start,
+              end: prepared.end,
+              specialistId: prepared.specialist.id,
+              branchId: prepared.branch.id,
+              roomId: prepared.roomId,
+              status: a.status === 'HELD' ? 'HELD' : 'BOOKED',
+            });
+            this.deps.availability.invalidate(a.specialistId);
+            this.deps.availability.invalidate(prepared.specialist.id);
+            await recordAppointmentEvent(q, 'appointment.rescheduled', next, prepared.specialist.accountId);
+            return next;
+          },
+          {
             specialistId: prepared.specialist.id,
             branchId: prepared.branch.id,
-            roomId: prepared.roomId,
-            status: a.status === 'HELD' ? 'HELD' : 'BOOKED',
-          });
-          this.deps.availability.invalidate(a.specialistId);
-          this.deps.availability.invalidate(prepared.specialist.id);
-          await recordAppointmentEvent(q, 'appointment.rescheduled', next, prepared.specialist.accountId);
-          return next;
-        },
-        {
-          specialistId: prepared.specialist.id,
-          branchId: prepared.branch.id,
-          serviceId: current.serviceId,
-          start: prepared.start.getTime(),
-        },
+            serviceId: current.serviceId,
+            start: prepared.start.getTime(),
+          },
+        ),
       );
       return { appointment: result, inputErrors: [], alternatives: [] };
     } catch (e) {
@@ -550,6 +556,28 @@ export class BookingService {
   }
 
   /**
+   * Runs bookings of one doctor one after another inside this process, before they take a
+   * database connection: a burst for a popular doctor waits here instead of holding the pool
+   * while queued on the doctor's advisory lock (which still orders the replicas among each other).
+   */
+  private async queued<T>(specialistId: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.doctorQueues.get(specialistId) ?? Promise.resolve();
+    let release: () => void = () => {};
+    const mine = new Promise<void>((r) => {
+      release = r;
+    });
+    const tail = previous.then(() => mine);
+    this.doctorQueues.set(specialistId, tail);
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (this.doctorQueues.get(specialistId) === tail) this.doctorQueues.delete(specialistId);
+    }
+  }
+
+  /**
    * Runs a booking transaction; maps exclusion-constraint violations to typed errors and a
    * duplicate idempotency key (a concurrent twin committed first) to a replay.
    */
@@ -577,6 +605,13 @@ export class BookingService {
         // checks deadlock, Postgres aborts one, which simply runs again (and then meets the
         // committed row as SLOT_TAKEN / PATIENT_BUSY).
         if ((code === '40P01' || code === '40001') && attempt < 5) continue;
+        // Another replica held the doctor's lock too long (lock_timeout): a typed, retryable refusal.
+        if (code === '55P03')
+          throw reject(
+            'startsAt',
+            ErrorCode.CONFLICT,
+            'Сейчас много записей к этому врачу, попробуйте ещё раз',
+          );
         throw e;
       }
     }

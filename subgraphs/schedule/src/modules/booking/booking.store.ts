@@ -132,7 +132,11 @@ export class AppointmentStore {
    * The constraints stay the guarantee; this lock only makes losing cheap and typed.
    */
   async queueForSpecialist(q: Query, specialistId: string): Promise<void> {
-    await q(`select pg_advisory_xact_lock(hashtextextended('booking:' || $1, 0))`, [specialistId]);
+    // Never wait longer than this for another replica's booking of the same doctor (55P03).
+    await q(
+      `select set_config('lock_timeout', '5s', true), pg_advisory_xact_lock(hashtextextended('booking:' || $1, 0))`,
+      [specialistId],
+    );
   }
 
   /** Locks and returns an appointment inside a transaction. */

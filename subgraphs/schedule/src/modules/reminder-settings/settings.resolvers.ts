@@ -32,7 +32,10 @@ function checkSubscription(
     !url ||
     input.endpoint.length > 1000 ||
     !listed ||
-    !(url.protocol === 'https:' || (url.protocol === 'http:' && local))
+    !(
+      (url.protocol === 'https:' && (url.port === '' || url.port === '443')) ||
+      (url.protocol === 'http:' && local)
+    )
   )
     errors.push(inputError('endpoint', ErrorCode.BAD_USER_INPUT, 'Неверный адрес подписки'));
   if (!BASE64URL.test(input.p256dh) || input.p256dh.length < 80 || input.p256dh.length > 100)

@@ -11,6 +11,7 @@ export type PushSubscriptionRecord = { endpoint: string; keys: { p256dh: string;
 
 /** Default when the patient never chose: e-mail first (the reminder with links is richest there). */
 export const DEFAULT_CHANNEL: ReminderChannel = 'EMAIL';
+const MAX_DEVICES = 10;
 export const toChannel = (c: ReminderChannel): Channel => c.toLowerCase() as Channel;
 
 /** SQL of reminder settings and push subscriptions (one row per patient, one per browser). */
@@ -38,13 +39,21 @@ export class ReminderSettingsStore {
     );
   }
 
-  /** Stores a browser's subscription; an endpoint moves to the patient who registered it last. */
+  /**
+   * Stores a browser's subscription; an endpoint moves to the patient who registered it last.
+   * A patient keeps at most {@link MAX_DEVICES} browsers (the oldest are forgotten).
+   */
   async addPush(patientId: string, s: PushSubscriptionRecord): Promise<void> {
     await this.db.query(
       `insert into push_subscription (endpoint, patient_id, p256dh, auth) values ($1, $2, $3, $4)
        on conflict (endpoint) do update set patient_id = excluded.patient_id, p256dh = excluded.p256dh,
          auth = excluded.auth, created_at = now()`,
       [s.endpoint, patientId, s.keys.p256dh, s.keys.auth],
+    );
+    await this.db.query(
+      `delete from push_subscription where patient_id = $1 and endpoint not in
+         (select endpoint from push_subscription where patient_id = $1 order by created_at desc limit $2)`,
+      [patientId, MAX_DEVICES],
     );
   }
 
