@@ -1,4 +1,4 @@
-import { commonEnv, parseEnv } from '@medikamente/runtime';
+import { commaList, commonEnv, parseEnv } from '@medikamente/runtime';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -9,7 +9,7 @@ const schema = z.object({
   SCHEDULE_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
   /** Comma-separated proxy addresses whose X-Forwarded-For is trusted (e.g. the apps' servers). */
-  TRUSTED_PROXIES: z.string().default(''),
+  TRUSTED_PROXIES: commaList(''),
   /** Reuse responses of PUBLIC fields a subgraph marked cacheable (ADR 0008). */
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
 });

@@ -20,9 +20,7 @@ const gateway = await createGateway({
   production: env.NODE_ENV === 'production',
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
   logLevel: env.LOG_LEVEL,
-  trustedProxies: env.TRUSTED_PROXIES.split(',')
-    .map((a) => a.trim())
-    .filter(Boolean),
+  trustedProxies: env.TRUSTED_PROXIES,
   responseCache: env.RESPONSE_CACHE === 'on',
 });
 const running = await gateway.listen(env.PORT, env.HOST);

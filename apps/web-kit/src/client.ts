@@ -31,6 +31,11 @@ export function errorCode(error: CombinedError | undefined): string | undefined 
   return error.networkError ? 'NETWORK' : undefined;
 }
 
+const FETCH_OPTIONS = {
+  credentials: 'same-origin',
+  headers: { 'content-type': 'application/json' },
+} satisfies RequestInit;
+
 /**
  * urql client of the app's BFF (`/api/graphql`, same origin, session cookie). No document
  * cache: every screen shows what the server returns now. `onUnauthenticated` runs when the
@@ -41,7 +46,7 @@ export function createBffClient(onUnauthenticated: () => void): Client {
     url: '/api/graphql',
     preferGetMethod: false,
     requestPolicy: 'network-only',
-    fetchOptions: { credentials: 'same-origin', headers: { 'content-type': 'application/json' } },
+    fetchOptions: FETCH_OPTIONS,
     exchanges: [
       mapExchange({
         onError(error) {
@@ -61,10 +66,7 @@ export function createBffClient(onUnauthenticated: () => void): Client {
  */
 export const FRESH = {
   requestPolicy: 'network-only',
-  fetchOptions: {
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-cache' },
-  },
+  fetchOptions: { ...FETCH_OPTIONS, headers: { ...FETCH_OPTIONS.headers, 'cache-control': 'no-cache' } },
 } satisfies Partial<OperationContext>;
 
 /** A random idempotency key (works outside secure contexts too). */

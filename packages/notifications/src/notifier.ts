@@ -43,6 +43,11 @@ export type SendResult = {
   status: 'sent' | 'failed' | 'skipped' | 'duplicate';
   /** The channel that delivered (sent/duplicate) or was tried last (failed). */
   channel?: string;
+  /**
+   * Permanent failures during this send (e.g. `PUSH_410`: a push subscription the push service
+   * no longer knows), for the caller to act on the address. Absent when there were none.
+   */
+  permanentFailures?: Array<{ channel: Channel; code: string }>;
 };
 
 /** One stored attempt (no addresses, no text). */
@@ -134,6 +139,9 @@ export class Notifier {
     }
 
     let last: Channel | undefined;
+    const permanentFailures: NonNullable<SendResult['permanentFailures']> = [];
+    const result = (r: SendResult): SendResult =>
+      permanentFailures.length ? { ...r, permanentFailures } : r;
     for (const adapter of adapters) {
       last = adapter.channel;
       for (let i = 1; i <= this.maxAttempts; i++) {
@@ -143,17 +151,20 @@ export class Notifier {
           const res = await adapter.send(req.message, req.recipient);
           await this.finish(claim.id, 'sent', null, res.providerMessageId ?? null);
           this.log('info', ctx, 'notification sent');
-          return { status: 'sent', channel: adapter.channel };
+          return result({ status: 'sent', channel: adapter.channel });
         } catch (err) {
           const code = errorCodeOf(err);
           await this.finish(claim.id, 'failed', code, null);
           this.log('warn', { ...ctx, code }, 'notification attempt failed');
-          if (err instanceof ChannelError && err.permanent) break;
+          if (err instanceof ChannelError && err.permanent) {
+            permanentFailures.push({ channel: adapter.channel, code });
+            break;
+          }
           if (i < this.maxAttempts) await sleep(Math.max(0, this.backoffMs(i)));
         }
       }
     }
-    return { status: 'failed', channel: last };
+    return result({ status: 'failed', channel: last });
   }
 
   /**

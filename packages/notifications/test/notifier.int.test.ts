@@ -98,7 +98,11 @@ describe('Notifier', () => {
       recipient: r,
       message: message(),
     });
-    expect(res).toEqual({ status: 'sent', channel: 'email' });
+    expect(res).toEqual({
+      status: 'sent',
+      channel: 'email',
+      permanentFailures: [{ channel: 'push', code: 'PUSH_410' }],
+    });
     expect(calls).toBe(1);
     expect((await rows(dedupeKey)).map((x) => [x.channel, x.status, x.error_code])).toEqual([
       ['push', 'failed', 'PUSH_410'],

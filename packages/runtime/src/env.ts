@@ -20,6 +20,18 @@ export function parseEnv<T extends z.ZodType>(
   throw new Error(message);
 }
 
+/** A comma-separated setting as a list of trimmed, non-empty items (e.g. `a, b,` → [a, b]). */
+export const commaList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+
 /** Shared settings every subgraph accepts. */
 export const commonEnv = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

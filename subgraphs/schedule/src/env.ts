@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { notificationEnv } from '@medikamente/notifications';
-import { commonEnv, parseEnv } from '@medikamente/runtime';
+import { commaList, commonEnv, parseEnv } from '@medikamente/runtime';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -32,9 +32,9 @@ const schema = z.object({
    * Push services a browser subscription may point to (host or parent domain, comma-separated):
    * the server later POSTs to the endpoint, so anything else (internal hosts) is refused.
    */
-  PUSH_ENDPOINT_HOSTS: z
-    .string()
-    .default('fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com'),
+  PUSH_ENDPOINT_HOSTS: commaList(
+    'fcm.googleapis.com,push.services.mozilla.com,notify.windows.com,push.apple.com',
+  ),
   REMINDERS_ENABLED: z.enum(['true', 'false']).default('true'),
   REMINDER_TICK_MS: z.coerce.number().int().positive().default(30000),
   /** Quiet hours in the patient's (branch's) time zone: no reminders between these local times. */

@@ -91,7 +91,6 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     appointments,
     catalog,
     availability,
-    pubsub,
     audit: stores.audit,
   });
   const logger = createLogger('schedule', env.LOG_LEVEL);
@@ -137,9 +136,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     reminderChannels: {
       enabled: channels.map((c) => c.channel.toUpperCase() as ReminderChannel),
       webPushPublicKey: env.NOTIFY_PUSH_PUBLIC_KEY ?? null,
-      pushHosts: env.PUSH_ENDPOINT_HOSTS.split(',')
-        .map((h) => h.trim().toLowerCase())
-        .filter(Boolean),
+      pushHosts: env.PUSH_ENDPOINT_HOSTS.map((h) => h.toLowerCase()),
     },
   };
   // Every replica drops cached availability of a doctor whose appointments changed anywhere.

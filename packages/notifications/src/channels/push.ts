@@ -12,14 +12,14 @@ export type PushChannelOptions = {
   timeoutMs?: number;
 };
 
+/** A new VAPID key pair (URL-safe base64), e.g. generated on a machine's first start. */
+export const generateVapidKeys = (): { publicKey: string; privateKey: string } => webpush.generateVAPIDKeys();
+
 /**
  * Web push (installable portal). web-push encrypts the payload and signs the VAPID header;
  * the request itself goes out through fetch, so any push service URL works.
  * A `404`/`410` answer means the subscription is gone (`PUSH_410`): the portal must re-subscribe.
  */
-/** A new VAPID key pair (URL-safe base64), e.g. generated on a machine's first start. */
-export const generateVapidKeys = (): { publicKey: string; privateKey: string } => webpush.generateVAPIDKeys();
-
 export function pushChannel(opts: PushChannelOptions): ChannelAdapter {
   return {
     channel: 'push',

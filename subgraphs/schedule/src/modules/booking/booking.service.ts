@@ -5,7 +5,6 @@ import {
   ErrorCode,
   type InputError,
   isId,
-  type PgPubSub,
   type Principal,
 } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
@@ -72,7 +71,6 @@ export class BookingService {
       appointments: AppointmentStore;
       catalog: CatalogStore;
       availability: Availability;
-      pubsub: PgPubSub;
       audit: AuditLog;
     },
   ) {}
@@ -85,44 +83,42 @@ export class BookingService {
       const hash = requestHash({ mode, ...input, patientId });
       const holdExpiresAt =
         mode === 'hold' ? new Date(Date.now() + branch.settings.holdMinutes * 60_000) : null;
-      const appointment = await this.queued(specialist.id, () =>
-        this.transaction(
-          async (q) => {
-            await this.deps.appointments.queueForSpecialist(q, specialist.id);
-            const id = randomUUID();
-            const replay = await this.bindOrReplay(q, principal, input.idempotencyKey, mode, hash, id);
-            if (replay) return { replay };
-            await this.releaseExpired(q, { specialistId: specialist.id, patientId, roomId, start, end });
-            const a = await this.deps.appointments.insert(
-              q,
-              {
-                id,
-                patientId,
-                specialistId: specialist.id,
-                branchId: branch.id,
-                serviceId: service.id,
-                roomId,
-                start,
-                end,
-                status: mode === 'hold' ? 'HELD' : 'BOOKED',
-                holdExpiresAt,
-                source: principal.role === 'patient' ? 'PORTAL' : 'RECEPTION',
-                patientComment: input.patientComment?.trim().slice(0, 1000) || null,
-                overbooked: overbookReason !== null,
-                overbookReason,
-              },
-              principal.subject ?? 'unknown',
-            );
-            await recordAppointmentEvent(
-              q,
-              mode === 'hold' ? 'appointment.held' : 'appointment.booked',
-              a,
-              specialist.accountId,
-            );
-            return { created: a };
-          },
-          { specialistId: specialist.id, branchId: branch.id, serviceId: service.id, start: start.getTime() },
-        ),
+      const appointment = await this.doctorTransaction(
+        specialist.id,
+        async (q) => {
+          const id = randomUUID();
+          const replay = await this.bindOrReplay(q, principal, input.idempotencyKey, mode, hash, id);
+          if (replay) return { replay };
+          await this.releaseExpired(q, { specialistId: specialist.id, patientId, roomId, start, end });
+          const a = await this.deps.appointments.insert(
+            q,
+            {
+              id,
+              patientId,
+              specialistId: specialist.id,
+              branchId: branch.id,
+              serviceId: service.id,
+              roomId,
+              start,
+              end,
+              status: mode === 'hold' ? 'HELD' : 'BOOKED',
+              holdExpiresAt,
+              source: principal.role === 'patient' ? 'PORTAL' : 'RECEPTION',
+              patientComment: input.patientComment?.trim().slice(0, 1000) || null,
+              overbooked: overbookReason !== null,
+              overbookReason,
+            },
+            principal.subject ?? 'unknown',
+          );
+          await recordAppointmentEvent(
+            q,
+            mode === 'hold' ? 'appointment.held' : 'appointment.booked',
+            a,
+            specialist.accountId,
+          );
+          return { created: a };
+        },
+        { specialistId: specialist.id, branchId: branch.id, serviceId: service.id, start: start.getTime() },
       );
       if (appointment.replay) return { appointment: appointment.replay, inputErrors: [], alternatives: [] };
       if (!appointment.created) throw new Error('booking produced no appointment');
@@ -205,49 +201,47 @@ export class BookingService {
         idempotencyKey: input.idempotencyKey,
       });
       const hash = requestHash({ op: 'reschedule', ...input });
-      const result = await this.queued(prepared.specialist.id, () =>
-        this.transaction(
-          async (q) => {
-            await this.deps.appointments.queueForSpecialist(q, prepared.specialist.id);
-            const replay = await this.bindOrReplay(
-              q,
-              principal,
-              input.idempotencyKey,
-              'reschedule',
-              hash,
-              current.id,
-            );
-            if (replay) return replay;
-            const a = await this.lockOwned(q, principal, current.id);
-            if (!ACTIVE.includes(a.status))
-              throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Эту запись нельзя перенести');
-            await this.releaseExpired(q, {
-              specialistId: prepared.specialist.id,
-              patientId: a.patientId,
-              roomId: prepared.roomId,
-              start: prepared.start,
-              end: prepared.end,
-            });
-            const next = await this.deps.appointments.update(q, a.id, {
-              start: prepared.start,
-              end: prepared.end,
-              specialistId: prepared.specialist.id,
-              branchId: prepared.branch.id,
-              roomId: prepared.roomId,
-              status: a.status === 'HELD' ? 'HELD' : 'BOOKED',
-            });
-            this.deps.availability.invalidate(a.specialistId);
-            this.deps.availability.invalidate(prepared.specialist.id);
-            await recordAppointmentEvent(q, 'appointment.rescheduled', next, prepared.specialist.accountId);
-            return next;
-          },
-          {
+      const result = await this.doctorTransaction(
+        prepared.specialist.id,
+        async (q) => {
+          const replay = await this.bindOrReplay(
+            q,
+            principal,
+            input.idempotencyKey,
+            'reschedule',
+            hash,
+            current.id,
+          );
+          if (replay) return replay;
+          const a = await this.lockOwned(q, principal, current.id);
+          if (!ACTIVE.includes(a.status))
+            throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Эту запись нельзя перенести');
+          await this.releaseExpired(q, {
+            specialistId: prepared.specialist.id,
+            patientId: a.patientId,
+            roomId: prepared.roomId,
+            start: prepared.start,
+            end: prepared.end,
+          });
+          const next = await this.deps.appointments.update(q, a.id, {
+            start: prepared.start,
+            end: prepared.end,
             specialistId: prepared.specialist.id,
             branchId: prepared.branch.id,
-            serviceId: current.serviceId,
-            start: prepared.start.getTime(),
-          },
-        ),
+            roomId: prepared.roomId,
+            status: a.status === 'HELD' ? 'HELD' : 'BOOKED',
+          });
+          this.deps.availability.invalidate(a.specialistId);
+          this.deps.availability.invalidate(prepared.specialist.id);
+          await recordAppointmentEvent(q, 'appointment.rescheduled', next, prepared.specialist.accountId);
+          return next;
+        },
+        {
+          specialistId: prepared.specialist.id,
+          branchId: prepared.branch.id,
+          serviceId: current.serviceId,
+          start: prepared.start.getTime(),
+        },
       );
       return { appointment: result, inputErrors: [], alternatives: [] };
     } catch (e) {
@@ -556,11 +550,16 @@ export class BookingService {
   }
 
   /**
-   * Runs bookings of one doctor one after another inside this process, before they take a
-   * database connection: a burst for a popular doctor waits here instead of holding the pool
-   * while queued on the doctor's advisory lock (which still orders the replicas among each other).
+   * A booking transaction for one doctor's calendar. Inside this process they run one after
+   * another before taking a database connection (a burst for a popular doctor waits here, not
+   * holding the pool); across replicas the doctor's advisory lock, taken first in the
+   * transaction, orders them.
    */
-  private async queued<T>(specialistId: string, fn: () => Promise<T>): Promise<T> {
+  private async doctorTransaction<T>(
+    specialistId: string,
+    fn: (q: Query) => Promise<T>,
+    slot: { specialistId: string; branchId: string; serviceId: string; start: number },
+  ): Promise<T> {
     const previous = this.doctorQueues.get(specialistId) ?? Promise.resolve();
     let release: () => void = () => {};
     const mine = new Promise<void>((r) => {
@@ -570,7 +569,10 @@ export class BookingService {
     this.doctorQueues.set(specialistId, tail);
     await previous;
     try {
-      return await fn();
+      return await this.transaction(async (q) => {
+        await this.deps.appointments.queueForSpecialist(q, specialistId);
+        return fn(q);
+      }, slot);
     } finally {
       release();
       if (this.doctorQueues.get(specialistId) === tail) this.doctorQueues.delete(specialistId);

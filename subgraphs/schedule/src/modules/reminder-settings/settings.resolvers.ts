@@ -2,7 +2,6 @@ import { appError, ErrorCode, type InputError, inputError } from '@medikamente/r
 import type { ScheduleContext } from '../../context';
 import type { ReminderChannel } from './settings.store';
 
-const CHANNELS: readonly ReminderChannel[] = ['EMAIL', 'SMS', 'PUSH', 'VOICE'];
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
 
 /** The signed-in patient (these operations are the patient's own; nobody acts for them here). */
@@ -59,7 +58,8 @@ export const reminderSettingsResolvers = {
   Mutation: {
     setReminderChannel: async (_: unknown, args: { channel: ReminderChannel }, ctx: ScheduleContext) => {
       const patientId = patientOf(ctx);
-      if (!CHANNELS.includes(args.channel) || !ctx.services.reminderChannels.enabled.includes(args.channel))
+      // Only the clinic's enabled channels (GraphQL has already checked it is a ReminderChannel).
+      if (!ctx.services.reminderChannels.enabled.includes(args.channel))
         return payload(ctx, patientId, [
           inputError('channel', ErrorCode.BAD_USER_INPUT, 'Этот способ напоминаний недоступен'),
         ]);

@@ -192,7 +192,6 @@ export class Reminders {
     });
     const dedupeKey = `reminder:${a.id}:${a.start.getTime()}:patient`;
     const first = toChannel(delivery.preferred);
-    const earlier = delivery.push ? (await this.o.notifier.attempts(dedupeKey)).length : 0;
     const outcome = await this.o.notifier.send({
       dedupeKey,
       kind: 'appointment-reminder',
@@ -208,11 +207,11 @@ export class Reminders {
       message,
     });
     // A browser subscription the push service no longer knows is dropped (the portal re-subscribes).
-    if (delivery.push && outcome.status !== 'duplicate') {
-      const attempts = (await this.o.notifier.attempts(dedupeKey)).slice(earlier);
-      if (attempts.some((t) => t.channel === 'push' && t.errorCode === 'PUSH_410'))
-        await this.o.settings.forgetPush(delivery.push.endpoint);
-    }
+    if (
+      delivery.push &&
+      outcome.permanentFailures?.some((f) => f.channel === 'push' && f.code === 'PUSH_410')
+    )
+      await this.o.settings.forgetPush(delivery.push.endpoint);
     const status =
       outcome.status === 'sent' || outcome.status === 'duplicate'
         ? 'SENT'
