@@ -541,6 +541,9 @@ describe('reminders', () => {
     // A channel the clinic has not enabled is refused and changes nothing.
     const voice = await gql(url, SET, { c: 'VOICE' }, { token: a.token });
     expect(voice.data.setReminderChannel.inputErrors[0].code).toBe('BAD_USER_INPUT');
+    expect((await gql(url, SETTINGS, {}, { token: a.token })).data.myReminderSettings.preferredChannel).toBe(
+      'EMAIL',
+    );
     const sms1 = await gql(url, SET, { c: 'SMS' }, { token: a.token });
     expect(sms1.data.setReminderChannel.settings.preferredChannel).toBe('SMS');
     await s.services.reminders.tick();
