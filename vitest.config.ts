@@ -9,31 +9,38 @@ const graphqlCjs = require.resolve('graphql', {
   paths: [`${process.cwd()}/packages/runtime`, process.cwd()],
 });
 
+/** Suites whose integration tests run twice: on the Postgres server and on embedded PGlite. */
+const suites = [
+  { name: 'schema', root: './schema' },
+  { name: 'runtime', root: './packages/runtime' },
+  { name: 'notifications', root: './packages/notifications', slow: true },
+  { name: 'identity', root: './subgraphs/identity' },
+  { name: 'patient', root: './subgraphs/patient' },
+  { name: 'schedule', root: './subgraphs/schedule', slow: true },
+  { name: 'supergraph', root: './supergraph', slow: true, hookTimeout: 120000 },
+];
+const timeouts = (s: (typeof suites)[number]) =>
+  s.slow ? { testTimeout: 60000, hookTimeout: s.hookTimeout ?? 60000 } : {};
+
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     projects: [
-      { extends: true, test: { name: 'schema', root: './schema' } },
-      { extends: true, test: { name: 'runtime', root: './packages/runtime' } },
-      {
-        extends: true,
-        test: {
-          name: 'notifications',
-          root: './packages/notifications',
-          testTimeout: 60000,
-          hookTimeout: 60000,
-        },
-      },
-      { extends: true, test: { name: 'identity', root: './subgraphs/identity' } },
-      { extends: true, test: { name: 'patient', root: './subgraphs/patient' } },
-      {
-        extends: true,
-        test: { name: 'schedule', root: './subgraphs/schedule', testTimeout: 60000, hookTimeout: 60000 },
-      },
-      {
-        extends: true,
-        test: { name: 'supergraph', root: './supergraph', testTimeout: 60000, hookTimeout: 120000 },
-      },
+      // Unit tests, and integration tests on Postgres when a server answers (PGlite otherwise).
+      ...suites.map((s) => ({ extends: true, test: { name: s.name, root: s.root, ...timeouts(s) } })),
+      // The embedded default is what every newcomer runs: the same integration tests on PGlite.
+      ...suites
+        .filter((s) => s.name !== 'schema')
+        .map((s) => ({
+          extends: true,
+          test: {
+            name: `${s.name}:pglite`,
+            root: s.root,
+            include: ['**/*.int.test.ts'],
+            env: { TEST_DATABASE: 'pglite' },
+            ...timeouts(s),
+          },
+        })),
       {
         // Browser journeys (Chromium): builds and starts both Next.js apps, so long hooks.
         extends: true,

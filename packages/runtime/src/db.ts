@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -12,19 +13,36 @@ const bind = (params: unknown[]) => params.map((p) => (p instanceof Date ? p.toI
 /** drizzle database handle; the same table definitions and queries run on both drivers. */
 export type Db = ReturnType<typeof drizzlePostgres> | ReturnType<typeof drizzlePglite>;
 
+/** Raw SQL with positional parameters, returning rows (same shape on both drivers). */
+export type Query = <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>;
+
 export type Database = {
   kind: 'postgres' | 'pglite';
+  /**
+   * drizzle handle. It has no access to an open transaction: used inside `tx()` it throws at
+   * once (on PGlite it would wait for that very transaction forever).
+   */
   db: Db;
-  /** Runs raw SQL with positional parameters and returns rows (same shape on both drivers). */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Runs `fn` in one transaction with raw-SQL access. */
-  tx<T>(fn: (q: Database['query']) => Promise<T>): Promise<T>;
+  /**
+   * Runs raw SQL. Called (directly or through any store) inside `tx()`'s callback, it runs on
+   * that transaction — so code that reads "outside" a transaction from inside one can neither
+   * deadlock PGlite's single connection nor miss the transaction's own writes on Postgres.
+   */
+  query: Query;
+  /**
+   * Runs `fn` in one transaction with raw-SQL access. Nested calls (also through stores) join
+   * the open transaction as a savepoint instead of waiting for a second connection.
+   */
+  tx<T>(fn: (q: Query) => Promise<T>): Promise<T>;
+  /** Whether the caller runs inside this database's open transaction. */
+  inTransaction(): boolean;
   /** LISTEN on a channel; resolves to an unlisten function. Works across processes on Postgres. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
   /**
    * The underlying driver, for libraries that open their own access to the same database
-   * (pg-boss): the server URL, or the PGlite instance (a single connection to share).
+   * (pg-boss): the server URL, or the PGlite instance (a single connection to share; it refuses
+   * use from inside `tx()` with an error instead of waiting on itself).
    */
   native?: { url: string } | { pglite: PGlite };
 };
@@ -41,6 +59,99 @@ export type DatabaseOptions = {
   maxConnections?: number;
 };
 
+/** Thrown when a handle that cannot join the open transaction is used inside it. */
+export class OutsideTransactionError extends Error {
+  constructor(what: string) {
+    super(
+      `${what} used inside database.tx(): it cannot join the open transaction and would wait for it; use the transaction's query (or the Database's query, which joins it), or run it after the transaction`,
+    );
+    this.name = 'OutsideTransactionError';
+  }
+}
+
+type Scope = { owner: object; q: Query; open: boolean; savepoints: number };
+
+/**
+ * The transaction the current async context runs in, per Database. AsyncLocalStorage follows
+ * awaits and callbacks started inside `tx()`, so stores called from a transaction's code find it
+ * without being handed `q`.
+ */
+const scopes = new AsyncLocalStorage<Scope>();
+
+const openScope = (owner: object): Scope | undefined => {
+  const s = scopes.getStore();
+  return s && s.owner === owner && s.open ? s : undefined;
+};
+
+/** A proxy that refuses every use while the caller is inside the owner's open transaction. */
+function guarded<T extends object>(target: T, owner: object, what: string): T {
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      // The target as receiver: PGlite's getters read private fields a proxy does not have.
+      const value = Reflect.get(t, prop);
+      if (typeof value !== 'function') return value;
+      return function (this: unknown, ...args: unknown[]) {
+        if (openScope(owner)) throw new OutsideTransactionError(what);
+        return Reflect.apply(value, this === receiver ? t : this, args);
+      };
+    },
+  });
+}
+
+/**
+ * The driver-independent part: routing of `query` to the open transaction, nested
+ * transactions as savepoints, and the guard on `db`.
+ */
+function withTransactions(
+  base: Omit<Database, 'query' | 'tx' | 'inTransaction'> & {
+    run: Query;
+    begin<T>(fn: (q: Query) => Promise<T>): Promise<T>;
+  },
+): Database {
+  const owner = {};
+  const query: Query = (text, params) => {
+    const s = openScope(owner);
+    return s ? s.q(text, params) : base.run(text, params);
+  };
+  const tx = async <T>(fn: (q: Query) => Promise<T>): Promise<T> => {
+    const outer = openScope(owner);
+    if (outer) {
+      // Joins the open transaction; a failure rolls back only its own part.
+      const name = `sp_${++outer.savepoints}`;
+      await outer.q(`savepoint ${name}`);
+      try {
+        const result = await fn(outer.q);
+        await outer.q(`release savepoint ${name}`);
+        return result;
+      } catch (e) {
+        await outer.q(`rollback to savepoint ${name}`).catch(() => {});
+        throw e;
+      }
+    }
+    return base.begin(async (q) => {
+      const scope: Scope = { owner, q, open: true, savepoints: 0 };
+      try {
+        return await scopes.run(scope, () => fn(q));
+      } finally {
+        // Work that outlives the transaction (fire-and-forget) falls back to the plain handle.
+        scope.open = false;
+      }
+    });
+  };
+  const { run: _run, begin: _begin, ...rest } = base;
+  return {
+    ...rest,
+    db: guarded(base.db as object, owner, 'database.db (drizzle)') as Db,
+    native:
+      base.native && 'pglite' in base.native
+        ? { pglite: guarded(base.native.pglite, owner, 'database.native.pglite') }
+        : base.native,
+    query,
+    tx,
+    inTransaction: () => openScope(owner) !== undefined,
+  };
+}
+
 /**
  * Opens the subgraph's own database (postgres.js when a URL is configured, PGlite otherwise)
  * and applies pending migrations.
@@ -55,60 +166,43 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
 
 function openPostgres(url: string, max: number): Database {
   const client = postgres(url, { max, onnotice: () => {}, prepare: true });
-  const db = drizzlePostgres(client);
-  const query = async <T>(text: string, params: unknown[] = []) =>
-    (await client.unsafe(text, bind(params))) as unknown as T[];
-  return {
+  const on =
+    (sql: { unsafe: typeof client.unsafe }): Query =>
+    async (text, params = []) =>
+      (await sql.unsafe(text, bind(params))) as never;
+  return withTransactions({
     kind: 'postgres',
-    db,
-    query: query as Database['query'],
-    tx: (fn) =>
-      client.begin((t) =>
-        fn(
-          (async (text: string, params: unknown[] = []) =>
-            (await t.unsafe(text, bind(params))) as unknown) as Database['query'],
-        ),
-      ) as never,
+    db: drizzlePostgres(client),
+    run: on(client),
+    begin: (fn) => client.begin((t) => fn(on(t))) as never,
     listen: async (channel, onPayload) => {
       const sub = await client.listen(channel, onPayload);
       return () => sub.unlisten();
     },
     close: () => client.end({ timeout: 5 }),
     native: { url },
-  };
+  });
 }
 
 async function openPglite(dataDir = 'memory://'): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir, { extensions: { btree_gist } });
-  const db = drizzlePglite(client);
-  // PGlite is a single connection: serialise raw transactions so that two requests never interleave.
-  let chain: Promise<unknown> = Promise.resolve();
-  const query = async <T>(text: string, params: unknown[] = []) =>
-    (await client.query(text, params)).rows as T[];
-  return {
+  return withTransactions({
     kind: 'pglite',
-    db,
-    query: query as Database['query'],
-    tx: (fn) => {
-      const run = chain.then(() =>
-        client.transaction(async (t) =>
-          fn(
-            (async (text: string, params: unknown[] = []) =>
-              (await t.query(text, params)).rows) as Database['query'],
-          ),
-        ),
-      );
-      chain = run.catch(() => {});
-      return run as never;
-    },
+    db: drizzlePglite(client),
+    run: async (text, params = []) => (await client.query(text, params)).rows as never,
+    // PGlite is a single connection: its transaction lock serialises transactions and queries.
+    begin: (fn) =>
+      client.transaction((t) =>
+        fn(async (text, params = []) => (await t.query(text, params)).rows as never),
+      ) as never,
     listen: async (channel, onPayload) => {
       const unlisten = await client.listen(channel, onPayload);
       return () => unlisten();
     },
     close: () => client.close(),
     native: { pglite: client },
-  };
+  });
 }
 
 /** Applies `*.sql` files of a folder once each, in name order, recording them in `_migrations`. */

@@ -90,14 +90,28 @@ export type RelayOptions = {
   deliver(events: DomainEvent[]): Promise<void>;
   intervalMs?: number;
   batchSize?: number;
+  /**
+   * How long a claimed batch is reserved for this relay (default 30 s): if the process dies
+   * before recording the outcome, the rows are sent again after this.
+   */
+  leaseMs?: number;
   onError?(err: unknown): void;
+};
+
+type OutboxRow = {
+  id: string;
+  type: string;
+  occurred_at: Date | string;
+  payload: Record<string, unknown> | string;
 };
 
 /**
  * Relays undelivered outbox rows to consumers, at least once, in order of occurrence.
- * Rows are claimed with `for update skip locked`, so several replicas can relay in parallel
- * without sending a row twice at the same time; a crash before `delivered_at` is set means
- * the row is sent again after restart (consumers dedupe through their inbox).
+ * A pass claims a batch with `for update skip locked` and a lease (several replicas relay in
+ * parallel without sending a row twice at the same time), then delivers with no transaction or
+ * connection held — a slow consumer must not hold PGlite's only connection — and records the
+ * outcome. A crash before `delivered_at` is set means the rows are sent again when the lease
+ * ends (consumers dedupe through their inbox).
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
@@ -126,49 +140,52 @@ export class OutboxRelay {
   }
 
   private async pass(): Promise<number> {
+    const { database } = this.opts;
+    let ids: string[] = [];
     try {
-      return await this.opts.database.tx(async (q) => {
-        const rows = await q<{
-          id: string;
-          type: string;
-          occurred_at: Date | string;
-          payload: Record<string, unknown> | string;
-        }>(
-          `select id, type, occurred_at, payload from outbox
-           where delivered_at is null and next_attempt_at <= now()
-           order by occurred_at, id limit $1 for update skip locked`,
-          [this.opts.batchSize ?? 100],
-        );
-        if (rows.length === 0) return 0;
-        const events: DomainEvent[] = rows.map((r) => ({
+      const rows = await database.query<OutboxRow>(
+        `update outbox set next_attempt_at = now() + $2 * interval '1 millisecond'
+         where id in (
+           select id from outbox where delivered_at is null and next_attempt_at <= now()
+           order by occurred_at, id limit $1 for update skip locked)
+         returning id, type, occurred_at, payload`,
+        [this.opts.batchSize ?? 100, this.opts.leaseMs ?? 30_000],
+      );
+      if (rows.length === 0) return 0;
+      const events: DomainEvent[] = rows
+        .map((r) => ({
           id: String(r.id),
           type: r.type,
           occurredAt: new Date(r.occurred_at).toISOString(),
           payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-        }));
-        const ids = events.map((e) => e.id);
-        try {
-          await this.opts.deliver(events);
-          await q(
-            'update outbox set delivered_at = now(), attempts = attempts + 1, last_error = null where id = any($1::uuid[])',
-            [ids],
-          );
-          return events.length;
-        } catch (err) {
-          // Exponential backoff, capped at 5 minutes.
-          await q(
+        }))
+        .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
+      ids = events.map((e) => e.id);
+      await this.opts.deliver(events);
+    } catch (err) {
+      if (ids.length > 0) {
+        // Exponential backoff, capped at 5 minutes.
+        await database
+          .query(
             `update outbox set attempts = attempts + 1, last_error = $2,
                next_attempt_at = now() + least(interval '5 minutes', interval '1 second' * power(2, attempts))
              where id = any($1::uuid[])`,
             [ids, String((err as Error)?.message ?? err).slice(0, 500)],
-          );
-          this.opts.onError?.(err);
-          return 0;
-        }
-      });
-    } catch (err) {
+          )
+          .catch(() => {});
+      }
       this.opts.onError?.(err);
       return 0;
     }
+    try {
+      await database.query(
+        'update outbox set delivered_at = now(), attempts = attempts + 1, last_error = null where id = any($1::uuid[])',
+        [ids],
+      );
+    } catch (err) {
+      // Delivered but not recorded: sent again after the lease (the consumer's inbox dedupes).
+      this.opts.onError?.(err);
+    }
+    return ids.length;
   }
 }

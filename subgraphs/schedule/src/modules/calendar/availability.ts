@@ -56,7 +56,8 @@ export class Availability {
   }
 
   async freeSlots(q: AvailabilityQuery): Promise<ComputedSlot[]> {
-    if (q.fresh || q.now !== undefined) return this.compute(q);
+    // Inside a transaction a shared computation may wait on the transaction itself (PGlite).
+    if (q.fresh || q.now !== undefined || this.calendar.inTransaction()) return this.compute(q);
     const key = JSON.stringify([
       q.specialty,
       q.specialistId,

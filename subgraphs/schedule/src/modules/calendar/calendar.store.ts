@@ -52,6 +52,9 @@ export class CalendarStore {
   ) {}
 
   private cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    // Inside a transaction, never wait on a load started outside it: on PGlite that load queues
+    // behind this very transaction. Read on the transaction instead.
+    if (this.database.inTransaction()) return load();
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.value as Promise<T>;
     const value = load();
@@ -63,6 +66,11 @@ export class CalendarStore {
 
   invalidate(): void {
     this.cache.clear();
+  }
+
+  /** Whether the caller runs inside an open transaction of this store's database. */
+  inTransaction(): boolean {
+    return this.database.inTransaction();
   }
 
   templatesFor(specialistIds: readonly string[]): Promise<TemplateRecord[]> {
