@@ -28,9 +28,16 @@ const policySchema = z.strictObject({
     z.string(),
     z.strictObject({ patientId: z.string().optional(), accountId: z.string().optional() }),
   ),
+  /** Roles whose tokens must carry a second factor (amr "otp") for every operation not marked otherwise. */
+  secondFactor: z.strictObject({ roles: z.array(z.string()), description: z.string() }),
   operations: z.record(
     z.string(),
-    z.strictObject({ roles: z.array(z.string()).optional(), anonymous: z.boolean().optional() }),
+    z.strictObject({
+      roles: z.array(z.string()).optional(),
+      anonymous: z.boolean().optional(),
+      /** Callable by a role of `secondFactor.roles` before it has a second factor (enrolment). */
+      withoutSecondFactor: z.boolean().optional(),
+    }),
   ),
   personalDataNamePattern: z.string(),
 });
@@ -53,12 +60,20 @@ export function loadPolicy(path = POLICY_PATH): Policy {
       }
     }
   }
+  for (const role of parsed.secondFactor.roles) {
+    if (!parsed.roles[role]) throw new Error(`policy: secondFactor names unknown role ${role}`);
+  }
   for (const [op, rule] of Object.entries(parsed.operations)) {
     for (const role of rule.roles ?? []) {
       if (!parsed.roles[role]) throw new Error(`policy: operation ${op} names unknown role ${role}`);
     }
   }
   return parsed;
+}
+
+/** Whether a caller of this role with these authentication methods still needs a second factor. */
+export function needsSecondFactor(policy: Policy, role: string | null, amr: readonly string[]): boolean {
+  return role !== null && policy.secondFactor.roles.includes(role) && !amr.includes('otp');
 }
 
 /** Turns the short form of a cell ("full") into its list form. */

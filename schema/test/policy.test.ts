@@ -63,7 +63,7 @@ describe('policy loading', () => {
       writeFileSync(p, text);
       return p;
     };
-    const base = `version: 1\nroles: { patient: x }\nconditions: { self: x }\ncategories: { PUBLIC: { description: x, audited: false } }\nsubjects: {}\noperations: {}\npersonalDataNamePattern: x\n`;
+    const base = `version: 1\nroles: { patient: x }\nconditions: { self: x }\ncategories: { PUBLIC: { description: x, audited: false } }\nsubjects: {}\noperations: {}\nsecondFactor: { roles: [], description: x }\npersonalDataNamePattern: x\n`;
     expect(() => loadPolicy(write(`${base}rules: { PUBLIC: { patient: full } }`))).not.toThrow();
     expect(() => loadPolicy(write(`${base}rules: { PUBLIC: { nurse: full } }`))).toThrow(/unknown role/);
     expect(() =>

@@ -1,7 +1,7 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Principal } from '@medikamente/runtime';
+import { GATEWAY_AUTH_HEADER, type Principal } from '@medikamente/runtime';
 import { GraphQLError } from 'graphql';
 
 export type GatewayContext = {
@@ -45,6 +45,8 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly timeoutMs: number,
+    /** The gateway's own service token; without it subgraphs ignore the forwarded metadata. */
+    private readonly serviceToken?: () => Promise<string | null>,
   ) {
     this.target = new URL(url);
   }
@@ -59,6 +61,8 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
     if (context?.token) headers.authorization = `Bearer ${context.token}`;
     if (context?.requestId) headers['x-request-id'] = context.requestId;
     if (context?.clientAddress) headers['x-client-address'] = context.clientAddress;
+    const own = await this.serviceToken?.().catch(() => null);
+    if (own) headers[GATEWAY_AUTH_HEADER] = `Bearer ${own}`;
     const payload = JSON.stringify({
       query: request.query,
       variables: request.variables,

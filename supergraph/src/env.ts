@@ -12,6 +12,13 @@ const schema = z.object({
   TRUSTED_PROXIES: commaList(''),
   /** Reuse responses of PUBLIC fields a subgraph marked cacheable (ADR 0008). */
   RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  /** Requests per minute: from one client address, without a token per address, per account. */
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(3000),
+  RATE_LIMIT_ANONYMOUS_PER_ADDRESS: z.coerce.number().int().positive().default(600),
+  RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(1200),
+  /** Open live-event sockets per client address and per account. */
+  MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
 });
 export type GatewayEnv = z.infer<typeof schema>;
 

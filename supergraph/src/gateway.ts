@@ -7,13 +7,26 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   bearerAuth,
+  connectRedis,
   createFormatError,
   createLogger,
   createMetrics,
+  createRateLimiter,
+  DEFAULT_DOCUMENT_LIMITS,
+  documentGuard,
+  ErrorCode,
+  errorBody,
+  hardenServer,
+  jsonErrors,
   limitRules,
+  operationResolution,
   principalOf,
   type QueryLimits,
+  type RateLimit,
+  type RateLimiter,
   type RunningServer,
+  requestTimeout,
+  serveMetrics,
   type TokenVerifier,
 } from '@medikamente/runtime';
 import express from 'express';
@@ -38,6 +51,32 @@ export type GatewayOptions = {
   trustedProxies?: string[];
   /** Reuse responses of PUBLIC fields their subgraph marked cacheable (default on; ADR 0008). */
   responseCache?: boolean;
+  /**
+   * The gateway's own service token (role service, scope gateway), sent to subgraphs beside the
+   * caller's token so that they believe the request id and client address it forwards.
+   */
+  serviceToken?: () => Promise<string | null>;
+  /** Per-client limits; counters shared by every replica when `redisUrl` is set. */
+  rateLimits?: {
+    /** Every request from one client address. */
+    perAddress: RateLimit;
+    /** Requests without a token, per client address. */
+    anonymousPerAddress: RateLimit;
+    /** Requests of one signed-in account (or machine client). */
+    perAccount: RateLimit;
+  };
+  redisUrl?: string | undefined;
+  /** Whole-request deadline (ms); default 30 s. */
+  requestTimeoutMs?: number;
+  /** Live sockets: at most this many per client address and per account. */
+  maxSocketsPerAddress?: number;
+  maxSocketsPerAccount?: number;
+};
+
+export const DEFAULT_RATE_LIMITS: NonNullable<GatewayOptions['rateLimits']> = {
+  perAddress: { points: 3000, durationSec: 60 },
+  anonymousPerAddress: { points: 600, durationSec: 60 },
+  perAccount: { points: 1200, durationSec: 60 },
 };
 
 const normalize = (a: string) => a.replace(/^::ffff:/, '');
@@ -78,7 +117,11 @@ export async function createGateway(opts: GatewayOptions) {
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name, url }) =>
-      new ForwardingDataSource(opts.subgraphUrls[name] ?? url!, opts.subgraphTimeoutMs ?? 10000),
+      new ForwardingDataSource(
+        opts.subgraphUrls[name] ?? url!,
+        opts.subgraphTimeoutMs ?? 10000,
+        opts.serviceToken,
+      ),
     logger: {
       debug: () => {},
       info: () => {},
@@ -89,6 +132,8 @@ export async function createGateway(opts: GatewayOptions) {
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: !opts.production,
+    // No "Did you mean …?" in production: suggestions let anyone rebuild the schema.
+    hideSchemaDetailsFromClientErrors: opts.production,
     validationRules: limitRules(opts.limits),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
@@ -96,6 +141,7 @@ export async function createGateway(opts: GatewayOptions) {
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      operationResolution,
       {
         async requestDidStart() {
           const started = process.hrtime.bigint();
@@ -106,13 +152,13 @@ export async function createGateway(opts: GatewayOptions) {
                 response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
               const all = [...(errors ?? []), ...(respErrors ?? [])];
               metrics.requests.observe(
-                { operation: operationName ?? 'anonymous', outcome: all.length ? 'error' : 'ok' },
+                { operation: metrics.operationLabel(operationName), outcome: all.length ? 'error' : 'ok' },
                 seconds,
               );
               logger.info(
                 {
                   requestId: contextValue.requestId,
-                  operation: operationName ?? null,
+                  operation: operationName?.slice(0, 64) ?? null,
                   role: contextValue.principal.role,
                   ms: Math.round(seconds * 1000),
                   codes: all.map((e) => e.extensions?.code),
@@ -128,18 +174,52 @@ export async function createGateway(opts: GatewayOptions) {
   await apollo.start();
   opts.verifier.start();
 
+  const redis = opts.redisUrl ? connectRedis(opts.redisUrl) : undefined;
+  const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const limiters = {
+    address: createRateLimiter('gw-address', limits.perAddress, redis),
+    anonymous: createRateLimiter('gw-anonymous', limits.anonymousPerAddress, redis),
+    account: createRateLimiter('gw-account', limits.perAccount, redis),
+  };
+  const addressOf = (req: express.Request) =>
+    clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), trusted);
+  const limited = (
+    res: express.Response,
+    name: string,
+    d: { allowed: boolean; retryAfterSec: number },
+  ): boolean => {
+    if (d.allowed) return false;
+    metrics.rateLimited.inc({ limit: name });
+    res.setHeader('retry-after', String(d.retryAfterSec));
+    res.status(429).json(errorBody(ErrorCode.RATE_LIMITED, 'Слишком много запросов, повторите позже'));
+    return true;
+  };
+  const byAddress =
+    (limiter: RateLimiter, name: string, anonymousOnly: boolean): express.RequestHandler =>
+    async (req, res, next) => {
+      if (anonymousOnly && req.header('authorization')) return next();
+      if (!limited(res, name, await limiter.hit(addressOf(req)))) next();
+    };
+  const byAccount: express.RequestHandler = async (req, res, next) => {
+    const p = principalOf(req);
+    if (!p.subject) return next();
+    if (!limited(res, 'account', await limiters.account.hit(p.kind, p.subject))) next();
+  };
+
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
-  app.get(
-    '/metrics',
-    async (_req, res) => void res.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
   if (!opts.production) app.use('/graphiql', playgroundRouter('/graphql'));
   app.use(
     '/graphql',
+    requestTimeout(opts.requestTimeoutMs ?? 30_000),
+    // Cheap refusals first: per-address limits, a bad body, an oversized document; then the token.
+    byAddress(limiters.address, 'address', false),
+    byAddress(limiters.anonymous, 'anonymous', true),
     express.json({ limit: '256kb', verify: keepRawBody }),
+    documentGuard({ ...DEFAULT_DOCUMENT_LIMITS, ...opts.limits }, () => metrics.refusedDocuments.inc()),
     bearerAuth(opts.verifier, { allowAnonymous: true, metrics }),
+    byAccount,
     ...(opts.responseCache === false ? [] : [publicResponseCache({ metrics })]),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -148,20 +228,26 @@ export async function createGateway(opts: GatewayOptions) {
           token: header ? header.replace(/^Bearer\s+/i, '') : null,
           principal: principalOf(req),
           requestId: randomUUID(),
-          clientAddress: clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), trusted),
+          clientAddress: addressOf(req),
         };
       },
     }),
   );
+  app.use((_req, res) => void res.status(404).json(errorBody(ErrorCode.NOT_FOUND, 'Не найдено')));
+  app.use(jsonErrors(logger));
 
   let httpServer: Server | undefined;
   return {
     app,
     apollo,
     logger,
+    metrics,
+    /** Serves /metrics on its own (internal) port; the public port does not serve it. */
+    listenMetrics: (port: number, host?: string) => serveMetrics(metrics, port, host),
     listen: (port = 0, host = '127.0.0.1') =>
       new Promise<RunningServer>((resolve) => {
         httpServer = app.listen(port, host, () => {
+          hardenServer(httpServer!, (opts.requestTimeoutMs ?? 30_000) + 5_000);
           const p = (httpServer!.address() as AddressInfo).port;
           const ws = attachSubscriptionProxy({
             server: httpServer!,
@@ -171,12 +257,22 @@ export async function createGateway(opts: GatewayOptions) {
             verifier: opts.verifier,
             rules: limitRules(opts.limits),
             logger,
+            clientAddress: (req) =>
+              clientAddress(
+                req.socket.remoteAddress,
+                req.headers['x-forwarded-for'] as string | undefined,
+                trusted,
+              ),
+            serviceToken: opts.serviceToken,
+            maxSocketsPerAddress: opts.maxSocketsPerAddress ?? 50,
+            maxSocketsPerAccount: opts.maxSocketsPerAccount ?? 10,
           });
           resolve({
             url: `http://${host}:${p}`,
             port: p,
             close: async () => {
               opts.verifier.stop();
+              redis?.disconnect();
               await ws.close();
               await apollo.stop();
               httpServer!.closeAllConnections();

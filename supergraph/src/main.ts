@@ -1,34 +1,44 @@
-import { claimMappingFromEnv, TokenVerifier } from '@medikamente/runtime';
+import { limitsFromEnv, serviceCredentials, verifierFromEnv } from '@medikamente/runtime';
 import { loadPolicy } from '@medikamente/schema';
 import { readSupergraph } from './compose';
 import { loadGatewayEnv } from './env';
 import { createGateway } from './gateway';
 
 const env = loadGatewayEnv();
+// The gateway's own client (scope gateway): subgraphs believe the request id and client address
+// it forwards only with this token; it also reads the revocation list with it.
+const credentials = serviceCredentials(env, 'gateway revocations:read');
 const gateway = await createGateway({
   supergraphSdl: readSupergraph(),
   subgraphUrls: { identity: env.IDENTITY_URL, patient: env.PATIENT_URL, schedule: env.SCHEDULE_URL },
-  verifier: new TokenVerifier({
-    issuer: env.AUTH_ISSUER,
-    audience: env.AUTH_AUDIENCE,
-    jwks: env.AUTH_JWKS_URL ?? `${env.AUTH_ISSUER}/.well-known/jwks.json`,
-    revocations: env.AUTH_REVOCATIONS_URL ?? `${env.AUTH_ISSUER}/internal/revocations`,
-    revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
-    claims: { ...claimMappingFromEnv(env), knownRoles: Object.keys(loadPolicy().roles) },
-  }),
-  limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
+  verifier: verifierFromEnv(env, Object.keys(loadPolicy().roles), credentials),
+  limits: limitsFromEnv(env),
   production: env.NODE_ENV === 'production',
   subgraphTimeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+  requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
   logLevel: env.LOG_LEVEL,
   trustedProxies: env.TRUSTED_PROXIES,
   responseCache: env.RESPONSE_CACHE === 'on',
+  serviceToken: credentials ? () => credentials.token() : undefined,
+  redisUrl: env.REDIS_URL,
+  rateLimits: {
+    perAddress: { points: env.RATE_LIMIT_PER_ADDRESS, durationSec: 60 },
+    anonymousPerAddress: { points: env.RATE_LIMIT_ANONYMOUS_PER_ADDRESS, durationSec: 60 },
+    perAccount: { points: env.RATE_LIMIT_PER_ACCOUNT, durationSec: 60 },
+  },
+  maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
+  maxSocketsPerAccount: env.MAX_SOCKETS_PER_ACCOUNT,
 });
 const running = await gateway.listen(env.PORT, env.HOST);
-gateway.logger.info({ url: `${running.url}/graphql` }, 'gateway listening');
+const metrics = env.METRICS_PORT
+  ? await gateway.listenMetrics(env.METRICS_PORT, env.METRICS_HOST)
+  : undefined;
+gateway.logger.info({ url: `${running.url}/graphql`, metrics: metrics?.url ?? null }, 'gateway listening');
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  await metrics?.close();
   await running.close();
   process.exit(0);
 };

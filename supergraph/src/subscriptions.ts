@@ -1,5 +1,12 @@
-import type { Server } from 'node:http';
-import type { Logger, Principal, TokenVerifier } from '@medikamente/runtime';
+import type { IncomingMessage, Server } from 'node:http';
+import {
+  type Logger,
+  type Principal,
+  SocketWatch,
+  type TokenVerifier,
+  WS_INIT_TIMEOUT_MS,
+  WS_MAX_PAYLOAD,
+} from '@medikamente/runtime';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -51,7 +58,35 @@ export function subscriptionOwners(supergraphSdl: string): Map<string, string> {
   return owners;
 }
 
-type Extra = { principal?: Principal; authorization?: string; clients?: Map<string, Client> };
+type Extra = {
+  principal?: Principal;
+  authorization?: string;
+  clients?: Map<string, Client>;
+  request: IncomingMessage;
+  socket: { close(code: number, reason: string): void };
+  clientAddress?: string | null;
+  release?: () => void;
+};
+
+/** Counts open sockets per key (client address, account). */
+class SocketCounts {
+  private readonly counts = new Map<string, number>();
+  constructor(private readonly max: number) {}
+  /** Takes a place for the key; null when the key already has `max` sockets. */
+  take(key: string): (() => void) | null {
+    const n = this.counts.get(key) ?? 0;
+    if (n >= this.max) return null;
+    this.counts.set(key, n + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.counts.get(key) ?? 1) - 1;
+      if (left <= 0) this.counts.delete(key);
+      else this.counts.set(key, left);
+    };
+  }
+}
 
 /**
  * Subscriptions through the gateway's one endpoint (ADR 0005): @apollo/gateway cannot execute
@@ -67,9 +102,19 @@ export function attachSubscriptionProxy(opts: {
   verifier: TokenVerifier;
   rules: ValidationRule[];
   logger: Logger;
+  /** The caller's address (X-Forwarded-For believed only from trusted proxies). */
+  clientAddress?: (req: IncomingMessage) => string | null;
+  /** The gateway's own service token, so that subgraphs believe the forwarded address. */
+  serviceToken?: () => Promise<string | null>;
+  maxSocketsPerAddress?: number;
+  maxSocketsPerAccount?: number;
 }): { close(): Promise<void> } {
   const owners = subscriptionOwners(opts.supergraphSdl);
-  const wss = new WebSocketServer({ server: opts.server, path: '/graphql' });
+  // Small frames only: a graphql-ws message is a few kB, and frames are read before any check.
+  const wss = new WebSocketServer({ server: opts.server, path: '/graphql', maxPayload: WS_MAX_PAYLOAD });
+  const watch = new SocketWatch(opts.verifier);
+  const perAddress = new SocketCounts(opts.maxSocketsPerAddress ?? 50);
+  const perAccount = new SocketCounts(opts.maxSocketsPerAccount ?? 10);
   const downstream = (extra: Extra, subgraph: string): Client => {
     extra.clients ??= new Map();
     let client = extra.clients.get(subgraph);
@@ -80,7 +125,11 @@ export function attachSubscriptionProxy(opts: {
         webSocketImpl: WebSocket,
         lazy: true,
         retryAttempts: 0,
-        connectionParams: { authorization: extra.authorization },
+        connectionParams: async () => ({
+          authorization: extra.authorization,
+          gatewayAuthorization: await opts.serviceToken?.().then((t) => (t ? `Bearer ${t}` : undefined)),
+          clientAddress: extra.clientAddress ?? undefined,
+        }),
       });
       extra.clients.set(subgraph, client);
     }
@@ -89,21 +138,41 @@ export function attachSubscriptionProxy(opts: {
   const cleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema: () => opts.apiSchema(),
+      connectionInitWaitTimeout: WS_INIT_TIMEOUT_MS,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...opts.rules]),
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
         if (typeof header !== 'string') return false;
+        const extra = ctx.extra as Extra;
         try {
-          const extra = ctx.extra as Extra;
           extra.principal = await opts.verifier.fromHeader(header);
-          extra.authorization = header;
-          return true;
         } catch {
           return false;
         }
+        extra.authorization = header;
+        extra.clientAddress = opts.clientAddress?.(extra.request) ?? null;
+        // Bounded sockets per client address and per account: refused beyond (4403 from graphql-ws).
+        const byAddress = perAddress.take(extra.clientAddress ?? 'unknown');
+        const byAccount = byAddress && perAccount.take(`${extra.principal.kind}:${extra.principal.subject}`);
+        if (!byAddress || !byAccount) {
+          byAddress?.();
+          opts.logger.info({ reason: byAddress ? 'account' : 'address' }, 'socket refused: too many open');
+          return false;
+        }
+        const unwatch = watch.add(extra, header.replace(/^Bearer\s+/i, ''), (code, reason) =>
+          extra.socket.close(code, reason),
+        );
+        extra.release = () => {
+          byAddress();
+          byAccount();
+          unwatch();
+        };
+        return true;
       },
       onClose: async (ctx) => {
-        for (const c of (ctx.extra as Extra).clients?.values() ?? []) await c.dispose();
+        const extra = ctx.extra as Extra;
+        extra.release?.();
+        for (const c of extra.clients?.values() ?? []) await c.dispose();
       },
       context: (ctx) => ctx.extra as Extra,
       subscribe: (args: ExecutionArgs) => {
@@ -137,6 +206,7 @@ export function attachSubscriptionProxy(opts: {
   );
   return {
     async close() {
+      watch.stop();
       await cleanup.dispose();
       await new Promise<void>((r) => wss.close(() => r()));
     },

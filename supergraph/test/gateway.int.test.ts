@@ -149,13 +149,18 @@ describe('gateway end to end', () => {
     expect(codes(malformed)).toEqual(['GRAPHQL_PARSE_FAILED']);
   });
 
-  it('serves health, metrics and the offline playground in development', async () => {
+  it('serves health and the offline playground in development; metrics only on their own port', async () => {
     expect(await (await fetch(`${p.gatewayUrl}/healthz`)).json()).toEqual({
       status: 'ok',
       service: 'gateway',
     });
-    const metrics = await (await fetch(`${p.gatewayUrl}/metrics`)).text();
+    const metrics = await (await fetch(p.gatewayMetricsUrl)).text();
     expect(metrics).toContain('graphql_request_duration_seconds');
+    const onPublic = await fetch(`${p.gatewayUrl}/metrics`);
+    expect(onPublic.status).toBe(404);
+    expect(await onPublic.json()).toEqual({
+      errors: [{ message: 'Не найдено', extensions: { code: 'NOT_FOUND' } }],
+    });
     const page = await (await fetch(`${p.gatewayUrl}/graphiql`)).text();
     expect(page).toContain('/graphiql/assets/graphiql.js');
     expect(page).not.toMatch(/https?:\/\/(?!127)/);

@@ -1,4 +1,4 @@
-import { TokenVerifier } from '@medikamente/runtime';
+import { ClientCredentials, TokenVerifier } from '@medikamente/runtime';
 import { createTestDatabase, gql } from '@medikamente/runtime/testing';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
@@ -18,6 +18,8 @@ export async function startPlatform(
     scheduleReplicas?: number;
     /** Extra schedule configuration, e.g. reminder channels. */
     scheduleEnv?: Record<string, string>;
+    /** Extra gateway options (limits, rate limits, socket caps). */
+    gateway?: Partial<Parameters<typeof createGateway>[0]>;
   } = {},
 ) {
   const [idDb, patDb, schDb] = await Promise.all([
@@ -80,6 +82,18 @@ export async function startPlatform(
     scheduleHttp.push(await s.subgraph.listen(0));
   }
   const schedule = schedules[0]!;
+  // The gateway's own credential: subgraphs believe its forwarded client address only with it.
+  const gatewayClient = await identity.createClient({
+    role: 'service',
+    scopes: ['gateway'],
+    name: 'gateway',
+  });
+  const gatewayCredentials = new ClientCredentials({
+    tokenUrl: `${identityHttp.url}/oauth/token`,
+    clientId: gatewayClient.clientId,
+    clientSecret: gatewayClient.clientSecret,
+  });
+  const serviceToken = () => gatewayCredentials.token();
   const gateway = await createGateway({
     supergraphSdl: readSupergraph(),
     subgraphUrls: {
@@ -91,8 +105,11 @@ export async function startPlatform(
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
     production: opts.production ?? false,
     logLevel: 'silent',
+    serviceToken,
+    ...opts.gateway,
   });
   const gatewayHttp = await gateway.listen(0);
+  const gatewayMetrics = await gateway.listenMetrics(0);
   const extraGateways: Array<{ close(): Promise<void> }> = [];
   /** Another gateway replica routing schedule calls to the given schedule replica. */
   async function gatewayFor(scheduleIndex: number): Promise<string> {
@@ -107,6 +124,7 @@ export async function startPlatform(
       limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
       production: false,
       logLevel: 'silent',
+      serviceToken,
     });
     const running = await g.listen(0);
     extraGateways.push(running);
@@ -127,6 +145,10 @@ export async function startPlatform(
   return {
     url,
     gatewayUrl: gatewayHttp.url,
+    /** The gateway's own service token (scope gateway), for tests that start more gateways. */
+    gatewayServiceToken: serviceToken,
+    /** The gateway's /metrics, on its own port. */
+    gatewayMetricsUrl: `${gatewayMetrics.url}/metrics`,
     identityUrl: identityHttp.url,
     patientUrl: `${patientHttp.url}/graphql`,
     scheduleUrls: scheduleHttp.map((h) => `${h.url}/graphql`),
@@ -139,6 +161,7 @@ export async function startPlatform(
     query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) =>
       gql<T>(url, q, variables, token ? { token } : {}),
     async stop() {
+      await gatewayMetrics.close();
       await gatewayHttp.close();
       for (const g of extraGateways) await g.close();
       for (const h of scheduleHttp) await h.close();

@@ -113,7 +113,7 @@ describe('gateway response cache', () => {
   it('cache hits are counted in the gateway metrics', async () => {
     await search(tokens.patient);
     await search(tokens.patient);
-    const text = await (await fetch(`${p.gatewayUrl}/metrics`)).text();
+    const text = await (await fetch(p.gatewayMetricsUrl)).text();
     const hits = Number(/graphql_response_cache_hits_total\{[^}]*\} (\d+)/.exec(text)?.[1] ?? 0);
     expect(hits).toBeGreaterThan(0);
   });

@@ -7,6 +7,7 @@ import {
   type Effect,
   effectForField,
   type FieldClassification,
+  needsSecondFactor,
   type Policy,
   readClassifications,
 } from '@medikamente/schema';
@@ -22,7 +23,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
-import { allow, deny, rule, shield } from 'graphql-shield';
+import { deny, rule, shield } from 'graphql-shield';
 import type { AuditEventInput } from './audit';
 import type { Principal } from './auth';
 import { appError, ErrorCode } from './errors';
@@ -353,8 +354,27 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
     if (!root) continue;
     const rules: Record<string, ReturnType<typeof rule>> = {};
     for (const fieldName of Object.keys(root.getFields())) {
-      if (fieldName === '_entities' || fieldName === '_service') {
-        rules[fieldName] = allow as never;
+      if (fieldName === '_entities') {
+        // Authorised per object; but a staff token without its second factor reaches nothing.
+        rules[fieldName] = rule('_entities', { cache: 'no_cache' })(
+          (_p: unknown, _a: unknown, ctx: PolicyContext) =>
+            needsSecondFactor(policy, ctx.principal.role, ctx.principal.amr)
+              ? appError(ErrorCode.SECOND_FACTOR_REQUIRED)
+              : true,
+        ) as never;
+        continue;
+      }
+      if (fieldName === '_service') {
+        // The SDL (with classification metadata) is for tooling holding a service credential with
+        // scope subgraph:sdl; the gateway composes from files and never asks.
+        rules[fieldName] = rule('_service', { cache: 'no_cache' })(
+          (_p: unknown, _a: unknown, ctx: PolicyContext) =>
+            ctx.principal.kind === 'client' &&
+            ctx.principal.role === 'service' &&
+            ctx.principal.scopes.includes('subgraph:sdl')
+              ? true
+              : appError(ctx.principal.role ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED),
+        ) as never;
         continue;
       }
       const op = policy.operations[`${root.name}.${fieldName}`];
@@ -364,9 +384,13 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
       }
       rules[fieldName] = rule(`${root.name}.${fieldName}`, { cache: 'no_cache' })(
         (_p: unknown, _a: unknown, ctx: PolicyContext) => {
-          const role = ctx.principal.role;
+          const { role, amr } = ctx.principal;
           if (!role) return op.anonymous ? true : appError(ErrorCode.UNAUTHENTICATED);
-          return op.roles?.includes(role) || op.anonymous ? true : appError(ErrorCode.FORBIDDEN);
+          if (!op.roles?.includes(role) && !op.anonymous) return appError(ErrorCode.FORBIDDEN);
+          // Public (anonymous) operations need no factor at all; the rest need the second one.
+          if (!op.anonymous && !op.withoutSecondFactor && needsSecondFactor(policy, role, amr))
+            return appError(ErrorCode.SECOND_FACTOR_REQUIRED);
+          return true;
         },
       ) as never;
     }

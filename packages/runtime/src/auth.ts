@@ -54,6 +54,8 @@ export type VerifierOptions = {
   /** Where to read revocations from; polled every `revocationPollMs`. */
   revocations?: string | (() => Promise<Revocations>);
   revocationPollMs?: number;
+  /** A service token for reading `revocations` over HTTP (identity answers authenticated services only). */
+  revocationsToken?: () => Promise<string | null>;
   clockToleranceSec?: number;
   /**
    * Claim mapping for an external OIDC issuer (Keycloak, ESIA gateway). Defaults match the
@@ -94,6 +96,7 @@ export class TokenVerifier {
   private lastRefresh: Promise<void> | undefined;
 
   private readonly verified = new Map<string, AccessClaims>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly opts: VerifierOptions) {
     this.getKey = typeof opts.jwks === 'string' ? createRemoteJWKSet(new URL(opts.jwks)) : opts.jwks;
@@ -112,6 +115,17 @@ export class TokenVerifier {
     this.timer = undefined;
   }
 
+  /** How often the revocation list is reloaded (ms). */
+  get pollMs(): number {
+    return this.opts.revocationPollMs ?? 5000;
+  }
+
+  /** Calls `listener` after every reload of the revocation list (e.g. to re-check open sockets). */
+  onRevocations(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** Reloads the revocation list now. */
   refresh(): Promise<void> {
     const src = this.opts.revocations;
@@ -120,9 +134,13 @@ export class TokenVerifier {
       try {
         if (typeof src === 'function') this.revoked = await src();
         else {
-          const res = await fetch(src, { signal: AbortSignal.timeout(2000) });
+          const headers: Record<string, string> = {};
+          const token = await this.opts.revocationsToken?.();
+          if (token) headers.authorization = `Bearer ${token}`;
+          const res = await fetch(src, { headers, signal: AbortSignal.timeout(2000) });
           if (res.ok) this.revoked = (await res.json()) as Revocations;
         }
+        for (const l of this.listeners) l();
       } catch {
         // Keep the last known list; tokens are short-lived, and the next poll retries.
       }

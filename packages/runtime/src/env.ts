@@ -50,7 +50,44 @@ export const commonEnv = {
   MAX_QUERY_DEPTH: z.coerce.number().int().positive().default(10),
   MAX_QUERY_ALIASES: z.coerce.number().int().positive().default(15),
   MAX_QUERY_COST: z.coerce.number().int().positive().default(20000),
+  /** Refused while parsing, before validation (see DocumentLimits). */
+  MAX_QUERY_TOKENS: z.coerce.number().int().positive().default(2000),
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+  MAX_QUERY_FIELDS: z.coerce.number().int().positive().default(500),
+  MAX_REPEATED_FIELDS: z.coerce.number().int().positive().default(3),
+  /** Whole-request deadline of the GraphQL endpoint. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30000),
+  /**
+   * /metrics is served only on this separate port (for the monitoring stack inside the network;
+   * never route it from outside). Unset or 0: not served.
+   */
+  METRICS_PORT: z.coerce.number().int().min(0).optional(),
+  METRICS_HOST: z.string().default('127.0.0.1'),
+  /** Shared counters (rate limits) for all replicas; without it, limits are per process. */
+  REDIS_URL: z.string().url().optional(),
+  /**
+   * This deployable's own machine client at identity's token endpoint (AUTH_TOKEN_URL, default
+   * AUTH_ISSUER/oauth/token): used to read the revocation list, and by the gateway to vouch for
+   * the metadata it forwards.
+   */
+  SERVICE_CLIENT_ID: z.string().optional(),
+  SERVICE_CLIENT_SECRET: z.string().optional(),
+  AUTH_TOKEN_URL: z.string().url().optional(),
 };
+
+/** The parsed common settings (what every deployable's env.ts contains). */
+export type CommonEnv = z.infer<z.ZodObject<typeof commonEnv>>;
+
+/** Depth, alias, cost and parse-time document limits from the common settings. */
+export const limitsFromEnv = (env: CommonEnv) => ({
+  maxDepth: env.MAX_QUERY_DEPTH,
+  maxAliases: env.MAX_QUERY_ALIASES,
+  maxCost: env.MAX_QUERY_COST,
+  maxTokens: env.MAX_QUERY_TOKENS,
+  maxDirectives: env.MAX_QUERY_DIRECTIVES,
+  maxFields: env.MAX_QUERY_FIELDS,
+  maxRepeatedFields: env.MAX_REPEATED_FIELDS,
+});
 
 /** The claim mapping configured through AUTH_* variables. */
 export const claimMappingFromEnv = (env: {

@@ -29,7 +29,14 @@ export const ErrorCode = {
   TOTP_REQUIRED: 'TOTP_REQUIRED',
   TOTP_INVALID: 'TOTP_INVALID',
   WEAK_PASSWORD: 'WEAK_PASSWORD',
+  SECOND_FACTOR_REQUIRED: 'SECOND_FACTOR_REQUIRED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
+  /** Malformed request (not JSON, no query, unknown operation name, several operations without a name). */
+  BAD_REQUEST: 'BAD_REQUEST',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
   // Scheduling
@@ -40,6 +47,7 @@ export const ErrorCode = {
   BEYOND_HORIZON: 'BEYOND_HORIZON',
   PATIENT_BUSY: 'PATIENT_BUSY',
   HOLD_EXPIRED: 'HOLD_EXPIRED',
+  TOO_MANY_HOLDS: 'TOO_MANY_HOLDS',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
   IDEMPOTENCY_MISMATCH: 'IDEMPOTENCY_MISMATCH',
   INVALID_TIME_ZONE: 'INVALID_TIME_ZONE',
@@ -55,6 +63,9 @@ const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
   NOT_FOUND: 'Не найдено',
   INTERNAL: 'Внутренняя ошибка',
   AUDIT_UNAVAILABLE: 'Журнал доступа недоступен, данные не выданы',
+  SECOND_FACTOR_REQUIRED: 'Подтвердите вход вторым фактором (код из приложения-аутентификатора)',
+  RATE_LIMITED: 'Слишком много запросов, повторите позже',
+  REQUEST_TIMEOUT: 'Запрос выполнялся слишком долго',
 };
 
 /** Builds a GraphQLError carrying a platform error code (never internals in the message). */

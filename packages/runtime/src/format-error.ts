@@ -1,4 +1,5 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from './errors';
 import { LIMIT_MESSAGE_PREFIX } from './limits';
 import type { Logger } from './logger';
@@ -37,6 +38,13 @@ export function createFormatError(logger: Logger) {
     }
     if (code && KNOWN.has(code))
       return { ...formatted, extensions: { ...formatted.extensions, stacktrace: undefined } };
+    // A client's mistake that Apollo reports without a code (e.g. an unsupported persisted-query
+    // version): a 4xx, coded BAD_REQUEST, and not an error of ours to log as one.
+    const status = (error as { extensions?: { http?: { status?: number } } })?.extensions?.http?.status;
+    if (status && status >= 400 && status < 500) {
+      logger.info({ status }, 'bad request');
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_REQUEST } };
+    }
     const err = (error as { originalError?: Error })?.originalError ?? error;
     logger.error(
       {
@@ -52,3 +60,24 @@ export function createFormatError(logger: Logger) {
     } as GraphQLFormattedError;
   };
 }
+
+/**
+ * A request whose operation cannot be chosen (an unknown `operationName`, several operations and
+ * no name) is the client's mistake: answered 400 BAD_REQUEST before execution. Without this the
+ * federation gateway's executor throws and the caller gets a 500 INTERNAL.
+ */
+export const operationResolution: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, request }) {
+        if (operation) return;
+        throw new GraphQLError(
+          request.operationName
+            ? 'В документе нет операции с таким operationName'
+            : 'В документе несколько операций: укажите operationName',
+          { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } },
+        );
+      },
+    };
+  },
+};

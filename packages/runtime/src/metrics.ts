@@ -1,5 +1,23 @@
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
+const LABEL = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * A label taken from client input (an operation name) with a bounded set of values: the first
+ * `max` well-formed names are kept, every other one is "other". Unbounded labels let any caller
+ * grow /metrics and the process's memory without limit.
+ */
+export function boundedLabel(max = 200): (value: string | null | undefined) => string {
+  const known = new Set<string>();
+  return (value) => {
+    if (!value) return 'anonymous';
+    if (known.has(value)) return value;
+    if (!LABEL.test(value) || known.size >= max) return 'other';
+    known.add(value);
+    return value;
+  };
+}
+
 /** Prometheus metrics of one deployable (own registry so tests can run several in one process). */
 export function createMetrics(service: string) {
   const registry = new Registry();
@@ -7,6 +25,8 @@ export function createMetrics(service: string) {
   collectDefaultMetrics({ register: registry });
   return {
     registry,
+    /** The operation-name label of `requests` (bounded; see boundedLabel). */
+    operationLabel: boundedLabel(),
     requests: new Histogram({
       name: 'graphql_request_duration_seconds',
       help: 'GraphQL request duration by operation and outcome',
@@ -28,6 +48,17 @@ export function createMetrics(service: string) {
     auditEvents: new Counter({
       name: 'audit_events_total',
       help: 'Audit events written',
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: 'rate_limited_total',
+      help: 'Requests refused by a rate limit, by limit',
+      labelNames: ['limit'],
+      registers: [registry],
+    }),
+    refusedDocuments: new Counter({
+      name: 'graphql_refused_documents_total',
+      help: 'Documents refused before validation (token, directive or field limits)',
       registers: [registry],
     }),
     auditFailures: new Counter({

@@ -14,11 +14,20 @@ import express from 'express';
 import type { DocumentNode } from 'graphql';
 import { applyPolicy, type ConditionSources, compilePolicy, RequestAccess } from './access';
 import { AuditLog } from './audit';
-import { ANONYMOUS, type Principal, type TokenVerifier } from './auth';
+import type { Principal, TokenVerifier } from './auth';
 import { type Database, ping } from './db';
-import { AuthError, ErrorCode } from './errors';
-import { createFormatError } from './format-error';
-import { limitRules, type QueryLimits } from './limits';
+import { ErrorCode } from './errors';
+import { createFormatError, operationResolution } from './format-error';
+import {
+  bearerAuth,
+  errorBody,
+  forwardedMeta,
+  hardenServer,
+  jsonErrors,
+  principalOf,
+  requestTimeout,
+} from './http';
+import { DEFAULT_DOCUMENT_LIMITS, documentGuard, limitRules, type QueryLimits } from './limits';
 import { createLogger, type Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { attachSubscriptions } from './ws';
@@ -40,8 +49,8 @@ export type SubgraphOptions<Extra extends object> = {
   verifier: TokenVerifier;
   limits: QueryLimits;
   production?: boolean;
-  /** Only the identity service lets callers without a token reach operations marked anonymous. */
-  allowAnonymous?: boolean;
+  /** Whole-request deadline (ms) of the GraphQL endpoint; default 30 s. */
+  requestTimeoutMs?: number;
   conditions?: ConditionSources;
   /** Per-request additions (DataLoaders, stores). */
   extendContext?: (base: BaseContext) => Extra;
@@ -59,41 +68,6 @@ export type SubgraphOptions<Extra extends object> = {
   subscriptions?: boolean;
 };
 
-/**
- * Express middleware: verifies the bearer token (if any) and puts the principal on the
- * request; refuses with HTTP 401 and a coded error when the token is bad, or when there is
- * none and anonymous callers are not allowed.
- */
-export function bearerAuth(
-  verifier: TokenVerifier,
-  opts: { allowAnonymous: boolean; metrics?: Metrics },
-): express.RequestHandler {
-  return async (req, res, next) => {
-    try {
-      const principal = await verifier.fromHeader(req.header('authorization'));
-      if (principal === ANONYMOUS && !opts.allowAnonymous) {
-        throw new AuthError(ErrorCode.UNAUTHENTICATED, 'Требуется токен доступа');
-      }
-      (req as any).principal = principal;
-      next();
-    } catch (e) {
-      const code = e instanceof AuthError ? e.code : ErrorCode.UNAUTHENTICATED;
-      opts.metrics?.authFailures.inc({ code });
-      res.status(401).json({
-        errors: [
-          {
-            message: e instanceof AuthError ? e.message : 'Требуется вход в систему',
-            extensions: { code },
-          },
-        ],
-      });
-    }
-  };
-}
-
-/** The principal established by `bearerAuth`. */
-export const principalOf = (req: express.Request): Principal => (req as any).principal ?? ANONYMOUS;
-
 export type RunningServer = { url: string; port: number; close(): Promise<void> };
 
 export type Subgraph = {
@@ -109,8 +83,44 @@ export type Subgraph = {
   metrics: Metrics;
   audit: AuditLog;
   logger: Logger;
+  /** Whether callers without a token are let through (the policy marks some operation anonymous). */
+  allowsAnonymous: boolean;
   listen(port?: number, host?: string): Promise<RunningServer>;
+  /** Serves /metrics on its own (internal) port; the public port does not serve it. */
+  listenMetrics(port: number, host?: string): Promise<RunningServer>;
 };
+
+/** Whether any root operation of the schema is marked `anonymous` in the policy. */
+export function policyAllowsAnonymous(policy: Policy, schema: import('graphql').GraphQLSchema): boolean {
+  return [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].some(
+    (root) =>
+      root !== null &&
+      root !== undefined &&
+      Object.keys(root.getFields()).some((f) => policy.operations[`${root.name}.${f}`]?.anonymous === true),
+  );
+}
+
+/** Serves a metrics registry on its own port (for the monitoring stack, inside the network). */
+export function serveMetrics(metrics: Metrics, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return new Promise((resolve) => {
+    const server = app.listen(port, host, () => {
+      const p = (server.address() as AddressInfo).port;
+      resolve({
+        url: `http://${host}:${p}`,
+        port: p,
+        close: async () => {
+          server.closeAllConnections();
+          await new Promise<void>((r) => server.close(() => r()));
+        },
+      });
+    });
+  });
+}
 
 /**
  * Builds a subgraph deployable: Apollo Server 5 on express with the policy layer, query
@@ -158,11 +168,11 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
           }
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           const outcome = errors?.length ? 'error' : 'ok';
-          metrics.requests.observe({ operation: operationName ?? 'anonymous', outcome }, seconds);
+          metrics.requests.observe({ operation: metrics.operationLabel(operationName), outcome }, seconds);
           logger.info(
             {
               requestId: contextValue.requestId,
-              operation: operationName ?? null,
+              operation: operationName?.slice(0, 64) ?? null,
               role: contextValue.principal?.role ?? null,
               ms: Math.round(seconds * 1000),
               codes: errors?.map((e) => e.extensions?.code ?? 'INTERNAL'),
@@ -176,15 +186,19 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
     },
   };
 
+  const allowsAnonymous = policyAllowsAnonymous(opts.policy, bare);
   const apollo = new ApolloServer<BaseContext>({
     schema,
     introspection: !opts.production,
+    // No "Did you mean …?" in production: suggestions let anyone rebuild the schema.
+    hideSchemaDetailsFromClientErrors: !!opts.production,
     validationRules: limitRules(opts.limits),
     formatError: createFormatError(logger),
     includeStacktraceInErrorResponses: false,
     // Each main.ts closes HTTP and the database in order on SIGTERM/SIGINT; Apollo must not exit first.
     stopOnTerminationSignals: false,
     plugins: [
+      operationResolution,
       auditPlugin,
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -222,26 +236,30 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
     const ok = await ping(opts.database);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable', service: opts.name });
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
   opts.routes?.(app);
 
+  const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...opts.limits };
   app.use(
     '/graphql',
+    requestTimeout(opts.requestTimeoutMs ?? 30_000),
     express.json({ limit: '256kb' }),
-    bearerAuth(opts.verifier, { allowAnonymous: !!opts.allowAnonymous, metrics }),
+    // Cheap refusals first: oversized documents, then bad tokens.
+    documentGuard(limits, () => metrics.refusedDocuments.inc()),
+    bearerAuth(opts.verifier, { allowAnonymous: allowsAnonymous, metrics }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        contextFor(principalOf(req), {
-          requestId: (req.header('x-request-id') ?? '').slice(0, 64) || randomUUID(),
-          clientAddress:
-            (req.header('x-client-address') ?? req.socket.remoteAddress ?? '').slice(0, 64) || null,
+      context: async ({ req }) => {
+        const meta = await forwardedMeta(req, opts.verifier);
+        return contextFor(principalOf(req), {
+          requestId: meta.requestId ?? randomUUID(),
+          clientAddress: meta.clientAddress,
           operation:
             typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null,
-        }),
+        });
+      },
     }),
   );
+  app.use((_req, res) => void res.status(404).json(errorBody(ErrorCode.NOT_FOUND, 'Не найдено')));
+  app.use(jsonErrors(logger));
 
   return {
     app,
@@ -251,10 +269,13 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
     metrics,
     audit,
     logger,
+    allowsAnonymous,
+    listenMetrics: (port, host) => serveMetrics(metrics, port, host),
     listen: (port = 0, host = '127.0.0.1') =>
       new Promise((resolve) => {
         const server = app.listen(port, host, () => {
           httpServer = server;
+          hardenServer(server, (opts.requestTimeoutMs ?? 30_000) + 5_000);
           const ws = opts.subscriptions
             ? attachSubscriptions({
                 server,
@@ -262,7 +283,8 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
                 schema,
                 verifier: opts.verifier,
                 rules: limitRules(opts.limits),
-                context: (principal, operation) => contextFor(principal, { operation }),
+                context: (principal, operation, clientAddress) =>
+                  contextFor(principal, { operation, clientAddress }),
                 logger,
                 audit,
               })

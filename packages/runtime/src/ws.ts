@@ -6,9 +6,16 @@ import type { RequestAccess } from './access';
 import type { AuditLog } from './audit';
 import type { Principal, TokenVerifier } from './auth';
 import { ErrorCode } from './errors';
+import { GATEWAY_SCOPE } from './http';
 import type { Logger } from './logger';
+import { SocketWatch } from './socket-watch';
 
-type Extra = { principal?: Principal };
+type Extra = { principal?: Principal; clientAddress?: string | null; unwatch?: () => void };
+
+/** Largest frame a socket may send (graphql-ws messages are small; `ws` would take 100 MiB). */
+export const WS_MAX_PAYLOAD = 64 * 1024;
+/** How long a socket may stay open without a valid connection_init. */
+export const WS_INIT_TIMEOUT_MS = 3000;
 
 /**
  * GraphQL over WebSocket (graphql-ws) on the same HTTP server and path as queries:
@@ -22,25 +29,48 @@ export function attachSubscriptions(opts: {
   schema: GraphQLSchema;
   verifier: TokenVerifier;
   rules: ValidationRule[];
-  context: (principal: Principal, operation: string | null) => object;
+  context: (principal: Principal, operation: string | null, clientAddress: string | null) => object;
   logger: Logger;
   /** Audit log of the service: staff reads carried by each event are written before it is sent. */
   audit?: AuditLog;
 }): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server: opts.server, path: opts.path });
+  const wss = new WebSocketServer({ server: opts.server, path: opts.path, maxPayload: WS_MAX_PAYLOAD });
+  const watch = new SocketWatch(opts.verifier);
   const cleanup = useServer<Record<string, unknown>, Extra>(
     {
       schema: opts.schema,
+      connectionInitWaitTimeout: WS_INIT_TIMEOUT_MS,
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...opts.rules]),
       onConnect: async (ctx) => {
-        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const params = ctx.connectionParams ?? {};
+        const header = params.authorization ?? params.Authorization;
         if (typeof header !== 'string') return false;
+        const extra = ctx.extra as Extra & { socket: { close(code: number, reason: string): void } };
         try {
-          (ctx.extra as Extra).principal = await opts.verifier.fromHeader(header);
-          return true;
+          extra.principal = await opts.verifier.fromHeader(header);
         } catch {
           return false;
         }
+        // The caller's address, as for HTTP: believed only from the gateway's own credential.
+        extra.clientAddress = null;
+        if (typeof params.gatewayAuthorization === 'string') {
+          try {
+            const gw = await opts.verifier.fromHeader(params.gatewayAuthorization);
+            if (gw.kind === 'client' && gw.role === 'service' && gw.scopes.includes(GATEWAY_SCOPE))
+              extra.clientAddress =
+                typeof params.clientAddress === 'string' ? params.clientAddress.slice(0, 64) : null;
+          } catch {
+            // not the gateway: the address stays unknown
+          }
+        }
+        // Re-checked while open: closed at expiry, sign-out or dismissal.
+        extra.unwatch = watch.add(extra, header.replace(/^Bearer\s+/i, ''), (code, reason) =>
+          extra.socket.close(code, reason),
+        );
+        return true;
+      },
+      onClose: (ctx) => {
+        (ctx.extra as Extra).unwatch?.();
       },
       context: (ctx, _id, payload) =>
         opts.context(
@@ -48,6 +78,7 @@ export function attachSubscriptions(opts: {
           typeof payload.operationName === 'string'
             ? payload.operationName.slice(0, 128)
             : (/^\s*subscription\s+(\w{1,128})/.exec(payload.query)?.[1] ?? null),
+          (ctx.extra as Extra).clientAddress ?? null,
         ),
       // Every event is a read: its audit events are written before it leaves (as for HTTP);
       // when the write fails the event is replaced by an error.
@@ -83,6 +114,7 @@ export function attachSubscriptions(opts: {
   );
   return {
     async close() {
+      watch.stop();
       await cleanup.dispose();
       await new Promise<void>((r) => wss.close(() => r()));
     },

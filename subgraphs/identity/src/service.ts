@@ -20,7 +20,7 @@ import { AccountService } from './modules/accounts/account.service';
 import { AccountStore } from './modules/accounts/account.store';
 import { tokenSubject } from './modules/accounts/account.view';
 import { AuthService } from './modules/accounts/auth.service';
-import type { AccountRole } from './modules/accounts/credentials';
+import { type AccountRole, isStaffRole } from './modules/accounts/credentials';
 import { type ClientRole, ClientStore } from './modules/clients/client.store';
 import { Clients } from './modules/clients/clients';
 import { mountTokenEndpoint } from './modules/clients/token.routes';
@@ -130,7 +130,6 @@ export async function createIdentityService(
     database,
     verifier,
     limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
-    allowAnonymous: true,
     production: env.NODE_ENV === 'production',
     logger: createLogger('identity', env.LOG_LEVEL),
     extendContext: () => ({ services, loaders: createLoaders(services) }),
@@ -175,7 +174,8 @@ export async function createIdentityService(
     issueTokenFor: async (accountId, o = {}) => {
       const account = await stores.accounts.byId(accountId);
       if (!account || account.dismissedAt) throw new Error('issueTokenFor: no active account with this id');
-      const amr = o.amr ?? (account.totpEnabled ? ['pwd', 'otp'] : ['pwd']);
+      // A tool/test session stands for a completed sign-in: staff with their second factor.
+      const amr = o.amr ?? (isStaffRole(account.role) ? ['pwd', 'otp'] : ['pwd']);
       return (await sessions.start(tokenSubject(account), amr)).accessToken;
     },
     createClient: async (input) => {

@@ -6,6 +6,7 @@ import {
   createSubgraph,
   type Database,
   INBOX_MIGRATION,
+  limitsFromEnv,
   openDatabase,
   TokenVerifier,
 } from '@medikamente/runtime';
@@ -62,7 +63,8 @@ export async function createPatientService(
     database,
     verifier,
     production: env.NODE_ENV === 'production',
-    limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
+    limits: limitsFromEnv(env),
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     conditions: { careRelationships: (doctor, ids) => stores.care.activeFor(doctor, ids) },
     extendContext: () => ({ stores, loaders: createLoaders(stores) }),
     unsafeDisablePolicy: opts.unsafeDisablePolicy,

@@ -16,6 +16,7 @@ import {
   createSubgraph,
   type Database,
   httpEventSink,
+  limitsFromEnv,
   OUTBOX_MIGRATION,
   OutboxRelay,
   openDatabase,
@@ -165,12 +166,9 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     database,
     verifier,
     production: env.NODE_ENV === 'production',
-    // Branches, doctors and free slots are public: a patient looks before signing in. Every
-    // other operation requires a role (policy.operations), and Appointment objects are decided
-    // per patient like everywhere else.
-    allowAnonymous: true,
     subscriptions: true,
-    limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
+    limits: limitsFromEnv(env),
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     conditions: {
       careRelationships: (doctor, ids) => appointments.careRelationships(doctor, ids, env.CARE_WINDOW_DAYS),
     },

@@ -4,6 +4,7 @@
  */
 export class ClientCredentials {
   private cached: { token: string; until: number } | undefined;
+  private pending: Promise<string> | undefined;
 
   constructor(
     private readonly opts: { tokenUrl: string; clientId: string; clientSecret: string; scope?: string },
@@ -11,6 +12,14 @@ export class ClientCredentials {
 
   async token(): Promise<string> {
     if (this.cached && Date.now() < this.cached.until) return this.cached.token;
+    // Callers arriving while a token is being fetched share that fetch.
+    this.pending ??= this.fetchToken().finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async fetchToken(): Promise<string> {
     const body = new URLSearchParams({
       grant_type: 'client_credentials',
       client_id: this.opts.clientId,

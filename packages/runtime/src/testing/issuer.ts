@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { loadPolicy } from '@medikamente/schema';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 import { type Revocations, TokenVerifier } from '../auth';
+
+/** Roles whose tokens carry a second factor by default in tests (a fully signed-in staff member). */
+const SECOND_FACTOR_ROLES = new Set(loadPolicy().secondFactor.roles);
 
 export type TestClaims = {
   role: string;
@@ -49,7 +53,7 @@ export async function createTestIssuer(opts: { issuer?: string; audience?: strin
       bid: claims.bid,
       scope: claims.scope,
       sid: claims.sid ?? randomUUID(),
-      amr: claims.amr ?? ['pwd'],
+      amr: claims.amr ?? (SECOND_FACTOR_ROLES.has(claims.role) ? ['pwd', 'otp'] : ['pwd']),
     })
       .setProtectedHeader({ alg: 'EdDSA', kid })
       .setSubject(claims.sub ?? randomUUID())

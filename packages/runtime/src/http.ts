@@ -1,0 +1,127 @@
+import type { Server } from 'node:http';
+import type express from 'express';
+import { ANONYMOUS, type Principal, type TokenVerifier } from './auth';
+import { AuthError, ErrorCode } from './errors';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
+
+/** A GraphQL-shaped error body: every refusal of the platform, whatever layer it comes from. */
+export const errorBody = (code: ErrorCode | string, message: string) => ({
+  errors: [{ message, extensions: { code } }],
+});
+
+/**
+ * Express middleware: verifies the bearer token (if any) and puts the principal on the
+ * request; refuses with HTTP 401 and a coded error when the token is bad, or when there is
+ * none and anonymous callers are not allowed.
+ */
+export function bearerAuth(
+  verifier: TokenVerifier,
+  opts: { allowAnonymous: boolean; metrics?: Metrics },
+): express.RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const principal = await verifier.fromHeader(req.header('authorization'));
+      if (principal === ANONYMOUS && !opts.allowAnonymous) {
+        throw new AuthError(ErrorCode.UNAUTHENTICATED, 'Требуется токен доступа');
+      }
+      (req as any).principal = principal;
+      next();
+    } catch (e) {
+      const code = e instanceof AuthError ? e.code : ErrorCode.UNAUTHENTICATED;
+      opts.metrics?.authFailures.inc({ code });
+      res.status(401).json(errorBody(code, e instanceof AuthError ? e.message : 'Требуется вход в систему'));
+    }
+  };
+}
+
+/** The principal established by `bearerAuth`. */
+export const principalOf = (req: express.Request): Principal => (req as any).principal ?? ANONYMOUS;
+
+/** The scope of the gateway's own service credential. */
+export const GATEWAY_SCOPE = 'gateway';
+/** Header carrying the gateway's own token next to the caller's `Authorization`. */
+export const GATEWAY_AUTH_HEADER = 'x-gateway-authorization';
+
+/** What a request tells about itself: believed only when the gateway vouches for it. */
+export type ForwardedMeta = { requestId: string | null; clientAddress: string | null; viaGateway: boolean };
+
+/**
+ * Request id and client address for audit records and limits. `X-Request-Id` and
+ * `X-Client-Address` are believed only from the gateway, proven by its service token (role
+ * `service`, scope `gateway`) in `X-Gateway-Authorization`; from anyone else they are ignored
+ * and the socket's address is recorded.
+ */
+export async function forwardedMeta(req: express.Request, verifier: TokenVerifier): Promise<ForwardedMeta> {
+  const socket = (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '').slice(0, 64) || null;
+  const header = req.header(GATEWAY_AUTH_HEADER);
+  if (header) {
+    try {
+      const gateway = await verifier.fromHeader(header);
+      if (gateway.kind === 'client' && gateway.role === 'service' && gateway.scopes.includes(GATEWAY_SCOPE))
+        return {
+          requestId: (req.header('x-request-id') ?? '').slice(0, 64) || null,
+          clientAddress: (req.header('x-client-address') ?? '').slice(0, 64) || socket,
+          viaGateway: true,
+        };
+    } catch {
+      // A bad gateway token only means the forwarded metadata is not believed.
+    }
+  }
+  return { requestId: null, clientAddress: socket, viaGateway: false };
+}
+
+/**
+ * Last error handler: body-parser failures (malformed JSON, a body over the limit) and anything
+ * else thrown before GraphQL answer in GraphQL's error shape, with a 4xx code for the client's
+ * mistakes (logged at info) — never HTML, never a stack trace.
+ */
+export function jsonErrors(logger: Logger): express.ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const e = err as { status?: number; statusCode?: number; type?: string; message?: string };
+    const status = e.status ?? e.statusCode ?? 500;
+    if (status === 413) {
+      logger.info({ type: e.type }, 'request body too large');
+      res.status(413).json(errorBody(ErrorCode.PAYLOAD_TOO_LARGE, 'Запрос слишком большой'));
+      return;
+    }
+    if (status >= 400 && status < 500) {
+      logger.info({ type: e.type, status }, 'malformed request');
+      res.status(status).json(errorBody(ErrorCode.BAD_REQUEST, 'Неверный запрос'));
+      return;
+    }
+    logger.error(
+      { err: { name: (err as Error)?.name, message: e.message } },
+      'unexpected error before GraphQL',
+    );
+    res.status(500).json(errorBody(ErrorCode.INTERNAL, 'Внутренняя ошибка'));
+  };
+}
+
+/**
+ * Answers 503 REQUEST_TIMEOUT when a request has not been answered in `ms` (whatever it still
+ * runs is discarded), so a slow dependency cannot hold callers and sockets without bound.
+ */
+export function requestTimeout(ms: number): express.RequestHandler {
+  return (_req, res, next) => {
+    const timer = setTimeout(() => {
+      if (res.headersSent) return;
+      res.status(503).json(errorBody(ErrorCode.REQUEST_TIMEOUT, 'Запрос выполнялся слишком долго'));
+      // The late answer of the handler goes nowhere (instead of failing on sent headers).
+      const r = res as unknown as Record<string, unknown>;
+      for (const m of ['setHeader', 'status', 'send', 'json', 'end', 'writeHead']) r[m] = () => res;
+      r.write = () => true;
+    }, ms);
+    timer.unref();
+    res.on('close', () => clearTimeout(timer));
+    res.on('finish', () => clearTimeout(timer));
+    next();
+  };
+}
+
+/** Slow-client limits of the node server itself (headers and whole request). */
+export function hardenServer(server: Server, requestTimeoutMs: number): void {
+  server.headersTimeout = Math.min(10_000, requestTimeoutMs);
+  server.requestTimeout = requestTimeoutMs;
+}
