@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { generateVapidKeys } from '@medikamente/notifications';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { startApps } from '../../scripts/dev-apps';
-import { startPlatform } from '../../supergraph/test/platform';
+import { type Platform, startPlatform } from '../../supergraph/test/platform';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = () => existsSync(CHROMIUM);
@@ -36,18 +36,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startStack() {
-  // Reminder channels are configured (the portal offers them); no reminder is sent in e2e.
-  const vapid = generateVapidKeys();
-  const platform = await startPlatform({
-    scheduleEnv: {
-      NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
-      NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
-      NOTIFY_SMS_TOKEN: 'e2e',
-      NOTIFY_PUSH_PUBLIC_KEY: vapid.publicKey,
-      NOTIFY_PUSH_PRIVATE_KEY: vapid.privateKey,
-    },
-  });
+/** Headless Chromium with the flags this machine needs. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+/**
+ * A small clinic in the platform's schedule: one Moscow branch (no minimum notice), a
+ * therapist's service, and a therapist working 08:00–21:00 every day.
+ */
+export async function seedClinic(platform: Platform) {
   const { catalog, calendar } = platform.schedule.stores;
   const created = await catalog.createBranch({
     name: 'Медикаменте на Тверской',
@@ -82,6 +79,22 @@ export async function startStack() {
       validUntil: null,
     });
   }
+  return { branch, service, doctor };
+}
+
+export async function startStack() {
+  // Reminder channels are configured (the portal offers them); no reminder is sent in e2e.
+  const vapid = generateVapidKeys();
+  const platform = await startPlatform({
+    scheduleEnv: {
+      NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
+      NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
+      NOTIFY_SMS_TOKEN: 'e2e',
+      NOTIFY_PUSH_PUBLIC_KEY: vapid.publicKey,
+      NOTIFY_PUSH_PRIVATE_KEY: vapid.privateKey,
+    },
+  });
+  const { branch, service, doctor } = await seedClinic(platform);
   const receptionist = await platform.identity.createAccount({
     role: 'receptionist',
     login: 'reception@e2e.medikamente.test',
@@ -101,7 +114,7 @@ export async function startStack() {
     stdio: 'ignore',
     log: () => {},
   });
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
 
   return {
