@@ -135,6 +135,52 @@ export class CalendarStore {
     return out;
   }
 
+  /**
+   * Time taken in each room in [from, to) by any doctor's appointment, counted as the database's
+   * room exclusion constraint counts it (not cancelled, not overbooked, holds while active).
+   */
+  async roomBusy(roomIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>> {
+    const out = new Map<string, Interval[]>();
+    if (roomIds.length === 0) return out;
+    const rows = await this.database.query<{ room_id: string; s: string; e: string }>(
+      `select room_id, lower(during) as s, upper(during) as e from appointment
+       where room_id = any($1::uuid[]) and during && tstzrange($2::timestamptz, $3::timestamptz)
+         and status <> 'CANCELLED' and not overbooked
+         and (status <> 'HELD' or hold_expires_at > now())`,
+      [roomIds, new Date(from), new Date(to)],
+    );
+    for (const r of rows) {
+      const id = String(r.room_id);
+      const list = out.get(id) ?? [];
+      list.push({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime() });
+      out.set(id, list);
+    }
+    return out;
+  }
+
+  /** Doctors whose templates or extra hours use any of the rooms (their bookings take room time). */
+  roomUsers(roomIds: readonly string[]): Promise<string[]> {
+    if (roomIds.length === 0) return Promise.resolve([]);
+    const ids = [...roomIds].sort();
+    return this.cached(`r|${ids.join(',')}`, async () => {
+      const rows = await this.database.query<{ specialist_id: string }>(
+        `select specialist_id from weekly_template where room_id = any($1::uuid[])
+         union select specialist_id from schedule_exception where room_id = any($1::uuid[])`,
+        [ids],
+      );
+      return rows.map((r) => String(r.specialist_id));
+    });
+  }
+
+  /** Every template that uses the room (for the double-booked-room check when a template is saved). */
+  async templatesInRoom(roomId: string): Promise<TemplateRecord[]> {
+    const rows = await this.database.query(
+      `${TEMPLATE_SELECT} where room_id = $1 order by weekday, start_time`,
+      [roomId],
+    );
+    return rows.map(toTemplate);
+  }
+
   async addTemplate(t: TemplateRule): Promise<TemplateRecord> {
     this.invalidate();
     const id = randomUUID();
