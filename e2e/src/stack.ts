@@ -3,10 +3,12 @@
  * gateway on random ports with real HTTP (supergraph/test/platform.ts), a small clinic
  * catalogue, and both Next.js apps built with `next build` and started with `next start`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateVapidKeys } from '@medikamente/notifications';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { startApps } from '../../scripts/dev-apps';
@@ -25,6 +27,36 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Runs `fn` holding a lock shared by every test process of this checkout: test files that start
+ * the apps in parallel must not run `next build` into the same `.next` at once.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const lock = join(
+    tmpdir(),
+    `mk-e2e-build-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.lock`,
+  );
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the longest build belongs to a process that died.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`build lock ${lock} held too long`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -105,15 +137,17 @@ export async function startStack() {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-apps-'));
   const [portalPort, receptionPort] = [await freePort(), await freePort()];
-  const apps = await startApps({
-    gatewayUrl: platform.gatewayUrl,
-    identityUrl: platform.identityUrl,
-    dataDir,
-    portalPort,
-    receptionPort,
-    stdio: 'ignore',
-    log: () => {},
-  });
+  const apps = await withBuildLock(() =>
+    startApps({
+      gatewayUrl: platform.gatewayUrl,
+      identityUrl: platform.identityUrl,
+      dataDir,
+      portalPort,
+      receptionPort,
+      stdio: 'ignore',
+      log: () => {},
+    }),
+  );
   const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
 
@@ -124,9 +158,12 @@ export async function startStack() {
     doctor,
     receptionist,
     urls: apps.urls,
-    /** A fresh browser profile (own cookies), Russian locale. */
-    async context(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-      const c = await browser.newContext({ locale: 'ru-RU', viewport });
+    /** A fresh browser profile (own cookies), Russian locale unless another is given. */
+    async context(
+      viewport = { width: 1280, height: 900 },
+      opts: { locale?: string; timezoneId?: string } = {},
+    ): Promise<BrowserContext> {
+      const c = await browser.newContext({ locale: 'ru-RU', viewport, ...opts });
       contexts.push(c);
       return c;
     },
