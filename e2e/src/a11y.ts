@@ -24,7 +24,8 @@ export async function axe(page: Page, where: Omit<AxeRow, Impact | 'rules'>): Pr
     row[impact] += v.nodes.length;
     row.rules.push(`${v.id} (${impact})`);
     if (impact === 'critical' || impact === 'serious')
-      for (const n of v.nodes) blocking.push(`${where.page} [${where.state}] ${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`);
+      for (const n of v.nodes)
+        blocking.push(`${where.page} [${where.state}] ${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`);
   }
   rows.push(row);
   return blocking;
@@ -32,7 +33,8 @@ export async function axe(page: Page, where: Omit<AxeRow, Impact | 'rules'>): Pr
 
 /** The counts as a Markdown table (docs/accessibility.md is written from it). */
 export function axeTable(): string {
-  const head = '| app | page | state | critical | serious | moderate | minor | rules with findings |\n|---|---|---|---|---|---|---|---|';
+  const head =
+    '| app | page | state | critical | serious | moderate | minor | rules with findings |\n|---|---|---|---|---|---|---|---|';
   const body = rows.map(
     (r) =>
       `| ${r.app} | \`${r.page}\` | ${r.state} | ${r.critical} | ${r.serious} | ${r.moderate} | ${r.minor} | ${r.rules.join(', ') || '—'} |`,

@@ -72,12 +72,29 @@ async function freePort(): Promise<number> {
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
+/** Weekly templates: the doctor works 08:00–21:00 every day in the branch (30-minute grid). */
+export async function workEveryDay(platform: Platform, specialistId: string, branchId: string) {
+  for (let weekday = 1; weekday <= 7; weekday++)
+    await platform.schedule.stores.calendar.addTemplate({
+      specialistId,
+      branchId,
+      roomId: null,
+      weekday,
+      startTime: '08:00',
+      endTime: '21:00',
+      slotMinutes: 30,
+      breaks: [],
+      validFrom: null,
+      validUntil: null,
+    });
+}
+
 /**
  * A small clinic in the platform's schedule: one Moscow branch (no minimum notice), a
  * therapist's service, and a therapist working 08:00–21:00 every day.
  */
 export async function seedClinic(platform: Platform) {
-  const { catalog, calendar } = platform.schedule.stores;
+  const { catalog } = platform.schedule.stores;
   const created = await catalog.createBranch({
     name: 'Медикаменте на Тверской',
     address: 'г. Москва, ул. Тверская, д. 12',
@@ -97,20 +114,7 @@ export async function seedClinic(platform: Platform) {
     branchIds: [branch.id],
     serviceIds: [service.id],
   });
-  for (let weekday = 1; weekday <= 7; weekday++) {
-    await calendar.addTemplate({
-      specialistId: doctor.id,
-      branchId: branch.id,
-      roomId: null,
-      weekday,
-      startTime: '08:00',
-      endTime: '21:00',
-      slotMinutes: 30,
-      breaks: [],
-      validFrom: null,
-      validUntil: null,
-    });
-  }
+  await workEveryDay(platform, doctor.id, branch.id);
   return { branch, service, doctor };
 }
 

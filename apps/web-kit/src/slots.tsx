@@ -79,10 +79,10 @@ export function SlotGrid<T extends SlotLike>({
       {days.map(({ day, items }) => {
         const label = dayLabel(items[0]!.startsAt, items[0]!.branch.timeZone);
         return (
-          <section key={day} className="card" aria-label={label}>
+          <div key={day} className="card">
             <h3>{label}</h3>
             <SlotButtons items={items} label={label} onPick={onPick} disabled={disabled} />
-          </section>
+          </div>
         );
       })}
     </div>
@@ -93,7 +93,7 @@ const plural = new Intl.PluralRules('ru-RU');
 const WINDOWS: Record<string, string> = { one: 'окно', few: 'окна', many: 'окон', other: 'окна' };
 
 /** How many days of slots are shown at once. */
-export const DAYS_SHOWN = 3;
+export const DAYS_SHOWN = 2;
 /** The days a picker covers (one query). */
 export const WEEK_DAYS = 7;
 
@@ -139,6 +139,9 @@ export function SlotPicker<T extends SlotLike>({
       <p className="muted" style={{ margin: '0 0 8px' }}>
         Время приёма — <strong>{zoneLabel(timeZone, new Date(noon(from)))}</strong>
       </p>
+      <p className="week-title" aria-live="polite">
+        Неделя {dateOnly(from)} – {dateOnly(days[days.length - 1]!)}
+      </p>
       <div className="row week-nav">
         <button
           type="button"
@@ -151,9 +154,6 @@ export function SlotPicker<T extends SlotLike>({
         >
           ← Предыдущая неделя
         </button>
-        <span className="week-title" aria-live="polite">
-          {dateOnly(from)} – {dateOnly(days[days.length - 1]!)}
-        </span>
         <button
           type="button"
           className="secondary small"

@@ -50,7 +50,7 @@ describe('rooms in availability and templates', () => {
     specialistId: string,
     roomId: string | null,
     weekday: number,
-    hours = ['09:00', '12:00'],
+    hours: [string, string] = ['09:00', '12:00'],
   ) => ({
     specialistId,
     branchId: branch.id,
@@ -62,6 +62,21 @@ describe('rooms in availability and templates', () => {
     breaks: [],
   });
   const patient = async () => h.tokenFor({ role: 'patient', pid: randomUUID() });
+  /** Books as a patient (a new one unless a token is given). */
+  const book = async (specialistId: string, startsAt: string, token?: string) =>
+    h.query(
+      BOOK,
+      {
+        input: {
+          specialistId,
+          branchId: branch.id,
+          serviceId: service.id,
+          startsAt,
+          idempotencyKey: randomUUID(),
+        },
+      },
+      token ?? (await patient()),
+    );
   const free = async (specialistId: string, day: string) =>
     (
       await h.query(FREE, {
@@ -93,19 +108,7 @@ describe('rooms in availability and templates', () => {
     h.service.services.availability.invalidate();
     expect((await free(b.id, day)).map((s) => s.startsAt)).toContain(`${day}T10:00:00+03:00`);
 
-    const booked = await h.query(
-      BOOK,
-      {
-        input: {
-          specialistId: a.id,
-          branchId: branch.id,
-          serviceId: service.id,
-          startsAt: `${day}T10:00`,
-          idempotencyKey: randomUUID(),
-        },
-      },
-      await patient(),
-    );
+    const booked = await book(a.id, `${day}T10:00`);
     expect(booked.data.bookAppointment.inputErrors).toEqual([]);
     expect(booked.data.bookAppointment.appointment.roomId).toBe(room.id);
 
@@ -117,35 +120,11 @@ describe('rooms in availability and templates', () => {
 
     // Every offered time of B can really be booked: nothing answers SLOT_TAKEN.
     for (const startsAt of offered.slice(0, 3)) {
-      const r = await h.query(
-        BOOK,
-        {
-          input: {
-            specialistId: b.id,
-            branchId: branch.id,
-            serviceId: service.id,
-            startsAt,
-            idempotencyKey: randomUUID(),
-          },
-        },
-        await patient(),
-      );
+      const r = await book(b.id, startsAt);
       expect(r.data.bookAppointment.inputErrors, startsAt).toEqual([]);
     }
     // And the database still refuses the room's taken time to B directly.
-    const clash = await h.query(
-      BOOK,
-      {
-        input: {
-          specialistId: b.id,
-          branchId: branch.id,
-          serviceId: service.id,
-          startsAt: `${day}T10:00`,
-          idempotencyKey: randomUUID(),
-        },
-      },
-      await patient(),
-    );
+    const clash = await book(b.id, `${day}T10:00`);
     expect(clash.data.bookAppointment.inputErrors[0].code).toBe('SLOT_TAKEN');
   });
 
@@ -160,19 +139,7 @@ describe('rooms in availability and templates', () => {
         validUntil: null,
       });
     const token = await patient();
-    const booked = await h.query(
-      BOOK,
-      {
-        input: {
-          specialistId: a.id,
-          branchId: branch.id,
-          serviceId: service.id,
-          startsAt: `${day}T11:00`,
-          idempotencyKey: randomUUID(),
-        },
-      },
-      token,
-    );
+    const booked = await book(a.id, `${day}T11:00`, token);
     const id = booked.data.bookAppointment.appointment.id as string;
     expect((await free(b.id, day)).map((s) => s.startsAt)).not.toContain(`${day}T11:00:00+03:00`);
     const cancelled = await h.query(

@@ -11,6 +11,6 @@ export function mainService<T extends ServiceLike>(
   specialties: readonly string[],
 ): T | undefined {
   const main = specialties[0];
-  const rank = (s: T) => (s.specialty === main ? 0 : 2) + (/^при[её]м\b/i.test(s.name) ? 0 : 1);
+  const rank = (s: T) => (s.specialty === main ? 0 : 2) + (/^при[её]м(\s|$)/i.test(s.name) ? 0 : 1);
   return [...services].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'ru'))[0];
 }

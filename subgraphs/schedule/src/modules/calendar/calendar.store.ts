@@ -34,6 +34,21 @@ const toException = (r: Row): ExceptionRecord => ({
   end: new Date(r.ends_at as string).getTime(),
 });
 
+/** Rows of `s`/`e` bounds grouped into intervals by one of their columns. */
+function intervalsBy<K extends string>(
+  rows: ReadonlyArray<Record<K, string> & { s: string; e: string }>,
+  key: K,
+): Map<string, Interval[]> {
+  const out = new Map<string, Interval[]>();
+  for (const r of rows) {
+    const id = String(r[key]);
+    const list = out.get(id) ?? [];
+    list.push({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime() });
+    out.set(id, list);
+  }
+  return out;
+}
+
 const TEMPLATE_SELECT = `select id, specialist_id, branch_id, room_id, weekday, to_char(start_time, 'HH24:MI') as start_time,
   to_char(end_time, 'HH24:MI') as end_time, slot_minutes, breaks, to_char(valid_from, 'YYYY-MM-DD') as valid_from,
   to_char(valid_until, 'YYYY-MM-DD') as valid_until from weekly_template`;
@@ -125,14 +140,7 @@ export class CalendarStore {
       // btree on (specialist_id, lower(during)) answers this 5x faster than the GiST on ranges.
       [specialistIds, new Date(from - 86_400_000), new Date(to)],
     );
-    const out = new Map<string, Interval[]>();
-    for (const r of rows) {
-      const id = String(r.specialist_id);
-      const list = out.get(id) ?? [];
-      list.push({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime() });
-      out.set(id, list);
-    }
-    return out;
+    return intervalsBy(rows, 'specialist_id');
   }
 
   /**
@@ -140,8 +148,7 @@ export class CalendarStore {
    * room exclusion constraint counts it (not cancelled, not overbooked, holds while active).
    */
   async roomBusy(roomIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>> {
-    const out = new Map<string, Interval[]>();
-    if (roomIds.length === 0) return out;
+    if (roomIds.length === 0) return new Map();
     const rows = await this.database.query<{ room_id: string; s: string; e: string }>(
       `select room_id, lower(during) as s, upper(during) as e from appointment
        where room_id = any($1::uuid[]) and during && tstzrange($2::timestamptz, $3::timestamptz)
@@ -149,13 +156,7 @@ export class CalendarStore {
          and (status <> 'HELD' or hold_expires_at > now())`,
       [roomIds, new Date(from), new Date(to)],
     );
-    for (const r of rows) {
-      const id = String(r.room_id);
-      const list = out.get(id) ?? [];
-      list.push({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime() });
-      out.set(id, list);
-    }
-    return out;
+    return intervalsBy(rows, 'room_id');
   }
 
   /** Doctors whose templates or extra hours use any of the rooms (their bookings take room time). */
