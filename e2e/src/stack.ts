@@ -3,14 +3,16 @@
  * gateway on random ports with real HTTP (supergraph/test/platform.ts), a small clinic
  * catalogue, and both Next.js apps built with `next build` and started with `next start`.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generateVapidKeys } from '@medikamente/notifications';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { startApps } from '../../scripts/dev-apps';
-import { startPlatform } from '../../supergraph/test/platform';
+import { type Platform, startPlatform } from '../../supergraph/test/platform';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = () => existsSync(CHROMIUM);
@@ -26,6 +28,36 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * Runs `fn` holding a lock shared by every test process of this checkout: test files that start
+ * the apps in parallel must not run `next build` into the same `.next` at once.
+ */
+async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const lock = join(
+    tmpdir(),
+    `mk-e2e-build-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.lock`,
+  );
+  const deadline = Date.now() + 600_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than the longest build belongs to a process that died.
+      const since = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() - since > 600_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`build lock ${lock} held too long`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer().once('error', fail);
@@ -36,19 +68,33 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startStack() {
-  // Reminder channels are configured (the portal offers them); no reminder is sent in e2e.
-  const vapid = generateVapidKeys();
-  const platform = await startPlatform({
-    scheduleEnv: {
-      NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
-      NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
-      NOTIFY_SMS_TOKEN: 'e2e',
-      NOTIFY_PUSH_PUBLIC_KEY: vapid.publicKey,
-      NOTIFY_PUSH_PRIVATE_KEY: vapid.privateKey,
-    },
-  });
-  const { catalog, calendar } = platform.schedule.stores;
+/** Headless Chromium with the flags this machine needs. */
+export const launchChromium = (): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+/** Weekly templates: the doctor works 08:00–21:00 every day in the branch (30-minute grid). */
+export async function workEveryDay(platform: Platform, specialistId: string, branchId: string) {
+  for (let weekday = 1; weekday <= 7; weekday++)
+    await platform.schedule.stores.calendar.addTemplate({
+      specialistId,
+      branchId,
+      roomId: null,
+      weekday,
+      startTime: '08:00',
+      endTime: '21:00',
+      slotMinutes: 30,
+      breaks: [],
+      validFrom: null,
+      validUntil: null,
+    });
+}
+
+/**
+ * A small clinic in the platform's schedule: one Moscow branch (no minimum notice), a
+ * therapist's service, and a therapist working 08:00–21:00 every day.
+ */
+export async function seedClinic(platform: Platform) {
+  const { catalog } = platform.schedule.stores;
   const created = await catalog.createBranch({
     name: 'Медикаменте на Тверской',
     address: 'г. Москва, ул. Тверская, д. 12',
@@ -68,20 +114,23 @@ export async function startStack() {
     branchIds: [branch.id],
     serviceIds: [service.id],
   });
-  for (let weekday = 1; weekday <= 7; weekday++) {
-    await calendar.addTemplate({
-      specialistId: doctor.id,
-      branchId: branch.id,
-      roomId: null,
-      weekday,
-      startTime: '08:00',
-      endTime: '21:00',
-      slotMinutes: 30,
-      breaks: [],
-      validFrom: null,
-      validUntil: null,
-    });
-  }
+  await workEveryDay(platform, doctor.id, branch.id);
+  return { branch, service, doctor };
+}
+
+export async function startStack() {
+  // Reminder channels are configured (the portal offers them); no reminder is sent in e2e.
+  const vapid = generateVapidKeys();
+  const platform = await startPlatform({
+    scheduleEnv: {
+      NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
+      NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
+      NOTIFY_SMS_TOKEN: 'e2e',
+      NOTIFY_PUSH_PUBLIC_KEY: vapid.publicKey,
+      NOTIFY_PUSH_PRIVATE_KEY: vapid.privateKey,
+    },
+  });
+  const { branch, service, doctor } = await seedClinic(platform);
   const receptionist = await platform.identity.createAccount({
     role: 'receptionist',
     login: 'reception@e2e.medikamente.test',
@@ -92,16 +141,18 @@ export async function startStack() {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-apps-'));
   const [portalPort, receptionPort] = [await freePort(), await freePort()];
-  const apps = await startApps({
-    gatewayUrl: platform.gatewayUrl,
-    identityUrl: platform.identityUrl,
-    dataDir,
-    portalPort,
-    receptionPort,
-    stdio: 'ignore',
-    log: () => {},
-  });
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const apps = await withBuildLock(() =>
+    startApps({
+      gatewayUrl: platform.gatewayUrl,
+      identityUrl: platform.identityUrl,
+      dataDir,
+      portalPort,
+      receptionPort,
+      stdio: 'ignore',
+      log: () => {},
+    }),
+  );
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
 
   return {
@@ -111,9 +162,12 @@ export async function startStack() {
     doctor,
     receptionist,
     urls: apps.urls,
-    /** A fresh browser profile (own cookies), Russian locale. */
-    async context(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
-      const c = await browser.newContext({ locale: 'ru-RU', viewport });
+    /** A fresh browser profile (own cookies), Russian locale unless another is given. */
+    async context(
+      viewport = { width: 1280, height: 900 },
+      opts: { locale?: string; timezoneId?: string } = {},
+    ): Promise<BrowserContext> {
+      const c = await browser.newContext({ locale: 'ru-RU', viewport, ...opts });
       contexts.push(c);
       return c;
     },

@@ -120,7 +120,7 @@ run('patient portal and reception dashboard in Chromium', () => {
     await patientPage.getByRole('link', { name: /Записаться: Иванова/ }).click();
     const firstSlot = patientPage.locator('.slots button').first();
     await firstSlot.waitFor();
-    await expect(patientPage.getByText('Europe/Moscow (UTC+3)').first().isVisible()).resolves.toBe(true);
+    await expect(patientPage.getByText('московское время').first().isVisible()).resolves.toBe(true);
     await screenshot(patientPage, 'portal-free-slots');
     const startsAt = (await firstSlot.getAttribute('data-starts-at'))!;
 

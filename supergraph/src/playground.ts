@@ -4,19 +4,44 @@ import express from 'express';
 
 const require = createRequire(import.meta.url);
 
-const EXAMPLES = [
+/**
+ * How to authorise the examples, shown at the top of every tab. Headers travel as HTTP headers,
+ * which browsers accept only in ISO-8859-1: the default headers are therefore empty (`{}`), and
+ * nothing in them may be Cyrillic.
+ */
+const TOKEN_HOWTO = [
+  '# Токен: выполните вкладку «Вход», скопируйте accessToken из ответа и вставьте',
+  '# во вкладку Headers внизу (только латиница, без угловых скобок):',
+  '#   { "Authorization": "Bearer eyJhbGciOiJFZERTQSIs..." }',
+].join('\n');
+
+/**
+ * The example tabs. `variables` may name `$today` / `$weekLater`: replaced in the browser with
+ * the local dates, so the examples run on any day as they are.
+ */
+export const EXAMPLES = [
   {
-    name: 'Вход',
+    name: 'Вход (пациент)',
+    note: '# Запрос без токена. Логины и пароли демо-учётных записей: .data/demo-logins.json',
     query: `mutation SignIn($login: String!, $password: String!) {\n  signIn(input: { login: $login, password: $password }) {\n    ok\n    inputErrors { field code message }\n    accessToken\n    refreshToken\n    account { id role displayName }\n  }\n}`,
-    variables: '{ "login": "reception@medikamente.local", "password": "<пароль из .data/demo-logins.json>" }',
+    variables:
+      '{ "login": "patient.sokolova@medikamente.local", "password": "<пароль из .data/demo-logins.json>" }',
   },
   {
-    name: 'Поиск пациента',
-    query: `query Search($text: String) {\n  searchPatients(query: { text: $text }, first: 10) {\n    nodes { id fullName phone birthDate passport }\n    pageInfo { endCursor hasNextPage }\n  }\n}`,
-    variables: '{ "text": "Ива" }',
+    name: 'Свободное время',
+    note: '# Без токена: расписание публичное',
+    query: `query FreeSlots($from: String!, $to: String!) {\n  freeSlots(input: { specialty: "Терапия", from: $from, to: $to, limit: 10 }) {\n    startsAt\n    specialist { displayName }\n    branch { name timeZone }\n  }\n}`,
+    variables: '{ "from": "$today", "to": "$weekLater" }',
+  },
+  {
+    name: 'Мои записи',
+    note: TOKEN_HOWTO,
+    query: `query Mine {\n  myAppointments(period: UPCOMING) {\n    id\n    status\n    startsAt\n    specialist { displayName }\n    service { name }\n    branch { name }\n  }\n}`,
+    variables: '{}',
   },
   {
     name: 'Моя карта',
+    note: TOKEN_HOWTO,
     query: `query Me {\n  myPatient { id fullName phone email birthDate consents { purpose textVersion givenAt } }\n  myAccessLog(first: 10) { occurredAt actorRole categories operation }\n}`,
     variables: '{}',
   },
@@ -53,14 +78,40 @@ export function playgroundRouter(endpoint: string): express.Router {
 <script src="/graphiql/assets/react-dom.js"></script>
 <script src="/graphiql/assets/graphiql.js"></script>
 <script>
-  const examples = ${JSON.stringify(EXAMPLES)};
-  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+  const examples = ${JSON.stringify(EXAMPLES).replace(/</g, '\\u003c')};
+  const day = (offset) => {
+    const d = new Date(Date.now() + offset * 86400000);
+    return [d.getFullYear(), String(d.getMonth() + 1).padStart(2, '0'), String(d.getDate()).padStart(2, '0')].join('-');
+  };
+  const base = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+  // fetch() throws on a header outside ISO-8859-1 (e.g. a Cyrillic placeholder left in the
+  // Headers tab): answer with a readable error instead of a failed request.
+  const latin1 = /^[\\u0000-\\u00ff]*$/;
+  const fetcher = (params, opts) => {
+    const headers = (opts && opts.headers) || {};
+    const bad = Object.keys(headers).find((k) => !latin1.test(String(headers[k])) || !latin1.test(k));
+    if (bad)
+      return Promise.resolve({
+        errors: [{ message: 'Заголовок «' + bad + '» содержит символы не из латиницы: вставьте accessToken из ответа signIn как есть, например { "Authorization": "Bearer eyJ..." }' }],
+      });
+    return base(params, opts);
+  };
+  const tabs = examples.map((e) => ({
+    query: '# ' + e.name + '\\n' + e.note + '\\n' + e.query,
+    variables: e.variables.replace('$today', day(0)).replace('$weekLater', day(6)),
+    headers: '{}',
+  }));
   ReactDOM.createRoot(document.getElementById('root')).render(
     React.createElement(GraphiQL, {
       fetcher,
       defaultEditorToolsVisibility: true,
-      defaultHeaders: '{ "Authorization": "Bearer <accessToken из signIn>" }',
-      defaultTabs: examples.map((e) => ({ query: '# ' + e.name + '\\n' + e.query, variables: e.variables })),
+      defaultHeaders: '{}',
+      defaultTabs: tabs,
+      // The editors open on the first tab: without these GraphiQL shows its query but empty
+      // variables, and the example would run without them.
+      query: tabs[0].query,
+      variables: tabs[0].variables,
+      headers: tabs[0].headers,
     }),
   );
 </script></body></html>`);

@@ -1,5 +1,6 @@
 'use client';
 
+import { DateField } from '@medikamente/web-kit/date-field';
 import { ErrorBox, errorText, InputErrors, Loading } from '@medikamente/web-kit/ui';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
@@ -133,8 +134,7 @@ export function CompleteRegistration({
           </div>
           <div className="row">
             <div className="field">
-              <label htmlFor="birthDate">Дата рождения</label>
-              <input id="birthDate" name="birthDate" type="date" required autoComplete="bday" />
+              <DateField id="birthDate" name="birthDate" label="Дата рождения" required autoComplete="bday" />
             </div>
             <div className="field">
               <label htmlFor="sex">Пол</label>

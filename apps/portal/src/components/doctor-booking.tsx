@@ -1,8 +1,9 @@
 'use client';
 
 import { errorCode, FRESH, newKey } from '@medikamente/web-kit/client';
-import { addDays, dateTimeIn, timeIn, todayIn, zoneLabel } from '@medikamente/web-kit/format';
-import { SlotGrid } from '@medikamente/web-kit/slots';
+import { addDays, relativeDayLabel, timeIn, todayIn, zoneLabel } from '@medikamente/web-kit/format';
+import { dativeName } from '@medikamente/web-kit/names';
+import { SlotGrid, SlotPicker, WEEK_DAYS } from '@medikamente/web-kit/slots';
 import { ErrorBox, errorText, Loading, Notice } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -16,6 +17,8 @@ import {
   HoldSlotMutation,
   SpecialistQuery,
 } from '@/operations/booking';
+import { ConfirmStep } from './confirm-step';
+import { mainService } from './main-service';
 
 type Held = NonNullable<HoldResult['holdSlot']['appointment']>;
 type Slot = {
@@ -24,9 +27,11 @@ type Slot = {
   branchId: string;
   branch: { id: string; name: string; timeZone: string };
 };
-const DAYS = 14;
 
-/** A doctor's free slots by day; hold a slot, then confirm. SLOT_TAKEN offers the nearest alternatives. */
+/**
+ * A doctor's free slots, a week at a time, nearest first; picking one holds it, and the patient
+ * confirms it in an explicit step. SLOT_TAKEN offers the nearest alternatives.
+ */
 export function DoctorBooking({
   specialistId,
   branchParam,
@@ -41,10 +46,11 @@ export function DoctorBooking({
   const s = doctor.data?.specialist;
   const [branchId, setBranchId] = useState<string | undefined>(branchParam);
   const [serviceId, setServiceId] = useState<string | undefined>();
-  const [offset, setOffset] = useState(0);
+  const [week, setWeek] = useState(0);
   const branch = s?.branches.find((b) => b.id === branchId) ?? s?.branches[0];
-  const service = s?.services.find((x) => x.id === serviceId) ?? s?.services[0];
-  const from = branch ? addDays(todayIn(branch.timeZone), offset) : '';
+  const service =
+    s?.services.find((x) => x.id === serviceId) ?? (s ? mainService(s.services, s.specialties) : undefined);
+  const from = branch ? addDays(todayIn(branch.timeZone), week * WEEK_DAYS) : '';
   const [slots, refetchSlots] = useQuery({
     query: FreeSlotsQuery,
     variables: {
@@ -53,7 +59,7 @@ export function DoctorBooking({
         branchId: branch?.id,
         serviceId: service?.id,
         from,
-        to: from ? addDays(from, DAYS - 1) : '',
+        to: from ? addDays(from, WEEK_DAYS - 1) : '',
         limit: 1000,
       },
     },
@@ -143,8 +149,9 @@ export function DoctorBooking({
   if (booked) {
     return (
       <Notice>
-        <strong>Вы записаны</strong> к врачу {s.displayName} на {dateTimeIn(booked.startsAt, booked.timeZone)}{' '}
-        ({zoneLabel(booked.timeZone)}). <Link href="/appointments">Мои записи</Link>
+        <strong>Вы записаны</strong> к врачу {dativeName(s.displayName)} на{' '}
+        {relativeDayLabel(booked.startsAt, booked.timeZone)}, {timeIn(booked.startsAt, booked.timeZone)} (
+        {zoneLabel(booked.timeZone, new Date(booked.startsAt))}). <Link href="/appointments">Мои записи</Link>
       </Notice>
     );
   }
@@ -197,33 +204,19 @@ export function DoctorBooking({
       </div>
 
       {held ? (
-        <section className="card" aria-labelledby="held-title">
-          <h2 id="held-title" style={{ marginTop: 0 }}>
-            Время удержано
-          </h2>
-          <p>
-            {held.specialist?.displayName}, {held.service?.name}
-            <br />
-            {held.branch?.name}, {held.branch?.address}
-            <br />
-            <strong>{dateTimeIn(held.startsAt ?? '', held.branch?.timeZone ?? 'Europe/Moscow')}</strong> (
-            {zoneLabel(held.branch?.timeZone ?? 'Europe/Moscow')})
-          </p>
-          {held.holdExpiresAt ? (
-            <p className="muted">
-              Подтвердите запись до {timeIn(held.holdExpiresAt, held.branch?.timeZone ?? 'Europe/Moscow')} —
-              потом время освободится.
-            </p>
-          ) : null}
-          <div className="row">
-            <button type="button" onClick={confirmHeld} disabled={busy}>
-              Подтвердить запись
-            </button>
-            <button type="button" className="secondary" onClick={releaseHold} disabled={busy}>
-              Выбрать другое время
-            </button>
-          </div>
-        </section>
+        <ConfirmStep
+          title="Подтвердите запись"
+          doctor={held.specialist?.displayName ?? s.displayName}
+          service={held.service?.name ?? ''}
+          branch={`${held.branch?.name ?? ''}, ${held.branch?.address ?? ''}`}
+          startsAt={held.startsAt ?? ''}
+          timeZone={held.branch?.timeZone ?? 'Europe/Moscow'}
+          deadline={held.holdExpiresAt}
+          confirmLabel="Подтвердить запись"
+          onConfirm={confirmHeld}
+          onBack={releaseHold}
+          busy={busy}
+        />
       ) : null}
 
       {taken ? (
@@ -241,32 +234,21 @@ export function DoctorBooking({
 
       {!held ? (
         <section aria-labelledby="slots-title" aria-busy={slots.fetching}>
-          <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-            <h2 id="slots-title">Свободное время</h2>
-            <div className="row">
-              <button
-                type="button"
-                className="secondary small"
-                disabled={offset === 0}
-                onClick={() => setOffset(Math.max(0, offset - DAYS))}
-              >
-                ← Раньше
-              </button>
-              <button type="button" className="secondary small" onClick={() => setOffset(offset + DAYS)}>
-                Позже →
-              </button>
-            </div>
-          </div>
+          <h2 id="slots-title">Свободное время</h2>
           {slots.fetching && !slots.data ? <Loading label="Ищем свободное время…" /> : null}
           {slots.error ? (
             <ErrorBox>{errorText(errorCode(slots.error), 'Не удалось загрузить расписание')}</ErrorBox>
           ) : null}
-          {slots.data ? (
-            <SlotGrid
+          {slots.data && branch ? (
+            <SlotPicker
+              key={`${branch.id}|${service?.id}|${from}`}
               slots={slots.data.freeSlots}
+              from={from}
+              timeZone={branch.timeZone}
               onPick={pick}
+              onWeek={(d) => setWeek(Math.max(0, week + d))}
+              canGoBack={week > 0}
               disabled={busy}
-              emptyText="В эти дни свободного времени нет — посмотрите позже"
             />
           ) : null}
         </section>

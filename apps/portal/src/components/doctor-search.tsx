@@ -78,7 +78,7 @@ export function DoctorSearch() {
                 href={`/doctors/${s.id}${branchId ? `?branch=${branchId}` : ''}`}
                 aria-label={`Записаться: ${s.displayName}`}
               >
-                Выбрать время
+                Записаться
               </Link>
             </li>
           ))}

@@ -1,6 +1,7 @@
 'use client';
 
 import { errorCode } from '@medikamente/web-kit/client';
+import { dateOnly } from '@medikamente/web-kit/format';
 import { ErrorBox, errorText, InputErrors, Loading, Notice } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
@@ -58,7 +59,7 @@ export function Profile() {
         </h2>
         <dl className="props">
           <dt>Дата рождения</dt>
-          <dd>{p.birthDate ? new Date(`${p.birthDate}T12:00:00Z`).toLocaleDateString('ru-RU') : '—'}</dd>
+          <dd>{p.birthDate ? dateOnly(p.birthDate) : '—'}</dd>
           <dt>Пол</dt>
           <dd>{p.sex === 'FEMALE' ? 'женский' : p.sex === 'MALE' ? 'мужской' : '—'}</dd>
           <dt>Телефон</dt>

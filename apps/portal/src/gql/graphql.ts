@@ -235,7 +235,7 @@ export type MyAppointmentsQueryVariables = Exact<{
 }>;
 
 
-export type MyAppointmentsQuery = { myAppointments: Array<{ id: string, status: AppointmentStatus | null, startsAt: string | null, endsAt: string | null, specialistId: string | null, serviceId: string | null, branchId: string | null, cancelledLate: boolean | null, specialist: { id: string, displayName: string } | null, branch: { id: string, name: string, address: string, timeZone: string } | null, service: { id: string, name: string } | null }> };
+export type MyAppointmentsQuery = { myAppointments: Array<{ id: string, status: AppointmentStatus | null, startsAt: string | null, endsAt: string | null, specialistId: string | null, serviceId: string | null, branchId: string | null, cancelledLate: boolean | null, specialist: { id: string, displayName: string } | null, branch: { id: string, name: string, address: string, timeZone: string, settings: { lateCancelHours: number } } | null, service: { id: string, name: string } | null }> };
 
 export type MyAppointmentQueryVariables = Exact<{
   id: string;
@@ -356,7 +356,7 @@ export const SpecialistDocument = {"__meta__":{"documentId":"sha256:41cc931a2cba
 export const FreeSlotsDocument = {"__meta__":{"documentId":"sha256:13adec5a6e0cfa2a3dc307a6b42a041ddc812f96b060817ede7cf5b90143638a"}} as unknown as DocumentNode<FreeSlotsQuery, FreeSlotsQueryVariables>;
 export const HoldSlotDocument = {"__meta__":{"documentId":"sha256:32fbdb0481d1f42bce7ea24faa22a2b68b9626ef92ddd45f339be5009bf05a06"}} as unknown as DocumentNode<HoldSlotMutation, HoldSlotMutationVariables>;
 export const ConfirmHoldDocument = {"__meta__":{"documentId":"sha256:01a1f97defe685f0f31761e3e6557f5bcdc584e386d6467db7c92595c4fc8bdc"}} as unknown as DocumentNode<ConfirmHoldMutation, ConfirmHoldMutationVariables>;
-export const MyAppointmentsDocument = {"__meta__":{"documentId":"sha256:b15007c8491e47a727212850e03856bace4bf5e96884b01d99135e1493ff0110"}} as unknown as DocumentNode<MyAppointmentsQuery, MyAppointmentsQueryVariables>;
+export const MyAppointmentsDocument = {"__meta__":{"documentId":"sha256:2f9bd951aef28778b010d9d48ac2ef84d1b9a92543cf581b2566e948bee07f29"}} as unknown as DocumentNode<MyAppointmentsQuery, MyAppointmentsQueryVariables>;
 export const MyAppointmentDocument = {"__meta__":{"documentId":"sha256:85aa36ecce2d80f06ed32de5ff1eea3f9ce28c3c3cb19cc45dda83145ff596d2"}} as unknown as DocumentNode<MyAppointmentQuery, MyAppointmentQueryVariables>;
 export const RescheduleDocument = {"__meta__":{"documentId":"sha256:eabe8da4b4589d6ba2c5118f75dde04468a1c05e58d7aca93a0567150a90c5b2"}} as unknown as DocumentNode<RescheduleMutation, RescheduleMutationVariables>;
 export const CancelAppointmentDocument = {"__meta__":{"documentId":"sha256:4f9677b9c84171c92b94dca941b87e8a9ff498c6a47fc825f99084e98bc80753"}} as unknown as DocumentNode<CancelAppointmentMutation, CancelAppointmentMutationVariables>;

@@ -97,7 +97,7 @@ export const MyAppointmentsQuery = persisted(
         branchId
         cancelledLate
         specialist { id displayName }
-        branch { id name address timeZone }
+        branch { id name address timeZone settings { lateCancelHours } }
         service { id name }
       }
     }

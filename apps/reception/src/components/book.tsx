@@ -2,7 +2,8 @@
 
 import { errorCode, newKey } from '@medikamente/web-kit/client';
 import { addDays, dateTimeIn, todayIn, zoneLabel } from '@medikamente/web-kit/format';
-import { SlotGrid } from '@medikamente/web-kit/slots';
+import { dativeName } from '@medikamente/web-kit/names';
+import { SlotGrid, SlotPicker, WEEK_DAYS } from '@medikamente/web-kit/slots';
 import { ErrorBox, errorText, Loading, Notice } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -18,14 +19,12 @@ type Slot = {
   branchId: string;
   branch: { id: string; name: string; timeZone: string };
 };
-const DAYS = 14;
-
 function useSlots(
   input: { specialistId?: string; serviceId?: string; branchId?: string; timeZone?: string },
-  offset: number,
+  week: number,
 ) {
-  const from = input.timeZone ? addDays(todayIn(input.timeZone), offset) : '';
-  return useQuery({
+  const from = input.timeZone ? addDays(todayIn(input.timeZone), week * WEEK_DAYS) : '';
+  const [result, refetch] = useQuery({
     query: SlotsQuery,
     variables: {
       input: {
@@ -33,30 +32,13 @@ function useSlots(
         serviceId: input.serviceId,
         branchId: input.branchId,
         from,
-        to: from ? addDays(from, DAYS - 1) : '',
+        to: from ? addDays(from, WEEK_DAYS - 1) : '',
         limit: 1000,
       },
     },
     pause: !input.specialistId || !input.serviceId || !input.branchId || !from,
   });
-}
-
-function Paging({ offset, setOffset }: { offset: number; setOffset: (n: number) => void }) {
-  return (
-    <div className="row">
-      <button
-        type="button"
-        className="secondary small"
-        disabled={offset === 0}
-        onClick={() => setOffset(Math.max(0, offset - DAYS))}
-      >
-        ← Раньше
-      </button>
-      <button type="button" className="secondary small" onClick={() => setOffset(offset + DAYS)}>
-        Позже →
-      </button>
-    </div>
-  );
+  return [result, refetch, from] as const;
 }
 
 /** Booking on a patient's behalf (bookAppointment with patientId); SLOT_TAKEN offers alternatives. */
@@ -65,12 +47,12 @@ export function BookOnBehalf({ branch, patientId }: { branch: Branch; patientId:
   const [doctors] = useQuery({ query: BranchSpecialistsQuery, variables: { branchId: branch.id } });
   const [specialistId, setSpecialistId] = useState<string>('');
   const [serviceId, setServiceId] = useState<string>('');
-  const [offset, setOffset] = useState(0);
+  const [week, setWeek] = useState(0);
   const doctor = doctors.data?.specialists.find((d) => d.id === specialistId) ?? doctors.data?.specialists[0];
   const service = doctor?.services.find((s) => s.id === serviceId) ?? doctor?.services[0];
-  const [slots, refetch] = useSlots(
+  const [slots, refetch, from] = useSlots(
     { specialistId: doctor?.id, serviceId: service?.id, branchId: branch.id, timeZone: branch.timeZone },
-    offset,
+    week,
   );
   const [, book] = useMutation(BookMutation);
   const [done, setDone] = useState<string | null>(null);
@@ -110,7 +92,7 @@ export function BookOnBehalf({ branch, patientId }: { branch: Branch; patientId:
   if (done) {
     return (
       <Notice>
-        {patient.data.patient.fullName} записан(а) к врачу {doctor?.displayName} на{' '}
+        {patient.data.patient.fullName} записан(а) к врачу {dativeName(doctor?.displayName ?? '')} на{' '}
         {dateTimeIn(done, branch.timeZone)} ({zoneLabel(branch.timeZone)}).{' '}
         <Link href={`/?branch=${branch.id}&date=${done.slice(0, 10)}`}>Открыть журнал</Link>
       </Notice>
@@ -151,13 +133,21 @@ export function BookOnBehalf({ branch, patientId }: { branch: Branch; patientId:
           ) : null}
         </div>
       ) : null}
-      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-        <h2>Свободное время</h2>
-        <Paging offset={offset} setOffset={setOffset} />
-      </div>
+      <h2>Свободное время</h2>
       {slots.fetching && !slots.data ? <Loading label="Ищем свободное время…" /> : null}
       {slots.error ? <ErrorBox>Не удалось загрузить расписание</ErrorBox> : null}
-      {slots.data ? <SlotGrid slots={slots.data.freeSlots} onPick={pick} disabled={busy} /> : null}
+      {slots.data ? (
+        <SlotPicker
+          key={`${doctor?.id}|${service?.id}|${from}`}
+          slots={slots.data.freeSlots}
+          from={from}
+          timeZone={branch.timeZone}
+          onPick={pick}
+          onWeek={(d) => setWeek(Math.max(0, week + d))}
+          canGoBack={week > 0}
+          disabled={busy}
+        />
+      ) : null}
     </>
   );
 }
@@ -166,15 +156,15 @@ export function BookOnBehalf({ branch, patientId }: { branch: Branch; patientId:
 export function RescheduleAppointment({ appointmentId }: { appointmentId: string }) {
   const [appt] = useQuery({ query: AppointmentQuery, variables: { id: appointmentId } });
   const a = appt.data?.appointment;
-  const [offset, setOffset] = useState(0);
-  const [slots, refetch] = useSlots(
+  const [week, setWeek] = useState(0);
+  const [slots, refetch, from] = useSlots(
     {
       specialistId: a?.specialistId ?? undefined,
       serviceId: a?.serviceId ?? undefined,
       branchId: a?.branchId ?? undefined,
       timeZone: a?.branch?.timeZone,
     },
-    offset,
+    week,
   );
   const [, reschedule] = useMutation(RescheduleMutation);
   const [done, setDone] = useState<string | null>(null);
@@ -226,12 +216,20 @@ export function RescheduleAppointment({ appointmentId }: { appointmentId: string
           ) : null}
         </div>
       ) : null}
-      <div className="row" style={{ justifyContent: 'space-between', alignItems: 'center' }}>
-        <h2>Новое время</h2>
-        <Paging offset={offset} setOffset={setOffset} />
-      </div>
+      <h2>Новое время</h2>
       {slots.fetching && !slots.data ? <Loading /> : null}
-      {slots.data ? <SlotGrid slots={slots.data.freeSlots} onPick={pick} disabled={busy} /> : null}
+      {slots.data ? (
+        <SlotPicker
+          key={from}
+          slots={slots.data.freeSlots}
+          from={from}
+          timeZone={tz}
+          onPick={pick}
+          onWeek={(d) => setWeek(Math.max(0, week + d))}
+          canGoBack={week > 0}
+          disabled={busy}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { DateField } from '@medikamente/web-kit/date-field';
 import { todayIn, zoneLabel } from '@medikamente/web-kit/format';
 import { ErrorBox, Loading } from '@medikamente/web-kit/ui';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
@@ -55,13 +56,7 @@ export function BranchDate({
         </div>
         {showDate ? (
           <div className="field">
-            <label htmlFor="date">Дата</label>
-            <input
-              id="date"
-              type="date"
-              value={date}
-              onChange={(e) => e.target.value && go({ date: e.target.value })}
-            />
+            <DateField id="date" label="Дата" value={date} onDate={(d) => d !== date && go({ date: d })} />
           </div>
         ) : null}
         {showDate ? (

@@ -153,7 +153,12 @@ export function Journal({ branch, date }: { branch: Branch; date: string }) {
                 Подтвердить
               </button>
             ) : null}
-            <button type="button" className="small" onClick={() => act('checkIn', a.id)}>
+            <button
+              type="button"
+              className="small"
+              data-action="check-in"
+              onClick={() => act('checkIn', a.id)}
+            >
               Пришёл
             </button>
             <button type="button" className="secondary small" onClick={() => act('noShow', a.id)}>

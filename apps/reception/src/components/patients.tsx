@@ -1,6 +1,8 @@
 'use client';
 
 import { errorCode, newKey } from '@medikamente/web-kit/client';
+import { DateField } from '@medikamente/web-kit/date-field';
+import { dateOnly } from '@medikamente/web-kit/format';
 import { Empty, ErrorBox, errorText, InputErrors, Loading, Notice } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
 import { type FormEvent, useRef, useState } from 'react';
@@ -8,10 +10,7 @@ import { useMutation, useQuery } from 'urql';
 import type { PatientInput, RegisterPatientMutation as RegisterResult, Sex } from '@/gql/graphql';
 import { RegisterPatientMutation, SearchPatientsQuery } from '@/operations/patients';
 
-const birth = (d: string | null | undefined) =>
-  d && /^\d{4}-\d{2}-\d{2}$/.test(d)
-    ? new Date(`${d}T12:00:00Z`).toLocaleDateString('ru-RU', { timeZone: 'UTC' })
-    : (d ?? '—');
+const birth = (d: string | null | undefined) => (d ? dateOnly(d) : '—');
 
 /** Patient search (name, phone, birth date). Values appear exactly as the API returns them (masked ones masked). */
 export function PatientSearch() {
@@ -49,8 +48,7 @@ export function PatientSearch() {
             <input id="q-phone" name="phone" type="tel" />
           </div>
           <div className="field">
-            <label htmlFor="q-birth">Дата рождения</label>
-            <input id="q-birth" name="birthDate" type="date" />
+            <DateField id="q-birth" name="birthDate" label="Дата рождения" />
           </div>
           <button type="submit">Найти</button>
         </form>
@@ -182,8 +180,7 @@ export function RegisterPatient() {
         </div>
         <div className="row">
           <div className="field">
-            <label htmlFor="r-birth">Дата рождения</label>
-            <input id="r-birth" name="birthDate" type="date" required />
+            <DateField id="r-birth" name="birthDate" label="Дата рождения" required />
           </div>
           <div className="field">
             <label htmlFor="r-sex">Пол</label>

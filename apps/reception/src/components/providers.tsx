@@ -1,6 +1,7 @@
 'use client';
 
 import { createBffClient } from '@medikamente/web-kit/client';
+import { RussianValidation } from '@medikamente/web-kit/validation';
 import { usePathname, useRouter } from 'next/navigation';
 import { type ReactNode, useMemo, useRef } from 'react';
 import { Provider } from 'urql';
@@ -19,5 +20,10 @@ export function Providers({ children }: { children: ReactNode }) {
       }),
     [router],
   );
-  return <Provider value={client}>{children}</Provider>;
+  return (
+    <Provider value={client}>
+      <RussianValidation />
+      {children}
+    </Provider>
+  );
 }

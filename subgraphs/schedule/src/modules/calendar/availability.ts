@@ -26,7 +26,9 @@ const DAY = 86_400_000;
 /**
  * Free slots: for every matching specialist and branch, the working windows of the requested
  * local dates in the branch's zone, minus busy time, on the slot grid; limited by the branch's
- * minimum notice and booking horizon. Three queries whatever the number of doctors.
+ * minimum notice and booking horizon. A slot in a room is free only while no appointment of any
+ * doctor takes that room (the database's room constraint would refuse it as SLOT_TAKEN). At most
+ * six queries whatever the number of doctors.
  */
 export class Availability {
   /**
@@ -116,7 +118,9 @@ export class Availability {
     ]);
     const dates = datesBetween(q.from, q.to);
     const horizons = new Map<string, number>();
-    const out: ComputedSlot[] = [];
+    // First the working windows of every doctor and branch, then one query for the time taken in
+    // the rooms they use (by any doctor), then the slots.
+    const plans: Array<Omit<Parameters<typeof slotsIn>[0], 'roomBusy'>> = [];
     for (const s of specialists) {
       for (const branchId of s.branchIds) {
         if (q.branchId && branchId !== q.branchId) continue;
@@ -142,19 +146,26 @@ export class Availability {
           horizons.set(branchId, notAfter);
         }
         const lastLocalMidnight = localToInstant(q.to, '00:00', zone) + DAY * 2;
-        out.push(
-          ...slotsIn({
-            specialistId: s.id,
-            branchId,
-            windows,
-            busy: busy.get(s.id) ?? [],
-            durationMinutes: service?.durationMinutes,
-            notBefore,
-            notAfter: Math.min(notAfter, lastLocalMidnight),
-          }),
-        );
+        plans.push({
+          specialistId: s.id,
+          branchId,
+          windows,
+          busy: busy.get(s.id) ?? [],
+          durationMinutes: service?.durationMinutes,
+          notBefore,
+          notAfter: Math.min(notAfter, lastLocalMidnight),
+        });
       }
     }
+    const rooms = [...new Set(plans.flatMap((p) => p.windows.flatMap((w) => (w.roomId ? [w.roomId] : []))))];
+    const [roomBusy, roomUsers] = await Promise.all([
+      this.calendar.roomBusy(rooms, rangeStart, rangeEnd),
+      this.calendar.roomUsers(rooms),
+    ]);
+    // Another doctor's booking in a shared room changes these slots too: drop them with it.
+    for (const id of roomUsers) doctors?.add(id);
+    const out: ComputedSlot[] = [];
+    for (const plan of plans) out.push(...slotsIn({ ...plan, roomBusy }));
     out.sort((a, b) => a.start - b.start || a.specialistId.localeCompare(b.specialistId));
     return out.slice(0, q.limit);
   }

@@ -6,7 +6,15 @@ import type { ScheduleContext } from '../../context';
 import type { BranchRecord } from '../catalog/catalog.store';
 import { isId, requireDate, requireId } from '../ids';
 import type { ExceptionRecord, TemplateRecord } from './calendar.store';
-import { type ComputedSlot, formatInZone, isLocalDate, isLocalTime, parseDateTime } from './slots';
+import {
+  type ComputedSlot,
+  formatInZone,
+  isLocalDate,
+  isLocalTime,
+  parseDateTime,
+  roomClashes,
+  type TemplateRule,
+} from './slots';
 
 const MAX_RANGE_DAYS = 31;
 
@@ -49,6 +57,24 @@ async function checkPlace(
       errors.push(inputError('roomId', ErrorCode.NOT_FOUND, 'Кабинет не найден в филиале'));
   }
   return branch;
+}
+
+const WEEKDAY_NAMES = ['', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс'];
+
+/**
+ * A template that would put two doctors into one room at the same time is refused: the database
+ * would accept only one booking of the two, and patients would be offered times that fail.
+ */
+async function roomClashError(ctx: ScheduleContext, rule: TemplateRule): Promise<InputError | null> {
+  if (!rule.roomId) return null;
+  const [clash] = roomClashes(rule, await ctx.stores.calendar.templatesInRoom(rule.roomId));
+  if (!clash) return null;
+  const doctor = await ctx.stores.catalog.specialist(clash.specialistId);
+  return inputError(
+    'roomId',
+    ErrorCode.CONFLICT,
+    `Кабинет в это время занят по расписанию врача ${doctor?.displayName ?? ''}: ${WEEKDAY_NAMES[clash.weekday]} ${clash.startTime}–${clash.endTime}`,
+  );
 }
 
 /**
@@ -167,8 +193,7 @@ export const calendarResolvers = {
         if (input[f] && !isLocalDate(input[f]!))
           errors.push(inputError(f, ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
       if (errors.length) return { template: null, inputErrors: errors };
-      ctx.services.availability.invalidate();
-      const template = await ctx.stores.calendar.addTemplate({
+      const rule: TemplateRule = {
         specialistId: input.specialistId.toLowerCase(),
         branchId: input.branchId.toLowerCase(),
         roomId: input.roomId?.toLowerCase() ?? null,
@@ -179,7 +204,11 @@ export const calendarResolvers = {
         breaks,
         validFrom: input.validFrom ?? null,
         validUntil: input.validUntil ?? null,
-      });
+      };
+      const clash = await roomClashError(ctx, rule);
+      if (clash) return { template: null, inputErrors: [clash] };
+      ctx.services.availability.invalidate();
+      const template = await ctx.stores.calendar.addTemplate(rule);
       return { template, inputErrors: [] };
     },
     removeWeeklyTemplate: async (_: unknown, args: { id: string }, ctx: ScheduleContext) => {

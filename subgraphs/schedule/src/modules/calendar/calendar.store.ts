@@ -34,6 +34,21 @@ const toException = (r: Row): ExceptionRecord => ({
   end: new Date(r.ends_at as string).getTime(),
 });
 
+/** Rows of `s`/`e` bounds grouped into intervals by one of their columns. */
+function intervalsBy<K extends string>(
+  rows: ReadonlyArray<Record<K, string> & { s: string; e: string }>,
+  key: K,
+): Map<string, Interval[]> {
+  const out = new Map<string, Interval[]>();
+  for (const r of rows) {
+    const id = String(r[key]);
+    const list = out.get(id) ?? [];
+    list.push({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime() });
+    out.set(id, list);
+  }
+  return out;
+}
+
 const TEMPLATE_SELECT = `select id, specialist_id, branch_id, room_id, weekday, to_char(start_time, 'HH24:MI') as start_time,
   to_char(end_time, 'HH24:MI') as end_time, slot_minutes, breaks, to_char(valid_from, 'YYYY-MM-DD') as valid_from,
   to_char(valid_until, 'YYYY-MM-DD') as valid_until from weekly_template`;
@@ -133,14 +148,46 @@ export class CalendarStore {
       // btree on (specialist_id, lower(during)) answers this 5x faster than the GiST on ranges.
       [specialistIds, new Date(from - 86_400_000), new Date(to)],
     );
-    const out = new Map<string, Interval[]>();
-    for (const r of rows) {
-      const id = String(r.specialist_id);
-      const list = out.get(id) ?? [];
-      list.push({ start: new Date(r.s).getTime(), end: new Date(r.e).getTime() });
-      out.set(id, list);
-    }
-    return out;
+    return intervalsBy(rows, 'specialist_id');
+  }
+
+  /**
+   * Time taken in each room in [from, to) by any doctor's appointment, counted as the database's
+   * room exclusion constraint counts it (not cancelled, not overbooked, holds while active).
+   */
+  async roomBusy(roomIds: readonly string[], from: number, to: number): Promise<Map<string, Interval[]>> {
+    if (roomIds.length === 0) return new Map();
+    const rows = await this.database.query<{ room_id: string; s: string; e: string }>(
+      `select room_id, lower(during) as s, upper(during) as e from appointment
+       where room_id = any($1::uuid[]) and during && tstzrange($2::timestamptz, $3::timestamptz)
+         and status <> 'CANCELLED' and not overbooked
+         and (status <> 'HELD' or hold_expires_at > now())`,
+      [roomIds, new Date(from), new Date(to)],
+    );
+    return intervalsBy(rows, 'room_id');
+  }
+
+  /** Doctors whose templates or extra hours use any of the rooms (their bookings take room time). */
+  roomUsers(roomIds: readonly string[]): Promise<string[]> {
+    if (roomIds.length === 0) return Promise.resolve([]);
+    const ids = [...roomIds].sort();
+    return this.cached(`r|${ids.join(',')}`, async () => {
+      const rows = await this.database.query<{ specialist_id: string }>(
+        `select specialist_id from weekly_template where room_id = any($1::uuid[])
+         union select specialist_id from schedule_exception where room_id = any($1::uuid[])`,
+        [ids],
+      );
+      return rows.map((r) => String(r.specialist_id));
+    });
+  }
+
+  /** Every template that uses the room (for the double-booked-room check when a template is saved). */
+  async templatesInRoom(roomId: string): Promise<TemplateRecord[]> {
+    const rows = await this.database.query(
+      `${TEMPLATE_SELECT} where room_id = $1 order by weekday, start_time`,
+      [roomId],
+    );
+    return rows.map(toTemplate);
   }
 
   async addTemplate(t: TemplateRule): Promise<TemplateRecord> {

@@ -207,6 +207,11 @@ export function slotsIn(args: {
   branchId: string;
   windows: Window[];
   busy: Interval[];
+  /**
+   * Time taken in each room by anyone (the database refuses two appointments in one room at
+   * once, whoever the doctors): a window with a room loses these too.
+   */
+  roomBusy?: ReadonlyMap<string, Interval[]>;
   durationMinutes?: number | undefined;
   notBefore: number;
   notAfter: number;
@@ -216,12 +221,43 @@ export function slotsIn(args: {
   for (const w of args.windows) {
     const step = w.slotMinutes * 60_000;
     const length = (args.durationMinutes ?? w.slotMinutes) * 60_000;
+    const room = (w.roomId && args.roomBusy?.get(w.roomId)) || [];
     for (let start = w.start; start + length <= w.end; start += step) {
       if (start < args.notBefore || start > args.notAfter) continue;
       const end = start + length;
       if (busy.some((b) => b.start < end && b.end > start)) continue;
+      if (room.some((b) => b.start < end && b.end > start)) continue;
       out.push({ specialistId: args.specialistId, branchId: args.branchId, roomId: w.roomId, start, end });
     }
   }
   return out;
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** A template's working minutes of its weekday (breaks cut out), as [start, end) minute pairs. */
+function workingMinutes(t: Pick<TemplateRule, 'startTime' | 'endTime' | 'breaks'>): Interval[] {
+  return subtract(
+    [{ start: minutes(t.startTime), end: minutes(t.endTime) }],
+    t.breaks.map((b) => ({ start: minutes(b.start), end: minutes(b.end) })),
+  );
+}
+
+/**
+ * Templates of other doctors that use the same room on the same weekday at overlapping times
+ * (breaks excepted) while both are valid: saving `candidate` beside them would let two doctors
+ * be booked into one room at once.
+ */
+export function roomClashes<T extends TemplateRule>(candidate: TemplateRule, others: readonly T[]): T[] {
+  if (!candidate.roomId) return [];
+  const mine = workingMinutes(candidate);
+  return others.filter(
+    (o) =>
+      o.roomId === candidate.roomId &&
+      o.specialistId !== candidate.specialistId &&
+      o.weekday === candidate.weekday &&
+      (o.validUntil === null || candidate.validFrom === null || candidate.validFrom <= o.validUntil) &&
+      (o.validFrom === null || candidate.validUntil === null || o.validFrom <= candidate.validUntil) &&
+      workingMinutes(o).some((a) => mine.some((b) => a.start < b.end && b.start < a.end)),
+  );
 }
