@@ -130,6 +130,15 @@ export function attachSubscriptionProxy(opts: {
           gatewayAuthorization: await opts.serviceToken?.().then((t) => (t ? `Bearer ${t}` : undefined)),
           clientAddress: extra.clientAddress ?? undefined,
         }),
+        on: {
+          // The subgraph refused the caller's token (expired 4401, revoked 4403): the client's
+          // socket ends the same way, whichever side noticed first.
+          closed: (e) => {
+            const code = (e as { code?: number }).code;
+            if (code === 4401 || code === 4403)
+              extra.socket.close(code, (e as { reason?: string }).reason ?? '');
+          },
+        },
       });
       extra.clients.set(subgraph, client);
     }

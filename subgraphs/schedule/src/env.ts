@@ -15,6 +15,11 @@ const schema = z.object({
   SCHEDULE_CLIENT_SECRET: z.string().optional(),
   AUTH_TOKEN_URL: z.string().url().optional(),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(500),
+  /** Unexpired holds one patient may have at once (TOO_MANY_HOLDS beyond). */
+  MAX_ACTIVE_HOLDS_PER_PATIENT: z.coerce.number().int().positive().default(2),
+  /** New holds per patient per HOLD_RATE_WINDOW_SEC (RATE_LIMITED beyond; shared through REDIS_URL). */
+  HOLD_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  HOLD_RATE_WINDOW_SEC: z.coerce.number().int().positive().default(600),
   /** How often expired holds are released. */
   HOLD_SWEEP_MS: z.coerce.number().int().positive().default(15000),
   /** Days after an appointment during which its doctor keeps the care relationship. */

@@ -12,7 +12,9 @@ import {
   type BaseContext,
   ClientCredentials,
   claimMappingFromEnv,
+  connectRedis,
   createLogger,
+  createRateLimiter,
   createSubgraph,
   type Database,
   httpEventSink,
@@ -87,12 +89,19 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
   };
   const pubsub = new PgPubSub(database);
   const availability = new Availability(catalog, calendar, env.PUBLIC_SLOTS_MAX_AGE);
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
   const booking = new BookingService({
     database,
     appointments,
     catalog,
     availability,
     audit: stores.audit,
+    maxActiveHolds: env.MAX_ACTIVE_HOLDS_PER_PATIENT,
+    holdLimiter: createRateLimiter(
+      'schedule-holds',
+      { points: env.HOLD_RATE_LIMIT, durationSec: env.HOLD_RATE_WINDOW_SEC },
+      redis,
+    ),
   });
   const logger = createLogger('schedule', env.LOG_LEVEL);
   let credentials: ClientCredentials | undefined;
@@ -214,6 +223,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
       await changes.return?.();
       await relay?.stop();
       await pubsub.close();
+      redis?.disconnect();
       await database.close();
     },
   };

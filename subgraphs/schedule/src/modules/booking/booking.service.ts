@@ -6,6 +6,7 @@ import {
   type InputError,
   isId,
   type Principal,
+  type RateLimiter,
 } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
 import type { Availability } from '../calendar/availability';
@@ -72,6 +73,10 @@ export class BookingService {
       catalog: CatalogStore;
       availability: Availability;
       audit: AuditLog;
+      /** Unexpired holds one patient may have at once (a script must not make a week look full). */
+      maxActiveHolds?: number;
+      /** New holds per patient over time. */
+      holdLimiter?: RateLimiter;
     },
   ) {}
 
@@ -83,12 +88,27 @@ export class BookingService {
       const hash = requestHash({ mode, ...input, patientId });
       const holdExpiresAt =
         mode === 'hold' ? new Date(Date.now() + branch.settings.holdMinutes * 60_000) : null;
+      if (mode === 'hold' && this.deps.holdLimiter && !(await this.deps.holdLimiter.hit(patientId)).allowed)
+        throw reject(
+          'startsAt',
+          ErrorCode.RATE_LIMITED,
+          'Слишком много попыток удержать время, повторите позже',
+        );
       const appointment = await this.doctorTransaction(
         specialist.id,
         async (q) => {
           const id = randomUUID();
           const replay = await this.bindOrReplay(q, principal, input.idempotencyKey, mode, hash, id);
           if (replay) return { replay };
+          const maxHolds = this.deps.maxActiveHolds;
+          if (mode === 'hold' && maxHolds !== undefined) {
+            if ((await this.deps.appointments.activeHoldsLocked(q, patientId)) >= maxHolds)
+              throw reject(
+                'startsAt',
+                ErrorCode.TOO_MANY_HOLDS,
+                `Можно удерживать не больше ${maxHolds} времени сразу: подтвердите или отпустите прежнее`,
+              );
+          }
           await this.releaseExpired(q, { specialistId: specialist.id, patientId, roomId, start, end });
           const a = await this.deps.appointments.insert(
             q,

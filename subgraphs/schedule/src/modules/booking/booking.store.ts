@@ -139,6 +139,22 @@ export class AppointmentStore {
     );
   }
 
+  /**
+   * Counts a patient's unexpired holds, after taking the patient's advisory lock: two holds of
+   * one patient (with different doctors, so different doctor locks) cannot both pass the limit.
+   */
+  async activeHoldsLocked(q: Query, patientId: string): Promise<number> {
+    // Two statements: a read-committed statement sees rows committed before it started, so the
+    // count must start after the lock is held (a waiter then sees the winner's hold).
+    await q(`select pg_advisory_xact_lock(hashtextextended('holds:' || $1::text, 0))`, [patientId]);
+    const rows = await q<{ n: number }>(
+      `select count(*)::int as n from appointment
+       where patient_id = $1::uuid and status = 'HELD' and hold_expires_at > now()`,
+      [patientId],
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
   /** Locks and returns an appointment inside a transaction. */
   async lock(q: Query, id: string): Promise<AppointmentRecord | null> {
     const rows = await q(`select ${APPOINTMENT_COLUMNS} from appointment where id = $1 for update`, [id]);
