@@ -120,7 +120,9 @@ export async function createIdentityService(
   try {
     // Rows from before encryption at rest (or under a previous master key) are sealed first.
     await stores.keys.sealAtRest();
-    await stores.accounts.sealAtRest();
+    const totp = await stores.accounts.sealAtRest();
+    if (totp.unreadable > 0)
+      logger.warn({ accounts: totp.unreadable }, 'TOTP secrets that fail authentication were left unread');
     keys = await KeyRing.load(stores.keys, {
       accessTokenTtlSec: env.ACCESS_TOKEN_TTL_SEC,
       refreshSec: env.SIGNING_KEY_REFRESH_SEC,

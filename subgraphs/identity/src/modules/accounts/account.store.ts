@@ -1,4 +1,4 @@
-import { type Database, Envelope } from '@medikamente/runtime';
+import { type Database, Envelope, EnvelopeError } from '@medikamente/runtime';
 import { z } from 'zod';
 import { ACCOUNT_ROLES, type AccountRole } from './credentials';
 
@@ -193,23 +193,33 @@ export class AccountStore {
 
   /**
    * Seals TOTP secrets still stored in plaintext (written before encryption at rest) and
-   * re-wraps those sealed under a previous master key. Idempotent; returns the rows changed.
+   * re-wraps those sealed under a previous master key. Idempotent. A row that fails
+   * authentication (altered, or copied from another row) is left as it is and counted: that
+   * account cannot pass TOTP until an administrator resets it, and the others keep working.
    */
-  async sealAtRest(): Promise<number> {
+  async sealAtRest(): Promise<{ sealed: number; unreadable: number }> {
     return this.database.tx(async (q) => {
       await q('select pg_advisory_xact_lock(727102)');
       const rows = await q<{ id: string; totp_secret: string }>(
         'select id, totp_secret from account where totp_secret is not null and totp_secret not like $1',
         [`ev1.${this.envelope.keyId}.%`],
       );
+      let unreadable = 0;
       for (const r of rows) {
         const ctx = { ...TOTP_COLUMN, id: r.id };
-        const sealed = Envelope.isSealed(r.totp_secret)
-          ? this.envelope.rewrap(r.totp_secret, ctx)
-          : this.envelope.seal(r.totp_secret, ctx);
+        let sealed: string;
+        try {
+          sealed = Envelope.isSealed(r.totp_secret)
+            ? this.envelope.rewrap(r.totp_secret, ctx)
+            : this.envelope.seal(r.totp_secret, ctx);
+        } catch (e) {
+          if (!(e instanceof EnvelopeError) || e.code !== 'DECRYPT_FAILED') throw e;
+          unreadable++;
+          continue;
+        }
         await q('update account set totp_secret = $2 where id = $1', [r.id, sealed]);
       }
-      return rows.length;
+      return { sealed: rows.length - unreadable, unreadable };
     });
   }
 }

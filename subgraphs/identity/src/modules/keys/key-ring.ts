@@ -78,7 +78,7 @@ export class KeyRing {
   static async load(store: KeyStore, opts: KeyRingOptions): Promise<KeyRing> {
     await store.ensureActive(generateKey);
     const ring = new KeyRing(store, opts, await KeyRing.read(store, opts, new Map()));
-    await ring.tick();
+    await ring.maintain();
     return ring;
   }
 
@@ -179,7 +179,7 @@ export class KeyRing {
   }
 
   /** Automatic rotation when due, deletion of keys past the window, then a fresh read. */
-  private async tick(): Promise<void> {
+  async maintain(): Promise<void> {
     if (this.opts.maxAgeDays > 0) {
       const r = await this.store.rotate(generateKey, { olderThanSec: this.opts.maxAgeDays * 86_400 });
       if (r) this.opts.onRotated?.({ activeKid: r.active.kid, retiredKid: r.retiredKid, automatic: true });
@@ -192,7 +192,7 @@ export class KeyRing {
   start(): void {
     if (this.timer) return;
     this.timer = setInterval(
-      () => void this.tick().catch((e) => this.opts.onError?.(e)),
+      () => void this.maintain().catch((e) => this.opts.onError?.(e)),
       this.opts.refreshSec * 1000,
     );
     this.timer.unref();
