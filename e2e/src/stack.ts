@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { generateVapidKeys } from '@medikamente/notifications';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { startApps } from '../../scripts/dev-apps';
+import { codeIn, startDevMailbox } from '../../scripts/dev-mailbox';
 import { startPlatform } from '../../supergraph/test/platform';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,7 +40,10 @@ async function freePort(): Promise<number> {
 export async function startStack() {
   // Reminder channels are configured (the portal offers them); no reminder is sent in e2e.
   const vapid = generateVapidKeys();
+  // Sign-up codes go to a real local SMTP server; tests read them from there.
+  const mailbox = await startDevMailbox();
   const platform = await startPlatform({
+    identityEnv: mailbox.env,
     scheduleEnv: {
       NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
       NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
@@ -110,6 +114,13 @@ export async function startStack() {
     service,
     doctor,
     receptionist,
+    mailbox,
+    /** The sign-up code sent to `login` (waits for the message). */
+    async signUpCode(login: string): Promise<string> {
+      const code = codeIn(await mailbox.waitFor((m) => m.to === login.toLowerCase()));
+      if (!code) throw new Error(`the message to ${login} has no code`);
+      return code;
+    },
     urls: apps.urls,
     /** A fresh browser profile (own cookies), Russian locale. */
     async context(viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
@@ -122,6 +133,7 @@ export async function startStack() {
       await browser.close().catch(() => {});
       await apps.stop();
       await platform.stop();
+      await mailbox.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

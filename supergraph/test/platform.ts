@@ -18,6 +18,8 @@ export async function startPlatform(
     scheduleReplicas?: number;
     /** Extra schedule configuration, e.g. reminder channels. */
     scheduleEnv?: Record<string, string>;
+    /** Extra identity configuration, e.g. the channels of sign-up codes. */
+    identityEnv?: Record<string, string>;
   } = {},
 ) {
   const [idDb, patDb, schDb] = await Promise.all([
@@ -33,7 +35,11 @@ export async function startPlatform(
     AUTH_REVOCATION_POLL_MS: '100',
   };
   const identity = await createIdentityService(
-    loadIdentityEnv({ ...common, ...(idDb.url ? { IDENTITY_DATABASE_URL: idDb.url } : {}) }),
+    loadIdentityEnv({
+      ...common,
+      ...(idDb.url ? { IDENTITY_DATABASE_URL: idDb.url } : {}),
+      ...opts.identityEnv,
+    }),
   );
   const identityHttp = await identity.listen(0);
   const verifier = () =>

@@ -51,8 +51,9 @@ const schema = z
     /**
      * Master key (base64, 32 bytes) that wraps the data keys of TOTP secrets and signing keys.
      * Or IDENTITY_MASTER_KEY_FILE: a file holding it (a mounted secret). Required in production;
-     * in development a missing file is generated (mode 0600), and without either a key file
-     * under DATA_DIR is used (an in-memory DATA_DIR keeps the key in process memory).
+     * in development a missing file is generated (mode 0600), and without either the file
+     * `<DATA_DIR>-master.key` beside the data directory is used (an in-memory DATA_DIR keeps the
+     * key in process memory).
      */
     IDENTITY_MASTER_KEY: z
       .string()

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { generateMasterKey } from '@medikamente/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadIdentityEnv } from '../env';
-import { loadEnvelope, MASTER_KEY_FILE_NAME } from './master-key';
+import { defaultMasterKeyFile, loadEnvelope } from './master-key';
 
 const dir = mkdtempSync(join(tmpdir(), 'mk-identity-key-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,7 +13,8 @@ describe('identity master key', () => {
   it('is generated once into the data directory in development, owner-only', () => {
     const env = loadIdentityEnv({ NODE_ENV: 'development', DATA_DIR: join(dir, 'dev') });
     const first = loadEnvelope(env);
-    const file = join(dir, 'dev', MASTER_KEY_FILE_NAME);
+    const file = defaultMasterKeyFile(join(dir, 'dev'));
+    expect(file).toBe(join(dir, 'dev-master.key'));
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(loadEnvelope(env).keyId).toBe(first.keyId);
     expect(readFileSync(file, 'utf8').trim()).toMatch(/^[A-Za-z0-9+/]{43}=$/);

@@ -1,10 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Envelope, generateMasterKey } from '@medikamente/runtime';
 import type { IdentityEnv } from '../env';
 
-/** The development key file's name inside DATA_DIR. */
-export const MASTER_KEY_FILE_NAME = 'master.key';
+/**
+ * The development key file: next to the data directory, not inside it (that one belongs to the
+ * database), e.g. `.data/identity-master.key` for `.data/identity`.
+ */
+export const defaultMasterKeyFile = (dataDir: string) =>
+  join(dirname(dataDir), `${basename(dataDir)}-master.key`);
 
 // With an in-memory data directory (tests) the key lives as long as the process, so a service
 // restarted in the same process on the same database can still read what it sealed.
@@ -12,7 +16,7 @@ let processKey: string | undefined;
 
 /**
  * The master key of this service: IDENTITY_MASTER_KEY, else the file IDENTITY_MASTER_KEY_FILE,
- * else (not in production) `DATA_DIR/master.key`. Outside production a missing key file is
+ * else (not in production) {@link defaultMasterKeyFile}. Outside production a missing key file is
  * created with mode 0600; in production a missing or unreadable file is a configuration error.
  */
 export function loadEnvelope(env: IdentityEnv): Envelope {
@@ -21,7 +25,7 @@ export function loadEnvelope(env: IdentityEnv): Envelope {
   const production = env.NODE_ENV === 'production';
   const file =
     env.IDENTITY_MASTER_KEY_FILE ??
-    (env.DATA_DIR.startsWith('memory://') ? null : join(env.DATA_DIR, MASTER_KEY_FILE_NAME));
+    (env.DATA_DIR.startsWith('memory://') ? null : defaultMasterKeyFile(env.DATA_DIR));
   if (!file) {
     if (production)
       throw new Error('IDENTITY_MASTER_KEY or IDENTITY_MASTER_KEY_FILE is required in production');
