@@ -48,11 +48,13 @@ export function SignUpForm() {
   } | null>(null);
   const account = useRef<Account>({ login: '', password: '', displayName: '' });
 
-  async function run(action: () => Promise<void>, field: string) {
+  /** Runs a request; `action` returns the errors to show (a generic `fallback` when it gave none), or null. */
+  async function run(action: () => Promise<InputError[] | null>, field: string, fallback: string) {
     setBusy(true);
     setErrors([]);
     try {
-      await action();
+      const errors = await action();
+      if (errors) setErrors(errors.length ? errors : [{ field, code: 'UNKNOWN', message: fallback }]);
     } catch {
       setErrors([{ field, code: 'NETWORK', message: '' }]);
     } finally {
@@ -61,18 +63,16 @@ export function SignUpForm() {
   }
 
   const start = (resent: boolean) =>
-    run(async () => {
-      const r = await post<Started>('/api/auth/signup', account.current);
-      if (r.ok && r.verificationId && r.channel && r.expiresAt) {
+    run(
+      async () => {
+        const r = await post<Started>('/api/auth/signup', account.current);
+        if (!r.ok || !r.verificationId || !r.channel || !r.expiresAt) return r.inputErrors;
         setSent({ verificationId: r.verificationId, channel: r.channel, expiresAt: r.expiresAt, resent });
-        return;
-      }
-      setErrors(
-        r.inputErrors.length
-          ? r.inputErrors
-          : [{ field: 'login', code: 'UNKNOWN', message: 'Не удалось зарегистрироваться' }],
-      );
-    }, 'login');
+        return null;
+      },
+      'login',
+      'Не удалось зарегистрироваться',
+    );
 
   function submitAccount(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -92,22 +92,20 @@ export function SignUpForm() {
   function submitCode(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const code = String(new FormData(e.currentTarget).get('code') ?? '');
-    void run(async () => {
-      const r = await post<Result>('/api/auth/signup/confirm', {
-        verificationId: sent?.verificationId,
-        code,
-      });
-      if (r.ok) {
+    void run(
+      async () => {
+        const r = await post<Result>('/api/auth/signup/confirm', {
+          verificationId: sent?.verificationId,
+          code,
+        });
+        if (!r.ok) return r.inputErrors;
         router.push(`/signup/complete?login=${encodeURIComponent(account.current.login)}`);
         router.refresh();
-        return;
-      }
-      setErrors(
-        r.inputErrors.length
-          ? r.inputErrors
-          : [{ field: 'code', code: 'UNKNOWN', message: 'Не удалось подтвердить код' }],
-      );
-    }, 'code');
+        return null;
+      },
+      'code',
+      'Не удалось подтвердить код',
+    );
   }
 
   if (sent) {
