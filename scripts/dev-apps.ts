@@ -99,6 +99,13 @@ function run(app: AppName, args: string[], env: NodeJS.ProcessEnv, output: AppOu
   return child;
 }
 
+const runningBuilds = new Set<ChildProcess>();
+
+/** Stops builds still running (the start command gave up before they finished). */
+export function stopBuilds(): void {
+  for (const b of runningBuilds) b.kill('SIGTERM');
+}
+
 /** The last `lines` lines of a log file. */
 export function tailOf(file: string, lines = 40): string {
   if (!existsSync(file)) return '';
@@ -127,6 +134,8 @@ export async function buildApp(
   const started = Date.now();
   log(`${app}: next build …`);
   const child = run(app, ['build'], { NODE_ENV: 'production' }, output);
+  runningBuilds.add(child);
+  child.once('exit', () => runningBuilds.delete(child));
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();

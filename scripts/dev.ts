@@ -21,7 +21,7 @@ import { generateVapidKeys } from '@medikamente/notifications';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
-import { APPS, appLog, buildApp, startApps } from './dev-apps';
+import { APPS, appLog, buildApp, startApps, stopBuilds } from './dev-apps';
 import { banner, step, stepDone } from './dev-banner';
 import { type DevMailbox, startDevMailbox } from './dev-mailbox';
 import { type DemoLogin, demoDoctors, demoPatientIds, seedDemo } from './seed';
@@ -212,6 +212,7 @@ async function waitFor(name: string, probe: string, timeoutMs = 120_000): Promis
 /** Stops every child (once, whoever asks first decides the exit code) and exits. */
 function stop(code: number): Promise<never> {
   stopping ??= (async () => {
+    stopBuilds();
     await stopApps?.().catch(() => {});
     await mailbox?.close().catch(() => {});
     const exited = [...children.values()].map((c) => new Promise((r) => c.once('exit', r)));
