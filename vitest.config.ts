@@ -27,12 +27,15 @@ export default defineConfig({
   test: {
     projects: [
       // Unit tests, and integration tests on Postgres when a server answers (PGlite otherwise).
-      ...suites.map((s) => ({ extends: true, test: { name: s.name, root: s.root, ...timeouts(s) } })),
+      ...suites.map((s) => ({
+        extends: true as const,
+        test: { name: s.name, root: s.root, ...timeouts(s) },
+      })),
       // The embedded default is what every newcomer runs: the same integration tests on PGlite.
       ...suites
         .filter((s) => s.name !== 'schema')
         .map((s) => ({
-          extends: true,
+          extends: true as const,
           test: {
             name: `${s.name}:pglite`,
             root: s.root,

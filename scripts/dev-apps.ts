@@ -5,13 +5,22 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const APPS = ['portal', 'reception'] as const;
-type AppName = (typeof APPS)[number];
+export const APPS = ['portal', 'reception'] as const;
+export type AppName = (typeof APPS)[number];
 
 export type StartAppsOptions = {
   /** The gateway's HTTP origin or its /graphql URL. */
@@ -26,6 +35,11 @@ export type StartAppsOptions = {
   host?: string;
   /** Child output: 'inherit' (default) or 'ignore'. */
   stdio?: 'inherit' | 'ignore';
+  /**
+   * When set, build output goes to `<logDir>/<app>-build.log` and the servers' output to
+   * `<logDir>/<app>.log` instead of `stdio` (a failed build's error carries the log's tail).
+   */
+  logDir?: string;
   /** Called with progress messages (default: console.log with a [apps] prefix). */
   log?: (line: string) => void;
 };
@@ -65,25 +79,48 @@ function buildHash(app: AppName): string {
 
 const nextBin = (app: AppName) => join(ROOT, 'apps', app, 'node_modules', 'next', 'dist', 'bin', 'next');
 
-function run(
-  app: AppName,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  stdio: 'inherit' | 'ignore',
-): ChildProcess {
-  return spawn(process.execPath, [nextBin(app), ...args], {
+/** Where a child's output goes: the terminal, nowhere (stderr kept for errors), or a log file. */
+export type AppOutput = 'inherit' | 'ignore' | { file: string };
+
+function run(app: AppName, args: string[], env: NodeJS.ProcessEnv, output: AppOutput): ChildProcess {
+  let fd: number | undefined;
+  if (typeof output === 'object') {
+    mkdirSync(resolve(output.file, '..'), { recursive: true });
+    fd = openSync(output.file, 'w');
+  }
+  const child = spawn(process.execPath, [nextBin(app), ...args], {
     cwd: join(ROOT, 'apps', app),
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: stdio === 'inherit' ? 'inherit' : ['ignore', 'ignore', 'pipe'],
+    stdio:
+      fd !== undefined ? ['ignore', fd, fd] : output === 'inherit' ? 'inherit' : ['ignore', 'ignore', 'pipe'],
   });
+  // The child holds its own copy of the descriptor.
+  if (fd !== undefined) closeSync(fd);
+  return child;
 }
 
-/** `next build` unless `.next` was built from the same sources (hash kept next to the build). */
+const runningBuilds = new Set<ChildProcess>();
+
+/** Stops builds still running (the start command gave up before they finished). */
+export function stopBuilds(): void {
+  for (const b of runningBuilds) b.kill('SIGTERM');
+}
+
+/** The last `lines` lines of a log file. */
+export function tailOf(file: string, lines = 40): string {
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+/**
+ * `next build` unless `.next` was built from the same sources (hash kept next to the build).
+ * Resolves to the build's duration in ms, or null when the build was current.
+ */
 export async function buildApp(
   app: AppName,
   log: (s: string) => void,
-  stdio: 'inherit' | 'ignore' = 'inherit',
-) {
+  output: AppOutput = 'inherit',
+): Promise<number | null> {
   const stamp = join(ROOT, 'apps', app, '.next', 'medikamente-build-hash');
   const hash = buildHash(app);
   if (
@@ -92,21 +129,31 @@ export async function buildApp(
     readFileSync(stamp, 'utf8') === hash
   ) {
     log(`${app}: build is current`);
-    return;
+    return null;
   }
   const started = Date.now();
   log(`${app}: next build …`);
-  const child = run(app, ['build'], { NODE_ENV: 'production' }, stdio);
+  const child = run(app, ['build'], { NODE_ENV: 'production' }, output);
+  runningBuilds.add(child);
+  child.once('exit', () => runningBuilds.delete(child));
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
   const code: number = await new Promise((ok) => child.on('exit', (c) => ok(c ?? 1)));
-  if (code !== 0)
-    throw new Error(`${app}: next build failed (exit ${code})${stderr ? `\n${stderr.slice(-4000)}` : ''}`);
+  if (code !== 0) {
+    const detail = typeof output === 'object' ? tailOf(output.file) : stderr.slice(-4000);
+    const where = typeof output === 'object' ? ` — full log: ${output.file}` : '';
+    throw new Error(`${app}: next build failed (exit ${code})${where}${detail ? `\n${detail}` : ''}`);
+  }
   writeFileSync(stamp, hash);
   log(`${app}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return Date.now() - started;
 }
+
+/** The log file of an app's build or server under `logDir`. */
+export const appLog = (logDir: string, app: AppName, kind: 'build' | 'server') =>
+  join(logDir, kind === 'build' ? `${app}-build.log` : `${app}.log`);
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -130,9 +177,11 @@ export async function startApps(opts: StartAppsOptions): Promise<RunningApps> {
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log ?? ((s: string) => console.log(`[apps] ${s}`));
   const stdio = opts.stdio ?? 'inherit';
+  const output = (app: AppName, kind: 'build' | 'server'): AppOutput =>
+    opts.logDir ? { file: appLog(opts.logDir, app, kind) } : stdio;
   const gateway = opts.gatewayUrl.replace(/\/+$/, '');
   const GATEWAY_URL = gateway.endsWith('/graphql') ? gateway : `${gateway}/graphql`;
-  await Promise.all(APPS.map((app) => buildApp(app, log, stdio)));
+  await Promise.all(APPS.map((app) => buildApp(app, log, output(app, 'build'))));
   const ports: Record<AppName, number> = { portal: opts.portalPort, reception: opts.receptionPort };
   const children: ChildProcess[] = [];
   const urls = { portal: `http://${host}:${ports.portal}`, reception: `http://${host}:${ports.reception}` };
@@ -163,7 +212,7 @@ export async function startApps(opts: StartAppsOptions): Promise<RunningApps> {
           MEDIKAMENTE_DATA_DIR: resolve(opts.dataDir),
           IDENTITY_URL: opts.identityUrl,
         },
-        stdio,
+        output(app, 'server'),
       );
       child.stderr?.resume();
       children.push(child);
@@ -171,7 +220,11 @@ export async function startApps(opts: StartAppsOptions): Promise<RunningApps> {
     await Promise.all(APPS.map((app, i) => waitReady(urls[app], children[i]!)));
   } catch (e) {
     await stop();
-    throw e;
+    if (!opts.logDir) throw e;
+    const logs = APPS.map(
+      (app) => `${appLog(opts.logDir!, app, 'server')}:\n${tailOf(appLog(opts.logDir!, app, 'server'), 20)}`,
+    );
+    throw new Error(`${(e as Error).message}\n${logs.join('\n')}`);
   }
   log(`portal ${urls.portal}, reception ${urls.reception}`);
   return { urls, stop };

@@ -1,10 +1,16 @@
 /**
- * Local start (`pnpm start`): seeds demo data on first run, then runs identity, patient,
- * schedule and the gateway as child processes, like separate deployments would run.
+ * Local start (`npm start`: scripts/start.mjs installs, then runs this): migrates and seeds demo
+ * data on first run, runs a development mailbox (SMTP + SMS endpoint) for sign-up codes, runs
+ * identity, patient, schedule and the gateway as child processes, like separate deployments
+ * would run, builds (when stale, in parallel with the rest) and starts both apps. It prints one
+ * line per step with its duration and one banner at the end; build and app output goes to
+ * `<data>/logs` (a failed build prints the log's tail).
  *
  * Env: MEDIKAMENTE_DATA_DIR (default <repo>/.data), GATEWAY_PORT / IDENTITY_PORT / PATIENT_PORT /
- * SCHEDULE_PORT (4000 / 4001 / 4002 / 4003), IDENTITY_DATABASE_URL / PATIENT_DATABASE_URL /
- * SCHEDULE_DATABASE_URL (Postgres instead of the embedded PGlite), LOG_LEVEL (default warn).
+ * SCHEDULE_PORT / PORTAL_PORT / RECEPTION_PORT (4000 / 4001 / 4002 / 4003 / 3000 / 3001),
+ * MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), IDENTITY_DATABASE_URL / PATIENT_DATABASE_URL /
+ * SCHEDULE_DATABASE_URL (Postgres instead of the embedded PGlite), IDENTITY_MASTER_KEY(_FILE)
+ * (default: generated into <data>/identity-master.key), LOG_LEVEL (default warn).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,10 +21,13 @@ import { generateVapidKeys } from '@medikamente/notifications';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
-import { startApps } from './dev-apps';
+import { APPS, appLog, buildApp, startApps, stopBuilds } from './dev-apps';
+import { banner, step, stepDone } from './dev-banner';
+import { type DevMailbox, startDevMailbox } from './dev-mailbox';
 import { type DemoLogin, demoDoctors, demoPatientIds, seedDemo } from './seed';
 import { seedSchedule } from './seed-schedule';
 
+const STARTED = Date.now();
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DATA = resolve(process.env.MEDIKAMENTE_DATA_DIR || join(ROOT, '.data'));
 const HOST = '127.0.0.1';
@@ -29,7 +38,10 @@ const ports = {
   schedule: Number(process.env.SCHEDULE_PORT || 4003),
   portal: Number(process.env.PORTAL_PORT || 3000),
   reception: Number(process.env.RECEPTION_PORT || 3001),
+  mailbox: Number(process.env.MAILBOX_PORT || 4025),
+  mailboxSmtp: Number(process.env.MAILBOX_SMTP_PORT || 2525),
 };
+const LOGS = join(DATA, 'logs');
 const url = (port: number, path = '') => `http://${HOST}:${port}${path}`;
 const LOGINS_FILE = join(DATA, 'demo-logins.json');
 /** Client credentials of the schedule service (created on first start, owner-only file). */
@@ -59,9 +71,17 @@ const common = {
   APOLLO_TELEMETRY_DISABLED: '1',
 };
 // A database URL replaces the PGlite directory; the two are never passed together.
-const identityDb: Record<string, string> = process.env.IDENTITY_DATABASE_URL
-  ? { IDENTITY_DATABASE_URL: process.env.IDENTITY_DATABASE_URL }
-  : { DATA_DIR: join(DATA, 'identity') };
+const identityDb: Record<string, string> = {
+  ...(process.env.IDENTITY_DATABASE_URL
+    ? { IDENTITY_DATABASE_URL: process.env.IDENTITY_DATABASE_URL }
+    : { DATA_DIR: join(DATA, 'identity') }),
+  // The key that seals TOTP secrets and signing keys: generated once into the data directory.
+  ...(process.env.IDENTITY_MASTER_KEY
+    ? { IDENTITY_MASTER_KEY: process.env.IDENTITY_MASTER_KEY }
+    : {
+        IDENTITY_MASTER_KEY_FILE: process.env.IDENTITY_MASTER_KEY_FILE || join(DATA, 'identity-master.key'),
+      }),
+};
 const patientDb: Record<string, string> = process.env.PATIENT_DATABASE_URL
   ? { PATIENT_DATABASE_URL: process.env.PATIENT_DATABASE_URL }
   : { DATA_DIR: join(DATA, 'patient') };
@@ -69,7 +89,6 @@ const scheduleDb: Record<string, string> = process.env.SCHEDULE_DATABASE_URL
   ? { SCHEDULE_DATABASE_URL: process.env.SCHEDULE_DATABASE_URL }
   : { DATA_DIR: join(DATA, 'schedule') };
 
-const say = (s: string) => console.log(`[dev] ${s}`);
 /** An expected failure: its message is enough (anything else is printed with its stack). */
 class StartError extends Error {}
 
@@ -94,29 +113,34 @@ const readLogins = (): DemoLogin[] | null =>
 /** The only copy of the demo passwords: inside the (gitignored) data directory, owner-only. */
 function saveLogins(logins: DemoLogin[]) {
   // Accounts left by an interrupted seed come back without a password: keep the saved one.
-  const saved = new Map((readLogins() ?? []).map((l) => [l.login, l.password]));
-  const merged = logins.map((l) => ({ ...l, password: l.password ?? saved.get(l.login) ?? null }));
+  const saved = new Map((readLogins() ?? []).map((l) => [l.login, l]));
+  const merged = logins.map((l) => ({
+    ...l,
+    password: l.password ?? saved.get(l.login)?.password ?? null,
+    ...(l.role !== 'patient' ? { totpSecret: l.totpSecret ?? saved.get(l.login)?.totpSecret ?? null } : {}),
+  }));
   const file = { createdAt: new Date().toISOString(), logins: merged };
   writeFileSync(LOGINS_FILE, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600 });
 }
 
-/** Seeds in this process, then closes the databases: a PGlite directory admits one process. */
-async function seed(): Promise<{
+/** Migrates and seeds in this process, then closes the databases: a PGlite directory admits one process. */
+async function seed(mailbox: DevMailbox): Promise<{
   logins: DemoLogin[] | null;
   scheduleClient: { clientId: string; clientSecret: string };
 }> {
   mkdirSync(DATA, { recursive: true });
-  const started = Date.now();
-  const identity = await createIdentityService(loadIdentityEnv({ ...common, ...identityDb }));
-  const patient = await createPatientService(loadPatientEnv({ ...common, ...patientDb }));
-  const schedule = await createScheduleService(loadScheduleEnv({ ...common, ...scheduleDb }), {
-    background: false,
-  });
+  const { identity, patient, schedule } = await step('migrate databases', async () => ({
+    identity: await createIdentityService(loadIdentityEnv({ ...common, ...identityDb, ...mailbox.env })),
+    patient: await createPatientService(loadPatientEnv({ ...common, ...patientDb })),
+    schedule: await createScheduleService(loadScheduleEnv({ ...common, ...scheduleDb }), {
+      background: false,
+    }),
+  }));
   try {
-    const log = (s: string) => say(`seed: ${s}`);
-    const result = await seedDemo({ identity, patient, log, onLogins: saveLogins });
+    const started = Date.now();
+    const result = await seedDemo({ identity, patient, onLogins: saveLogins });
     const doctors = await demoDoctors(identity);
-    const sched = await seedSchedule({ schedule, doctors, patientIds: demoPatientIds(), log });
+    const sched = await seedSchedule({ schedule, doctors, patientIds: demoPatientIds() });
     // The schedule service's machine client (role service, events:write) for its event relay.
     let scheduleClient = existsSync(SCHEDULE_CLIENT_FILE)
       ? (JSON.parse(readFileSync(SCHEDULE_CLIENT_FILE, 'utf8')) as { clientId: string; clientSecret: string })
@@ -129,11 +153,10 @@ async function seed(): Promise<{
       });
       writeFileSync(SCHEDULE_CLIENT_FILE, `${JSON.stringify(scheduleClient)}\n`, { mode: 0o600 });
     }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    say(
-      result.created || sched.created
-        ? `demo data seeded in ${seconds} s`
-        : `demo data already present (${seconds} s to check)`,
+    stepDone(
+      'seed demo data',
+      Date.now() - started,
+      result.created || sched.created ? 'staff, patients, schedule' : 'already present',
     );
     return { logins: readLogins(), scheduleClient };
   } finally {
@@ -148,6 +171,7 @@ async function seed(): Promise<{
 
 const children = new Map<string, ChildProcess>();
 let stopApps: (() => Promise<void>) | undefined;
+let mailbox: DevMailbox | undefined;
 let stopping: Promise<never> | undefined;
 
 function start(name: string, entry: string, env: Record<string, string>): ChildProcess {
@@ -174,7 +198,7 @@ async function waitFor(name: string, probe: string, timeoutMs = 120_000): Promis
     if (!children.has(name)) throw new StartError(`${name} exited before it became ready`);
     try {
       if ((await fetch(probe, { signal: AbortSignal.timeout(2000) })).ok) {
-        say(`${name} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        stepDone(`${name} ready`, Date.now() - started);
         return;
       }
     } catch {
@@ -188,7 +212,9 @@ async function waitFor(name: string, probe: string, timeoutMs = 120_000): Promis
 /** Stops every child (once, whoever asks first decides the exit code) and exits. */
 function stop(code: number): Promise<never> {
   stopping ??= (async () => {
+    stopBuilds();
     await stopApps?.().catch(() => {});
+    await mailbox?.close().catch(() => {});
     const exited = [...children.values()].map((c) => new Promise((r) => c.once('exit', r)));
     for (const c of children.values()) c.kill('SIGTERM');
     // Services close their databases on SIGTERM; give them time, then force.
@@ -202,32 +228,21 @@ function stop(code: number): Promise<never> {
   return stopping;
 }
 
-function banner(logins: DemoLogin[] | null) {
-  const lines = [
-    '',
-    'Medikamente is running',
-    `  Patient portal     ${url(ports.portal)}`,
-    `  Reception          ${url(ports.reception)}`,
-    `  GraphQL (gateway)  ${url(ports.gateway, '/graphql')}`,
-    `  GraphiQL           ${url(ports.gateway, '/graphiql')}`,
-    `  identity subgraph  ${url(ports.identity, '/graphql')}`,
-    `  patient subgraph   ${url(ports.patient, '/graphql')}`,
-    `  schedule subgraph  ${url(ports.schedule, '/graphql')}`,
-    `  data               ${DATA}`,
-    '',
-  ];
-  if (logins?.length) {
-    lines.push(`Demo logins (signIn mutation; also in ${LOGINS_FILE}):`);
-    const width = Math.max(...logins.map((l) => l.login.length));
-    for (const l of logins) {
-      const who = `${l.role}: ${l.displayName}${l.note ? `, ${l.note}` : ''}`;
-      lines.push(`  ${l.login.padEnd(width)}  ${(l.password ?? '(unknown)').padEnd(19)}  ${who}`);
-    }
-  } else {
-    lines.push(`Demo logins: ${LOGINS_FILE} is missing; delete the demo databases to seed again.`);
-  }
-  lines.push('', 'Ctrl-C stops all services.', '');
-  console.log(lines.join('\n'));
+/** Builds the apps that are stale, both at once, while the rest starts; prints each one's time. */
+function buildApps(): Promise<void> {
+  const builds = Promise.all(
+    APPS.map(async (app) => {
+      const started = Date.now();
+      const built = await buildApp(app, () => {}, { file: appLog(LOGS, app, 'build') });
+      stepDone(
+        `${app} build`,
+        Date.now() - started,
+        built === null ? 'current' : `log: ${appLog(LOGS, app, 'build')}`,
+      );
+    }),
+  ).then(() => {});
+  builds.catch(() => {}); // awaited later; not an unhandled rejection meanwhile
+  return builds;
 }
 
 process.on('SIGINT', () => void stop(0));
@@ -235,8 +250,18 @@ process.on('SIGTERM', () => void stop(0));
 
 try {
   await assertPortsFree();
-  const { logins, scheduleClient } = await seed();
-  start('identity', 'subgraphs/identity/src/main.ts', { PORT: String(ports.identity), ...identityDb });
+  mkdirSync(LOGS, { recursive: true });
+  const builds = buildApps();
+  mailbox = await step('dev mailbox', () =>
+    startDevMailbox({ host: HOST, httpPort: ports.mailbox, smtpPort: ports.mailboxSmtp }),
+  );
+  const { logins, scheduleClient } = await seed(mailbox);
+  start('identity', 'subgraphs/identity/src/main.ts', {
+    PORT: String(ports.identity),
+    ...identityDb,
+    // Sign-up codes go to the development mailbox.
+    ...mailbox.env,
+  });
   await waitFor('identity', url(ports.identity, '/readyz'));
   start('patient', 'subgraphs/patient/src/main.ts', { PORT: String(ports.patient), ...patientDb });
   await waitFor('patient', url(ports.patient, '/readyz'));
@@ -260,17 +285,43 @@ try {
     TRUSTED_PROXIES: '127.0.0.1,::1',
   });
   await waitFor('gateway', url(ports.gateway, '/healthz'));
-  const apps = await startApps({
-    gatewayUrl: url(ports.gateway, '/graphql'),
-    identityUrl: url(ports.identity),
-    dataDir: DATA,
-    portalPort: ports.portal,
-    receptionPort: ports.reception,
-    log: (s) => say(`apps: ${s}`),
-  });
+  await builds;
+  const apps = await step('apps started', () =>
+    startApps({
+      gatewayUrl: url(ports.gateway, '/graphql'),
+      identityUrl: url(ports.identity),
+      dataDir: DATA,
+      portalPort: ports.portal,
+      receptionPort: ports.reception,
+      logDir: LOGS,
+      log: () => {},
+    }),
+  );
   stopApps = apps.stop;
-  banner(logins);
+  const startedAt = Number(process.env.MEDIKAMENTE_STARTED_AT || STARTED);
+  console.log(
+    banner({
+      totalMs: Date.now() - startedAt,
+      urls: [
+        ['Patient portal', url(ports.portal)],
+        ['Reception', url(ports.reception)],
+        ['GraphQL (gateway)', url(ports.gateway, '/graphql')],
+        ['GraphiQL', url(ports.gateway, '/graphiql')],
+        ['Dev mailbox', `${mailbox.pageUrl}   (sign-up codes by e-mail and SMS)`],
+        ['identity subgraph', url(ports.identity, '/graphql')],
+        ['patient subgraph', url(ports.patient, '/graphql')],
+        ['schedule subgraph', url(ports.schedule, '/graphql')],
+      ],
+      mailboxUrl: mailbox.pageUrl,
+      dataDir: DATA,
+      loginsFile: LOGINS_FILE,
+      logins,
+    }),
+  );
 } catch (e) {
-  console.error('[dev] start failed:', e instanceof StartError ? e.message : e);
+  console.error(
+    '[dev] start failed:',
+    e instanceof StartError ? e.message : e instanceof Error ? e.message : e,
+  );
   await stop(1);
 }

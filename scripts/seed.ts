@@ -3,9 +3,9 @@
  * ~200 patients with consents and care relationships, written through the services' own
  * stores so that the data passes the same validation as the API.
  *
- * Deterministic (seeded PRNG): every fresh data directory gets the same people. Passwords are
- * the exception: they are random per data directory and returned once, so no credential
- * lives in the repository.
+ * Deterministic (seeded PRNG): every fresh data directory gets the same people. Passwords and
+ * the staff's TOTP secrets are the exception: they are random per data directory and returned
+ * once, so no credential lives in the repository.
  */
 import { randomBytes } from 'node:crypto';
 import type { AccountRole, IdentityService } from '@medikamente/subgraph-identity';
@@ -24,6 +24,11 @@ export type DemoLogin = {
   role: AccountRole;
   displayName: string;
   note?: string;
+  /**
+   * Base32 TOTP secret of a staff account (every demo staff account has TOTP enrolled); null when
+   * unknown (created by an interrupted seed), absent for patients.
+   */
+  totpSecret?: string | null;
 };
 /** `created` is false when the data was already there; `logins` is then empty (passwords are hashed). */
 export type DemoLogins = { created: boolean; logins: DemoLogin[] };
@@ -369,10 +374,13 @@ export async function seedDemo(opts: {
     patientId?: string;
   }) => {
     const existing = await identity.stores.accounts.byLogin(a.login);
+    const staff = a.role !== 'patient';
     let password: string | null = null;
+    let totpSecret: string | null = null;
     if (existing) ids.set(a.login, { accountId: existing.id, patientId: existing.patientId });
     else {
       password = demoPassword();
+      // Staff sign in with a second factor, as they would in the clinic.
       const c = await identity.createAccount({
         role: a.role,
         login: a.login,
@@ -380,7 +388,9 @@ export async function seedDemo(opts: {
         displayName: a.name,
         branchIds: a.branches ?? [],
         patientId: a.patientId,
+        totp: staff,
       });
+      totpSecret = c.totpSecret;
       ids.set(a.login, { accountId: c.accountId, patientId: c.patientId });
     }
     logins.push({
@@ -389,6 +399,7 @@ export async function seedDemo(opts: {
       role: a.role,
       displayName: a.name,
       ...(a.note ? { note: a.note } : {}),
+      ...(staff ? { totpSecret } : {}),
     });
   };
   const started = Date.now();

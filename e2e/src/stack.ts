@@ -10,8 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateVapidKeys } from '@medikamente/notifications';
+import { authenticator } from 'otplib';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { startApps } from '../../scripts/dev-apps';
+import { codeIn, startDevMailbox } from '../../scripts/dev-mailbox';
 import { type Platform, startPlatform } from '../../supergraph/test/platform';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -118,10 +120,17 @@ export async function seedClinic(platform: Platform) {
   return { branch, service, doctor };
 }
 
-export async function startStack() {
+/**
+ * The whole platform and both apps. With `receptionTotp`, the receptionist is enrolled in TOTP
+ * (sign in with `receptionCode()`); otherwise the receptionist enrols in a test.
+ */
+export async function startStack(opts: { receptionTotp?: boolean } = {}) {
   // Reminder channels are configured (the portal offers them); no reminder is sent in e2e.
   const vapid = generateVapidKeys();
+  // Sign-up codes go to a real local SMTP server; tests read them from there.
+  const mailbox = await startDevMailbox();
   const platform = await startPlatform({
+    identityEnv: mailbox.env,
     scheduleEnv: {
       NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
       NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
@@ -137,6 +146,7 @@ export async function startStack() {
     password: 'reception-e2e-password',
     displayName: 'Васильева Елена Павловна',
     branchIds: [branch.id],
+    totp: opts.receptionTotp ?? false,
   });
 
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-apps-'));
@@ -162,6 +172,19 @@ export async function startStack() {
     doctor,
     receptionist,
     urls: apps.urls,
+    /** The receptionist's current TOTP code (with `receptionTotp`). */
+    receptionCode(): string {
+      if (!receptionist.totpSecret)
+        throw new Error('startStack({ receptionTotp: true }) enrols the receptionist');
+      return authenticator.generate(receptionist.totpSecret);
+    },
+    mailbox,
+    /** The sign-up code sent to `login` (waits for the message). */
+    async signUpCode(login: string): Promise<string> {
+      const code = codeIn(await mailbox.waitFor((m) => m.to === login.toLowerCase()));
+      if (!code) throw new Error(`the message to ${login} has no code`);
+      return code;
+    },
     /** A fresh browser profile (own cookies), Russian locale unless another is given. */
     async context(
       viewport = { width: 1280, height: 900 },
@@ -176,6 +199,7 @@ export async function startStack() {
       await browser.close().catch(() => {});
       await apps.stop();
       await platform.stop();
+      await mailbox.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -34,11 +34,13 @@ async function signInPortal(page: Page, portal: string, login: string, next = '/
   await page.waitForURL(`${portal}${next}`);
 }
 
-async function signInReception(page: Page, reception: string) {
+async function signInReception(page: Page, reception: string, code: () => string) {
   await page.goto(`${reception}/signin`);
   await page.getByLabel('Логин (e-mail)').fill('reception@e2e.medikamente.test');
   await page.getByLabel('Пароль').fill('reception-e2e-password');
   await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByLabel('Код из приложения-аутентификатора').fill(code());
+  await page.getByRole('button', { name: 'Подтвердить' }).click();
   await page.waitForURL(`${reception}/`);
 }
 
@@ -104,7 +106,7 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
   }
 
   beforeAll(async () => {
-    s = await startStack();
+    s = await startStack({ receptionTotp: true });
     const { catalog } = s.platform.schedule.stores;
     // A late cancellation is one within 24 hours here, so the nearest free time is always "late".
     await catalog.updateBranchSettings(s.branch.id, { lateCancelHours: 24 });
@@ -324,7 +326,7 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     expect(
       await page.getByLabel('Логин (e-mail)').evaluate((el: HTMLInputElement) => el.validationMessage),
     ).toBe('Заполните это поле.');
-    await signInReception(page, R);
+    await signInReception(page, R, s.receptionCode);
 
     // The journal's date is ДД.ММ.ГГГГ of the branch's today, and typing one opens that day.
     const date = page.getByLabel('Дата', { exact: true });
@@ -530,7 +532,7 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     await check(anon, 'reception', '/signin', 'error (wrong password)');
 
     const desk = await (await s.context({ width: 1400, height: 900 })).newPage();
-    await signInReception(desk, R);
+    await signInReception(desk, R, s.receptionCode);
     const { patientId, phone } = await newPatient();
     const appt = await bookFor(patientId, `${moscowDay(2)}T16:00`);
     await desk.goto(`${R}/?branch=${s.branch.id}&date=${moscowDay(2)}`);

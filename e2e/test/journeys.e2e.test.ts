@@ -11,8 +11,9 @@ const run = hasChromium() || process.env.CI ? describe : describe.skip;
 
 const PASSWORD = 'e2e-patient-password';
 
-/** Signs a new patient up through the portal UI (both steps: account, then record and consents). */
-async function signUp(page: Page, portal: string, who: { last: string; first: string; middle: string }) {
+/** Signs a new patient up through the portal UI (account and e-mailed code, then record and consents). */
+async function signUp(s: Stack, page: Page, who: { last: string; first: string; middle: string }) {
+  const portal = s.urls.portal;
   const login = `e2e-${randomUUID().slice(0, 8)}@example.ru`;
   await page.goto(`${portal}/signup`);
   await page.getByLabel('Фамилия, имя и отчество').fill(`${who.last} ${who.first} ${who.middle}`);
@@ -20,6 +21,9 @@ async function signUp(page: Page, portal: string, who: { last: string; first: st
   await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
   await page.getByLabel('Пароль ещё раз').fill(PASSWORD);
   await page.getByRole('button', { name: 'Продолжить' }).click();
+  await page.getByLabel('Код подтверждения').fill(await s.signUpCode(login));
+  await screenshot(page, 'portal-sign-up-code');
+  await page.getByRole('button', { name: 'Подтвердить' }).click();
   await page.waitForURL('**/signup/complete**');
   await page.getByLabel('Дата рождения').fill('1988-04-12');
   await page.getByLabel('Пол').selectOption('FEMALE');
@@ -81,9 +85,14 @@ run('patient portal and reception dashboard in Chromium', () => {
     await reception.getByLabel('Логин (e-mail)').fill('reception@e2e.medikamente.test');
     await reception.getByLabel('Пароль').fill('reception-e2e-password');
     await reception.getByRole('button', { name: 'Войти' }).click();
-    await reception.waitForURL(`${R}/`);
+    // Without a second factor staff may only enrol: the app sends them there, and nothing else
+    // (journal, patients) is offered — the services refuse such a session anyway.
+    await reception.waitForURL('**/security?required=1');
+    await reception.getByText('только после входа со вторым фактором').waitFor();
+    expect(await reception.getByRole('link', { name: 'Журнал' }).count()).toBe(0);
+    await reception.goto(`${R}/patients`);
+    await reception.waitForURL('**/security?required=1');
     // Enrol the second factor, sign out, sign in again with password + code.
-    await reception.goto(`${R}/security`);
     await reception.getByRole('button', { name: 'Начать подключение' }).click();
     const secret = (await reception.getByTestId('totp-secret').textContent())!.trim();
     await reception.getByLabel('Код из приложения').fill(authenticator.generate(secret));
@@ -104,7 +113,7 @@ run('patient portal and reception dashboard in Chromium', () => {
 
   it('a patient signs up with consents and books; the booking appears live on the reception journal', async () => {
     const { portal: P, reception: R } = s.urls;
-    await signUp(patientPage, P, { last: 'Смирнова', first: 'Ольга', middle: 'Игоревна' });
+    await signUp(s, patientPage, { last: 'Смирнова', first: 'Ольга', middle: 'Игоревна' });
     await screenshot(patientPage, 'portal-sign-up-consents', true);
     await finishSignUp(patientPage, P);
     // Tokens never reach browser JavaScript: the session cookie is httpOnly and storage is empty.
@@ -332,7 +341,7 @@ run('patient portal and reception dashboard in Chromium', () => {
     // Another patient with an appointment and contacts.
     const otherCtx = await s.context({ width: 420, height: 900 });
     const other = await otherCtx.newPage();
-    await signUp(other, P, { last: 'Кузнецова', first: 'Вера', middle: 'Павловна' });
+    await signUp(s, other, { last: 'Кузнецова', first: 'Вера', middle: 'Павловна' });
     await other.getByLabel('Телефон', { exact: true }).fill('+7 916 555-12-34');
     await finishSignUp(other, P);
     await other.goto(`${P}/doctors/${s.doctor.id}`);

@@ -367,6 +367,8 @@ export type Mutation = {
   /** The patient (or reception on their behalf) confirms they will come */
   confirmAppointment: AppointmentPayload;
   confirmHold: AppointmentPayload;
+  /** Step 2: the six-digit code from the message creates the account and signs in */
+  confirmSignUp: AuthPayload;
   confirmTotpEnrollment: AccountPayload;
   createBranch: BranchPayload;
   createPartnerClient: PartnerClientPayload;
@@ -393,6 +395,8 @@ export type Mutation = {
   removePushSubscription: ReminderSettingsPayload;
   removeWeeklyTemplate: WeeklyTemplatePayload;
   rescheduleAppointment: AppointmentPayload;
+  /** Replaces the token signing key now; the old key stays in the JWKS for the overlap window */
+  rotateSigningKey: SigningKeyRotationPayload;
   setCallStatus: CallListPayload;
   setReminderChannel: ReminderSettingsPayload;
   /** Work e-mail for the doctor's next-day list (never exposed through the API) */
@@ -401,7 +405,11 @@ export type Mutation = {
   signIn: AuthPayload;
   /** Ends the caller's session; its tokens are refused from now on */
   signOut: SignOutPayload;
-  signUpPatient: AuthPayload;
+  /**
+   * Step 1 of patient sign-up: sends a message to the login and answers the same whether or not
+   * the login already has an account (the message then tells its owner instead of carrying a code).
+   */
+  signUpPatient: SignUpPayload;
   startTotpEnrollment: TotpEnrollmentPayload;
   updateBranchSettings: BranchPayload;
   updatePatient: PatientPayload;
@@ -449,6 +457,12 @@ export type MutationConfirmAppointmentArgs = {
 export type MutationConfirmHoldArgs = {
   appointmentId: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
+};
+
+
+export type MutationConfirmSignUpArgs = {
+  code: Scalars['String']['input'];
+  verificationId: Scalars['ID']['input'];
 };
 
 
@@ -1034,9 +1048,35 @@ export type SignOutPayload = {
 
 export type SignUpPatientInput = {
   displayName: Scalars['String']['input'];
-  /** E-mail or Russian mobile number */
+  /** E-mail or Russian mobile number; the code goes there */
   login: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+export type SignUpPayload = {
+  __typename?: 'SignUpPayload';
+  /** Where the message went (e-mail for e-mail logins, SMS for phone numbers) */
+  channel?: Maybe<VerificationChannel>;
+  /** ISO 8601: when the code stops working */
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  /** Opaque id of this sign-up; send it back with the code */
+  verificationId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type SigningKeyRotationPayload = {
+  __typename?: 'SigningKeyRotationPayload';
+  /** Key id (kid) of the key that signs new tokens from now on */
+  activeKid?: Maybe<Scalars['String']['output']>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  /** Every key id now in /.well-known/jwks.json, the active one first */
+  publishedKids: Array<Scalars['String']['output']>;
+  /** ISO 8601: when the retired key leaves /.well-known/jwks.json */
+  retiredKeyPublishedUntil?: Maybe<Scalars['String']['output']>;
+  /** The key it replaced; still published until tokens it signed have expired */
+  retiredKid?: Maybe<Scalars['String']['output']>;
 };
 
 /** A bookable interval. Times are ISO 8601 with the branch's UTC offset. */
@@ -1125,6 +1165,10 @@ export type TotpEnrollmentPayload = {
   /** Base32 secret for manual entry */
   secret?: Maybe<Scalars['String']['output']>;
 };
+
+export type VerificationChannel =
+  | 'EMAIL'
+  | 'SMS';
 
 export type WeeklyTemplate = {
   __typename?: 'WeeklyTemplate';

@@ -2,13 +2,19 @@ import { codes, gql } from '@medikamente/runtime/testing';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { codeIn, type DevMailbox, startDevMailbox } from '../../scripts/dev-mailbox';
 import { type Platform, startPlatform } from './platform';
 
 let p: Platform;
+let mailbox: DevMailbox;
 beforeAll(async () => {
-  p = await startPlatform();
+  mailbox = await startDevMailbox();
+  p = await startPlatform({ identityEnv: mailbox.env });
 });
-afterAll(async () => p?.stop());
+afterAll(async () => {
+  await p?.stop();
+  await mailbox?.close();
+});
 
 const REGISTER = `mutation R($i: PatientInput!) { registerSelf(input: $i) { ok patient { id } } }`;
 const person = (lastName: string, phone: string) => ({
@@ -22,14 +28,20 @@ const person = (lastName: string, phone: string) => ({
 describe('gateway end to end', () => {
   it('signs a patient up and in through the gateway, and the token works on the patient subgraph', async () => {
     const login = `patient-${crypto.randomUUID()}@mail.ru`;
-    const up = await p.query(
-      `mutation U($i: SignUpPatientInput!) { signUpPatient(input: $i) { ok inputErrors { code } accessToken account { role patientId } } }`,
+    const started = await p.query(
+      `mutation U($i: SignUpPatientInput!) { signUpPatient(input: $i) { ok verificationId } }`,
       { i: { login, password: 'Очень-надёжный-1', displayName: 'Сидоров С. С.' } },
     );
-    expect(up.data.signUpPatient.ok).toBe(true);
-    const token = up.data.signUpPatient.accessToken;
+    expect(started.data.signUpPatient.ok).toBe(true);
+    const code = codeIn(await mailbox.waitFor((m) => m.to === login));
+    const up = await p.query(
+      `mutation C($id: ID!, $code: String!) { confirmSignUp(verificationId: $id, code: $code) { ok accessToken account { role patientId } } }`,
+      { id: started.data.signUpPatient.verificationId, code },
+    );
+    expect(up.data.confirmSignUp.ok).toBe(true);
+    const token = up.data.confirmSignUp.accessToken;
     const reg = await p.query(REGISTER, { i: person('Сидоров', '+79035551122') }, token);
-    expect(reg.data.registerSelf.patient.id).toBe(up.data.signUpPatient.account.patientId);
+    expect(reg.data.registerSelf.patient.id).toBe(up.data.confirmSignUp.account.patientId);
     const me = await p.query(`query { me { role } myPatient { fullName phone } }`, {}, token);
     expect(me.data).toEqual({
       me: { role: 'patient' },

@@ -20,6 +20,8 @@ export async function startPlatform(
     scheduleEnv?: Record<string, string>;
     /** Extra gateway options (limits, rate limits, socket caps). */
     gateway?: Partial<Parameters<typeof createGateway>[0]>;
+    /** Extra identity configuration, e.g. the channels of sign-up codes. */
+    identityEnv?: Record<string, string>;
   } = {},
 ) {
   const [idDb, patDb, schDb] = await Promise.all([
@@ -35,7 +37,11 @@ export async function startPlatform(
     AUTH_REVOCATION_POLL_MS: '100',
   };
   const identity = await createIdentityService(
-    loadIdentityEnv({ ...common, ...(idDb.url ? { IDENTITY_DATABASE_URL: idDb.url } : {}) }),
+    loadIdentityEnv({
+      ...common,
+      ...(idDb.url ? { IDENTITY_DATABASE_URL: idDb.url } : {}),
+      ...opts.identityEnv,
+    }),
   );
   const identityHttp = await identity.listen(0);
   const verifier = () =>

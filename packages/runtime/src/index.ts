@@ -1,6 +1,7 @@
 export * from './access';
 export * from './audit';
 export * from './auth';
+export * from './crypto/envelope';
 export * from './db';
 export * from './env';
 export * from './errors';

@@ -6,12 +6,16 @@ import type { AccountStore } from './modules/accounts/account.store';
 import { type AccountView, accountView } from './modules/accounts/account.view';
 import type { AuthService } from './modules/accounts/auth.service';
 import type { Clients } from './modules/clients/clients';
+import type { KeyRing } from './modules/keys/key-ring';
+import type { SignUpService } from './modules/signup/signup.service';
 
 export type Services = {
   auth: AuthService;
   accounts: AccountService;
   accountStore: AccountStore;
   clients: Clients;
+  signUp: SignUpService;
+  keys: KeyRing;
 };
 
 export type IdentityContext = BaseContext & {

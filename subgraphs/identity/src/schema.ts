@@ -5,13 +5,23 @@ import { accountSdl } from './modules/accounts/account.sdl';
 import { sessionResolvers } from './modules/accounts/session.resolvers';
 import { clientResolvers } from './modules/clients/client.resolvers';
 import { clientSdl } from './modules/clients/client.sdl';
+import { keyResolvers } from './modules/keys/key.resolvers';
+import { keySdl } from './modules/keys/key.sdl';
+import { signUpResolvers } from './modules/signup/signup.resolvers';
+import { signUpSdl } from './modules/signup/signup.sdl';
 
 /** The identity subgraph's type definitions (federation header and @classified included). */
-export const identityTypeDefs: DocumentNode = subgraphTypeDefs(accountSdl + clientSdl);
+export const identityTypeDefs: DocumentNode = subgraphTypeDefs(accountSdl + signUpSdl + clientSdl + keySdl);
 
 /** Resolver map of every module, merged per root type. */
 export const identityResolvers = {
   Query: { ...accountResolvers.Query },
-  Mutation: { ...sessionResolvers.Mutation, ...accountResolvers.Mutation, ...clientResolvers.Mutation },
+  Mutation: {
+    ...sessionResolvers.Mutation,
+    ...signUpResolvers.Mutation,
+    ...accountResolvers.Mutation,
+    ...clientResolvers.Mutation,
+    ...keyResolvers.Mutation,
+  },
   Account: accountResolvers.Account,
 };

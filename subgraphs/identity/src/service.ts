@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { type ChannelAdapter, channelsFromEnv } from '@medikamente/notifications';
 import {
   AUDIT_MIGRATION,
   createLogger,
   createSubgraph,
   type Database,
+  EnvelopeError,
   openDatabase,
   type Revocations,
   type RunningServer,
@@ -13,6 +15,7 @@ import {
 import { loadPolicy } from '@medikamente/schema';
 import type { DocumentNode } from 'graphql';
 import { randomToken } from './common/crypto';
+import { loadEnvelope } from './common/master-key';
 import { RateLimiter } from './common/rate-limit';
 import { createLoaders, type Services } from './context';
 import type { IdentityEnv } from './env';
@@ -27,6 +30,8 @@ import { mountTokenEndpoint } from './modules/clients/token.routes';
 import { KeyStore } from './modules/keys/key.store';
 import { KeyRing } from './modules/keys/key-ring';
 import { mountWellKnown } from './modules/keys/well-known.routes';
+import { SignUpService } from './modules/signup/signup.service';
+import { SignUpStore, type VerificationChannel } from './modules/signup/signup.store';
 import { type AccessTokenInput, AccessTokenIssuer } from './modules/tokens/access-token';
 import { mountRevocations, revocationReader } from './modules/tokens/revocations';
 import { SessionStore } from './modules/tokens/session.store';
@@ -44,13 +49,28 @@ export type NewAccountInput = {
   patientId?: string;
   branchIds?: string[];
   displayName?: string;
+  /** Enrol TOTP (staff): the account then needs a code at sign-in; the secret is returned. */
+  totp?: boolean;
 };
-export type CreatedAccount = { accountId: string; patientId: string | null; login: string; password: string };
+export type CreatedAccount = {
+  accountId: string;
+  patientId: string | null;
+  login: string;
+  password: string;
+  /** Base32 TOTP secret when created with `totp: true`, else null. */
+  totpSecret: string | null;
+};
 
 export type IdentityService = {
   subgraph: Subgraph;
   database: Database;
-  stores: { accounts: AccountStore; sessions: SessionStore; clients: ClientStore; keys: KeyStore };
+  stores: {
+    accounts: AccountStore;
+    sessions: SessionStore;
+    clients: ClientStore;
+    keys: KeyStore;
+    signUps: SignUpStore;
+  };
   services: Services;
   keys: KeyRing;
   /** Verifies this service's own tokens (local keys, revocations read from the database). */
@@ -58,7 +78,7 @@ export type IdentityService = {
   typeDefs: DocumentNode;
   /** Signs an access token directly (no session); for machine tokens in tests and tools. */
   issueAccessToken(input: AccessTokenInput): Promise<{ token: string; expiresIn: number }>;
-  /** Creates an account (validated like the API does); throws listing the error codes. */
+  /** Creates an account (validated like the API does, TOTP enrolled on request); throws listing the error codes. */
   createAccount(input: NewAccountInput): Promise<CreatedAccount>;
   /** Opens a normal session for the account and returns its access token. */
   issueTokenFor(accountId: string, opts?: { amr?: string[] }): Promise<string>;
@@ -87,13 +107,40 @@ export async function createIdentityService(
       migrationsDir: MIGRATIONS_DIR,
       migrations: [AUDIT_MIGRATION],
     }));
+  const logger = createLogger('identity', env.LOG_LEVEL);
+  const envelope = loadEnvelope(env);
   const stores = {
-    accounts: new AccountStore(database),
+    accounts: new AccountStore(database, envelope),
     sessions: new SessionStore(database),
     clients: new ClientStore(database),
-    keys: new KeyStore(database),
+    keys: new KeyStore(database, envelope),
+    signUps: new SignUpStore(database),
   };
-  const keys = await KeyRing.load(stores.keys);
+  let keys: KeyRing;
+  try {
+    // Rows from before encryption at rest (or under a previous master key) are sealed first.
+    await stores.keys.sealAtRest();
+    const totp = await stores.accounts.sealAtRest();
+    if (totp.unreadable > 0)
+      logger.warn({ accounts: totp.unreadable }, 'TOTP secrets that fail authentication were left unread');
+    keys = await KeyRing.load(stores.keys, {
+      accessTokenTtlSec: env.ACCESS_TOKEN_TTL_SEC,
+      refreshSec: env.SIGNING_KEY_REFRESH_SEC,
+      maxAgeDays: env.SIGNING_KEY_MAX_AGE_DAYS,
+      onRotated: (r) => logger.info(r, 'signing key rotated'),
+      onError: (e) => logger.warn({ err: (e as Error).message }, 'signing keys not re-read'),
+    });
+  } catch (e) {
+    if (!opts.database) await database.close();
+    if (e instanceof EnvelopeError)
+      throw new Error(
+        `identity: the configured master key cannot open the secrets in this database (${e.message}). ` +
+          'Configure the key they were sealed with (IDENTITY_MASTER_KEY or IDENTITY_MASTER_KEY_FILE); ' +
+          'an older key goes in IDENTITY_PREVIOUS_MASTER_KEYS.',
+      );
+    throw e;
+  }
+  keys.start();
   const readRevocations = revocationReader(stores, env.ACCESS_TOKEN_TTL_SEC);
   const verifier = new TokenVerifier({
     issuer: env.AUTH_ISSUER,
@@ -111,6 +158,7 @@ export async function createIdentityService(
   });
   const sessions = new Sessions(stores.sessions, issuer, env.REFRESH_TOKEN_TTL_SEC, onRevoked);
   const limiter = new RateLimiter(env.LOGIN_RATE_LIMIT, env.LOGIN_RATE_WINDOW_SEC * 1000);
+  const channels = verificationChannels(env);
   const services: Services = {
     auth: new AuthService(stores.accounts, sessions, limiter, {
       lockoutThreshold: env.LOCKOUT_THRESHOLD,
@@ -120,7 +168,25 @@ export async function createIdentityService(
     accounts: new AccountService(stores.accounts, stores.sessions, database.tx, env.TOTP_ISSUER, onRevoked),
     accountStore: stores.accounts,
     clients: new Clients(stores.clients, issuer),
+    signUp: new SignUpService(
+      stores.signUps,
+      stores.accounts,
+      sessions,
+      channels,
+      {
+        perAddress: limiter,
+        perLogin: new RateLimiter(env.SIGNUP_MESSAGES_PER_HOUR, 3_600_000),
+      },
+      {
+        codeTtlSec: env.SIGNUP_CODE_TTL_SEC,
+        maxAttempts: env.SIGNUP_CODE_MAX_ATTEMPTS,
+        codeKey: envelope.deriveKey('identity/signup-code'),
+      },
+    ),
+    keys,
   };
+  if (channels.size === 0)
+    logger.warn('no NOTIFY_SMTP_URL or NOTIFY_SMS_URL: patients cannot sign up (no code can be sent)');
 
   const subgraph = await createSubgraph({
     name: 'identity',
@@ -131,7 +197,7 @@ export async function createIdentityService(
     verifier,
     limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
     production: env.NODE_ENV === 'production',
-    logger: createLogger('identity', env.LOG_LEVEL),
+    logger,
     extendContext: () => ({ services, loaders: createLoaders(services) }),
     routes: (app) => {
       mountWellKnown(app, keys, env.AUTH_ISSUER);
@@ -169,7 +235,14 @@ export async function createIdentityService(
       });
       if (!r.ok)
         throw new Error(`createAccount failed: ${r.errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
-      return { accountId: r.value.id, patientId: r.value.patientId, login: r.value.login, password };
+      const totpSecret = input.totp ? await services.accounts.enrolTotp(r.value.id) : null;
+      return {
+        accountId: r.value.id,
+        patientId: r.value.patientId,
+        login: r.value.login,
+        password,
+        totpSecret,
+      };
     },
     issueTokenFor: async (accountId, o = {}) => {
       const account = await stores.accounts.byId(accountId);
@@ -197,7 +270,23 @@ export async function createIdentityService(
     close: async () => {
       await Promise.all(servers.splice(0).map((s) => s.close()));
       verifier.stop();
+      keys.stop();
+      for (const c of channels.values()) (c as { close?: () => void }).close?.();
       if (!opts.database) await database.close();
     },
   };
+}
+
+/** The channels sign-up codes go through: e-mail (SMTP) and SMS, each when configured. */
+function verificationChannels(env: IdentityEnv): Map<VerificationChannel, ChannelAdapter> {
+  const adapters = channelsFromEnv({
+    NOTIFY_SMTP_URL: env.NOTIFY_SMTP_URL,
+    NOTIFY_EMAIL_FROM: env.NOTIFY_EMAIL_FROM,
+    NOTIFY_SMS_URL: env.NOTIFY_SMS_URL,
+    NOTIFY_SMS_TOKEN: env.NOTIFY_SMS_TOKEN,
+    NOTIFY_SMS_SENDER: env.NOTIFY_SMS_SENDER,
+  });
+  const out = new Map<VerificationChannel, ChannelAdapter>();
+  for (const a of adapters) if (a.channel === 'email' || a.channel === 'sms') out.set(a.channel, a);
+  return out;
 }

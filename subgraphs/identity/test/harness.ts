@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type GraphQLResponse, gql } from '@medikamente/runtime/testing';
 import { decodeJwt } from 'jose';
+import { codeIn, startDevMailbox } from '../../../scripts/dev-mailbox';
 import { loadIdentityEnv } from '../src/env';
+import { normalizeLogin } from '../src/modules/accounts/credentials';
 import { createIdentityService, type NewAccountInput } from '../src/service';
 
 /** A unique e-mail login per test, so tests never share accounts. */
@@ -10,16 +12,26 @@ export const uniqueLogin = (label = 'u') => `${label}-${randomUUID()}@example.te
 export const AUTH_FIELDS = `ok inputErrors { field code message } accessToken refreshToken expiresIn
   account { id login displayName role patientId branchIds totpEnabled dismissedAt }`;
 
+export const SIGN_UP = `mutation($i: SignUpPatientInput!) {
+  signUpPatient(input: $i) { ok inputErrors { field code message } verificationId channel expiresAt }
+}`;
+export const CONFIRM_SIGN_UP = `mutation($id: ID!, $code: String!) {
+  confirmSignUp(verificationId: $id, code: $code) { ${AUTH_FIELDS} }
+}`;
+
 /**
  * Starts the identity subgraph over real HTTP on a fresh database: a new Postgres database
  * when a server answers (TEST_DATABASE_URL or 127.0.0.1:5432), embedded PGlite otherwise.
+ * Sign-up codes go to a real local SMTP server and SMS endpoint (the development mailbox).
  */
 export async function startIdentity(envOverrides: Record<string, string> = {}) {
   const db = await createTestDatabase('identity');
+  const mailbox = await startDevMailbox();
   const env = loadIdentityEnv({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
+    ...mailbox.env,
     ...(db.url ? { IDENTITY_DATABASE_URL: db.url } : {}),
     ...envOverrides,
   });
@@ -41,18 +53,41 @@ export async function startIdentity(envOverrides: Record<string, string> = {}) {
       })
     ).data?.signIn;
 
+  /** Step 1 of sign-up: the SignUpPayload. */
+  const startSignUp = async (
+    login: string,
+    password = 'correct-horse-1',
+    displayName = 'Петров Пётр Петрович',
+  ) => (await query(SIGN_UP, { i: { login, password, displayName } })).data?.signUpPatient;
+
+  /** Step 2: the AuthPayload. */
+  const confirmSignUp = async (verificationId: string, code: string) =>
+    (await query(CONFIRM_SIGN_UP, { id: verificationId, code })).data?.confirmSignUp;
+
+  /** The newest message to an address (e-mail or +7 number) received after `since`. */
+  const messageTo = (to: string, since = 0) => mailbox.waitFor((m) => m.to === to && m.id > since);
+
+  /** The six-digit code of the newest message to `to` after message `since`. */
+  const codeFor = async (to: string, since = 0) => {
+    const code = codeIn(await messageTo(to, since));
+    if (!code) throw new Error(`the message to ${to} has no code`);
+    return code;
+  };
+  const lastMessageId = () => mailbox.messages().at(-1)?.id ?? 0;
+
+  /** Both steps of sign-up with the code read from the mailbox; `payload` is confirmSignUp's. */
   const signUp = async (
     login = uniqueLogin('p'),
     password = 'correct-horse-1',
     displayName = 'Петров Пётр Петрович',
   ) => {
-    const r = await query(
-      `mutation($i: SignUpPatientInput!) { signUpPatient(input: $i) { ${AUTH_FIELDS} } }`,
-      {
-        i: { login, password, displayName },
-      },
-    );
-    return { login, password, payload: r.data?.signUpPatient };
+    const since = lastMessageId();
+    const started = await startSignUp(login, password, displayName);
+    if (!started?.ok) return { login, password, started, payload: null as any };
+    const normalized = normalizeLogin(login);
+    const to = normalized.ok ? normalized.value : login;
+    const code = await codeFor(to, since);
+    return { login, password, started, code, payload: await confirmSignUp(started.verificationId, code) };
   };
 
   const refresh = async (refreshToken: string) =>
@@ -82,11 +117,18 @@ export async function startIdentity(envOverrides: Record<string, string> = {}) {
     query,
     signIn,
     signUp,
+    startSignUp,
+    confirmSignUp,
+    messageTo,
+    codeFor,
+    lastMessageId,
+    mailbox,
     refresh,
     accountWithToken,
     revocations,
     async stop() {
       await service.close();
+      await mailbox.close();
       await db.drop();
     },
   };

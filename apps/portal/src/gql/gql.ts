@@ -15,7 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.PortalSignInDocument,
-    "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.PortalSignUpDocument,
+    "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      inputErrors { field code message }\n      verificationId\n      channel\n      expiresAt\n    }\n  }\n": typeof types.PortalSignUpDocument,
+    "\n  mutation PortalConfirmSignUp($verificationId: ID!, $code: String!) {\n    confirmSignUp(verificationId: $verificationId, code: $code) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.PortalConfirmSignUpDocument,
     "\n  mutation PortalRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.PortalRefreshDocument,
     "\n  mutation PortalSignOut {\n    signOut { ok }\n  }\n": typeof types.PortalSignOutDocument,
     "\n    query Catalog {\n      branches { id name address timeZone }\n      specialties\n    }\n  ": typeof types.CatalogDocument,
@@ -44,7 +45,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalSignInDocument,
-    "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalSignUpDocument,
+    "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      inputErrors { field code message }\n      verificationId\n      channel\n      expiresAt\n    }\n  }\n": types.PortalSignUpDocument,
+    "\n  mutation PortalConfirmSignUp($verificationId: ID!, $code: String!) {\n    confirmSignUp(verificationId: $verificationId, code: $code) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalConfirmSignUpDocument,
     "\n  mutation PortalRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalRefreshDocument,
     "\n  mutation PortalSignOut {\n    signOut { ok }\n  }\n": types.PortalSignOutDocument,
     "\n    query Catalog {\n      branches { id name address timeZone }\n      specialties\n    }\n  ": types.CatalogDocument,
@@ -93,7 +95,11 @@ export function graphql(source: "\n  mutation PortalSignIn($input: SignInInput!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"): (typeof documents)["\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      inputErrors { field code message }\n      verificationId\n      channel\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation PortalSignUp($input: SignUpPatientInput!) {\n    signUpPatient(input: $input) {\n      ok\n      inputErrors { field code message }\n      verificationId\n      channel\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PortalConfirmSignUp($verificationId: ID!, $code: String!) {\n    confirmSignUp(verificationId: $verificationId, code: $code) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"): (typeof documents)["\n  mutation PortalConfirmSignUp($verificationId: ID!, $code: String!) {\n    confirmSignUp(verificationId: $verificationId, code: $code) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -150,7 +150,7 @@ export type SignInInput = {
 
 export type SignUpPatientInput = {
   displayName: string;
-  /** E-mail or Russian mobile number */
+  /** E-mail or Russian mobile number; the code goes there */
   login: string;
   password: string;
 };
@@ -162,6 +162,10 @@ export type SpecialistFilter = {
   serviceId?: string | null | undefined;
   specialty?: string | null | undefined;
 };
+
+export type VerificationChannel =
+  | 'EMAIL'
+  | 'SMS';
 
 export type PortalSignInMutationVariables = Exact<{
   input: SignInInput;
@@ -175,7 +179,15 @@ export type PortalSignUpMutationVariables = Exact<{
 }>;
 
 
-export type PortalSignUpMutation = { signUpPatient: { ok: boolean, accessToken: string | null, refreshToken: string | null, expiresIn: number | null, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, role: AccountRole, displayName: string | null, patientId: string | null, branchIds: Array<string> } | null } };
+export type PortalSignUpMutation = { signUpPatient: { ok: boolean, verificationId: string | null, channel: VerificationChannel | null, expiresAt: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export type PortalConfirmSignUpMutationVariables = Exact<{
+  verificationId: string;
+  code: string;
+}>;
+
+
+export type PortalConfirmSignUpMutation = { confirmSignUp: { ok: boolean, accessToken: string | null, refreshToken: string | null, expiresIn: number | null, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, role: AccountRole, displayName: string | null, patientId: string | null, branchIds: Array<string> } | null } };
 
 export type PortalRefreshMutationVariables = Exact<{
   refreshToken: string;
@@ -347,7 +359,8 @@ export type RemovePushMutation = { removePushSubscription: { settings: { pushDev
 
 
 export const PortalSignInDocument = {"__meta__":{"documentId":"sha256:01d526d0045a66dc14c2e7407561c25858b8f7f2538e8331cd77ff486ec6adb8"}} as unknown as DocumentNode<PortalSignInMutation, PortalSignInMutationVariables>;
-export const PortalSignUpDocument = {"__meta__":{"documentId":"sha256:987cddea471f307465a90f5995836b43861f16bec666e07b03da558ae6af888d"}} as unknown as DocumentNode<PortalSignUpMutation, PortalSignUpMutationVariables>;
+export const PortalSignUpDocument = {"__meta__":{"documentId":"sha256:8ec273356409b7c6ebc49ef10ffc0ad3eede4033325f09cc98f7062e9261271a"}} as unknown as DocumentNode<PortalSignUpMutation, PortalSignUpMutationVariables>;
+export const PortalConfirmSignUpDocument = {"__meta__":{"documentId":"sha256:a03adcab8ddb3e7901b9415dd503ff08872ae478503c7b6acb4d43917aca196f"}} as unknown as DocumentNode<PortalConfirmSignUpMutation, PortalConfirmSignUpMutationVariables>;
 export const PortalRefreshDocument = {"__meta__":{"documentId":"sha256:b6a12755fc275f724fa8184bfab0797270a7bbc6976479da32a325680f592fd9"}} as unknown as DocumentNode<PortalRefreshMutation, PortalRefreshMutationVariables>;
 export const PortalSignOutDocument = {"__meta__":{"documentId":"sha256:9fab003f5c6513e448b16f229267a40a18bf52204ad0985f35a7b36b82df8fb7"}} as unknown as DocumentNode<PortalSignOutMutation, PortalSignOutMutationVariables>;
 export const CatalogDocument = {"__meta__":{"documentId":"sha256:d7af29fed3bfec1722796fb4b85fc09329f06aa4b6965b72af20832dcbcc16d3"}} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>;

@@ -19,6 +19,18 @@ export const SignUpDocument = graphql(`
   mutation PortalSignUp($input: SignUpPatientInput!) {
     signUpPatient(input: $input) {
       ok
+      inputErrors { field code message }
+      verificationId
+      channel
+      expiresAt
+    }
+  }
+`);
+
+export const ConfirmSignUpDocument = graphql(`
+  mutation PortalConfirmSignUp($verificationId: ID!, $code: String!) {
+    confirmSignUp(verificationId: $verificationId, code: $code) {
+      ok
       accessToken
       refreshToken
       expiresIn

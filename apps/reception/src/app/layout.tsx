@@ -23,9 +23,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {account ? (
             <>
               <nav aria-label="Разделы">
-                <Link href="/">Журнал</Link>
-                <Link href="/patients">Пациенты</Link>
-                <Link href="/calls">Обзвон</Link>
+                {account.secondFactor ? (
+                  <>
+                    <Link href="/">Журнал</Link>
+                    <Link href="/patients">Пациенты</Link>
+                    <Link href="/calls">Обзвон</Link>
+                  </>
+                ) : null}
                 <Link href="/security">Двухфакторный вход</Link>
               </nav>
               <span className="who">

@@ -1,9 +1,14 @@
 import { redirect } from 'next/navigation';
 import { sessions } from './web';
 
-/** For pages that need a signed-in receptionist: the account, or a redirect to the sign-in page. */
-export async function requireStaff(next: string) {
+/**
+ * For pages that need a signed-in staff member: the account, or a redirect to the sign-in page.
+ * Staff whose session has no second factor may only enrol (every service refuses them anything
+ * else): they are sent to the enrolment page.
+ */
+export async function requireStaff(next: string, opts: { enrolment?: boolean } = {}) {
   const account = await sessions.current();
   if (!account) redirect(`/signin?next=${encodeURIComponent(next)}`);
+  if (!account.secondFactor && !opts.enrolment) redirect('/security?required=1');
   return account;
 }

@@ -77,30 +77,26 @@ export function signInRoute(sessions: WebSessions, signInDocument: PersistedDocu
         inputErrors: [{ field: 'login', code: 'UNAVAILABLE', message: 'Сервис недоступен' }],
       });
     if (!p.ok || !p.account) return json(200, { ok: false, inputErrors: p.inputErrors });
+    if (!sessions.admits(p.account.role)) {
+      // Not this app's users: no cookie is ever set, and the session just opened ends at identity.
+      if (p.accessToken) await sessions.revoke(p.accessToken).catch(() => {});
+      return json(200, {
+        ok: false,
+        inputErrors: [
+          { field: 'login', code: 'WRONG_APP', message: 'Этот вход не предназначен для данного приложения' },
+        ],
+      });
+    }
     const headers = new Headers();
     const session = await sessions.forRequest(request, headers);
     const account = await sessions.store(session, p);
-    if (!sessions.config.roles.includes(account.role)) {
-      // Not this app's users: end the session just opened, at identity too.
-      await sessions.signOut(session);
-      return json(
-        200,
-        {
-          ok: false,
-          inputErrors: [
-            {
-              field: 'login',
-              code: 'WRONG_APP',
-              message: 'Этот вход не предназначен для данного приложения',
-            },
-          ],
-        },
-        headers,
-      );
-    }
     return json(
       200,
-      { ok: true, inputErrors: [], account: { displayName: account.displayName, role: account.role } },
+      {
+        ok: true,
+        inputErrors: [],
+        account: { displayName: account.displayName, role: account.role, secondFactor: account.secondFactor },
+      },
       headers,
     );
   };

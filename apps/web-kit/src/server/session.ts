@@ -10,7 +10,31 @@ export type SessionAccount = {
   displayName: string | null;
   patientId: string | null;
   branchIds: string[];
+  /** The session's token carries a second factor (amr "otp"); staff without it may only enrol. */
+  secondFactor: boolean;
 };
+
+/**
+ * Authentication methods of an access token this server just received from identity (for the
+ * app's navigation only: every subgraph enforces the second factor itself).
+ */
+export function tokenAmr(token: string | null | undefined): string[] {
+  try {
+    const claims = JSON.parse(Buffer.from(String(token).split('.')[1] ?? '', 'base64url').toString('utf8'));
+    return Array.isArray(claims.amr) ? claims.amr.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
+const accountOf = (a: NonNullable<AuthPayload['account']>, accessToken: string): SessionAccount => ({
+  id: a.id,
+  role: a.role,
+  displayName: a.displayName ?? null,
+  patientId: a.patientId ?? null,
+  branchIds: a.branchIds ?? [],
+  secondFactor: tokenAmr(accessToken).includes('otp'),
+});
 
 /** What the encrypted cookie holds. Tokens never reach browser JavaScript. */
 export type SessionData = {
@@ -94,25 +118,23 @@ export class WebSessions {
     return getIronSession<SessionData>(webCookies(request, headers), this.options(request.url));
   }
 
+  /** Whether this app admits the role at all (the portal: patients; the staff app: staff). */
+  admits(role: string | null | undefined): boolean {
+    return !!role && this.config.roles.includes(role);
+  }
+
   /** Read-only view for server components (layouts, pages): who is signed in. */
   async current(): Promise<SessionAccount | null> {
     const s = await getIronSession<SessionData>(await cookies(), this.options());
-    return s.accessToken && s.account ? s.account : null;
+    return s.accessToken && s.account && this.admits(s.account.role) ? s.account : null;
   }
 
   /** Stores a successful sign-in / sign-up / refresh in the session. */
   async store(session: IronSession<SessionData>, p: AuthPayload): Promise<SessionAccount> {
-    const a = p.account!;
     session.accessToken = p.accessToken!;
     session.refreshToken = p.refreshToken!;
     session.expiresAt = Date.now() + (p.expiresIn ?? 60) * 1000;
-    session.account = {
-      id: a.id,
-      role: a.role,
-      displayName: a.displayName ?? null,
-      patientId: a.patientId ?? null,
-      branchIds: a.branchIds ?? [],
-    };
+    session.account = accountOf(p.account!, p.accessToken!);
     await session.save();
     return session.account;
   }
@@ -120,6 +142,10 @@ export class WebSessions {
   /** A valid access token for the session (refreshing it when needed), or undefined. */
   async token(session: IronSession<SessionData>, force = false): Promise<string | undefined> {
     if (!session.accessToken || !session.refreshToken) return undefined;
+    if (!this.admits(session.account?.role)) {
+      session.destroy();
+      return undefined;
+    }
     if (!force && session.expiresAt && session.expiresAt - REFRESH_MARGIN_MS > Date.now()) {
       return session.accessToken;
     }
@@ -149,13 +175,7 @@ export class WebSessions {
           accessToken: p.accessToken,
           refreshToken: p.refreshToken,
           expiresAt: Date.now() + (p.expiresIn ?? 60) * 1000,
-          account: {
-            id: p.account.id,
-            role: p.account.role,
-            displayName: p.account.displayName ?? null,
-            patientId: p.account.patientId ?? null,
-            branchIds: p.account.branchIds ?? [],
-          },
+          account: accountOf(p.account, p.accessToken),
         },
       };
     })();
@@ -191,6 +211,15 @@ export class WebSessions {
       };
     }
     return r;
+  }
+
+  /** Ends a session at identity that this app never stored (a sign-in of another app's user). */
+  async revoke(accessToken: string): Promise<void> {
+    await callGateway(
+      this.config.manifest.byDocument(this.config.signOutDocument),
+      {},
+      { token: accessToken },
+    );
   }
 
   /** Ends the session at identity (its tokens are refused from now on) and clears the cookie. */

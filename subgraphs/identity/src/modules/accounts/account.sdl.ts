@@ -73,13 +73,6 @@ export const accountSdl = /* GraphQL */ `
     otpauthUri: String @classified(category: "PUBLIC", justification: "returned only to the enrolling account")
   }
 
-  input SignUpPatientInput {
-    "E-mail or Russian mobile number"
-    login: String!
-    password: String!
-    displayName: String!
-  }
-
   input SignInInput {
     login: String!
     password: String!
@@ -102,7 +95,6 @@ export const accountSdl = /* GraphQL */ `
   }
 
   extend type Mutation {
-    signUpPatient(input: SignUpPatientInput!): AuthPayload!
     signIn(input: SignInInput!): AuthPayload!
     refreshSession(refreshToken: String!): AuthPayload!
     "Ends the caller's session; its tokens are refused from now on"

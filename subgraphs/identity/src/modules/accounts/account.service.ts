@@ -103,6 +103,20 @@ export class AccountService {
     return ok({ secret, otpauthUri: totpUri(account.login, this.totpIssuer, secret) });
   }
 
+  /**
+   * Enrols TOTP directly, without the confirmation step (seeds and tests create staff that
+   * already have an authenticator); returns the base32 secret.
+   */
+  async enrolTotp(accountId: string): Promise<string> {
+    const secret = generateTotpSecret();
+    if (
+      !(await this.accounts.setPendingTotp(accountId, secret)) ||
+      !(await this.accounts.enableTotp(accountId))
+    )
+      throw new Error('enrolTotp: no account without TOTP with this id');
+    return secret;
+  }
+
   async confirmTotp(actor: Principal, code: string): Promise<Result<AccountRecord>> {
     const account = actor.subject ? await this.accounts.byId(actor.subject) : null;
     if (!account) return fail('account', ErrorCode.NOT_FOUND);

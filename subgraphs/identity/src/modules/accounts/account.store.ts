@@ -1,4 +1,4 @@
-import type { Database } from '@medikamente/runtime';
+import { type Database, Envelope, EnvelopeError } from '@medikamente/runtime';
 import { z } from 'zod';
 import { ACCOUNT_ROLES, type AccountRole } from './credentials';
 
@@ -37,7 +37,16 @@ export type AccountRecord = {
   createdAt: Date;
 };
 
-const toRecord = (raw: unknown): AccountRecord => {
+const TOTP_COLUMN = { table: 'account', column: 'totp_secret' } as const;
+
+/** Opens the sealed TOTP secret of a row; a plaintext one is refused (start-up seals them all). */
+function openTotp(envelope: Envelope, id: string, stored: string | null): string | null {
+  if (stored === null) return null;
+  if (!Envelope.isSealed(stored)) throw new Error(`account.totp_secret of ${id} is not sealed`);
+  return envelope.openText(stored, { ...TOTP_COLUMN, id });
+}
+
+const toRecord = (envelope: Envelope, raw: unknown): AccountRecord => {
   const r = row.parse(raw);
   return {
     id: r.id,
@@ -47,7 +56,7 @@ const toRecord = (raw: unknown): AccountRecord => {
     patientId: r.patient_id,
     branchIds: r.branch_ids,
     displayName: r.display_name,
-    totpSecret: r.totp_secret,
+    totpSecret: openTotp(envelope, r.id, r.totp_secret),
     totpEnabled: r.totp_enabled,
     failedAttempts: r.failed_attempts,
     lockedUntil: r.locked_until,
@@ -66,9 +75,19 @@ export type NewAccount = {
   displayName: string | null;
 };
 
-/** The only place that reads and writes the `account` table. */
+/**
+ * The only place that reads and writes the `account` table. TOTP secrets are sealed here
+ * (envelope encryption bound to table, column and account id) and opened on read.
+ */
 export class AccountStore {
-  constructor(private readonly database: Database) {}
+  private readonly toRecord: (raw: unknown) => AccountRecord;
+
+  constructor(
+    private readonly database: Database,
+    private readonly envelope: Envelope,
+  ) {
+    this.toRecord = (raw) => toRecord(envelope, raw);
+  }
 
   /** Inserts an account; null when the login is taken. */
   async create(a: NewAccount, q: Query = this.database.query): Promise<AccountRecord | null> {
@@ -79,23 +98,29 @@ export class AccountStore {
        returning *`,
       [a.id, a.login, a.passwordHash, a.role, a.patientId, a.branchIds, a.displayName],
     );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? this.toRecord(rows[0]) : null;
   }
 
   async byId(id: string): Promise<AccountRecord | null> {
     const rows = await this.database.query('select * from account where id = $1', [id]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? this.toRecord(rows[0]) : null;
   }
 
   async byLogin(login: string): Promise<AccountRecord | null> {
     const rows = await this.database.query('select * from account where login = $1', [login]);
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? this.toRecord(rows[0]) : null;
+  }
+
+  /** Whether a login has an account (no secret is read or opened). */
+  async loginTaken(login: string): Promise<boolean> {
+    const rows = await this.database.query('select 1 from account where login = $1', [login]);
+    return rows.length > 0;
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, AccountRecord>> {
     if (ids.length === 0) return new Map();
     const rows = await this.database.query('select * from account where id = any($1::uuid[])', [[...ids]]);
-    return new Map(rows.map(toRecord).map((a) => [a.id, a]));
+    return new Map(rows.map(this.toRecord).map((a) => [a.id, a]));
   }
 
   /** Staff accounts (not patients), oldest first; bounded, the clinic has hundreds at most. */
@@ -104,7 +129,7 @@ export class AccountStore {
       `select * from account where role <> 'patient' order by created_at, id limit $1`,
       [limit],
     );
-    return rows.map(toRecord);
+    return rows.map(this.toRecord);
   }
 
   /**
@@ -134,7 +159,7 @@ export class AccountStore {
   async setPendingTotp(id: string, secret: string): Promise<boolean> {
     const rows = await this.database.query(
       'update account set totp_secret = $2 where id = $1 and totp_enabled = false returning id',
-      [id, secret],
+      [id, this.envelope.seal(secret, { ...TOTP_COLUMN, id })],
     );
     return rows.length === 1;
   }
@@ -144,7 +169,7 @@ export class AccountStore {
       'update account set totp_enabled = true where id = $1 and totp_secret is not null returning *',
       [id],
     );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? this.toRecord(rows[0]) : null;
   }
 
   /** Marks an account dismissed (idempotent: the first dismissal time is kept). */
@@ -153,7 +178,7 @@ export class AccountStore {
       'update account set dismissed_at = coalesce(dismissed_at, now()) where id = $1 returning *',
       [id],
     );
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ? this.toRecord(rows[0]) : null;
   }
 
   /** Accounts dismissed within the last `windowSec` seconds: id -> epoch seconds (rounded up). */
@@ -164,5 +189,37 @@ export class AccountStore {
       [windowSec],
     );
     return Object.fromEntries(rows.map((r) => [r.id, Number(r.at)]));
+  }
+
+  /**
+   * Seals TOTP secrets still stored in plaintext (written before encryption at rest) and
+   * re-wraps those sealed under a previous master key. Idempotent. A row that fails
+   * authentication (altered, or copied from another row) is left as it is and counted: that
+   * account cannot pass TOTP until an administrator resets it, and the others keep working.
+   */
+  async sealAtRest(): Promise<{ sealed: number; unreadable: number }> {
+    return this.database.tx(async (q) => {
+      await q('select pg_advisory_xact_lock(727102)');
+      const rows = await q<{ id: string; totp_secret: string }>(
+        'select id, totp_secret from account where totp_secret is not null and totp_secret not like $1',
+        [`ev1.${this.envelope.keyId}.%`],
+      );
+      let unreadable = 0;
+      for (const r of rows) {
+        const ctx = { ...TOTP_COLUMN, id: r.id };
+        let sealed: string;
+        try {
+          sealed = Envelope.isSealed(r.totp_secret)
+            ? this.envelope.rewrap(r.totp_secret, ctx)
+            : this.envelope.seal(r.totp_secret, ctx);
+        } catch (e) {
+          if (!(e instanceof EnvelopeError) || e.code !== 'DECRYPT_FAILED') throw e;
+          unreadable++;
+          continue;
+        }
+        await q('update account set totp_secret = $2 where id = $1', [r.id, sealed]);
+      }
+      return { sealed: rows.length - unreadable, unreadable };
+    });
   }
 }

@@ -1,28 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { ErrorCode, type InputError, type Principal } from '@medikamente/runtime';
+import { ErrorCode, type Principal } from '@medikamente/runtime';
 import type { RateLimiter } from '../../common/rate-limit';
-import { fail, inputError, ok, type Result } from '../../common/result';
+import { fail, ok, type Result } from '../../common/result';
 import type { Sessions, SessionTokens } from '../tokens/sessions';
 import type { AccountRecord, AccountStore } from './account.store';
 import { tokenSubject } from './account.view';
-import {
-  burnPasswordCheck,
-  checkPassword,
-  hashPassword,
-  isStaffRole,
-  normalizeLogin,
-  verifyPassword,
-} from './credentials';
+import { burnPasswordCheck, isStaffRole, normalizeLogin, verifyPassword } from './credentials';
 import { checkTotp } from './totp';
 
 export type AuthConfig = { lockoutThreshold: number; lockoutMinutes: number; requireStaffTotp: boolean };
 export type Authenticated = SessionTokens & { account: AccountRecord };
-export type SignUpInput = { login: string; password: string; displayName: string };
 export type SignInInput = { login: string; password: string; totpCode?: string | null };
 
-const MAX_NAME = 200;
-
-/** Sign-up, sign-in (password, TOTP, lockout, rate limit), refresh and sign-out. */
+/** Sign-in (password, TOTP, lockout, rate limit), refresh and sign-out; sign-up is in modules/signup. */
 export class AuthService {
   constructor(
     private readonly accounts: AccountStore,
@@ -30,29 +19,6 @@ export class AuthService {
     private readonly limiter: RateLimiter,
     private readonly config: AuthConfig,
   ) {}
-
-  /** Self-registration of a patient; identity assigns the patient id the token carries as `pid`. */
-  async signUpPatient(input: SignUpInput, clientAddress: string | null): Promise<Result<Authenticated>> {
-    const login = normalizeLogin(input.login);
-    const password = checkPassword(input.password);
-    const displayName = input.displayName.trim();
-    const errors: InputError[] = [...(login.ok ? [] : login.errors), ...(password.ok ? [] : password.errors)];
-    if (!displayName) errors.push(inputError('displayName', ErrorCode.REQUIRED));
-    else if (displayName.length > MAX_NAME) errors.push(inputError('displayName', ErrorCode.TOO_LONG));
-    if (errors.length > 0 || !login.ok) return { ok: false, errors };
-    if (!this.limiter.hit('sign-up', clientAddress)) return fail('login', ErrorCode.RATE_LIMITED);
-    const account = await this.accounts.create({
-      id: randomUUID(),
-      login: login.value,
-      passwordHash: await hashPassword(input.password),
-      role: 'patient',
-      patientId: randomUUID(),
-      branchIds: [],
-      displayName,
-    });
-    if (!account) return fail('login', ErrorCode.DUPLICATE);
-    return ok({ ...(await this.sessions.start(tokenSubject(account), ['pwd'])), account });
-  }
 
   async signIn(input: SignInInput, clientAddress: string | null): Promise<Result<Authenticated>> {
     const login = normalizeLogin(input.login);

@@ -2,12 +2,12 @@ import { type Result, toPayload } from '../../common/result';
 import type { IdentityContext } from '../../context';
 import { renderAs } from '../../context';
 import { accountView } from './account.view';
-import type { Authenticated, SignInInput, SignUpInput } from './auth.service';
+import type { Authenticated, SignInInput } from './auth.service';
 
 const NO_SESSION = { accessToken: null, refreshToken: null, expiresIn: null, account: null };
 
 /** AuthPayload of a sign-in/up/refresh; on success the account is rendered for itself. */
-function authPayload(ctx: IdentityContext, r: Result<Authenticated>) {
+export function authPayload(ctx: IdentityContext, r: Result<Authenticated>) {
   if (r.ok) renderAs(ctx, r.value.principal);
   return toPayload(
     r,
@@ -21,12 +21,9 @@ function authPayload(ctx: IdentityContext, r: Result<Authenticated>) {
   );
 }
 
-/** Sign-up, sign-in, refresh and sign-out: resolve input, call the auth service, render the payload. */
+/** Sign-in, refresh and sign-out: resolve input, call the auth service, render the payload. */
 export const sessionResolvers = {
   Mutation: {
-    signUpPatient: async (_: unknown, { input }: { input: SignUpInput }, ctx: IdentityContext) =>
-      authPayload(ctx, await ctx.services.auth.signUpPatient(input, ctx.clientAddress)),
-
     signIn: async (_: unknown, { input }: { input: SignInInput }, ctx: IdentityContext) =>
       authPayload(ctx, await ctx.services.auth.signIn(input, ctx.clientAddress)),
 

@@ -1,11 +1,23 @@
 import type express from 'express';
 import { type KeyRing, SIGNING_ALG } from './key-ring';
 
-/** Discovery documents: the JWKS (public key only) and a minimal OpenID/OAuth metadata document. */
+/** A JWKS answer is at most this old: a key another replica has just made active is soon listed. */
+const JWKS_FRESH_MS = 5000;
+
+/**
+ * Discovery documents: the JWKS (public keys: the active one and retired ones still in their
+ * overlap window) and a minimal OpenID/OAuth metadata document.
+ */
 export function mountWellKnown(app: express.Express, keys: KeyRing, issuer: string): void {
   const base = issuer.replace(/\/+$/, '');
-  app.get('/.well-known/jwks.json', (_req, res) => {
-    res.set('Cache-Control', 'public, max-age=300');
+  app.get('/.well-known/jwks.json', async (_req, res) => {
+    try {
+      await keys.fresh(JWKS_FRESH_MS);
+    } catch {
+      // The keys read last are still right for a while; the next request reads again.
+    }
+    // Short: verifiers that cache by HTTP headers learn a rotation within a minute.
+    res.set('Cache-Control', 'public, max-age=60');
     res.json(keys.publicJwks());
   });
   app.get('/.well-known/openid-configuration', (_req, res) => {

@@ -1,19 +1,27 @@
-import { type AuthPayload, callGateway, json, sameOriginJson } from '@medikamente/web-kit/server';
+import { callGateway, json, sameOriginJson } from '@medikamente/web-kit/server';
 import { SignUpDocument } from '@/operations/auth';
 import { sessions } from '@/server/web';
 
 export const dynamic = 'force-dynamic';
 
+type SignUpPayload = {
+  ok: boolean;
+  inputErrors: Array<{ field: string; code: string; message: string }>;
+  verificationId: string | null;
+  channel: 'EMAIL' | 'SMS' | null;
+  expiresAt: string | null;
+};
+
 /**
- * `POST /api/auth/signup` `{ login, password, displayName }`: creates the patient account and
- * signs in (the cookie holds the tokens). The patient record and consents follow on the next
- * step, through the BFF, once the consent texts can be read with the new session.
+ * `POST /api/auth/signup` `{ login, password, displayName }`: step 1 of sign-up. Identity sends a
+ * one-time code to the login and answers the same whether or not the login is registered; the
+ * browser gets the verification id to send back with the code (`/api/auth/signup/confirm`).
  */
 export async function POST(request: Request): Promise<Response> {
   if (!sameOriginJson(request)) return json(403, { ok: false, inputErrors: [] });
   const input = (await request.json().catch(() => ({}))) as Record<string, unknown>;
   const str = (k: string) => (typeof input[k] === 'string' ? (input[k] as string).trim() : '');
-  const r = await callGateway<{ signUpPatient: AuthPayload }>(
+  const r = await callGateway<{ signUpPatient: SignUpPayload }>(
     sessions.config.manifest.byDocument(SignUpDocument),
     {
       input: {
@@ -27,8 +35,5 @@ export async function POST(request: Request): Promise<Response> {
   const p = r.body.data?.signUpPatient;
   if (!p)
     return json(502, { ok: false, inputErrors: [{ field: 'login', code: 'BAD_GATEWAY', message: '' }] });
-  if (!p.ok || !p.account) return json(200, { ok: false, inputErrors: p.inputErrors });
-  const headers = new Headers();
-  await sessions.store(await sessions.forRequest(request, headers), p);
-  return json(200, { ok: true, inputErrors: [] }, headers);
+  return json(200, p);
 }
