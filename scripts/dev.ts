@@ -8,7 +8,8 @@
  *
  * Env: MEDIKAMENTE_DATA_DIR (default <repo>/.data), GATEWAY_PORT / IDENTITY_PORT / PATIENT_PORT /
  * SCHEDULE_PORT / PORTAL_PORT / RECEPTION_PORT (4000 / 4001 / 4002 / 4003 / 3000 / 3001),
- * MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), IDENTITY_DATABASE_URL / PATIENT_DATABASE_URL /
+ * MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), METRICS_BASE_PORT (9400: /metrics of gateway, identity,
+ * patient, schedule on 9400–9403), IDENTITY_DATABASE_URL / PATIENT_DATABASE_URL /
  * SCHEDULE_DATABASE_URL (Postgres instead of the embedded PGlite), IDENTITY_MASTER_KEY(_FILE)
  * (default: generated into <data>/identity-master.key), LOG_LEVEL (default warn).
  */
@@ -23,6 +24,7 @@ import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-pati
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
 import { APPS, appLog, buildApp, startApps, stopBuilds } from './dev-apps';
 import { banner, step, stepDone } from './dev-banner';
+import { clientEnv, type ServiceClients, serviceClients } from './dev-clients';
 import { type DevMailbox, startDevMailbox } from './dev-mailbox';
 import { type DemoLogin, demoDoctors, demoPatientIds, seedDemo } from './seed';
 import { seedSchedule } from './seed-schedule';
@@ -40,12 +42,12 @@ const ports = {
   reception: Number(process.env.RECEPTION_PORT || 3001),
   mailbox: Number(process.env.MAILBOX_PORT || 4025),
   mailboxSmtp: Number(process.env.MAILBOX_SMTP_PORT || 2525),
+  /** /metrics of the gateway, identity, patient and schedule on this port and the next three. */
+  metrics: Number(process.env.METRICS_BASE_PORT || 9400),
 };
 const LOGS = join(DATA, 'logs');
 const url = (port: number, path = '') => `http://${HOST}:${port}${path}`;
 const LOGINS_FILE = join(DATA, 'demo-logins.json');
-/** Client credentials of the schedule service (created on first start, owner-only file). */
-const SCHEDULE_CLIENT_FILE = join(DATA, 'schedule-client.json');
 /** VAPID key pair for web push reminders (generated on first start, owner-only file). */
 const WEB_PUSH_FILE = join(DATA, 'web-push.json');
 
@@ -126,7 +128,7 @@ function saveLogins(logins: DemoLogin[]) {
 /** Migrates and seeds in this process, then closes the databases: a PGlite directory admits one process. */
 async function seed(mailbox: DevMailbox): Promise<{
   logins: DemoLogin[] | null;
-  scheduleClient: { clientId: string; clientSecret: string };
+  clients: ServiceClients;
 }> {
   mkdirSync(DATA, { recursive: true });
   const { identity, patient, schedule } = await step('migrate databases', async () => ({
@@ -141,24 +143,14 @@ async function seed(mailbox: DevMailbox): Promise<{
     const result = await seedDemo({ identity, patient, onLogins: saveLogins });
     const doctors = await demoDoctors(identity);
     const sched = await seedSchedule({ schedule, doctors, patientIds: demoPatientIds() });
-    // The schedule service's machine client (role service, events:write) for its event relay.
-    let scheduleClient = existsSync(SCHEDULE_CLIENT_FILE)
-      ? (JSON.parse(readFileSync(SCHEDULE_CLIENT_FILE, 'utf8')) as { clientId: string; clientSecret: string })
-      : null;
-    if (!scheduleClient) {
-      scheduleClient = await identity.createClient({
-        role: 'service',
-        scopes: ['events:write'],
-        name: 'schedule',
-      });
-      writeFileSync(SCHEDULE_CLIENT_FILE, `${JSON.stringify(scheduleClient)}\n`, { mode: 0o600 });
-    }
+    // Each deployable's own machine client (events, revocation list, the gateway's vouching).
+    const clients = await serviceClients(DATA, identity);
     stepDone(
       'seed demo data',
       Date.now() - started,
       result.created || sched.created ? 'staff, patients, schedule' : 'already present',
     );
-    return { logins: readLogins(), scheduleClient };
+    return { logins: readLogins(), clients };
   } finally {
     // Stopping Apollo also removes the SIGINT/SIGTERM handlers it installed in this process.
     for (const s of [identity, patient, schedule]) {
@@ -255,22 +247,28 @@ try {
   mailbox = await step('dev mailbox', () =>
     startDevMailbox({ host: HOST, httpPort: ports.mailbox, smtpPort: ports.mailboxSmtp }),
   );
-  const { logins, scheduleClient } = await seed(mailbox);
+  const { logins, clients } = await seed(mailbox);
   start('identity', 'subgraphs/identity/src/main.ts', {
     PORT: String(ports.identity),
     ...identityDb,
     // Sign-up codes go to the development mailbox.
     ...mailbox.env,
+    METRICS_PORT: String(ports.metrics + 1),
   });
   await waitFor('identity', url(ports.identity, '/readyz'));
-  start('patient', 'subgraphs/patient/src/main.ts', { PORT: String(ports.patient), ...patientDb });
+  start('patient', 'subgraphs/patient/src/main.ts', {
+    PORT: String(ports.patient),
+    ...patientDb,
+    ...clientEnv(clients.patient),
+    METRICS_PORT: String(ports.metrics + 2),
+  });
   await waitFor('patient', url(ports.patient, '/readyz'));
   start('schedule', 'subgraphs/schedule/src/main.ts', {
     PORT: String(ports.schedule),
     ...scheduleDb,
     PATIENT_EVENTS_URL: url(ports.patient, '/internal/events'),
-    SCHEDULE_CLIENT_ID: scheduleClient.clientId,
-    SCHEDULE_CLIENT_SECRET: scheduleClient.clientSecret,
+    ...clientEnv(clients.schedule),
+    METRICS_PORT: String(ports.metrics + 3),
     PORTAL_URL: url(ports.portal),
     PATIENT_URL: url(ports.patient, '/graphql'),
     ...webPushKeys(),
@@ -283,6 +281,8 @@ try {
     SCHEDULE_URL: url(ports.schedule, '/graphql'),
     // The apps' servers run on this machine and forward the browser's address.
     TRUSTED_PROXIES: '127.0.0.1,::1',
+    ...clientEnv(clients.gateway),
+    METRICS_PORT: String(ports.metrics),
   });
   await waitFor('gateway', url(ports.gateway, '/healthz'));
   await builds;

@@ -417,6 +417,10 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     await desk.keyboard.press('Tab');
     await desk.keyboard.type('reception-e2e-password');
     await desk.keyboard.press('Enter');
+    // The second factor: the code field takes the focus.
+    await desk.waitForFunction(() => document.activeElement?.id === 'totpCode');
+    await desk.keyboard.type(s.receptionCode());
+    await desk.keyboard.press('Enter');
     await desk.waitForURL(`${R}/`);
     const day = new Intl.DateTimeFormat('sv-SE', { timeZone: MOSCOW }).format(booked.start);
     await desk.goto(`${R}/?branch=${s.branch.id}&date=${day}`);
@@ -585,11 +589,27 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     await desk.waitForLoadState('networkidle');
     await check(desk, 'reception', '/calls', 'loaded');
     await desk.goto(`${R}/security`);
-    await desk.getByRole('button', { name: 'Начать подключение' }).waitFor();
-    await check(desk, 'reception', '/security', 'loaded');
-    await desk.getByRole('button', { name: 'Начать подключение' }).click();
-    await desk.getByLabel('Код из приложения').waitFor();
-    await check(desk, 'reception', '/security', 'enrolment open');
+    await desk.getByText('Двухфакторный вход включён').waitFor();
+    await check(desk, 'reception', '/security', 'enrolled');
+    // A colleague without a second factor yet: sent to enrolment, nothing else offered.
+    const login = `reception-${randomUUID().slice(0, 8)}@e2e.medikamente.test`;
+    await s.platform.identity.createAccount({
+      role: 'receptionist',
+      login,
+      password: 'reception-e2e-password',
+      branchIds: [s.branch.id],
+    });
+    const newcomer = await (await s.context({ width: 1400, height: 900 })).newPage();
+    await newcomer.goto(`${R}/signin`);
+    await newcomer.getByLabel('Логин (e-mail)').fill(login);
+    await newcomer.getByLabel('Пароль').fill('reception-e2e-password');
+    await newcomer.getByRole('button', { name: 'Войти' }).click();
+    await newcomer.waitForURL('**/security?required=1');
+    await newcomer.getByRole('button', { name: 'Начать подключение' }).waitFor();
+    await check(newcomer, 'reception', '/security', 'second factor required');
+    await newcomer.getByRole('button', { name: 'Начать подключение' }).click();
+    await newcomer.getByLabel('Код из приложения').waitFor();
+    await check(newcomer, 'reception', '/security', 'enrolment open');
     expect(blocking.slice(from)).toEqual([]);
   });
 });

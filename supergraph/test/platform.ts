@@ -44,12 +44,24 @@ export async function startPlatform(
     }),
   );
   const identityHttp = await identity.listen(0);
+  // Every other deployable reads the revocation list with its own service credential.
+  const readerClient = await identity.createClient({
+    role: 'service',
+    scopes: ['revocations:read'],
+    name: 'revocation reader',
+  });
+  const reader = new ClientCredentials({
+    tokenUrl: `${identityHttp.url}/oauth/token`,
+    clientId: readerClient.clientId,
+    clientSecret: readerClient.clientSecret,
+  });
   const verifier = () =>
     new TokenVerifier({
       issuer: ISSUER,
       audience: 'medikamente-api',
       jwks: `${identityHttp.url}/.well-known/jwks.json`,
       revocations: `${identityHttp.url}/internal/revocations`,
+      revocationsToken: () => reader.token(),
       revocationPollMs: 100,
     });
   const patient = await createPatientService(

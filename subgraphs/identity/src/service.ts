@@ -2,10 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { type ChannelAdapter, channelsFromEnv } from '@medikamente/notifications';
 import {
   AUDIT_MIGRATION,
+  connectRedis,
   createLogger,
+  createRateLimiter,
   createSubgraph,
   type Database,
   EnvelopeError,
+  limitsFromEnv,
   openDatabase,
   type Revocations,
   type RunningServer,
@@ -16,7 +19,6 @@ import { loadPolicy } from '@medikamente/schema';
 import type { DocumentNode } from 'graphql';
 import { randomToken } from './common/crypto';
 import { loadEnvelope } from './common/master-key';
-import { RateLimiter } from './common/rate-limit';
 import { createLoaders, type Services } from './context';
 import type { IdentityEnv } from './env';
 import { AccountService } from './modules/accounts/account.service';
@@ -157,7 +159,13 @@ export async function createIdentityService(
     ttlSec: env.ACCESS_TOKEN_TTL_SEC,
   });
   const sessions = new Sessions(stores.sessions, issuer, env.REFRESH_TOKEN_TTL_SEC, onRevoked);
-  const limiter = new RateLimiter(env.LOGIN_RATE_LIMIT, env.LOGIN_RATE_WINDOW_SEC * 1000);
+  // Attempt counters shared by every replica through Redis when REDIS_URL is set.
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
+  const limiter = createRateLimiter(
+    'identity-login',
+    { points: env.LOGIN_RATE_LIMIT, durationSec: env.LOGIN_RATE_WINDOW_SEC },
+    redis,
+  );
   const channels = verificationChannels(env);
   const services: Services = {
     auth: new AuthService(stores.accounts, sessions, limiter, {
@@ -175,7 +183,11 @@ export async function createIdentityService(
       channels,
       {
         perAddress: limiter,
-        perLogin: new RateLimiter(env.SIGNUP_MESSAGES_PER_HOUR, 3_600_000),
+        perLogin: createRateLimiter(
+          'identity-signup-login',
+          { points: env.SIGNUP_MESSAGES_PER_HOUR, durationSec: 3600 },
+          redis,
+        ),
       },
       {
         codeTtlSec: env.SIGNUP_CODE_TTL_SEC,
@@ -195,14 +207,15 @@ export async function createIdentityService(
     policy: loadPolicy(),
     database,
     verifier,
-    limits: { maxDepth: env.MAX_QUERY_DEPTH, maxAliases: env.MAX_QUERY_ALIASES, maxCost: env.MAX_QUERY_COST },
+    limits: limitsFromEnv(env),
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     production: env.NODE_ENV === 'production',
     logger,
     extendContext: () => ({ services, loaders: createLoaders(services) }),
     routes: (app) => {
       mountWellKnown(app, keys, env.AUTH_ISSUER);
       mountTokenEndpoint(app, services.clients, limiter);
-      mountRevocations(app, readRevocations);
+      mountRevocations(app, readRevocations, verifier);
     },
   });
 

@@ -46,6 +46,7 @@ describe('patient sign-up and sign-in', () => {
       audience: h.env.AUTH_AUDIENCE,
       jwks: `${h.base}/.well-known/jwks.json`,
       revocations: `${h.base}/internal/revocations`,
+      revocationsToken: h.readerToken,
     });
     const principal = await verifier.verify(signedIn.accessToken);
     expect(principal).toMatchObject({ kind: 'user', role: 'patient', patientId: payload.account.patientId });
@@ -142,6 +143,25 @@ describe('sign-out', () => {
     expect(me.status).toBe(401);
     expect(codes(me)).toEqual(['TOKEN_REVOKED']);
     expect((await h.refresh(payload.refreshToken)).inputErrors[0].code).toBe('TOKEN_INVALID');
+  });
+
+  it('/internal/revocations answers only services holding scope revocations:read', async () => {
+    const url = `${h.base}/internal/revocations`;
+    expect((await fetch(url)).status).toBe(401);
+    const { payload } = await h.signUp();
+    expect((await fetch(url, { headers: { authorization: `Bearer ${payload.accessToken}` } })).status).toBe(
+      403,
+    );
+    const other = await h.service.createClient({ role: 'service', scopes: ['events:write'] });
+    const { token } = await h.service.issueAccessToken({
+      subject: other.clientId,
+      role: 'service',
+      scopes: ['events:write'],
+    });
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${await h.readerToken()}` } });
+    expect(ok.status).toBe(200);
+    expect(Object.keys(await ok.json())).toEqual(['sessions', 'accounts']);
   });
 
   it('requires a token', async () => {

@@ -103,8 +103,26 @@ export async function startIdentity(envOverrides: Record<string, string> = {}) {
     return { ...account, token: await service.issueTokenFor(account.accountId) };
   };
 
+  // Other services read the revocation list with their own service credential.
+  const reader = await service.createClient({
+    role: 'service',
+    scopes: ['revocations:read'],
+    name: 'reader',
+  });
+  const readerToken = async () =>
+    (
+      await service.issueAccessToken({
+        subject: reader.clientId,
+        role: 'service',
+        scopes: ['revocations:read'],
+      })
+    ).token;
   const revocations = async () =>
-    (await fetch(`${base}/internal/revocations`)).json() as Promise<{
+    (
+      await fetch(`${base}/internal/revocations`, {
+        headers: { authorization: `Bearer ${await readerToken()}` },
+      })
+    ).json() as Promise<{
       sessions: Record<string, number>;
       accounts: Record<string, number>;
     }>;
@@ -113,6 +131,8 @@ export async function startIdentity(envOverrides: Record<string, string> = {}) {
     env,
     service,
     base,
+    /** A token that may read /internal/revocations (role service, scope revocations:read). */
+    readerToken,
     url,
     query,
     signIn,

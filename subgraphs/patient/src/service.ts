@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import {
   AUDIT_MIGRATION,
   AuditLog,
-  claimMappingFromEnv,
   createSubgraph,
   type Database,
   INBOX_MIGRATION,
   limitsFromEnv,
   openDatabase,
-  TokenVerifier,
+  serviceCredentials,
+  type TokenVerifier,
+  verifierFromEnv,
 } from '@medikamente/runtime';
 import { loadPolicy } from '@medikamente/schema';
 import express from 'express';
@@ -44,14 +45,7 @@ export async function createPatientService(
   };
   const verifier =
     opts.verifier ??
-    new TokenVerifier({
-      issuer: env.AUTH_ISSUER,
-      audience: env.AUTH_AUDIENCE,
-      jwks: env.AUTH_JWKS_URL ?? `${env.AUTH_ISSUER}/.well-known/jwks.json`,
-      revocations: env.AUTH_REVOCATIONS_URL ?? `${env.AUTH_ISSUER}/internal/revocations`,
-      revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
-      claims: { ...claimMappingFromEnv(env), knownRoles: Object.keys(loadPolicy().roles) },
-    });
+    verifierFromEnv(env, Object.keys(loadPolicy().roles), serviceCredentials(env, 'revocations:read'));
   const subgraph = await createSubgraph<
     Omit<PatientContext, keyof import('@medikamente/runtime').BaseContext>
   >({

@@ -10,8 +10,6 @@ import {
   AUDIT_MIGRATION,
   AuditLog,
   type BaseContext,
-  ClientCredentials,
-  claimMappingFromEnv,
   connectRedis,
   createLogger,
   createRateLimiter,
@@ -23,7 +21,9 @@ import {
   OutboxRelay,
   openDatabase,
   PgPubSub,
-  TokenVerifier,
+  serviceCredentials,
+  type TokenVerifier,
+  verifierFromEnv,
 } from '@medikamente/runtime';
 import { loadPolicy } from '@medikamente/schema';
 import { createLoaders, type ScheduleContext, type Services, type Stores } from './context';
@@ -104,14 +104,15 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     ),
   });
   const logger = createLogger('schedule', env.LOG_LEVEL);
-  let credentials: ClientCredentials | undefined;
-  if (env.SCHEDULE_CLIENT_ID && env.SCHEDULE_CLIENT_SECRET)
-    credentials = new ClientCredentials({
-      tokenUrl: env.AUTH_TOKEN_URL ?? `${env.AUTH_ISSUER}/oauth/token`,
-      clientId: env.SCHEDULE_CLIENT_ID,
-      clientSecret: env.SCHEDULE_CLIENT_SECRET,
-      scope: 'events:write',
-    });
+  // The service's own machine client: relays events (events:write), reads revocations.
+  const credentials = serviceCredentials(
+    {
+      ...env,
+      SERVICE_CLIENT_ID: env.SERVICE_CLIENT_ID ?? env.SCHEDULE_CLIENT_ID,
+      SERVICE_CLIENT_SECRET: env.SERVICE_CLIENT_SECRET ?? env.SCHEDULE_CLIENT_SECRET,
+    },
+    'events:write revocations:read',
+  );
   const patients: PatientDirectory =
     opts.patients ??
     new GraphPatientDirectory(
@@ -155,16 +156,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     for await (const e of changes) availability.invalidate(e.specialistId);
   })();
 
-  const verifier =
-    opts.verifier ??
-    new TokenVerifier({
-      issuer: env.AUTH_ISSUER,
-      audience: env.AUTH_AUDIENCE,
-      jwks: env.AUTH_JWKS_URL ?? `${env.AUTH_ISSUER}/.well-known/jwks.json`,
-      revocations: env.AUTH_REVOCATIONS_URL ?? `${env.AUTH_ISSUER}/internal/revocations`,
-      revocationPollMs: env.AUTH_REVOCATION_POLL_MS,
-      claims: { ...claimMappingFromEnv(env), knownRoles: Object.keys(loadPolicy().roles) },
-    });
+  const verifier = opts.verifier ?? verifierFromEnv(env, Object.keys(loadPolicy().roles), credentials);
 
   const subgraph = await createSubgraph<Omit<ScheduleContext, keyof BaseContext>>({
     name: 'schedule',

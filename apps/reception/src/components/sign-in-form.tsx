@@ -2,7 +2,7 @@
 
 import { errorText } from '@medikamente/web-kit/ui';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 
 type Result = { ok: boolean; inputErrors: Array<{ field: string; code: string; message: string }> };
 
@@ -17,6 +17,10 @@ export function StaffSignInForm({ next }: { next: string }) {
   const [busy, setBusy] = useState(false);
   const creds = useRef({ login: '', password: '' });
   const codeRef = useRef<HTMLInputElement>(null);
+  // The code field takes the focus once it is on the page (a keyboard user types on at once).
+  useEffect(() => {
+    if (step === 'totp') codeRef.current?.focus();
+  }, [step]);
 
   async function send(totpCode?: string) {
     setBusy(true);
@@ -37,7 +41,6 @@ export function StaffSignInForm({ next }: { next: string }) {
       const code = r.inputErrors[0]?.code;
       if (code === 'TOTP_REQUIRED' && step === 'password') {
         setStep('totp');
-        setTimeout(() => codeRef.current?.focus(), 0);
         return;
       }
       setError(code === 'TOTP_REQUIRED' ? r.inputErrors[0]!.message : errorText(code, 'Не удалось войти'));

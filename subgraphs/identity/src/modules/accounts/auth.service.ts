@@ -1,5 +1,4 @@
-import { ErrorCode, type Principal } from '@medikamente/runtime';
-import type { RateLimiter } from '../../common/rate-limit';
+import { ErrorCode, type Principal, type RateLimiter } from '@medikamente/runtime';
 import { fail, ok, type Result } from '../../common/result';
 import type { Sessions, SessionTokens } from '../tokens/sessions';
 import type { AccountRecord, AccountStore } from './account.store';
@@ -23,7 +22,7 @@ export class AuthService {
   async signIn(input: SignInInput, clientAddress: string | null): Promise<Result<Authenticated>> {
     const login = normalizeLogin(input.login);
     if (!login.ok) return login;
-    if (!this.limiter.hit('sign-in', login.value, clientAddress))
+    if (!(await this.limiter.hit('sign-in', login.value, clientAddress)).allowed)
       return fail('login', ErrorCode.RATE_LIMITED);
     const account = await this.accounts.byLogin(login.value);
     // Unknown and dismissed accounts get the same answer, after the same work, as a wrong password.

@@ -1,5 +1,5 @@
+import type { RateLimiter } from '@medikamente/runtime';
 import express from 'express';
-import type { RateLimiter } from '../../common/rate-limit';
 import type { Clients } from './clients';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -40,7 +40,7 @@ export function mountTokenEndpoint(app: express.Express, clients: Clients, limit
         const clientId = basic?.id ?? str(body.client_id);
         const secret = basic?.secret ?? str(body.client_secret);
         if (!clientId || !secret) return oauthError(401, 'invalid_client');
-        if (!limiter.hit('token', clientId, req.socket.remoteAddress))
+        if (!(await limiter.hit('token', clientId, req.socket.remoteAddress)).allowed)
           return oauthError(429, 'temporarily_unavailable');
         const client = await clients.authenticate(clientId, secret);
         if (!client) return oauthError(401, 'invalid_client');

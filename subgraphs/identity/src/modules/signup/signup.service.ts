@@ -1,8 +1,8 @@
 import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import type { ChannelAdapter, Recipient } from '@medikamente/notifications';
+import type { RateLimiter } from '@medikamente/runtime';
 import { ErrorCode, type InputError } from '@medikamente/runtime';
 import { sameDigest } from '../../common/crypto';
-import type { RateLimiter } from '../../common/rate-limit';
 import { fail, inputError, ok, type Result } from '../../common/result';
 import type { AccountStore } from '../accounts/account.store';
 import { tokenSubject } from '../accounts/account.view';
@@ -57,7 +57,10 @@ export class SignUpService {
     const channel: VerificationChannel = login.value.includes('@') ? 'email' : 'sms';
     const adapter = this.channels.get(channel);
     if (!adapter) return fail('login', ErrorCode.BAD_USER_INPUT, UNAVAILABLE[channel]);
-    if (!this.limits.perAddress.hit('sign-up', clientAddress) || !this.limits.perLogin.hit(login.value))
+    if (
+      !(await this.limits.perAddress.hit('sign-up', clientAddress)).allowed ||
+      !(await this.limits.perLogin.hit(login.value)).allowed
+    )
       return fail('login', ErrorCode.RATE_LIMITED);
 
     // From here on both cases do the same work: hash, look up, insert, send.
@@ -110,7 +113,7 @@ export class SignUpService {
     );
     const digits = code.replace(/\s/g, '');
     if (!UUID.test(verificationId) || !/^\d{6}$/.test(digits)) return refused;
-    if (!this.limits.perAddress.hit('sign-up-confirm', clientAddress))
+    if (!(await this.limits.perAddress.hit('sign-up-confirm', clientAddress)).allowed)
       return fail('code', ErrorCode.RATE_LIMITED);
     const account = await this.store.tx(async (q) => {
       const pending = await this.store.lockLive(verificationId, q);

@@ -1,4 +1,4 @@
-import type { Revocations } from '@medikamente/runtime';
+import { ErrorCode, errorBody, type Revocations, type TokenVerifier } from '@medikamente/runtime';
 import type express from 'express';
 import type { AccountStore } from '../accounts/account.store';
 import type { ClientStore } from '../clients/client.store';
@@ -24,14 +24,43 @@ export function revocationReader(
   };
 }
 
+/** Scope a service credential needs to read the revocation list. */
+export const REVOCATIONS_SCOPE = 'revocations:read';
+
 /**
- * GET /internal/revocations, polled by every subgraph's TokenVerifier. It lists opaque ids
- * only; the gateway and ingress must not route /internal/* from outside the cluster.
+ * GET /internal/revocations, polled by every other deployable's TokenVerifier with its own
+ * service token (role service, scope revocations:read); anyone else is refused. It lists opaque
+ * ids only, and the ingress must still not route /internal/* from outside the cluster.
  */
-export function mountRevocations(app: express.Express, read: () => Promise<Revocations>): void {
-  app.get('/internal/revocations', async (_req, res) => {
+export function mountRevocations(
+  app: express.Express,
+  read: () => Promise<Revocations>,
+  verifier: TokenVerifier,
+): void {
+  app.get('/internal/revocations', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
     try {
-      res.set('Cache-Control', 'no-store');
+      const caller = await verifier.fromHeader(req.header('authorization'));
+      if (
+        caller.kind !== 'client' ||
+        caller.role !== 'service' ||
+        !caller.scopes.includes(REVOCATIONS_SCOPE)
+      ) {
+        res
+          .status(caller.role ? 403 : 401)
+          .json(
+            errorBody(
+              caller.role ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
+              'Только для служб платформы',
+            ),
+          );
+        return;
+      }
+    } catch {
+      res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, 'Только для служб платформы'));
+      return;
+    }
+    try {
       res.json(await read());
     } catch {
       res.status(503).json({ error: 'unavailable' });
