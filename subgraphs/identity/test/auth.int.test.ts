@@ -161,7 +161,7 @@ describe('sign-out', () => {
     expect((await fetch(url, { headers: { authorization: `Bearer ${token}` } })).status).toBe(403);
     const ok = await fetch(url, { headers: { authorization: `Bearer ${await h.readerToken()}` } });
     expect(ok.status).toBe(200);
-    expect(Object.keys(await ok.json())).toEqual(['sessions', 'accounts']);
+    expect(Object.keys((await ok.json()) as object)).toEqual(['sessions', 'accounts']);
   });
 
   it('requires a token', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Database, ErrorCode, type InputError, type Principal } from '@medikamente/runtime';
+import { type Database, ErrorCode, type InputError, type Principal, textError } from '@medikamente/runtime';
 import { fail, inputError, ok, type Result } from '../../common/result';
 import type { SessionStore } from '../tokens/session.store';
 import type { AccountRecord, AccountStore } from './account.store';
@@ -35,8 +35,8 @@ export class AccountService {
     const branchIds = input.branchIds ?? [];
     if (branchIds.some((b) => !isUuid(b))) errors.push(inputError('branchIds', ErrorCode.INVALID_ID));
     const displayName = input.displayName.trim();
-    if (!displayName) errors.push(inputError('displayName', ErrorCode.REQUIRED));
-    else if (displayName.length > 200) errors.push(inputError('displayName', ErrorCode.TOO_LONG));
+    const displayNameError = textError('displayName', displayName, { max: 200, required: true });
+    if (displayNameError) errors.push(displayNameError);
     return this.create(
       { ...input, role: input.role as AccountRole, branchIds, displayName, patientId: null },
       errors,

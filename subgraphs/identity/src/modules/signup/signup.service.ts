@@ -1,9 +1,8 @@
 import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import type { ChannelAdapter, Recipient } from '@medikamente/notifications';
-import type { RateLimiter } from '@medikamente/runtime';
-import { ErrorCode, type InputError } from '@medikamente/runtime';
+import { ErrorCode, type InputError, type RateLimiter, textError } from '@medikamente/runtime';
 import { sameDigest } from '../../common/crypto';
-import { fail, inputError, ok, type Result } from '../../common/result';
+import { fail, ok, type Result } from '../../common/result';
 import type { AccountStore } from '../accounts/account.store';
 import { tokenSubject } from '../accounts/account.view';
 import type { Authenticated } from '../accounts/auth.service';
@@ -51,8 +50,8 @@ export class SignUpService {
     const password = checkPassword(input.password);
     const displayName = input.displayName.trim();
     const errors: InputError[] = [...(login.ok ? [] : login.errors), ...(password.ok ? [] : password.errors)];
-    if (!displayName) errors.push(inputError('displayName', ErrorCode.REQUIRED));
-    else if (displayName.length > MAX_NAME) errors.push(inputError('displayName', ErrorCode.TOO_LONG));
+    const displayNameError = textError('displayName', displayName, { max: MAX_NAME, required: true });
+    if (displayNameError) errors.push(displayNameError);
     if (errors.length > 0 || !login.ok) return { ok: false, errors };
     const channel: VerificationChannel = login.value.includes('@') ? 'email' : 'sms';
     const adapter = this.channels.get(channel);

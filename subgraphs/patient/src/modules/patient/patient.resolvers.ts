@@ -1,4 +1,4 @@
-import { appError, ErrorCode } from '@medikamente/runtime';
+import { appError, ErrorCode, requireText, textError } from '@medikamente/runtime';
 import type { PatientContext } from '../../context';
 import { requireId } from '../ids';
 import type { PatientRecord } from './patient.store';
@@ -55,8 +55,9 @@ export const patientResolvers = {
       // Up to 1000 rows: reception exports a day's list; the cost limit still bounds the query.
       const first = Math.min(Math.max(args.first ?? 20, 1), 1000);
       const after = args.after ? requireId(args.after, 'after') : null;
-      const { text, phone, birthDate } = args.query;
-      if (!text?.trim() && !phone && !birthDate)
+      const { phone, birthDate } = args.query;
+      const text = requireText(args.query.text, 'text', { max: 200 }) ?? undefined;
+      if (!text && !phone && !birthDate)
         throw appError(ErrorCode.BAD_USER_INPUT, 'Укажите ФИО, телефон или дату рождения');
       const normalizedPhone = phone ? normalizePhone(phone) : null;
       if (phone && !normalizedPhone) throw appError(ErrorCode.INVALID_PHONE, 'Неверный номер телефона');
@@ -88,10 +89,8 @@ export const patientResolvers = {
       args: { input: PatientFields; confirmNotDuplicate?: boolean; idempotencyKey?: string | null },
       ctx: PatientContext,
     ) => {
-      if (args.idempotencyKey && args.idempotencyKey.length > 100)
-        return fail([
-          { field: 'idempotencyKey', code: ErrorCode.TOO_LONG, message: 'Не более 100 символов' },
-        ]);
+      const keyError = textError('idempotencyKey', args.idempotencyKey, { max: 100 });
+      if (keyError) return fail([keyError]);
       const v = validatePatientFields(args.input, REQUIRED);
       if (!v.ok) return fail(v.errors);
       if (!args.confirmNotDuplicate && v.value.phone && v.value.birthDate) {
@@ -118,10 +117,11 @@ export const patientResolvers = {
     registerSelf: async (_: unknown, args: { input: PatientFields }, ctx: PatientContext) => {
       const id = ctx.principal.patientId;
       if (!id) throw appError(ErrorCode.FORBIDDEN);
-      const existing = await ctx.loaders.patient.load(id);
-      if (existing) return done(existing);
+      // Validated first: a retry returns the record, but never answers bad input with success.
       const v = validatePatientFields(args.input, REQUIRED);
       if (!v.ok) return fail(v.errors);
+      const existing = await ctx.loaders.patient.load(id);
+      if (existing) return done(existing);
       const { patient } = await ctx.stores.patients.create(v.value, {
         id,
         accountId: ctx.principal.subject,

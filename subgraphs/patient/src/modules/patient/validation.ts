@@ -1,4 +1,4 @@
-import { ErrorCode, type InputError } from '@medikamente/runtime';
+import { ErrorCode, type InputError, textError } from '@medikamente/runtime';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
 
@@ -146,13 +146,16 @@ export function validatePatientFields(
   for (const f of ['passportIssuedBy', 'registrationAddress', 'homeAddress', 'workplace'] as const) {
     const v = text(input[f]);
     if (v === undefined) continue;
-    if (v !== null && v.length > 300) err(f, ErrorCode.TOO_LONG, 'Не более 300 символов');
+    const e = textError(f, v, { max: 300 });
+    if (e) errors.push(e);
     else out[f] = v;
   }
   if (input.chronicConditions !== undefined) {
+    // Blank entries (an empty row of the form) are dropped; the others are free text.
     const list = (input.chronicConditions ?? []).map((c) => c.trim()).filter(Boolean);
-    if (list.length > 50 || list.some((c) => c.length > 200))
-      err('chronicConditions', ErrorCode.TOO_LONG, 'Слишком длинный список');
+    const e = list.map((c) => textError('chronicConditions', c, { max: 200 })).find(Boolean);
+    if (list.length > 50) err('chronicConditions', ErrorCode.TOO_LONG, 'Слишком длинный список');
+    else if (e) errors.push(e);
     else out.chronicConditions = list;
   }
   return errors.length ? { ok: false, errors } : { ok: true, value: out };

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { ScheduleContext } from '../../context';
 import { slotView } from '../calendar/calendar.resolvers';
 import { formatInZone } from '../calendar/slots';
-import { isId, requireDate, requireId } from '../ids';
+import { isId, requireDate, requireDateRange, requireId } from '../ids';
 import type { BookingInput, BookingResult } from './booking.service';
 import type { AppointmentRecord } from './booking.store';
 
@@ -43,10 +43,7 @@ export const bookingResolvers = {
         ? ctx.stores.appointments.forPatient(ctx.principal.patientId, args.period ?? 'UPCOMING')
         : [],
     doctorSchedule: async (_: unknown, args: { from: string; to: string }, ctx: ScheduleContext) => {
-      const from = requireDate(args.from, 'from');
-      const to = requireDate(args.to, 'to');
-      if (DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days > 31)
-        throw appError(ErrorCode.BAD_USER_INPUT, 'Не больше 31 дня за запрос', { field: 'to' });
+      const { from, to } = requireDateRange(args.from, args.to, 31);
       const me = ctx.principal.subject
         ? await ctx.stores.catalog.specialistByAccount(ctx.principal.subject)
         : null;

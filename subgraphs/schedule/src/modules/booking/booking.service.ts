@@ -7,6 +7,7 @@ import {
   isId,
   type Principal,
   type RateLimiter,
+  textError,
 } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
 import type { Availability } from '../calendar/availability';
@@ -124,7 +125,7 @@ export class BookingService {
               status: mode === 'hold' ? 'HELD' : 'BOOKED',
               holdExpiresAt,
               source: principal.role === 'patient' ? 'PORTAL' : 'RECEPTION',
-              patientComment: input.patientComment?.trim().slice(0, 1000) || null,
+              patientComment: prepared.patientComment,
               overbooked: overbookReason !== null,
               overbookReason,
             },
@@ -169,8 +170,9 @@ export class BookingService {
   ): Promise<BookingResult> {
     try {
       checkKey(idempotencyKey);
+      const id = checkId(appointmentId, 'appointmentId');
       const result = await this.transaction(async (q) => {
-        const a = await this.lockOwned(q, principal, appointmentId);
+        const a = await this.lockOwned(q, principal, id);
         if (a.status === 'BOOKED' || a.status === 'CONFIRMED') return a; // a retried confirmation
         if (a.status !== 'HELD')
           throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Запись уже не удерживается');
@@ -277,9 +279,7 @@ export class BookingService {
     try {
       checkKey(input.idempotencyKey);
       const id = checkId(input.appointmentId, 'appointmentId');
-      const reason = input.reason?.trim();
-      if (!reason) throw reject('reason', ErrorCode.REQUIRED, 'Укажите причину отмены');
-      if (reason.length > 500) throw reject('reason', ErrorCode.TOO_LONG, 'Причина длиннее 500 символов');
+      const reason = checkText('reason', input.reason, { max: 500, required: true })!;
       const hash = requestHash({ op: 'cancel', ...input });
       const result = await this.transaction(async (q) => {
         // A refused cancellation (not found, not allowed) rolls the key back with the transaction.
@@ -433,11 +433,12 @@ export class BookingService {
     if (principal.role === 'patient') {
       if (!principal.patientId)
         throw reject('patientId', ErrorCode.FORBIDDEN, 'Сначала заполните профиль пациента');
-      if (input.patientId && input.patientId.toLowerCase() !== principal.patientId)
+      // A given patientId must be a UUID, and the patient's own (an empty one is not "none").
+      if (input.patientId != null && checkId(input.patientId, 'patientId') !== principal.patientId)
         throw reject('patientId', ErrorCode.FORBIDDEN, 'Можно записать только себя');
       patientId = principal.patientId;
     } else if (principal.role && STAFF_BOOKERS.has(principal.role)) {
-      if (!input.patientId) throw reject('patientId', ErrorCode.REQUIRED, 'Укажите пациента');
+      if (input.patientId == null) throw reject('patientId', ErrorCode.REQUIRED, 'Укажите пациента');
       patientId = checkId(input.patientId, 'patientId');
       if (principal.branchIds.length > 0 && !principal.branchIds.includes(branchId))
         throw reject('branchId', ErrorCode.FORBIDDEN, 'Филиал вне вашего доступа');
@@ -468,11 +469,10 @@ export class BookingService {
       if (startMs > horizon.toMillis())
         throw reject('startsAt', ErrorCode.BEYOND_HORIZON, 'Запись на эту дату ещё не открыта');
     }
-    const overbookReason = input.overbookReason?.trim() || null;
+    const patientComment = checkText('patientComment', input.patientComment, { max: 1000 });
+    const overbookReason = checkText('overbookReason', input.overbookReason, { max: 500 });
     let roomId: string | null;
     if (overbookReason !== null) {
-      if (overbookReason.length > 500)
-        throw reject('overbookReason', ErrorCode.TOO_LONG, 'Причина длиннее 500 символов');
       const permitted =
         principal.role === 'receptionist' &&
         principal.subject !== null &&
@@ -515,6 +515,7 @@ export class BookingService {
       end,
       roomId,
       patientId,
+      patientComment,
       overbookReason,
     } satisfies Prepared;
   }
@@ -681,6 +682,7 @@ type Prepared = {
   end: Date;
   roomId: string | null;
   patientId: string;
+  patientComment: string | null;
   overbookReason: string | null;
 };
 
@@ -698,6 +700,13 @@ function requestHash(input: Record<string, unknown>): string {
 function checkKey(key: string) {
   if (typeof key !== 'string' || !KEY.test(key))
     throw reject('idempotencyKey', ErrorCode.BAD_USER_INPUT, 'Ключ повтора: 8–100 символов [A-Za-z0-9_.:-]');
+}
+
+/** Free text of a booking request, trimmed (null when empty and optional), or a typed refusal. */
+function checkText(field: string, value: unknown, rule: { max: number; required?: boolean }): string | null {
+  const error = textError(field, value, rule);
+  if (error) throw new Rejected([error]);
+  return typeof value === 'string' ? value.trim() || null : null;
 }
 
 function checkId(id: unknown, field: string): string {

@@ -1,10 +1,9 @@
 import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
-import { appError, ErrorCode, type InputError, inputError } from '@medikamente/runtime';
+import { ErrorCode, type InputError, inputError, textError } from '@medikamente/runtime';
 import type { GraphQLResolveInfo } from 'graphql';
-import { DateTime } from 'luxon';
 import type { ScheduleContext } from '../../context';
 import type { BranchRecord } from '../catalog/catalog.store';
-import { isId, requireDate, requireId } from '../ids';
+import { idError, isId, requireDate, requireDateRange, requireId } from '../ids';
 import type { ExceptionRecord, TemplateRecord } from './calendar.store';
 import {
   type ComputedSlot,
@@ -17,6 +16,8 @@ import {
 } from './slots';
 
 const MAX_RANGE_DAYS = 31;
+/** Exceptions are listed for planning a year ahead at most per request. */
+const MAX_EXCEPTION_RANGE_DAYS = 400;
 
 type TemplateInput = {
   specialistId: string;
@@ -41,8 +42,9 @@ async function checkPlace(
     errors.push(inputError('specialistId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
   if (!isId(input.branchId))
     errors.push(inputError('branchId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
-  if (input.roomId && !isId(input.roomId))
-    errors.push(inputError('roomId', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
+  // An empty roomId is not "no room": it is refused like any other malformed id.
+  const roomIdError = idError('roomId', input.roomId);
+  if (roomIdError) errors.push(roomIdError);
   if (errors.length) return null;
   const [specialist, branch] = await Promise.all([
     ctx.stores.catalog.specialist(input.specialistId.toLowerCase()),
@@ -134,14 +136,7 @@ export const calendarResolvers = {
       ctx: ScheduleContext,
       info: GraphQLResolveInfo,
     ) => {
-      const from = requireDate(input.from, 'from');
-      const to = requireDate(input.to, 'to');
-      const days = DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days;
-      if (days < 0) throw appError(ErrorCode.BAD_USER_INPUT, 'Дата «по» раньше даты «с»', { field: 'to' });
-      if (days > MAX_RANGE_DAYS)
-        throw appError(ErrorCode.BAD_USER_INPUT, `Не больше ${MAX_RANGE_DAYS} дней за запрос`, {
-          field: 'to',
-        });
+      const { from, to } = requireDateRange(input.from, input.to, MAX_RANGE_DAYS);
       const limit = Math.min(Math.max(input.limit ?? 500, 1), 2000);
       // Reception books walk-ins: the patients' minimum notice and horizon do not apply.
       const ignoreNotice = ctx.principal.role === 'receptionist';
@@ -165,8 +160,9 @@ export const calendarResolvers = {
       args: { specialistId: string; from: string; to: string },
       ctx: ScheduleContext,
     ) => {
-      const from = Date.parse(`${requireDate(args.from, 'from')}T00:00:00Z`) - 86_400_000;
-      const to = Date.parse(`${requireDate(args.to, 'to')}T00:00:00Z`) + 2 * 86_400_000;
+      const range = requireDateRange(args.from, args.to, MAX_EXCEPTION_RANGE_DAYS);
+      const from = Date.parse(`${range.from}T00:00:00Z`) - 86_400_000;
+      const to = Date.parse(`${range.to}T00:00:00Z`) + 2 * 86_400_000;
       return ctx.stores.calendar.exceptionsFor([requireId(args.specialistId, 'specialistId')], from, to);
     },
     holidays: (_: unknown, args: { from: string; to: string }, ctx: ScheduleContext) =>
@@ -189,9 +185,21 @@ export const calendarResolvers = {
       for (const b of breaks)
         if (!isLocalTime(b.start) || !isLocalTime(b.end) || b.end <= b.start)
           errors.push(inputError('breaks', ErrorCode.BAD_USER_INPUT, 'Перерыв: ЧЧ:ММ–ЧЧ:ММ'));
-      for (const f of ['validFrom', 'validUntil'] as const)
-        if (input[f] && !isLocalDate(input[f]!))
-          errors.push(inputError(f, ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
+      // A blank date is "no limit", like null; anything else must be a date in range.
+      const validFrom = input.validFrom?.trim() || null;
+      const validUntil = input.validUntil?.trim() || null;
+      if (validFrom !== null && !isLocalDate(validFrom))
+        errors.push(inputError('validFrom', ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
+      if (validUntil !== null && !isLocalDate(validUntil))
+        errors.push(inputError('validUntil', ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
+      if (
+        validFrom &&
+        validUntil &&
+        validUntil < validFrom &&
+        isLocalDate(validFrom) &&
+        isLocalDate(validUntil)
+      )
+        errors.push(inputError('validUntil', ErrorCode.BAD_USER_INPUT, 'Окончание не раньше начала'));
       if (errors.length) return { template: null, inputErrors: errors };
       const rule: TemplateRule = {
         specialistId: input.specialistId.toLowerCase(),
@@ -202,8 +210,8 @@ export const calendarResolvers = {
         endTime: input.endTime,
         slotMinutes: input.slotMinutes,
         breaks,
-        validFrom: input.validFrom ?? null,
-        validUntil: input.validUntil ?? null,
+        validFrom,
+        validUntil,
       };
       const clash = await roomClashError(ctx, rule);
       if (clash) return { template: null, inputErrors: [clash] };
@@ -267,12 +275,11 @@ export const calendarResolvers = {
       if (!isLocalDate(input.date))
         errors.push(inputError('date', ErrorCode.INVALID_DATE, 'Дата ГГГГ-ММ-ДД'));
       const name = input.name?.trim() ?? '';
-      if (!name) errors.push(inputError('name', ErrorCode.REQUIRED, 'Обязательное поле'));
-      if (name.length > 200) errors.push(inputError('name', ErrorCode.TOO_LONG, 'Не длиннее 200 символов'));
-      if (
-        input.branchId &&
-        !(isId(input.branchId) && (await ctx.stores.catalog.branch(input.branchId.toLowerCase())))
-      )
+      const nameError = textError('name', name, { max: 200, required: true });
+      if (nameError) errors.push(nameError);
+      const branchIdError = idError('branchId', input.branchId);
+      if (branchIdError) errors.push(branchIdError);
+      else if (input.branchId != null && !(await ctx.stores.catalog.branch(input.branchId.toLowerCase())))
         errors.push(inputError('branchId', ErrorCode.NOT_FOUND, 'Филиал не найден'));
       if (errors.length) return { holiday: null, inputErrors: errors };
       ctx.services.availability.invalidate();

@@ -1,3 +1,4 @@
+import { DATE_RANGE, isCalendarDate } from '@medikamente/runtime';
 import { DateTime, IANAZone } from 'luxon';
 
 /** Half-open interval in epoch milliseconds. */
@@ -39,9 +40,9 @@ export type ComputedSlot = {
 
 export const isValidZone = (zone: string) => IANAZone.isValidZone(zone);
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-export const isLocalDate = (s: string) => DATE.test(s) && DateTime.fromISO(s).isValid;
+/** A calendar date YYYY-MM-DD in the platform's range (runtime's one rule for dates). */
+export const isLocalDate = (s: string) => isCalendarDate(s);
 export const isLocalTime = (s: string) => TIME.test(s);
 
 type DayInfo = { weekday: number; utcMidnight: number; offsetMinutes: number | null };
@@ -119,7 +120,10 @@ export const localDate = (ms: number, zone: string) => DateTime.fromMillis(ms, {
 export function parseDateTime(s: string, zone: string): number | null {
   if (typeof s !== 'string' || s.length > 40 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(s)) return null;
   const dt = DateTime.fromISO(s, { zone });
-  return dt.isValid ? dt.toMillis() : null;
+  if (!dt.isValid) return null;
+  // Year 9999 parses, but neither a schedule nor the database's ranges have room for it.
+  const day = dt.toISODate()!;
+  return day >= DATE_RANGE.min && day <= DATE_RANGE.max ? dt.toMillis() : null;
 }
 
 /** Local dates from `from` to `to` inclusive. */

@@ -1,14 +1,14 @@
-import { appError, ErrorCode, type InputError, inputError } from '@medikamente/runtime';
+import { ErrorCode, type InputError, inputError, textError } from '@medikamente/runtime';
 import type { ScheduleContext } from '../../context';
 import { isValidZone } from '../calendar/slots';
-import { isId, requireId } from '../ids';
+import { idError, isId, requireId } from '../ids';
 import type { BranchRecord, SpecialistRecord } from './catalog.store';
 
+/** A required text field, trimmed; its error (empty, control characters, too long) goes to `errors`. */
 function text(errors: InputError[], field: string, value: unknown, max: number): string {
-  const v = typeof value === 'string' ? value.trim() : '';
-  if (!v) errors.push(inputError(field, ErrorCode.REQUIRED, 'Обязательное поле'));
-  else if (v.length > max) errors.push(inputError(field, ErrorCode.TOO_LONG, `Не длиннее ${max} символов`));
-  return v;
+  const error = textError(field, value, { max, required: true });
+  if (error) errors.push(error);
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 function intIn(errors: InputError[], field: string, v: number | null | undefined, min: number, max: number) {
@@ -133,11 +133,16 @@ export const catalogResolvers = {
       ctx: ScheduleContext,
     ) => {
       const errors: InputError[] = [];
-      const accountId = text(errors, 'accountId', input.accountId, 100);
+      // The account lives in identity: its id is checked for shape here, not for existence.
+      const accountIdError = idError('accountId', input.accountId);
+      if (accountIdError) errors.push(accountIdError);
+      const accountId = accountIdError ? '' : input.accountId.toLowerCase();
       const displayName = text(errors, 'displayName', input.displayName, 200);
       const specialties = [...new Set(input.specialties.map((s) => s.trim()).filter(Boolean))];
       if (specialties.length === 0)
         errors.push(inputError('specialties', ErrorCode.REQUIRED, 'Укажите специальность'));
+      const specialtyError = specialties.map((s) => textError('specialties', s, { max: 100 })).find(Boolean);
+      if (specialtyError) errors.push(specialtyError);
       if (input.branchIds.some((b) => !isId(b)) || input.serviceIds.some((s) => !isId(s)))
         errors.push(inputError('branchIds', ErrorCode.INVALID_ID, 'Неверный идентификатор'));
       else {
@@ -165,9 +170,7 @@ export const catalogResolvers = {
       args: { accountId: string; permission: 'OVERBOOK' },
       ctx: ScheduleContext,
     ) => {
-      const accountId = args.accountId.trim();
-      if (!accountId || accountId.length > 100)
-        throw appError(ErrorCode.BAD_USER_INPUT, 'Неверный сотрудник');
+      const accountId = requireId(args.accountId, 'accountId');
       await ctx.stores.catalog.grantPermission(
         accountId,
         args.permission,

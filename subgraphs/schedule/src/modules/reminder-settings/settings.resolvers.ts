@@ -1,4 +1,11 @@
-import { appError, ErrorCode, type InputError, inputError } from '@medikamente/runtime';
+import {
+  appError,
+  ErrorCode,
+  hasControlCharacters,
+  type InputError,
+  inputError,
+  textError,
+} from '@medikamente/runtime';
 import type { ScheduleContext } from '../../context';
 import type { ReminderChannel } from './settings.store';
 
@@ -30,6 +37,7 @@ function checkSubscription(
   if (
     !url ||
     input.endpoint.length > 1000 ||
+    hasControlCharacters(input.endpoint) ||
     !listed ||
     !(
       (url.protocol === 'https:' && (url.port === '' || url.port === '443')) ||
@@ -82,7 +90,14 @@ export const reminderSettingsResolvers = {
     },
     removePushSubscription: async (_: unknown, args: { endpoint: string }, ctx: ScheduleContext) => {
       const patientId = patientOf(ctx);
-      await ctx.stores.reminderSettings.removePush(patientId, String(args.endpoint).slice(0, 1000));
+      // Whatever was registered passed checkSubscription: anything else names no subscription.
+      const error = textError('endpoint', args.endpoint, { max: 1000, required: true });
+      if (error) return payload(ctx, patientId, [error]);
+      if (!URL.canParse(args.endpoint))
+        return payload(ctx, patientId, [
+          inputError('endpoint', ErrorCode.BAD_USER_INPUT, 'Неверный адрес подписки'),
+        ]);
+      await ctx.stores.reminderSettings.removePush(patientId, args.endpoint);
       return payload(ctx, patientId);
     },
   },

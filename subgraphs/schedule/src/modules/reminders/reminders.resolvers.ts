@@ -1,4 +1,4 @@
-import { appError, ErrorCode } from '@medikamente/runtime';
+import { appError, ErrorCode, hasControlCharacters } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
 import type { ScheduleContext } from '../../context';
 import { toAppointment } from '../booking/booking.store';
@@ -77,7 +77,11 @@ export const remindersResolvers = {
     ) => {
       const id = requireId(args.specialistId, 'specialistId');
       const email = args.email?.trim() || null;
-      if (email && (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200)) return false;
+      if (
+        email &&
+        (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 200 || hasControlCharacters(email))
+      )
+        return false;
       return ctx.stores.catalog.setNotifyEmail(id, email);
     },
   },
