@@ -61,6 +61,19 @@ export class ForwardingDataSource implements GraphQLDataSource<GatewayContext> {
     if (context?.token) headers.authorization = `Bearer ${context.token}`;
     if (context?.requestId) headers['x-request-id'] = context.requestId;
     if (context?.clientAddress) headers['x-client-address'] = context.clientAddress;
+    if ('incomingRequestContext' in options) {
+      // The client's own operation name for the subgraphs' audit records ("PatientCard", not the
+      // generated "PatientCard__patient__0"); for an unnamed operation, its root fields.
+      const incoming = options.incomingRequestContext;
+      const name =
+        incoming.operationName ??
+        (incoming.operation
+          ? `${incoming.operation.operation} ${incoming.operation.selectionSet.selections
+              .map((s) => (s.kind === 'Field' ? s.name.value : '…'))
+              .join(',')}`
+          : null);
+      if (name) headers['x-operation-name'] = encodeURIComponent(name.slice(0, 128));
+    }
     const own = await this.serviceToken?.().catch(() => null);
     if (own) headers[GATEWAY_AUTH_HEADER] = `Bearer ${own}`;
     const payload = JSON.stringify({

@@ -235,23 +235,26 @@ type WireError = {
 async function* reviveErrors(
   source: AsyncIterableIterator<{ data?: unknown; errors?: readonly WireError[] }>,
 ): AsyncGenerator<{ data?: unknown; errors?: GraphQLError[] }> {
+  const revive = (e: WireError) =>
+    new GraphQLError(e.message, {
+      path: e.path,
+      extensions: e.extensions?.code ? { code: e.extensions.code } : {},
+    });
   try {
     for await (const result of source) {
       if (!result.errors) {
         yield result as { data?: unknown };
         continue;
       }
-      yield {
-        ...result,
-        errors: result.errors.map(
-          (e) =>
-            new GraphQLError(e.message, {
-              path: e.path,
-              extensions: e.extensions?.code ? { code: e.extensions.code } : {},
-            }),
-        ),
-      };
+      yield { ...result, errors: result.errors.map(revive) };
     }
+  } catch (e) {
+    // The subgraph refused the subscription itself (graphql-ws rejects with its errors).
+    if (Array.isArray(e)) {
+      yield { errors: (e as WireError[]).map(revive) };
+      return;
+    }
+    throw e;
   } finally {
     await source.return?.();
   }

@@ -386,3 +386,26 @@ export function generateCases(schema: GraphQLSchema, fixtures: Fixtures): BadCas
   }
   return cases;
 }
+
+/**
+ * A valid call of a root field: its document (named `operationName`) and variables with every
+ * required argument filled with a plausible value (ids from `fixtures`, or an id of nothing).
+ */
+export function validCall(
+  field: GraphQLField<unknown, unknown>,
+  rootType: string,
+  fixtures: Fixtures,
+  operationName = 'Valid',
+): { document: string; variables: Record<string, unknown> } {
+  const returnType = getNamedType(field.type);
+  const ctx = { fieldName: field.name, returnType: returnType.name, fixtures };
+  const required = field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+  const vars = required.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const args = required.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return {
+    document: `${rootType.toLowerCase()} ${operationName}${vars ? `(${vars})` : ''} { ${field.name}${
+      args ? `(${args})` : ''
+    } ${selection(returnType)} }`,
+    variables: Object.fromEntries(required.map((a) => [a.name, validValue(a.type, a.name, ctx)])),
+  };
+}

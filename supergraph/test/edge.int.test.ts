@@ -267,6 +267,38 @@ describe('leaks of the schema and of internals', () => {
     }
   });
 
+  it('"who viewed my record" names the client\'s operation (forwarded only by the gateway)', async () => {
+    const reception = await p.account('receptionist');
+    const patient = await p.account('patient');
+    await p.query(
+      'mutation R($i: PatientInput!) { registerSelf(input: $i) { ok } }',
+      {
+        i: {
+          lastName: 'Операция',
+          firstName: 'Тест',
+          birthDate: '1981-01-01',
+          sex: 'FEMALE',
+          phone: '+79035557799',
+        },
+      },
+      patient.token,
+    );
+    const vars = { id: patient.patientId };
+    await p.query('query PatientCard($id: ID!) { patient(id: $id) { fullName } }', vars, reception.token);
+    await p.query('query($id: ID!) { patient(id: $id) { fullName } }', vars, reception.token);
+    // A direct caller cannot put a name of its choice into the patient's trail.
+    await gql(p.patientUrl, 'query Direct($id: ID!) { patient(id: $id) { fullName } }', vars, {
+      token: reception.token,
+      headers: { 'x-operation-name': 'Harmless' },
+    });
+    const log = await p.query('query { myAccessLog { operation } }', {}, patient.token);
+    expect(log.data.myAccessLog.map((e: { operation: string }) => e.operation).sort()).toEqual([
+      'Direct',
+      'PatientCard',
+      'query patient',
+    ]);
+  });
+
   it('anonymous callers reach exactly the operations the policy marks anonymous', async () => {
     expect(p.schedule.subgraph.allowsAnonymous).toBe(true);
     expect(p.patient.subgraph.allowsAnonymous).toBe(false);

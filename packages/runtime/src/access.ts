@@ -338,6 +338,26 @@ async function authorizeValue(
 }
 
 /**
+ * Whether the caller may call a root operation at all (policy.operations), as a coded error, or
+ * null when allowed. Used by the generated shield rules and before a subscription starts.
+ */
+export function operationRefusal(
+  policy: CompiledPolicy['policy'],
+  operation: string,
+  principal: Principal,
+): ReturnType<typeof appError> | null {
+  const op = policy.operations[operation];
+  if (!op) return appError(principal.role ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED);
+  const { role, amr } = principal;
+  if (!role) return op.anonymous ? null : appError(ErrorCode.UNAUTHENTICATED);
+  if (!op.roles?.includes(role) && !op.anonymous) return appError(ErrorCode.FORBIDDEN);
+  // Public (anonymous) operations need no factor at all; the rest need the second one.
+  if (!op.anonymous && !op.withoutSecondFactor && needsSecondFactor(policy, role, amr))
+    return appError(ErrorCode.SECOND_FACTOR_REQUIRED);
+  return null;
+}
+
+/**
  * Applies the policy to a subgraph schema:
  * - graphql-shield rules on root fields generated from `policy.operations` (fallback deny;
  *   federation internals allowed and authorised per object instead);
@@ -383,15 +403,8 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
         continue;
       }
       rules[fieldName] = rule(`${root.name}.${fieldName}`, { cache: 'no_cache' })(
-        (_p: unknown, _a: unknown, ctx: PolicyContext) => {
-          const { role, amr } = ctx.principal;
-          if (!role) return op.anonymous ? true : appError(ErrorCode.UNAUTHENTICATED);
-          if (!op.roles?.includes(role) && !op.anonymous) return appError(ErrorCode.FORBIDDEN);
-          // Public (anonymous) operations need no factor at all; the rest need the second one.
-          if (!op.anonymous && !op.withoutSecondFactor && needsSecondFactor(policy, role, amr))
-            return appError(ErrorCode.SECOND_FACTOR_REQUIRED);
-          return true;
-        },
+        (_p: unknown, _a: unknown, ctx: PolicyContext) =>
+          operationRefusal(policy, `${root.name}.${fieldName}`, ctx.principal) ?? true,
       ) as never;
     }
     ruleTree[root.name] = rules;

@@ -99,7 +99,12 @@ export class TokenVerifier {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly opts: VerifierOptions) {
-    this.getKey = typeof opts.jwks === 'string' ? createRemoteJWKSet(new URL(opts.jwks)) : opts.jwks;
+    // A token signed by a key the cached JWKS does not know yet (just rotated) makes the set
+    // re-read at most once a second (jose's default waits 30 s, refusing new tokens meanwhile).
+    this.getKey =
+      typeof opts.jwks === 'string'
+        ? createRemoteJWKSet(new URL(opts.jwks), { cooldownDuration: 1000, timeoutDuration: 3000 })
+        : opts.jwks;
   }
 
   /** Starts background polling of revocations. */

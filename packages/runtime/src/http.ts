@@ -44,7 +44,22 @@ export const GATEWAY_SCOPE = 'gateway';
 export const GATEWAY_AUTH_HEADER = 'x-gateway-authorization';
 
 /** What a request tells about itself: believed only when the gateway vouches for it. */
-export type ForwardedMeta = { requestId: string | null; clientAddress: string | null; viaGateway: boolean };
+export type ForwardedMeta = {
+  requestId: string | null;
+  clientAddress: string | null;
+  /** The client's operation name as the gateway received it (for audit records). */
+  operation: string | null;
+  viaGateway: boolean;
+};
+
+const decodeName = (v: string | undefined): string | null => {
+  if (!v) return null;
+  try {
+    return decodeURIComponent(v).slice(0, 128) || null;
+  } catch {
+    return null;
+  }
+};
 
 /**
  * Request id and client address for audit records and limits. `X-Request-Id` and
@@ -62,13 +77,14 @@ export async function forwardedMeta(req: express.Request, verifier: TokenVerifie
         return {
           requestId: (req.header('x-request-id') ?? '').slice(0, 64) || null,
           clientAddress: (req.header('x-client-address') ?? '').slice(0, 64) || socket,
+          operation: decodeName(req.header('x-operation-name')),
           viaGateway: true,
         };
     } catch {
       // A bad gateway token only means the forwarded metadata is not believed.
     }
   }
-  return { requestId: null, clientAddress: socket, viaGateway: false };
+  return { requestId: null, clientAddress: socket, operation: null, viaGateway: false };
 }
 
 /**

@@ -12,7 +12,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Policy } from '@medikamente/schema';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
-import { applyPolicy, type ConditionSources, compilePolicy, RequestAccess } from './access';
+import { applyPolicy, type ConditionSources, compilePolicy, operationRefusal, RequestAccess } from './access';
 import { AuditLog } from './audit';
 import type { Principal, TokenVerifier } from './auth';
 import { type Database, ping } from './db';
@@ -142,7 +142,9 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
       const started = process.hrtime.bigint();
       return {
         async willSendResponse({ contextValue, response, operationName, errors }) {
-          const events = contextValue.access?.auditEvents(operationName ?? null) ?? [];
+          const events =
+            contextValue.access?.auditEvents(contextValue.access.meta.operation ?? operationName ?? null) ??
+            [];
           if (events.length > 0) {
             try {
               await audit.append(events);
@@ -252,8 +254,10 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
         return contextFor(principalOf(req), {
           requestId: meta.requestId ?? randomUUID(),
           clientAddress: meta.clientAddress,
+          // The client's operation as the gateway saw it; from direct callers, their own name.
           operation:
-            typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null,
+            meta.operation ??
+            (typeof req.body?.operationName === 'string' ? req.body.operationName.slice(0, 128) : null),
         });
       },
     }),
@@ -285,6 +289,9 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
                 rules: limitRules(opts.limits),
                 context: (principal, operation, clientAddress) =>
                   contextFor(principal, { operation, clientAddress }),
+                authorize: opts.unsafeDisablePolicy
+                  ? undefined
+                  : (principal, field) => operationRefusal(opts.policy, `Subscription.${field}`, principal),
                 logger,
                 audit,
               })

@@ -1,5 +1,13 @@
 import type { Server } from 'node:http';
-import { type GraphQLSchema, specifiedRules, type ValidationRule, validate } from 'graphql';
+import {
+  type GraphQLError,
+  type GraphQLSchema,
+  Kind,
+  parse,
+  specifiedRules,
+  type ValidationRule,
+  validate,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { RequestAccess } from './access';
@@ -33,6 +41,11 @@ export function attachSubscriptions(opts: {
   logger: Logger;
   /** Audit log of the service: staff reads carried by each event are written before it is sent. */
   audit?: AuditLog;
+  /**
+   * Decides the root field before the subscription starts (the generated rules guard only the
+   * resolution of each event): a coded error refuses the subscription.
+   */
+  authorize?: (principal: Principal, rootField: string) => GraphQLError | null;
 }): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server: opts.server, path: opts.path, maxPayload: WS_MAX_PAYLOAD });
   const watch = new SocketWatch(opts.verifier);
@@ -71,6 +84,20 @@ export function attachSubscriptions(opts: {
       },
       onClose: (ctx) => {
         (ctx.extra as Extra).unwatch?.();
+      },
+      onSubscribe: (ctx, _id, payload) => {
+        if (!opts.authorize) return;
+        let field: string | undefined;
+        try {
+          const doc = parse(payload.query);
+          const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+          const first = op?.kind === Kind.OPERATION_DEFINITION ? op.selectionSet.selections[0] : undefined;
+          field = first?.kind === Kind.FIELD ? first.name.value : undefined;
+        } catch {
+          return; // graphql-ws reports the syntax error itself
+        }
+        const refused = field ? opts.authorize((ctx.extra as Extra).principal!, field) : null;
+        return refused ? [refused] : undefined;
       },
       context: (ctx, _id, payload) =>
         opts.context(
