@@ -16,6 +16,11 @@ const schema = z.object({
   RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(3000),
   RATE_LIMIT_ANONYMOUS_PER_ADDRESS: z.coerce.number().int().positive().default(600),
   RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(1200),
+  /**
+   * Benchmarks only: `off` runs without rate limits, document limits and deadline; `switch` skips
+   * them for requests with `x-bench-guards: off` (both refused or ignored in production).
+   */
+  EDGE_GUARDS: z.enum(['on', 'off', 'switch']).default('on'),
   /** Open live-event sockets per client address and per account. */
   MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),

@@ -13,6 +13,7 @@ import {
   createMetrics,
   createRateLimiter,
   DEFAULT_DOCUMENT_LIMITS,
+  deadlines,
   documentGuard,
   ErrorCode,
   errorBody,
@@ -22,10 +23,10 @@ import {
   operationResolution,
   principalOf,
   type QueryLimits,
+  type RateDecision,
   type RateLimit,
   type RateLimiter,
   type RunningServer,
-  requestTimeout,
   serveMetrics,
   type TokenVerifier,
 } from '@medikamente/runtime';
@@ -68,6 +69,13 @@ export type GatewayOptions = {
   redisUrl?: string | undefined;
   /** Whole-request deadline (ms); default 30 s. */
   requestTimeoutMs?: number;
+  /**
+   * Benchmarks only: without the edge guards (rate limits, parse-time document limits, request
+   * deadline), to measure what they cost. Refused in production.
+   */
+  unsafeDisableEdgeGuards?: boolean;
+  /** Benchmarks only: requests with `x-bench-guards: off` skip the guards (ignored in production). */
+  unsafeEdgeGuardSwitch?: boolean;
   /** Live sockets: at most this many per client address and per account. */
   maxSocketsPerAddress?: number;
   maxSocketsPerAccount?: number;
@@ -177,49 +185,89 @@ export async function createGateway(opts: GatewayOptions) {
   const redis = opts.redisUrl ? connectRedis(opts.redisUrl) : undefined;
   const limits = opts.rateLimits ?? DEFAULT_RATE_LIMITS;
   const limiters = {
-    address: createRateLimiter('gw-address', limits.perAddress, redis),
-    anonymous: createRateLimiter('gw-anonymous', limits.anonymousPerAddress, redis),
-    account: createRateLimiter('gw-account', limits.perAccount, redis),
+    address: createRateLimiter('gw-address', limits.perAddress, redis, { plainKeysInProcess: true }),
+    anonymous: createRateLimiter('gw-anonymous', limits.anonymousPerAddress, redis, {
+      plainKeysInProcess: true,
+    }),
+    account: createRateLimiter('gw-account', limits.perAccount, redis, { plainKeysInProcess: true }),
   };
   const addressOf = (req: express.Request) =>
     clientAddress(req.socket.remoteAddress, req.header('x-forwarded-for'), trusted);
-  const limited = (
-    res: express.Response,
-    name: string,
-    d: { allowed: boolean; retryAfterSec: number },
-  ): boolean => {
-    if (d.allowed) return false;
+  const refuse = (res: express.Response, name: string, d: RateDecision) => {
     metrics.rateLimited.inc({ limit: name });
     res.setHeader('retry-after', String(d.retryAfterSec));
     res.status(429).json(errorBody(ErrorCode.RATE_LIMITED, 'Слишком много запросов, повторите позже'));
-    return true;
   };
-  const byAddress =
-    (limiter: RateLimiter, name: string, anonymousOnly: boolean): express.RequestHandler =>
-    async (req, res, next) => {
-      if (anonymousOnly && req.header('authorization')) return next();
-      if (!limited(res, name, await limiter.hit(addressOf(req)))) next();
-    };
-  const byAccount: express.RequestHandler = async (req, res, next) => {
-    const p = principalOf(req);
-    if (!p.subject) return next();
-    if (!limited(res, 'account', await limiters.account.hit(p.kind, p.subject))) next();
+  /** Counts the request on a limiter, at once when counted in this process, else through Redis. */
+  const count = (
+    limiter: RateLimiter,
+    name: string,
+    key: string,
+    res: express.Response,
+    onAllowed: () => void,
+  ): void => {
+    if (limiter.hitNow) {
+      const d = limiter.hitNow(key);
+      if (d.allowed) onAllowed();
+      else refuse(res, name, d);
+      return;
+    }
+    limiter.hit(key).then(
+      (d) => (d.allowed ? onAllowed() : refuse(res, name, d)),
+      () => onAllowed(),
+    );
   };
+  const startDeadline = deadlines(opts.requestTimeoutMs ?? 30_000);
+  /** The first guard (one middleware, the hot path): the deadline, the per-address limits. */
+  const admit: express.RequestHandler = (req, res, next) => {
+    startDeadline(res);
+    const address = addressOf(req);
+    (req as express.Request & { clientAddress?: string | null }).clientAddress = address;
+    const key = address ?? 'unknown';
+    const anonymous = !req.header('authorization');
+    count(limiters.address, 'address', key, res, () =>
+      anonymous ? count(limiters.anonymous, 'anonymous', key, res, next) : next(),
+    );
+  };
+  const authenticate = bearerAuth(opts.verifier, { allowAnonymous: true, metrics });
+  const checkDocument = documentGuard({ ...DEFAULT_DOCUMENT_LIMITS, ...opts.limits }, () =>
+    metrics.refusedDocuments.inc(),
+  );
+  /** After the body is read (one middleware): the document's limits, the token, the account's limit. */
+  const checkAndAuthenticate: express.RequestHandler = (req, res, next) =>
+    checkDocument(req, res, () =>
+      authenticate(req, res, () => {
+        const p = principalOf(req);
+        if (!p.subject) return next();
+        count(limiters.account, 'account', `${p.kind}:${p.subject}`, res, next);
+      }),
+    );
 
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
   if (!opts.production) app.use('/graphiql', playgroundRouter('/graphql'));
+  if (opts.unsafeDisableEdgeGuards && opts.production)
+    throw new Error('the edge guards cannot be disabled in production');
+  const guards = !opts.unsafeDisableEdgeGuards;
+  // Benchmarks: one process serves both ways, `x-bench-guards: off` skipping the guards, so the
+  // comparison is not skewed by two processes' different JIT and heap states.
+  const switchable = opts.unsafeEdgeGuardSwitch === true && !opts.production;
+  const skip = (req: express.Request) => switchable && req.headers['x-bench-guards'] === 'off';
+  const guard = (h: express.RequestHandler): express.RequestHandler[] =>
+    guards ? [switchable ? (req, res, next) => (skip(req) ? next() : h(req, res, next)) : h] : [];
   app.use(
     '/graphql',
-    requestTimeout(opts.requestTimeoutMs ?? 30_000),
-    // Cheap refusals first: per-address limits, a bad body, an oversized document; then the token.
-    byAddress(limiters.address, 'address', false),
-    byAddress(limiters.anonymous, 'anonymous', true),
+    // Cheap refusals first: deadline and per-address limits, a bad body, an oversized document;
+    // then the token and the account's limit.
+    ...guard(admit),
     express.json({ limit: '256kb', verify: keepRawBody }),
-    documentGuard({ ...DEFAULT_DOCUMENT_LIMITS, ...opts.limits }, () => metrics.refusedDocuments.inc()),
-    bearerAuth(opts.verifier, { allowAnonymous: true, metrics }),
-    byAccount,
+    guards
+      ? switchable
+        ? (req, res, next) =>
+            skip(req) ? authenticate(req, res, next) : checkAndAuthenticate(req, res, next)
+        : checkAndAuthenticate
+      : authenticate,
     ...(opts.responseCache === false ? [] : [publicResponseCache({ metrics })]),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -228,7 +276,8 @@ export async function createGateway(opts: GatewayOptions) {
           token: header ? header.replace(/^Bearer\s+/i, '') : null,
           principal: principalOf(req),
           requestId: randomUUID(),
-          clientAddress: addressOf(req),
+          clientAddress:
+            (req as express.Request & { clientAddress?: string | null }).clientAddress ?? addressOf(req),
         };
       },
     }),

@@ -26,6 +26,8 @@ const gateway = await createGateway({
     anonymousPerAddress: { points: env.RATE_LIMIT_ANONYMOUS_PER_ADDRESS, durationSec: 60 },
     perAccount: { points: env.RATE_LIMIT_PER_ACCOUNT, durationSec: 60 },
   },
+  unsafeDisableEdgeGuards: env.EDGE_GUARDS === 'off',
+  unsafeEdgeGuardSwitch: env.EDGE_GUARDS === 'switch',
   maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
   maxSocketsPerAccount: env.MAX_SOCKETS_PER_ACCOUNT,
 });

@@ -109,7 +109,10 @@ export function checkDocument(query: string, limits: DocumentLimits): string | n
  * passed are remembered by hash (a bounded set), so repeated operations cost one SHA-256.
  */
 export function documentGuard(limits: DocumentLimits, onRefused?: () => void): RequestHandler {
+  // Short documents (every persisted operation) are remembered as they are — a map look-up of
+  // the string — and long ones by their hash.
   const passed = new Set<string>();
+  const keyOf = (q: string) => (q.length <= 2048 ? q : createHash('sha256').update(q).digest('base64url'));
   return (req, res, next) => {
     const body = req.body as { query?: unknown } | undefined;
     const query =
@@ -119,12 +122,12 @@ export function documentGuard(limits: DocumentLimits, onRefused?: () => void): R
           ? req.query.query
           : null;
     if (query === null) return next();
-    const hash = createHash('sha256').update(query).digest('base64url');
-    if (passed.has(hash)) return next();
+    const key = keyOf(query);
+    if (passed.has(key)) return next();
     const refused = checkDocument(query, limits);
     if (!refused) {
-      if (passed.size >= 10_000) passed.clear();
-      passed.add(hash);
+      if (passed.size >= 2_000) passed.clear();
+      passed.add(key);
       return next();
     }
     onRefused?.();

@@ -10,7 +10,41 @@ export type RateDecision = { allowed: boolean; retryAfterSec: number };
 export type RateLimiter = {
   /** Counts one attempt for the key; `allowed` is false once the key has used its allowance. */
   hit(...keyParts: Array<string | null | undefined>): Promise<RateDecision>;
+  /** The same, answered at once when the counters are in this process (no Redis); else undefined. */
+  hitNow?(...keyParts: Array<string | null | undefined>): RateDecision;
 };
+
+const hashed = (parts: Array<string | null | undefined>) =>
+  createHash('sha256')
+    .update(parts.map((p) => p ?? '').join('\u0000'))
+    .digest('base64url');
+const joined = (parts: Array<string | null | undefined>) =>
+  parts.length === 1 ? (parts[0] ?? '') : parts.map((p) => p ?? '').join('\u0000');
+
+const ALLOWED: RateDecision = Object.freeze({ allowed: true, retryAfterSec: 0 });
+
+/**
+ * Fixed-window counters in this process: the hot path of every request at the gateway, so a plain
+ * map rather than promises (rate-limiter-flexible's memory limiter is async). Expired windows are
+ * dropped when the map grows.
+ */
+function inProcess(limit: RateLimit): (key: string) => RateDecision {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  const windowMs = limit.durationSec * 1000;
+  return (key) => {
+    const now = Date.now();
+    if (windows.size > 100_000) for (const [k, w] of windows) if (w.resetAt <= now) windows.delete(k);
+    let w = windows.get(key);
+    if (!w || w.resetAt <= now) {
+      w = { count: 0, resetAt: now + windowMs };
+      windows.set(key, w);
+    }
+    w.count += 1;
+    return w.count <= limit.points
+      ? ALLOWED
+      : { allowed: false, retryAfterSec: Math.max(1, Math.ceil((w.resetAt - now) / 1000)) };
+  };
+}
 
 /**
  * One Redis connection for shared counters. Commands fail at once while Redis is unreachable
@@ -50,33 +84,42 @@ export function redisReady(redis: Redis, timeoutMs = 2000): Promise<boolean> {
  * on Redis, with an in-memory limiter as insurance while Redis is down), per process otherwise.
  * Keys are hashed: no login, address or account id is kept in memory or in Redis as is.
  */
-export function createRateLimiter(name: string, limit: RateLimit, redis?: Redis): RateLimiter {
+export function createRateLimiter(
+  name: string,
+  limit: RateLimit,
+  redis?: Redis,
+  /**
+   * Keep keys as they are in this process's memory (addresses, opaque ids) instead of hashing
+   * them; keys that reach Redis, and keys such as logins, are always hashed.
+   */
+  keys: { plainKeysInProcess?: boolean } = {},
+): RateLimiter {
+  const local = inProcess(limit);
+  const keyOf = hashed;
+  if (!redis) {
+    const inMemory = keys.plainKeysInProcess ? joined : hashed;
+    return {
+      hit: async (...parts) => local(inMemory(parts)),
+      hitNow: (...parts) => local(inMemory(parts)),
+    };
+  }
   const opts = { keyPrefix: `mk-rl:${name}`, points: limit.points, duration: limit.durationSec };
-  const memory = new RateLimiterMemory(opts);
-  const limiter = redis
-    ? new RateLimiterRedis({ ...opts, storeClient: redis, insuranceLimiter: new RateLimiterMemory(opts) })
-    : memory;
+  const shared = new RateLimiterRedis({
+    ...opts,
+    storeClient: redis,
+    insuranceLimiter: new RateLimiterMemory(opts),
+  });
   return {
-    async hit(...keyParts) {
-      const key = createHash('sha256')
-        .update(keyParts.map((p) => p ?? '').join('\u0000'))
-        .digest('base64url');
+    async hit(...parts) {
+      const key = keyOf(parts);
       try {
-        await limiter.consume(key, 1);
-        return { allowed: true, retryAfterSec: 0 };
+        await shared.consume(key, 1);
+        return ALLOWED;
       } catch (res) {
         if (res instanceof RateLimiterRes)
           return { allowed: false, retryAfterSec: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
         // The store failed and so did the insurance limiter: count in this process instead.
-        try {
-          await memory.consume(key, 1);
-          return { allowed: true, retryAfterSec: 0 };
-        } catch (r) {
-          return {
-            allowed: false,
-            retryAfterSec: r instanceof RateLimiterRes ? Math.max(1, Math.ceil(r.msBeforeNext / 1000)) : 1,
-          };
-        }
+        return local(key);
       }
     },
   };
