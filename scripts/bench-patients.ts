@@ -90,7 +90,7 @@ const principal: Principal = {
   branchIds: [],
   scopes: [],
   sessionId: null,
-  amr: ['pwd'],
+  amr: ['pwd', 'otp'],
 };
 const doc = parse(QUERY);
 const runInProcess = (svc: typeof bare) => async () => {
