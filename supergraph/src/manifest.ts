@@ -100,3 +100,16 @@ export function loadSubgraphManifest(opts: ManifestOptions & { path?: string } =
   const path = opts.path ?? MANIFEST_PATH;
   return parseSubgraphManifest(readFileSync(path, 'utf8'), relative(opts.root ?? REPO_ROOT, path), opts);
 }
+
+/**
+ * The gateway's URL settings (each subgraph's `urlEnv`) for processes that start a gateway: `urls`
+ * by subgraph name; the subgraphs not in it get `others` (e.g. a closed port, for benchmarks that
+ * run one subgraph) or, without it, their development URL.
+ */
+export function gatewayUrlEnv(
+  urls: Record<string, string>,
+  others?: string,
+  subgraphs: Subgraph[] = loadSubgraphManifest({ checkFiles: false }),
+): Record<string, string> {
+  return Object.fromEntries(subgraphs.map((s) => [s.urlEnv, urls[s.name] ?? others ?? s.defaultUrl]));
+}
