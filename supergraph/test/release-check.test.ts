@@ -91,4 +91,14 @@ describe('release check', () => {
       ]),
     );
   });
+
+  it('fails when an operation or a subject type is declared in the policy.yaml of a subgraph that does not resolve it', () => {
+    const misplaced = structuredClone(policy);
+    misplaced.owners.operations['Query.freeSlots'] = 'patient';
+    misplaced.owners.subjects.Appointment = 'identity';
+    const found = checkPolicy(misplaced, supergraphSchema(readSupergraph())).map(
+      (f) => `${f.rule}:${f.where}`,
+    );
+    expect(found).toEqual(['operation-owner:Query.freeSlots', 'subject-owner:Appointment']);
+  });
 });

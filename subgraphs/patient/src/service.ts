@@ -59,7 +59,7 @@ export async function createPatientService(
     production: env.NODE_ENV === 'production',
     limits: limitsFromEnv(env),
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
-    conditions: { careRelationships: (doctor, ids) => stores.care.activeFor(doctor, ids) },
+    conditions: { careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids) },
     extendContext: () => ({ stores, loaders: createLoaders(stores) }),
     unsafeDisablePolicy: opts.unsafeDisablePolicy,
     routes: (app) => {

@@ -171,7 +171,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     limits: limitsFromEnv(env),
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     conditions: {
-      careRelationships: (doctor, ids) => appointments.careRelationships(doctor, ids, env.CARE_WINDOW_DAYS),
+      careRelationship: (doctor, ids) => appointments.careRelationships(doctor, ids, env.CARE_WINDOW_DAYS),
     },
     extendContext: () => ({ stores, services, loaders: createLoaders(stores) }),
     unsafeDisablePolicy: opts.unsafeDisablePolicy,
