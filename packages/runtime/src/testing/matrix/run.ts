@@ -43,6 +43,8 @@ type Ctx = {
   subject: MatrixCaller;
   objects: Map<string, FixtureObject>;
   routes: Map<string, MatrixRoute[]>;
+  /** Full views asked in this case, by object and selection. */
+  references: Map<string, Promise<{ data: unknown; at: (string | number)[] }>>;
   reference: (role: string) => Promise<MatrixCaller>;
 };
 
@@ -110,10 +112,7 @@ function seesRouteInFull(ctx: Ctx, r: MatrixRoute, scenario: Scenario): boolean 
  * same selection when no caller of this one sees everything (e.g. `patientDuplicates`, reception
  * only, sees documents masked), by the subject itself or by a role.
  */
-async function referenceView(
-  ctx: Ctx,
-  r: MatrixRoute,
-): Promise<{ data: unknown; at: (string | number)[]; route: MatrixRoute }> {
+async function referenceView(ctx: Ctx, r: MatrixRoute): Promise<{ data: unknown; at: (string | number)[] }> {
   const candidates: Array<{ scenario: Scenario; caller: () => Promise<MatrixCaller> }> = [
     {
       scenario: { role: ctx.subject.role, conditions: ['self'], label: 'self' },
@@ -142,7 +141,7 @@ async function referenceView(
         throw new Error(
           `matrix: the full view of ${r.type} through ${route.label} failed: ${JSON.stringify(res)}`,
         );
-      return { data: res.data, at, route };
+      return { data: res.data, at };
     }
   throw new Error(`matrix: no caller sees ${r.type} in full through ${r.label}`);
 }
@@ -295,16 +294,29 @@ export function createMatrix(opts: {
         }),
       );
     }
-    const ctx: Ctx = { model, surface, scenario, caller, subject, objects, routes, reference };
+    const ctx: Ctx = {
+      model,
+      surface,
+      scenario,
+      caller,
+      subject,
+      objects,
+      routes,
+      references: new Map(),
+      reference,
+    };
     const outcomes: RouteOutcome[] = [];
     const mismatches: Mismatch[] = [];
-    // Sequential: reads are audited, and lists of audit events must not change between views.
-    for (const t of c.types)
-      for (const r of routes.get(t)!) {
-        const checked = await checkRoute(ctx, r);
-        outcomes.push(checked.outcome);
-        mismatches.push(...checked.mismatches);
-      }
+    const all = c.types.flatMap((t) => routes.get(t)!);
+    // Lists compared item by item (audit trails) run last and one by one: staff reads are
+    // audited and must not add items between the full view and the caller's view.
+    const keyless = (r: MatrixRoute) => r.list && (model.subjects.get(r.entryType)?.key.length ?? 0) === 0;
+    const checked = await Promise.all(all.filter((r) => !keyless(r)).map((r) => checkRoute(ctx, r)));
+    for (const r of all.filter(keyless)) checked.push(await checkRoute(ctx, r));
+    for (const x of checked) {
+      outcomes.push(x.outcome);
+      mismatches.push(...x.mismatches);
+    }
     return { label: c.label, outcomes, mismatches };
   }
 
