@@ -82,3 +82,39 @@ describe('generated authorization matrix through the gateway', () => {
     expect([...compared].sort()).toEqual([...matrix.types].sort());
   });
 });
+
+describe('the matrix fixtures’ shortcuts, taken through the gateway once', () => {
+  it('a booking gives the doctor a care relationship by event; the owner gives consent through the gateway', async () => {
+    // The matrix grants care in the patient subgraph directly; here it arrives as the booking's event.
+    const owner = await caller('patient');
+    const doctor = await caller('doctor');
+    const request = { subject: owner, caller: doctor, conditions: [] as string[] };
+    await patientFixtures.Patient.create(p.patient, request);
+    await scheduleFixtures.Appointment.create(p.schedule, { ...request, conditions: ['careRelationship'] });
+    const end = Date.now() + 10_000;
+    while ((await p.patient.stores.care.activeFor(doctor.accountId, [owner.patientId!])).size === 0) {
+      if (Date.now() > end) throw new Error('care relationship did not arrive');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seen = await p.query(
+      'query($id: ID!) { patient(id: $id) { phone chronicConditions homeAddress } }',
+      { id: owner.patientId },
+      doctor.token,
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.patient).toMatchObject({
+      chronicConditions: ['Бронхиальная астма'],
+      homeAddress: 'г. Москва, ул. Пречистенка, д. 3',
+    });
+    const given = await p.query(
+      `mutation($p: ID!) { giveConsent(patientId: $p, purpose: TREATMENT, textVersion: 1, channel: PORTAL) { ok } }`,
+      { p: owner.patientId },
+      owner.token,
+    );
+    expect(given.data.giveConsent.ok).toBe(true);
+    const mine = await p.query('{ myPatient { consents { purpose givenChannel active } } }', {}, owner.token);
+    expect(mine.data.myPatient.consents).toEqual([
+      { purpose: 'TREATMENT', givenChannel: 'PORTAL', active: true },
+    ]);
+  });
+});

@@ -78,6 +78,9 @@ export const subjectFixtures = {
           passport: '4510 123456',
           snils: '112-233-445 95',
           chronicConditions: ['Бронхиальная астма'],
+          // The default view lists active consents only (the Consent fixture withdraws MARKETING).
+          consents: (list: unknown) =>
+            Array.isArray(list) && list.every((c: { purpose: string }) => c.purpose !== 'MARKETING'),
         },
       };
     },

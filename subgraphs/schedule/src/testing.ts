@@ -152,7 +152,12 @@ export const subjectFixtures = {
         // Query.branchJournal lists the branch's appointments of a day.
         args: { branchId, date },
         skip: { 'Query.doctorSchedule': "answers with the calling doctor's own appointments only" },
-        known: { patientComment: 'Болит горло третий день', startsAt: /T11:00:00\+05:00$/ },
+        known: {
+          patientComment: 'Болит горло третий день',
+          startsAt: /T11:00:00\+05:00$/,
+          room: (room: unknown) => (room as { name?: string } | null)?.name === 'Кабинет 101',
+          patient: (p: unknown) => (p as { id?: string } | null)?.id === r.subject.patientId,
+        },
         // Another patient is told the appointment does not exist (no existence oracle).
         hiddenAs: { 'Query.appointment': { patient: 'NOT_FOUND' } },
       };

@@ -22,7 +22,10 @@ export type FixtureObject = {
   key?: Record<string, unknown>;
   /** Further root-field arguments, e.g. `{ purpose: 'TREATMENT' }` for `consentStatus`. */
   args?: Record<string, unknown>;
-  /** Raw values a caller with full access must see (a check that the reference view is real). */
+  /**
+   * Raw values a caller with full access must see (a check that the reference view is real): a
+   * value (JSON-equal), a RegExp for strings, or a predicate.
+   */
   known?: Record<string, unknown>;
   /**
    * Codes a root answers instead of FORBIDDEN when the object is invisible to a role, set by the
