@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { createMatrix, type RouteOutcome } from '@medikamente/runtime/testing';
+import { createMatrix, issuerCallers, type RouteOutcome } from '@medikamente/runtime/testing';
 import { loadPolicy } from '@medikamente/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subjectFixtures } from '../src/testing';
@@ -14,12 +13,7 @@ const matrix = createMatrix({
   surface: {
     graph: 'patient',
     query: (q, variables, token) => h.query(q, variables, token),
-    async caller(role) {
-      const accountId = randomUUID();
-      const patientId = role === 'patient' ? randomUUID() : null;
-      const token = await h.tokenFor({ role, sub: accountId, ...(patientId ? { pid: patientId } : {}) });
-      return { role, token, accountId, patientId };
-    },
+    caller: issuerCallers((claims) => h.tokenFor(claims)),
     get services() {
       return { patient: h.service };
     },

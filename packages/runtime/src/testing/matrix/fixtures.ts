@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import type { TestClaims } from '../issuer';
+
 /** An identity calling the API in a matrix case, or owning the data (the subject). */
 export type MatrixCaller = {
   role: string;
@@ -7,6 +10,19 @@ export type MatrixCaller = {
   /** The patient record of a patient caller. */
   patientId: string | null;
 };
+
+/**
+ * Callers for a subgraph tested alone: tokens from the test issuer, a random subject, and a random
+ * patient id for patients.
+ */
+export function issuerCallers(sign: (claims: TestClaims) => Promise<string>) {
+  return async (role: string): Promise<MatrixCaller> => {
+    const accountId = randomUUID();
+    const patientId = role === 'patient' ? randomUUID() : null;
+    const token = await sign({ role, sub: accountId, ...(patientId ? { pid: patientId } : {}) });
+    return { role, token, accountId, patientId };
+  };
+}
 
 /** What a fixture is asked for: one object of its type belonging to `subject`. */
 export type FixtureRequest = {
