@@ -1,4 +1,4 @@
 export * from './database';
 export * from './graphql-client';
 export * from './issuer';
-export * from './matrix';
+export * from './matrix/index';
