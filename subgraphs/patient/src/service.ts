@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { AUDIT_MIGRATION, defineSubgraph, INBOX_MIGRATION } from '@medikamente/runtime';
 import { createLoaders, createStores } from './context';
 import { loadPatientEnv } from './env';
@@ -12,7 +11,7 @@ export const patient = defineSubgraph({
   env: loadPatientEnv,
   typeDefs: patientTypeDefs,
   resolvers: resolvers as never,
-  migrationsDir: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  migrationsDir: new URL('./db/migrations', import.meta.url),
   migrations: [AUDIT_MIGRATION, INBOX_MIGRATION],
   serviceScopes: 'revocations:read',
   stores: ({ database }) => createStores(database),

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { NOTIFICATIONS_MIGRATION } from '@medikamente/notifications';
 import { AUDIT_MIGRATION, defineSubgraph, type KitOptions, OUTBOX_MIGRATION } from '@medikamente/runtime';
 import { createLoaders, createServices, createStores, type ScheduleOptions } from './context';
@@ -14,7 +13,7 @@ export const schedule = defineSubgraph({
   env: loadScheduleEnv,
   typeDefs: scheduleTypeDefs,
   resolvers: resolvers as never,
-  migrationsDir: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+  migrationsDir: new URL('./db/migrations', import.meta.url),
   migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION],
   // Its own machine client relays events (events:write) and reads revocations.
   serviceScopes: 'events:write revocations:read',

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { type Database, openDatabase } from '../db';
 import { databaseUrlKey, type SubgraphEnv } from './env';
 
@@ -11,7 +12,7 @@ export type Migration = { name: string; sql: string };
 export async function subgraphDatabase(
   name: string,
   env: SubgraphEnv,
-  schema: { migrationsDir?: string | undefined; migrations?: Migration[] | undefined },
+  schema: { migrationsDir?: string | URL | undefined; migrations?: Migration[] | undefined },
   given: Database | undefined,
 ): Promise<{ database: Database; owned: boolean }> {
   if (given) return { database: given, owned: false };
@@ -19,7 +20,8 @@ export async function subgraphDatabase(
   const database = await openDatabase({
     url: typeof url === 'string' ? url : undefined,
     dataDir: env.DATA_DIR,
-    migrationsDir: schema.migrationsDir,
+    migrationsDir:
+      schema.migrationsDir instanceof URL ? fileURLToPath(schema.migrationsDir) : schema.migrationsDir,
     migrations: schema.migrations ?? [],
   });
   return { database, owned: true };

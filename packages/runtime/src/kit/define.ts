@@ -72,8 +72,8 @@ export type SubgraphDefinition<
   env: (source?: Record<string, string | undefined>) => Env;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<any>;
-  /** Folder of the subgraph's own `NNNN_name.sql` migrations. */
-  migrationsDir?: string;
+  /** Folder of the subgraph's own `NNNN_name.sql` migrations (a path or a file: URL). */
+  migrationsDir?: string | URL;
   /** The runtime's shared tables it needs (AUDIT_MIGRATION, INBOX_MIGRATION, OUTBOX_MIGRATION, …), applied first. */
   migrations?: Migration[];
   /** Scopes of this service's machine client (revocation list, events); none: no client. */
