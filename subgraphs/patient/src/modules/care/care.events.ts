@@ -1,5 +1,4 @@
-import { applyOnce, type Database, type DomainEvent, type TokenVerifier } from '@medikamente/runtime';
-import type express from 'express';
+import type { EventHandler } from '@medikamente/runtime';
 import { z } from 'zod';
 
 const appointmentPayload = z.object({
@@ -11,34 +10,17 @@ const appointmentPayload = z.object({
   status: z.string().max(30),
 });
 
-const batch = z.object({
-  events: z
-    .array(
-      z.object({
-        id: z.uuid(),
-        type: z.string().max(100),
-        occurredAt: z.string().max(40),
-        payload: z.record(z.string(), z.unknown()),
-      }),
-    )
-    .max(500),
-});
-
 /** Appointment states that keep (or create) the doctor's care relationship. */
 const ACTIVE = new Set(['HELD', 'BOOKED', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW']);
 
 /**
  * Projects appointment events of the schedule subgraph onto `care_relationship`: an active
- * appointment grants the doctor access until `endsAt + CARE_WINDOW_DAYS`; a cancelled or expired
- * one withdraws what that appointment granted. Applied exactly once per event (inbox).
+ * appointment grants the doctor access until `endsAt + careWindowDays`; a cancelled or expired
+ * one withdraws what that appointment granted. Runs inside the inbox transaction (exactly once).
  */
-export async function applyCareEvent(
-  database: Database,
-  event: DomainEvent,
-  careWindowDays: number,
-): Promise<boolean> {
-  return applyOnce(database, event, async (q) => {
-    if (!event.type.startsWith('appointment.')) return;
+export const careEventHandler =
+  (careWindowDays: number): EventHandler =>
+  async (event, q) => {
     const p = appointmentPayload.parse(event.payload);
     const known = await q('select 1 from patient where id = $1', [p.patientId]);
     if (known.length === 0) return; // a patient this service does not hold: nothing to project
@@ -58,47 +40,4 @@ export async function applyCareEvent(
     } else {
       await q('delete from care_relationship where source = $1', [source]);
     }
-  });
-}
-
-/**
- * `POST /internal/events`: the inbox of events from other services. Only machine clients of
- * role `service` with scope `events:write` may post; the body is validated before anything runs.
- */
-export function mountEventInbox(
-  app: express.Express,
-  deps: { database: Database; verifier: TokenVerifier; careWindowDays: number },
-) {
-  app.post('/internal/events', async (req, res) => {
-    try {
-      const principal = await deps.verifier.fromHeader(req.header('authorization'));
-      if (principal.role !== 'service' || !principal.scopes.includes('events:write')) {
-        res
-          .status(principal.role ? 403 : 401)
-          .json({ error: principal.role ? 'FORBIDDEN' : 'UNAUTHENTICATED' });
-        return;
-      }
-    } catch {
-      res.status(401).json({ error: 'UNAUTHENTICATED' });
-      return;
-    }
-    const parsed = batch.safeParse(req.body);
-    if (!parsed.success) {
-      res.status(400).json({ error: 'BAD_USER_INPUT' });
-      return;
-    }
-    let applied = 0;
-    for (const event of parsed.data.events) {
-      try {
-        if (await applyCareEvent(deps.database, event, deps.careWindowDays)) applied++;
-      } catch (err) {
-        if (err instanceof z.ZodError) {
-          res.status(400).json({ error: 'BAD_USER_INPUT', eventId: event.id });
-          return;
-        }
-        throw err;
-      }
-    }
-    res.json({ received: parsed.data.events.length, applied });
-  });
-}
+  };
