@@ -4,6 +4,7 @@ import {
   AuditLog,
   createSubgraph,
   type Database,
+  IDEMPOTENCY_MIGRATION,
   INBOX_MIGRATION,
   limitsFromEnv,
   openDatabase,
@@ -35,7 +36,7 @@ export async function createPatientService(
       url: env.PATIENT_DATABASE_URL,
       dataDir: env.DATA_DIR,
       migrationsDir: MIGRATIONS,
-      migrations: [AUDIT_MIGRATION, INBOX_MIGRATION],
+      migrations: [AUDIT_MIGRATION, INBOX_MIGRATION, IDEMPOTENCY_MIGRATION],
     }));
   const stores: Stores = {
     patients: new PatientStore(database),

@@ -1,4 +1,4 @@
-import { appError, ErrorCode, requireText, textError } from '@medikamente/runtime';
+import { appError, ErrorCode, IdempotencyMismatchError, requireText, textError } from '@medikamente/runtime';
 import type { PatientContext } from '../../context';
 import { requireId } from '../ids';
 import type { PatientRecord } from './patient.store';
@@ -107,12 +107,23 @@ export const patientResolvers = {
             dups,
           );
       }
-      const { patient } = await ctx.stores.patients.create(v.value, {
-        createdBy: ctx.principal.subject!,
-        idempotencyKey: args.idempotencyKey ?? null,
-        operation: 'registerPatient',
-      });
-      return done(patient);
+      try {
+        const { patient } = await ctx.stores.patients.create(v.value, {
+          createdBy: ctx.principal.subject!,
+          idempotency: args.idempotencyKey
+            ? {
+                principal: ctx.principal,
+                key: args.idempotencyKey,
+                operation: 'registerPatient',
+                request: { input: v.value },
+              }
+            : null,
+        });
+        return done(patient);
+      } catch (e) {
+        if (e instanceof IdempotencyMismatchError) return fail([e.toInputError()]);
+        throw e;
+      }
     },
     registerSelf: async (_: unknown, args: { input: PatientFields }, ctx: PatientContext) => {
       const id = ctx.principal.patientId;
@@ -126,8 +137,8 @@ export const patientResolvers = {
         id,
         accountId: ctx.principal.subject,
         createdBy: ctx.principal.subject!,
-        idempotencyKey: id,
-        operation: 'registerSelf',
+        // The key is the patient's own record: any retry (another tab) gets the record made first.
+        idempotency: { principal: ctx.principal, key: id, operation: 'registerSelf', request: {} },
       });
       return done(patient);
     },
