@@ -16,6 +16,7 @@ import {
   createSubgraph,
   type Database,
   httpEventSink,
+  IDEMPOTENCY_MIGRATION,
   limitsFromEnv,
   OUTBOX_MIGRATION,
   OutboxRelay,
@@ -37,6 +38,7 @@ import { CatalogStore } from './modules/catalog/catalog.store';
 import { type ReminderChannel, ReminderSettingsStore } from './modules/reminder-settings/settings.store';
 import { GraphPatientDirectory, type PatientDirectory } from './modules/reminders/patient-directory';
 import { Reminders } from './modules/reminders/reminders.service';
+import { RemindersStore } from './modules/reminders/reminders.store';
 import { resolvers } from './resolvers';
 import { scheduleTypeDefs } from './schema';
 
@@ -54,19 +56,6 @@ export type ScheduleServiceOptions = {
   patients?: PatientDirectory;
 };
 
-/** A random secret generated on first start and kept in the service's own database. */
-async function serviceSecret(database: Database, name: string): Promise<Uint8Array> {
-  const fresh = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
-  await database.query('insert into service_secret (name, value) values ($1, $2) on conflict do nothing', [
-    name,
-    fresh,
-  ]);
-  const [row] = await database.query<{ value: string }>('select value from service_secret where name = $1', [
-    name,
-  ]);
-  return new Uint8Array(Buffer.from(row!.value, 'base64'));
-}
-
 /** Wires the schedule subgraph: database, stores, booking rules, events, server. */
 export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServiceOptions = {}) {
   const database =
@@ -75,7 +64,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
       url: env.SCHEDULE_DATABASE_URL,
       dataDir: env.DATA_DIR,
       migrationsDir: MIGRATIONS,
-      migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION],
+      migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION, IDEMPOTENCY_MIGRATION],
     }));
   const catalog = new CatalogStore(database);
   const calendar = new CalendarStore(database);
@@ -132,7 +121,10 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     }),
     notifier: new Notifier({ database, channels, logger }),
     settings: stores.reminderSettings,
-    tokens: new ActionTokens({ database, secret: await serviceSecret(database, 'reminder-links') }),
+    tokens: new ActionTokens({
+      database,
+      secret: await new RemindersStore(database).serviceSecret('reminder-links'),
+    }),
     patients,
     portalUrl: env.PORTAL_URL,
     quietHours: { start: env.QUIET_HOURS_START, end: env.QUIET_HOURS_END },
