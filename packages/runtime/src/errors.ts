@@ -80,6 +80,24 @@ export function appError(
 /** An expected, field-level input failure returned inside a payload. */
 export type InputError = { field: string; code: ErrorCode; message: string };
 
+/**
+ * The one GraphQL definition of `InputError` (docs/adr/0012-expected-failures.md). Every subgraph
+ * includes this fragment in its SDL; `@shareable` lets the identical type live in several
+ * subgraphs of the supergraph. Expected failures are mutation payloads with
+ * `inputErrors: [InputError!]!` (empty on success); access and unexpected failures are errors.
+ */
+export const inputErrorSdl = `
+  "An expected failure of a mutation, tied to the input field it is about"
+  type InputError @shareable @classified(category: "PUBLIC") {
+    "The input field (argument or input object field) the failure is about"
+    field: String!
+    "One code of the platform's error-code enum, e.g. REQUIRED, SLOT_TAKEN"
+    code: String!
+    "Russian message for the user; clients may localise by code"
+    message: String!
+  }
+`;
+
 /** One expected input failure, for a payload's `inputErrors`. */
 export const inputError = (field: string, code: ErrorCode, message: string): InputError => ({
   field,

@@ -1,3 +1,4 @@
+import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
 import type { DocumentNode } from 'graphql';
 import { accountResolvers } from './modules/accounts/account.resolvers';
@@ -11,7 +12,9 @@ import { signUpResolvers } from './modules/signup/signup.resolvers';
 import { signUpSdl } from './modules/signup/signup.sdl';
 
 /** The identity subgraph's type definitions (federation header and @classified included). */
-export const identityTypeDefs: DocumentNode = subgraphTypeDefs(accountSdl + signUpSdl + clientSdl + keySdl);
+export const identityTypeDefs: DocumentNode = subgraphTypeDefs(
+  inputErrorSdl + accountSdl + signUpSdl + clientSdl + keySdl,
+);
 
 /** Resolver map of every module, merged per root type. */
 export const identityResolvers = {

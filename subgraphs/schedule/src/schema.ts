@@ -1,3 +1,4 @@
+import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
 import { bookingSdl } from './modules/booking/booking.sdl';
 import { calendarSdl } from './modules/calendar/calendar.sdl';
@@ -8,5 +9,5 @@ import { remindersSdl } from './modules/reminders/reminders.sdl';
 
 /** The schedule subgraph's SDL (with the federation and classification header). */
 export const scheduleTypeDefs = subgraphTypeDefs(
-  [catalogSdl, calendarSdl, bookingSdl, remindersSdl, reminderSettingsSdl, liveSdl].join('\n'),
+  [inputErrorSdl, catalogSdl, calendarSdl, bookingSdl, remindersSdl, reminderSettingsSdl, liveSdl].join('\n'),
 );
