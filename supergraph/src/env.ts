@@ -29,3 +29,11 @@ export type GatewayEnv = z.infer<typeof schema>;
 
 /** Validated gateway configuration. */
 export const loadGatewayEnv = (source?: Record<string, string | undefined>) => parseEnv(schema, source);
+
+/**
+ * The gateway must never send usage data out of the clinic's network (data residency):
+ * @apollo/gateway reads this flag from the process environment itself, so it is set there.
+ */
+export function disableApolloTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+}

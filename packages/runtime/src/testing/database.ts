@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { testEnv } from './env';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = testEnv.adminUrl;
 let serverAvailable: Promise<boolean> | undefined;
 
 /** Whether a real Postgres server answers (tests prefer it; PGlite is the fallback). */
 export function postgresAvailable(): Promise<boolean> {
-  if (process.env.TEST_DATABASE === 'pglite') return Promise.resolve(false);
+  if (testEnv.forcePglite) return Promise.resolve(false);
   serverAvailable ??= (async () => {
     const sql = postgres(ADMIN_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
     try {
