@@ -105,6 +105,14 @@ export const inputError = (field: string, code: ErrorCode, message: string): Inp
   message,
 });
 
+/**
+ * An error in one representation's place in `_entities`: returned as the resolver's value (not
+ * thrown, and not a rejected promise, either of which fails the whole batch), so the other
+ * representations still resolve. Typed `never` so it fits the typed `__resolveReference`.
+ */
+export const entityError = (e: unknown): never =>
+  (e instanceof Error ? e : appError(ErrorCode.INTERNAL)) as never;
+
 /** Errors raised by the auth layer; mapped to HTTP 401 before GraphQL runs. */
 export class AuthError extends Error {
   constructor(

@@ -203,7 +203,7 @@ export async function createIdentityService(
   const subgraph = await createSubgraph({
     name: 'identity',
     typeDefs: identityTypeDefs,
-    resolvers: identityResolvers as never,
+    resolvers: identityResolvers,
     policy: loadPolicy(),
     database,
     verifier,

@@ -53,7 +53,7 @@ export async function createPatientService(
     name: 'patient',
     logLevel: env.LOG_LEVEL,
     typeDefs: patientTypeDefs,
-    resolvers: resolvers as never,
+    resolvers,
     policy: loadPolicy(),
     database,
     verifier,

@@ -154,7 +154,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     name: 'schedule',
     logger,
     typeDefs: scheduleTypeDefs,
-    resolvers: resolvers as never,
+    resolvers,
     policy: loadPolicy(),
     database,
     verifier,

@@ -9,7 +9,7 @@ import {
 import { type Database, ErrorCode, type InputError, type Logger } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
 import type { BookingService } from '../booking/booking.service';
-import type { AppointmentRecord, AppointmentStore } from '../booking/booking.store';
+import type { AppointmentRecord, AppointmentStatus, AppointmentStore } from '../booking/booking.store';
 import type { CatalogStore } from '../catalog/catalog.store';
 import { type ReminderSettingsStore, toChannel } from '../reminder-settings/settings.store';
 import type { PatientDirectory } from './patient-directory';
@@ -263,7 +263,7 @@ export class Reminders {
   async useLink(token: string): Promise<{
     ok: boolean;
     action: 'CONFIRM' | 'CANCEL' | null;
-    status: string | null;
+    status: AppointmentStatus | null;
     startsAt: string | null;
     inputErrors: InputError[];
   }> {
