@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
+const { parse: parseYaml } = require(require.resolve('yaml', { paths: [`${process.cwd()}/schema`] })) as {
+  parse: (text: string) => { subgraphs: Array<{ name: string; dir: string }> };
+};
 
 // graphql ships both ESM (.mjs) and CJS builds; Apollo's packages load the CJS one, so
 // everything must use it or graphql-js refuses types "from another module or realm".
@@ -10,13 +14,16 @@ const graphqlCjs = require.resolve('graphql', {
 });
 
 /** Suites whose integration tests run twice: on the Postgres server and on embedded PGlite. */
-const suites = [
+const suites: Array<{ name: string; root: string; slow?: boolean; hookTimeout?: number }> = [
   { name: 'schema', root: './schema' },
   { name: 'runtime', root: './packages/runtime' },
   { name: 'notifications', root: './packages/notifications', slow: true },
-  { name: 'identity', root: './subgraphs/identity' },
-  { name: 'patient', root: './subgraphs/patient' },
-  { name: 'schedule', root: './subgraphs/schedule', slow: true },
+  // Every subgraph of the manifest (a new subgraph gets its two projects without edits here).
+  ...parseYaml(readFileSync('supergraph/subgraphs.yaml', 'utf8')).subgraphs.map((s) => ({
+    name: s.name,
+    root: `./${s.dir}`,
+    slow: true,
+  })),
   { name: 'supergraph', root: './supergraph', slow: true, hookTimeout: 120000 },
 ];
 const timeouts = (s: (typeof suites)[number]) =>

@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { createTestDatabase, createTestIssuer } from '@medikamente/runtime/testing';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
 import { factories } from '@medikamente/subgraph-schedule/testing';
+import { gatewayUrlEnv } from '@medikamente/supergraph/manifest';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '16' } },
@@ -95,6 +96,7 @@ async function startProcess(entry: string, port: number, extra: Record<string, s
   throw new Error(`${entry} did not start`);
 }
 const SUBGRAPH = 4490;
+const CLOSED = 'http://127.0.0.1:9/graphql';
 await startProcess(
   'subgraphs/schedule/src/main.ts',
   SUBGRAPH,
@@ -102,9 +104,8 @@ await startProcess(
   `http://127.0.0.1:${SUBGRAPH}/readyz`,
 );
 const gatewayEnv = {
-  SCHEDULE_URL: `http://127.0.0.1:${SUBGRAPH}/graphql`,
-  IDENTITY_URL: 'http://127.0.0.1:9/graphql',
-  PATIENT_URL: 'http://127.0.0.1:9/graphql',
+  // Only schedule runs: the other subgraphs of the manifest point at a closed port.
+  ...gatewayUrlEnv({ schedule: `http://127.0.0.1:${SUBGRAPH}/graphql` }, CLOSED),
   RESPONSE_CACHE: 'off',
   // Limits high enough never to refuse the bench's traffic: their counting is what is measured.
   RATE_LIMIT_PER_ADDRESS: '1000000000',

@@ -14,6 +14,7 @@ import { AUDIT_MIGRATION, IDEMPOTENCY_MIGRATION, openDatabase, type Principal } 
 import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createGateway, readSupergraph } from '@medikamente/supergraph';
+import { loadSubgraphManifest } from '@medikamente/supergraph/manifest';
 import { execute, parse } from 'graphql';
 
 const { values } = parseArgs({
@@ -103,11 +104,16 @@ const runInProcess = (svc: typeof bare) => async () => {
   if (r.errors?.length) throw new Error(r.errors[0]!.message);
   return (r.data as any).searchPatients.nodes.length as number;
 };
+const CLOSED = 'http://127.0.0.1:9/graphql';
 const bareHttp = await bare.subgraph.listen(0);
 const policyHttp = await withPolicy.subgraph.listen(0);
 const gateway = await createGateway({
   supergraphSdl: readSupergraph(),
-  subgraphUrls: { patient: `${policyHttp.url}/graphql`, identity: 'http://127.0.0.1:9/graphql' },
+  // Only patient runs: the other subgraphs of the manifest point at a closed port.
+  subgraphUrls: {
+    ...Object.fromEntries(loadSubgraphManifest({ checkFiles: false }).map((s) => [s.name, CLOSED])),
+    patient: `${policyHttp.url}/graphql`,
+  },
   verifier: issuer.verifier,
   limits: { maxDepth: 10, maxAliases: 15, maxCost: 100000 },
   production: true,

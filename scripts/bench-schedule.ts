@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
+import { gatewayUrlEnv } from '@medikamente/supergraph/manifest';
 import { DateTime } from 'luxon';
 
 const { values } = parseArgs({
@@ -367,15 +368,13 @@ await startProcess(
   `http://127.0.0.1:${SUBGRAPH_PORT}/readyz`,
 );
 const direct = `http://127.0.0.1:${SUBGRAPH_PORT}/graphql`;
+const CLOSED = 'http://127.0.0.1:9/graphql';
 await startProcess(
   'gateway',
   'supergraph/src/main.ts',
   GATEWAY_PORT,
-  {
-    SCHEDULE_URL: direct,
-    IDENTITY_URL: 'http://127.0.0.1:9/graphql',
-    PATIENT_URL: 'http://127.0.0.1:9/graphql',
-  },
+  // Only schedule runs: the other subgraphs of the manifest point at a closed port.
+  gatewayUrlEnv({ schedule: direct }, CLOSED),
   `http://127.0.0.1:${GATEWAY_PORT}/healthz`,
 );
 const viaGateway = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
@@ -385,12 +384,7 @@ await startProcess(
   'gateway (cache off)',
   'supergraph/src/main.ts',
   GATEWAY_UNCACHED_PORT,
-  {
-    SCHEDULE_URL: direct,
-    IDENTITY_URL: 'http://127.0.0.1:9/graphql',
-    PATIENT_URL: 'http://127.0.0.1:9/graphql',
-    RESPONSE_CACHE: 'off',
-  },
+  { ...gatewayUrlEnv({ schedule: direct }, CLOSED), RESPONSE_CACHE: 'off' },
   `http://127.0.0.1:${GATEWAY_UNCACHED_PORT}/healthz`,
 );
 const viaGatewayUncached = `http://127.0.0.1:${GATEWAY_UNCACHED_PORT}/graphql`;

@@ -7,22 +7,30 @@ import { join } from 'node:path';
 import type { IdentityService } from '@medikamente/subgraph-identity';
 
 type Credential = { clientId: string; clientSecret: string };
-export type ServiceClients = Record<'gateway' | 'patient' | 'schedule', Credential>;
+/** Deployable name (gateway, patient, …) → its credential. */
+export type ServiceClients = Record<string, Credential>;
 
-/** Scopes per deployable: the gateway vouches for forwarded metadata; all read revocations. */
-const SCOPES: Record<keyof ServiceClients, string[]> = {
-  gateway: ['gateway', 'revocations:read'],
-  patient: ['revocations:read'],
-  schedule: ['events:write', 'revocations:read'],
+/** Scopes beyond `revocations:read`, which all get: the gateway vouches for forwarded metadata. */
+const EXTRA_SCOPES: Record<string, string[]> = {
+  gateway: ['gateway'],
+  schedule: ['events:write'],
 };
 
-/** The clients of every deployable, created once per data directory. */
-export async function serviceClients(dataDir: string, identity: IdentityService): Promise<ServiceClients> {
+/** The clients of the given deployables, created once per data directory. */
+export async function serviceClients(
+  dataDir: string,
+  identity: IdentityService,
+  deployables: string[],
+): Promise<ServiceClients> {
   const file = join(dataDir, 'service-clients.json');
-  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<ServiceClients>) : {};
-  const clients = { ...saved } as ServiceClients;
-  for (const [name, scopes] of Object.entries(SCOPES) as Array<[keyof ServiceClients, string[]]>)
-    clients[name] ??= await identity.createClient({ role: 'service', scopes, name });
+  const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ServiceClients) : {};
+  const clients: ServiceClients = { ...saved };
+  for (const name of deployables)
+    clients[name] ??= await identity.createClient({
+      role: 'service',
+      scopes: [...(EXTRA_SCOPES[name] ?? []), 'revocations:read'],
+      name,
+    });
   writeFileSync(file, `${JSON.stringify(clients)}\n`, { mode: 0o600 });
   return clients;
 }

@@ -1,17 +1,18 @@
 /**
  * Local start (`npm start`: scripts/start.mjs installs, then runs this): migrates and seeds demo
  * data on first run, runs a development mailbox (SMTP + SMS endpoint) for sign-up codes, runs
- * identity, patient, schedule and the gateway as child processes, like separate deployments
- * would run, builds (when stale, in parallel with the rest) and starts both apps. It prints one
- * line per step with its duration and one banner at the end; build and app output goes to
- * `<data>/logs` (a failed build prints the log's tail).
+ * every subgraph of supergraph/subgraphs.yaml (in its order) and the gateway as child processes,
+ * like separate deployments would run, builds (when stale, in parallel with the rest) and starts
+ * both apps. It prints one line per step with its duration and one banner at the end; build and
+ * app output goes to `<data>/logs` (a failed build prints the log's tail).
  *
- * Env: MEDIKAMENTE_DATA_DIR (default <repo>/.data), GATEWAY_PORT / IDENTITY_PORT / PATIENT_PORT /
- * SCHEDULE_PORT / PORTAL_PORT / RECEPTION_PORT (4000 / 4001 / 4002 / 4003 / 3000 / 3001),
- * MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), METRICS_BASE_PORT (9400: /metrics of gateway, identity,
- * patient, schedule on 9400–9403), IDENTITY_DATABASE_URL / PATIENT_DATABASE_URL /
- * SCHEDULE_DATABASE_URL (Postgres instead of the embedded PGlite), IDENTITY_MASTER_KEY(_FILE)
- * (default: generated into <data>/identity-master.key), LOG_LEVEL (default warn).
+ * Env: MEDIKAMENTE_DATA_DIR (default <repo>/.data), GATEWAY_PORT / PORTAL_PORT / RECEPTION_PORT
+ * (4000 / 3000 / 3001), <NAME>_PORT per subgraph (IDENTITY_PORT …, default its manifest devPort:
+ * 4001 …), MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), METRICS_BASE_PORT (9400: /metrics of the
+ * gateway there, of the subgraphs on the next ports in manifest order: identity 9401, patient 9402,
+ * schedule 9403), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL …: Postgres instead of
+ * the embedded PGlite under <data>/<name>), IDENTITY_MASTER_KEY(_FILE) (default: generated into
+ * <data>/identity-master.key), LOG_LEVEL (default warn).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { generateVapidKeys } from '@medikamente/notifications';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
+import { gatewayUrlEnv, loadSubgraphManifest, type Subgraph } from '@medikamente/supergraph/manifest';
 import { APPS, appLog, buildApp, startApps, stopBuilds } from './dev-apps';
 import { banner, step, stepDone } from './dev-banner';
 import { clientEnv, type ServiceClients, serviceClients } from './dev-clients';
@@ -33,16 +35,23 @@ const STARTED = Date.now();
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DATA = resolve(process.env.MEDIKAMENTE_DATA_DIR || join(ROOT, '.data'));
 const HOST = '127.0.0.1';
+/** The subgraphs to start, in the manifest's order (identity first: the others verify its tokens). */
+const SUBGRAPHS = loadSubgraphManifest();
+/** A subgraph this start wires by name (demo data, events, sign-up mail): it must be in the manifest. */
+function subgraph(name: string): Subgraph {
+  const s = SUBGRAPHS.find((x) => x.name === name);
+  if (!s) throw new Error(`subgraph ${name} is not in supergraph/subgraphs.yaml`);
+  return s;
+}
+const portOf = (s: Subgraph) => Number(process.env[`${s.envPrefix}_PORT`] || s.devPort);
 const ports = {
   gateway: Number(process.env.GATEWAY_PORT || 4000),
-  identity: Number(process.env.IDENTITY_PORT || 4001),
-  patient: Number(process.env.PATIENT_PORT || 4002),
-  schedule: Number(process.env.SCHEDULE_PORT || 4003),
+  ...Object.fromEntries(SUBGRAPHS.map((s) => [s.name, portOf(s)])),
   portal: Number(process.env.PORTAL_PORT || 3000),
   reception: Number(process.env.RECEPTION_PORT || 3001),
   mailbox: Number(process.env.MAILBOX_PORT || 4025),
   mailboxSmtp: Number(process.env.MAILBOX_SMTP_PORT || 2525),
-  /** /metrics of the gateway, identity, patient and schedule on this port and the next three. */
+  /** /metrics of the gateway on this port, of the subgraphs on the next ones (manifest order). */
   metrics: Number(process.env.METRICS_BASE_PORT || 9400),
 };
 const LOGS = join(DATA, 'logs');
@@ -69,27 +78,22 @@ const common = {
   NODE_ENV: 'development',
   LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
   HOST,
-  AUTH_ISSUER: url(ports.identity),
+  AUTH_ISSUER: url(portOf(subgraph('identity'))),
   APOLLO_TELEMETRY_DISABLED: '1',
 };
 // A database URL replaces the PGlite directory; the two are never passed together.
-const identityDb: Record<string, string> = {
-  ...(process.env.IDENTITY_DATABASE_URL
-    ? { IDENTITY_DATABASE_URL: process.env.IDENTITY_DATABASE_URL }
-    : { DATA_DIR: join(DATA, 'identity') }),
-  // The key that seals TOTP secrets and signing keys: generated once into the data directory.
-  ...(process.env.IDENTITY_MASTER_KEY
-    ? { IDENTITY_MASTER_KEY: process.env.IDENTITY_MASTER_KEY }
-    : {
-        IDENTITY_MASTER_KEY_FILE: process.env.IDENTITY_MASTER_KEY_FILE || join(DATA, 'identity-master.key'),
-      }),
-};
-const patientDb: Record<string, string> = process.env.PATIENT_DATABASE_URL
-  ? { PATIENT_DATABASE_URL: process.env.PATIENT_DATABASE_URL }
-  : { DATA_DIR: join(DATA, 'patient') };
-const scheduleDb: Record<string, string> = process.env.SCHEDULE_DATABASE_URL
-  ? { SCHEDULE_DATABASE_URL: process.env.SCHEDULE_DATABASE_URL }
-  : { DATA_DIR: join(DATA, 'schedule') };
+function databaseEnv(s: Subgraph): Record<string, string> {
+  const setting = `${s.envPrefix}_DATABASE_URL`;
+  const databaseUrl = process.env[setting];
+  return databaseUrl ? { [setting]: databaseUrl } : { DATA_DIR: join(DATA, s.name) };
+}
+// The key that seals TOTP secrets and signing keys: generated once into the data directory.
+const identityMasterKey: Record<string, string> = process.env.IDENTITY_MASTER_KEY
+  ? { IDENTITY_MASTER_KEY: process.env.IDENTITY_MASTER_KEY }
+  : { IDENTITY_MASTER_KEY_FILE: process.env.IDENTITY_MASTER_KEY_FILE || join(DATA, 'identity-master.key') };
+const identityDb = { ...databaseEnv(subgraph('identity')), ...identityMasterKey };
+const patientDb = databaseEnv(subgraph('patient'));
+const scheduleDb = databaseEnv(subgraph('schedule'));
 
 /** An expected failure: its message is enough (anything else is printed with its stack). */
 class StartError extends Error {}
@@ -144,7 +148,9 @@ async function seed(mailbox: DevMailbox): Promise<{
     const doctors = await demoDoctors(identity);
     const sched = await seedSchedule({ schedule, doctors, patientIds: demoPatientIds() });
     // Each deployable's own machine client (events, revocation list, the gateway's vouching).
-    const clients = await serviceClients(DATA, identity);
+    // identity issues the tokens: it needs no client of its own.
+    const deployables = ['gateway', ...SUBGRAPHS.filter((s) => s.name !== 'identity').map((s) => s.name)];
+    const clients = await serviceClients(DATA, identity, deployables);
     stepDone(
       'seed demo data',
       Date.now() - started,
@@ -158,6 +164,25 @@ async function seed(mailbox: DevMailbox): Promise<{
       s.verifier.stop();
       await s.close();
     }
+  }
+}
+
+/** What this start adds to a subgraph's settings beyond its port, database, client and metrics port. */
+function wiring(name: string, mailbox: DevMailbox): Record<string, string> {
+  const patient = () => url(portOf(subgraph('patient')));
+  switch (name) {
+    case 'identity':
+      // Sign-up codes go to the development mailbox.
+      return { ...identityMasterKey, ...mailbox.env };
+    case 'schedule':
+      return {
+        PATIENT_EVENTS_URL: `${patient()}/internal/events`,
+        PATIENT_URL: `${patient()}/graphql`,
+        PORTAL_URL: url(ports.portal),
+        ...webPushKeys(),
+      };
+    default:
+      return {};
   }
 }
 
@@ -248,40 +273,24 @@ try {
     startDevMailbox({ host: HOST, httpPort: ports.mailbox, smtpPort: ports.mailboxSmtp }),
   );
   const { logins, clients } = await seed(mailbox);
-  start('identity', 'subgraphs/identity/src/main.ts', {
-    PORT: String(ports.identity),
-    ...identityDb,
-    // Sign-up codes go to the development mailbox.
-    ...mailbox.env,
-    METRICS_PORT: String(ports.metrics + 1),
-  });
-  await waitFor('identity', url(ports.identity, '/readyz'));
-  start('patient', 'subgraphs/patient/src/main.ts', {
-    PORT: String(ports.patient),
-    ...patientDb,
-    ...clientEnv(clients.patient),
-    METRICS_PORT: String(ports.metrics + 2),
-  });
-  await waitFor('patient', url(ports.patient, '/readyz'));
-  start('schedule', 'subgraphs/schedule/src/main.ts', {
-    PORT: String(ports.schedule),
-    ...scheduleDb,
-    PATIENT_EVENTS_URL: url(ports.patient, '/internal/events'),
-    ...clientEnv(clients.schedule),
-    METRICS_PORT: String(ports.metrics + 3),
-    PORTAL_URL: url(ports.portal),
-    PATIENT_URL: url(ports.patient, '/graphql'),
-    ...webPushKeys(),
-  });
-  await waitFor('schedule', url(ports.schedule, '/readyz'));
+  // One after the other in manifest order; /metrics of the n-th on METRICS_BASE_PORT + n.
+  for (const [i, s] of SUBGRAPHS.entries()) {
+    const client = clients[s.name];
+    start(s.name, `${s.dir}/src/main.ts`, {
+      PORT: String(portOf(s)),
+      ...databaseEnv(s),
+      ...(client ? clientEnv(client) : {}),
+      METRICS_PORT: String(ports.metrics + 1 + i),
+      ...wiring(s.name, mailbox),
+    });
+    await waitFor(s.name, url(portOf(s), '/readyz'));
+  }
   start('gateway', 'supergraph/src/main.ts', {
     PORT: String(ports.gateway),
-    IDENTITY_URL: url(ports.identity, '/graphql'),
-    PATIENT_URL: url(ports.patient, '/graphql'),
-    SCHEDULE_URL: url(ports.schedule, '/graphql'),
+    ...gatewayUrlEnv(Object.fromEntries(SUBGRAPHS.map((s) => [s.name, url(portOf(s), '/graphql')]))),
     // The apps' servers run on this machine and forward the browser's address.
     TRUSTED_PROXIES: '127.0.0.1,::1',
-    ...clientEnv(clients.gateway),
+    ...clientEnv(clients.gateway!),
     METRICS_PORT: String(ports.metrics),
   });
   await waitFor('gateway', url(ports.gateway, '/healthz'));
@@ -289,7 +298,7 @@ try {
   const apps = await step('apps started', () =>
     startApps({
       gatewayUrl: url(ports.gateway, '/graphql'),
-      identityUrl: url(ports.identity),
+      identityUrl: url(portOf(subgraph('identity'))),
       dataDir: DATA,
       portalPort: ports.portal,
       receptionPort: ports.reception,
@@ -308,9 +317,7 @@ try {
         ['GraphQL (gateway)', url(ports.gateway, '/graphql')],
         ['GraphiQL', url(ports.gateway, '/graphiql')],
         ['Dev mailbox', `${mailbox.pageUrl}   (sign-up codes by e-mail and SMS)`],
-        ['identity subgraph', url(ports.identity, '/graphql')],
-        ['patient subgraph', url(ports.patient, '/graphql')],
-        ['schedule subgraph', url(ports.schedule, '/graphql')],
+        ...SUBGRAPHS.map((s): [string, string] => [`${s.name} subgraph`, url(portOf(s), '/graphql')]),
       ],
       mailboxUrl: mailbox.pageUrl,
       dataDir: DATA,

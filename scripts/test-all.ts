@@ -7,15 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadSubgraphManifest } from '@medikamente/supergraph/manifest';
 
 const PACKAGES = [
   '.',
   'schema',
   'packages/runtime',
   'packages/notifications',
-  'subgraphs/identity',
-  'subgraphs/patient',
-  'subgraphs/schedule',
+  // Every subgraph of supergraph/subgraphs.yaml.
+  ...loadSubgraphManifest({ checkFiles: false }).map((s) => s.dir),
   'supergraph',
   'apps/web-kit',
   'apps/portal',

@@ -1,2 +1,3 @@
 export * from './classification';
 export * from './policy';
+export * from './subgraph-sdl';

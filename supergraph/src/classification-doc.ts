@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Policy } from '@medikamente/schema';
-import type { GraphQLSchema } from 'graphql';
+import { type ConstDirectiveNode, type GraphQLSchema, Kind, parse } from 'graphql';
+import type { Subgraph } from './manifest';
 import { describeCell, expectedEffect, scenarios, supergraphFields } from './policy-model';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
@@ -88,6 +90,47 @@ export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): 
       );
     }
     lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const category = (directives: readonly ConstDirectiveNode[] | undefined) => {
+  const arg = directives
+    ?.find((d) => d.name.value === 'classified')
+    ?.arguments?.find((a) => a.name.value === 'category')?.value;
+  return arg?.kind === Kind.STRING ? arg.value : undefined;
+};
+const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
+
+/**
+ * The "Subgraphs" section: for each subgraph of the manifest, where its SDL and URL setting are
+ * and which data subjects and categories its own fields (so its own database) hold.
+ */
+export function renderSubgraphsSection(policy: Policy, subgraphs: Subgraph[]): string {
+  const lines = [
+    '## Subgraphs',
+    '',
+    'From `supergraph/subgraphs.yaml`. A subgraph holds the categories of the fields its own SDL defines.',
+    '',
+    '| subgraph | SDL | gateway setting (default) | data subjects held | categories held |',
+    '|---|---|---|---|---|',
+  ];
+  for (const s of subgraphs) {
+    const subjects = new Set<string>();
+    const categories = new Set<string>();
+    for (const def of parse(readFileSync(s.sdlFile, 'utf8')).definitions) {
+      if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+      if (ROOTS.has(def.name.value)) continue;
+      for (const field of def.fields ?? []) {
+        const c = category(field.directives) ?? category(def.directives);
+        if (!c || c === 'PUBLIC') continue;
+        categories.add(c);
+        if (policy.subjects[def.name.value]) subjects.add(def.name.value);
+      }
+    }
+    lines.push(
+      `| ${s.name} | \`${s.dir}/schema.graphql\` | \`${s.urlEnv}\` (${s.defaultUrl}) | ${[...subjects].sort().join(', ')} | ${[...categories].sort().join(', ')} |`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,12 +1,10 @@
 import { commaList, commonEnv, parseEnv } from '@medikamente/runtime';
 import { z } from 'zod';
+import { loadSubgraphManifest, type Subgraph } from './manifest';
 
 const schema = z.object({
   ...commonEnv,
   PORT: z.coerce.number().int().min(0).default(4000),
-  IDENTITY_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
-  PATIENT_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
-  SCHEDULE_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10000),
   /** Comma-separated proxy addresses whose X-Forwarded-For is trusted (e.g. the apps' servers). */
   TRUSTED_PROXIES: commaList(''),
@@ -25,10 +23,29 @@ const schema = z.object({
   MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
 });
-export type GatewayEnv = z.infer<typeof schema>;
+export type GatewayEnv = z.infer<typeof schema> & {
+  /** Subgraph name → URL: each subgraph's `urlEnv` of the manifest, by default its development port. */
+  subgraphUrls: Record<string, string>;
+};
+
+/** The settings of the manifest's subgraphs (IDENTITY_URL, …) added to the gateway's own. */
+const withSubgraphUrls = (subgraphs: Subgraph[]) => {
+  const urls: Record<string, z.ZodType<string>> = Object.fromEntries(
+    subgraphs.map((s) => [s.urlEnv, z.string().url().default(s.defaultUrl)]),
+  );
+  return z.intersection(schema, z.object(urls)).transform(
+    (env): GatewayEnv => ({
+      ...env,
+      subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, env[s.urlEnv]!])),
+    }),
+  );
+};
 
 /** Validated gateway configuration. */
-export const loadGatewayEnv = (source?: Record<string, string | undefined>) => parseEnv(schema, source);
+export const loadGatewayEnv = (
+  source?: Record<string, string | undefined>,
+  subgraphs: Subgraph[] = loadSubgraphManifest({ checkFiles: false }),
+): GatewayEnv => parseEnv(withSubgraphUrls(subgraphs), source);
 
 /**
  * The gateway must never send usage data out of the clinic's network (data residency):

@@ -10,7 +10,7 @@ const env = loadGatewayEnv();
 const credentials = serviceCredentials(env, 'gateway revocations:read');
 const gateway = await createGateway({
   supergraphSdl: readSupergraph(),
-  subgraphUrls: { identity: env.IDENTITY_URL, patient: env.PATIENT_URL, schedule: env.SCHEDULE_URL },
+  subgraphUrls: env.subgraphUrls,
   verifier: verifierFromEnv(env, Object.keys(loadPolicy().roles), credentials),
   limits: limitsFromEnv(env),
   production: env.NODE_ENV === 'production',

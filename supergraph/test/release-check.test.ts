@@ -1,7 +1,11 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadPolicy } from '@medikamente/schema';
 import { describe, expect, it } from 'vitest';
 import { readSupergraph } from '../src/compose';
-import { generateArtifacts } from '../src/generate';
+import { generateArtifacts, staleSubgraphSdl } from '../src/generate';
+import { loadSubgraphManifest } from '../src/manifest';
 import { checkPolicy, supergraphSchema } from '../src/policy-model';
 
 const DIRECTIVE =
@@ -15,6 +19,20 @@ describe('release check', () => {
     const { sdl, findings } = generateArtifacts();
     expect(findings).toEqual([]);
     expect(readSupergraph()).toBe(sdl);
+  });
+
+  it("passes on every subgraph's committed schema.graphql, and fails on one its typeDefs no longer print", async () => {
+    const subgraphs = loadSubgraphManifest();
+    expect(await staleSubgraphSdl(subgraphs)).toEqual([]);
+    // The committed SDL of patient with one field gone, as if its typeDefs had changed since.
+    const patient = subgraphs.find((s) => s.name === 'patient')!;
+    const stale = join(mkdtempSync(join(tmpdir(), 'mk-stale-sdl-')), 'schema.graphql');
+    const committed = readFileSync(patient.sdlFile, 'utf8');
+    writeFileSync(stale, committed.replace(/^\s*phone: .*\n/m, ''));
+    expect(readFileSync(stale, 'utf8')).not.toBe(committed);
+    expect(await staleSubgraphSdl([{ ...patient, sdlFile: stale }])).toEqual([
+      expect.stringMatching(/^stale: .*schema\.graphql \(run `pnpm generate`\)$/),
+    ]);
   });
 
   it('fails on an unclassified field, an unknown category and a SECRET field', () => {
