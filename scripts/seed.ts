@@ -428,8 +428,13 @@ export async function seedDemo(opts: {
       id: patientId!,
       accountId,
       createdBy: accountId,
-      idempotencyKey: patientId!,
-      operation: 'registerSelf',
+      // As registerSelf: the key is the record itself, so a re-run replays whatever it holds.
+      idempotency: {
+        principal: { kind: 'user', subject: accountId },
+        key: patientId!,
+        operation: 'registerSelf',
+        request: {},
+      },
     });
     if (replayed) continue;
     await give(patientId!, 'TREATMENT', 'PORTAL', accountId);
@@ -448,8 +453,13 @@ export async function seedDemo(opts: {
     const { replayed } = await patients.create(fields, {
       id,
       createdBy: reception,
-      idempotencyKey: `demo-seed-${i}`,
-      operation: 'demoSeed',
+      // The key names the demo patient: a re-run replays it (whatever the generator produced).
+      idempotency: {
+        principal: { kind: 'user', subject: reception },
+        key: `demo-seed-${i}`,
+        operation: 'demoSeed',
+        request: {},
+      },
     });
     if (replayed) continue;
     await give(id, 'TREATMENT', channel, reception);

@@ -33,12 +33,13 @@ const steps: Step[] = [
   },
   {
     // Also fails when an app's operation no longer validates against schema/supergraph.graphql
-    // (codegen validates every document) or its persisted-documents manifest is stale.
-    name: 'codegen is current (schema/generated, apps/*/src/gql)',
+    // (codegen validates every document) or its persisted-documents manifest is stale; and when a
+    // subgraph's resolver types (subgraphs/*/src/generated) no longer match its SDL.
+    name: 'codegen is current (schema/generated, apps/*/src/gql, subgraphs/*/src/generated)',
     cmd: [
       'bash',
       '-c',
-      'G="schema/generated apps/portal/src/gql apps/reception/src/gql"; graphql-codegen --config codegen.yml >/dev/null && test -z "$(git status --porcelain -- $G)" || { git status --short -- $G; exit 1; }',
+      'G="schema/generated apps/portal/src/gql apps/reception/src/gql subgraphs/*/src/generated"; graphql-codegen --config codegen.yml >/dev/null && tsx scripts/generate-resolver-types.ts >/dev/null && test -z "$(git status --porcelain -- $G)" || { git status --short -- $G; exit 1; }',
     ],
   },
   // tsc per package directly: no package manager needed on PATH.

@@ -349,10 +349,14 @@ export type HolidayPayload = {
   inputErrors: Array<InputError>;
 };
 
+/** An expected failure of a mutation, tied to the input field it is about */
 export type InputError = {
   __typename?: 'InputError';
+  /** One code of the platform's error-code enum, e.g. REQUIRED, SLOT_TAKEN */
   code: Scalars['String']['output'];
+  /** The input field (argument or input object field) the failure is about */
   field: Scalars['String']['output'];
+  /** Russian message for the user; clients may localise by code */
   message: Scalars['String']['output'];
 };
 

@@ -46,3 +46,11 @@ export const loadGatewayEnv = (
   source?: Record<string, string | undefined>,
   subgraphs: Subgraph[] = loadSubgraphManifest({ checkFiles: false }),
 ): GatewayEnv => parseEnv(withSubgraphUrls(subgraphs), source);
+
+/**
+ * The gateway must never send usage data out of the clinic's network (data residency):
+ * @apollo/gateway reads this flag from the process environment itself, so it is set there.
+ */
+export function disableApolloTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+}

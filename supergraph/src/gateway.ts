@@ -34,6 +34,7 @@ import {
 import { loadPolicy } from '@medikamente/schema';
 import express from 'express';
 import { ForwardingDataSource, type GatewayContext } from './data-source';
+import { disableApolloTelemetry } from './env';
 import { playgroundRouter } from './playground';
 import { keepRawBody, publicResponseCache } from './response-cache';
 import { attachSubscriptionProxy } from './subscriptions';
@@ -121,9 +122,7 @@ export async function createGateway(opts: GatewayOptions) {
   const logger = createLogger('gateway', opts.logLevel);
   const trusted = new Set((opts.trustedProxies ?? []).map(normalize));
   const metrics = createMetrics('gateway');
-  // The gateway must never send usage data out of the clinic's network (data residency):
-  // @apollo/gateway reads this flag from the process environment itself.
-  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name, url }) =>

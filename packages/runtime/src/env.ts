@@ -20,6 +20,12 @@ export function parseEnv<T extends z.ZodType>(
   throw new Error(message);
 }
 
+/**
+ * The log level of code that runs before (or without) a deployable's parsed configuration, e.g.
+ * a subgraph created by a test: `LOG_LEVEL` from the environment, `info` otherwise.
+ */
+export const defaultLogLevel = (): string => process.env.LOG_LEVEL ?? 'info';
+
 /** A comma-separated setting as a list of trimmed, non-empty items (e.g. `a, b,` → [a, b]). */
 export const commaList = (fallback: string) =>
   z

@@ -107,12 +107,38 @@ export function appError(
 /** An expected, field-level input failure returned inside a payload. */
 export type InputError = { field: string; code: AnyErrorCode; message: string };
 
+/**
+ * The one GraphQL definition of `InputError` (docs/adr/0012-expected-failures.md). Every subgraph
+ * includes this fragment in its SDL; `@shareable` lets the identical type live in several
+ * subgraphs of the supergraph. Expected failures are mutation payloads with
+ * `inputErrors: [InputError!]!` (empty on success); access and unexpected failures are errors.
+ */
+export const inputErrorSdl = `
+  "An expected failure of a mutation, tied to the input field it is about"
+  type InputError @shareable @classified(category: "PUBLIC") {
+    "The input field (argument or input object field) the failure is about"
+    field: String!
+    "One code of the platform's error-code enum, e.g. REQUIRED, SLOT_TAKEN"
+    code: String!
+    "Russian message for the user; clients may localise by code"
+    message: String!
+  }
+`;
+
 /** One expected input failure, for a payload's `inputErrors`. */
 export const inputError = (field: string, code: AnyErrorCode, message: string): InputError => ({
   field,
   code,
   message,
 });
+
+/**
+ * An error in one representation's place in `_entities`: returned as the resolver's value (not
+ * thrown, and not a rejected promise, either of which fails the whole batch), so the other
+ * representations still resolve. Typed `never` so it fits the typed `__resolveReference`.
+ */
+export const entityError = (e: unknown): never =>
+  (e instanceof Error ? e : appError(ErrorCode.INTERNAL)) as never;
 
 /** Errors raised by the auth layer; mapped to HTTP 401 before GraphQL runs. */
 export class AuthError extends Error {

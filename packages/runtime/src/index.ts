@@ -10,6 +10,7 @@ export * from './events/outbox';
 export * from './events/pubsub';
 export * from './format-error';
 export * from './http';
+export * from './idempotency';
 export * from './ids';
 export * from './kit';
 export * from './limits';

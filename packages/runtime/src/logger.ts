@@ -1,11 +1,12 @@
 import { pino } from 'pino';
+import { defaultLogLevel } from './env';
 
 /**
  * Structured logger. Logs carry ids, codes and timings only: request bodies, variables,
  * headers and GraphQL results are never logged, and common personal-data keys are redacted
  * as a second line of defence.
  */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info') {
+export function createLogger(service: string, level = defaultLogLevel()) {
   return pino({
     name: service,
     level,

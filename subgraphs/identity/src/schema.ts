@@ -1,5 +1,7 @@
+import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
 import type { DocumentNode } from 'graphql';
+import type { Resolvers } from './generated/resolvers-types';
 import { accountResolvers } from './modules/accounts/account.resolvers';
 import { accountSdl } from './modules/accounts/account.sdl';
 import { sessionResolvers } from './modules/accounts/session.resolvers';
@@ -11,10 +13,18 @@ import { signUpResolvers } from './modules/signup/signup.resolvers';
 import { signUpSdl } from './modules/signup/signup.sdl';
 
 /** The identity subgraph's type definitions (federation header and @classified included). */
-export const identityTypeDefs: DocumentNode = subgraphTypeDefs(accountSdl + signUpSdl + clientSdl + keySdl);
+export const identityTypeDefs: DocumentNode = subgraphTypeDefs(
+  inputErrorSdl + accountSdl + signUpSdl + clientSdl + keySdl,
+);
 
-/** Resolver map of every module, merged per root type. */
-export const identityResolvers = {
+/** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
+export const resolverTypes = {
+  contextType: '../context#IdentityContext',
+  mappers: { Account: '../modules/accounts/account.view#AccountView' },
+};
+
+/** Resolver map of every module, merged per root type and typed by the SDL (generated resolver types). */
+export const identityResolvers: Resolvers = {
   Query: { ...accountResolvers.Query },
   Mutation: {
     ...sessionResolvers.Mutation,

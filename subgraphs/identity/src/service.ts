@@ -15,7 +15,7 @@ export const identity = defineSubgraph({
   name: 'identity',
   env: loadIdentityEnv,
   typeDefs: identityTypeDefs,
-  resolvers: identityResolvers as never,
+  resolvers: identityResolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
   migrations: [AUDIT_MIGRATION],
   stores: ({ database, env }) => createStores(database, envelopeFor(env)),

@@ -1,4 +1,4 @@
-import { AUDIT_MIGRATION, defineSubgraph, INBOX_MIGRATION } from '@medikamente/runtime';
+import { AUDIT_MIGRATION, defineSubgraph, IDEMPOTENCY_MIGRATION, INBOX_MIGRATION } from '@medikamente/runtime';
 import { createLoaders, createStores } from './context';
 import { loadPatientEnv } from './env';
 import { careEventHandler } from './modules/care/care.events';
@@ -10,15 +10,15 @@ export const patient = defineSubgraph({
   name: 'patient',
   env: loadPatientEnv,
   typeDefs: patientTypeDefs,
-  resolvers: resolvers as never,
+  resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [AUDIT_MIGRATION, INBOX_MIGRATION],
+  migrations: [AUDIT_MIGRATION, INBOX_MIGRATION, IDEMPOTENCY_MIGRATION],
   serviceScopes: 'revocations:read',
   stores: ({ database }) => createStores(database),
   context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
   conditions: ({ stores }) => ({ careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids) }),
   // Appointment facts from the schedule subgraph (its outbox relay) build care relationships.
-  events: ({ env }) => ({ 'appointment.*': careEventHandler(env.CARE_WINDOW_DAYS) }),
+  events: ({ env, stores }) => ({ 'appointment.*': careEventHandler(stores.care, env.CARE_WINDOW_DAYS) }),
 });
 
 /** Builds the patient service (tests, tools); `patient.main()` runs the deployable. */

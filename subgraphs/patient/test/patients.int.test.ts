@@ -94,6 +94,20 @@ describe('registration by reception', () => {
     expect(await count()).toBe(before + 1);
   });
 
+  it('refuses a retry with the same idempotency key but different data', async () => {
+    const key = randomUUID();
+    const first = await h.query(REGISTER, { input: input(), key, confirm: true }, reception);
+    expect(first.data.registerPatient.ok).toBe(true);
+    const before = await count();
+    const other = await h.query(REGISTER, { input: input(), key, confirm: true }, reception);
+    expect(other.data.registerPatient).toMatchObject({
+      ok: false,
+      patient: null,
+      inputErrors: [{ field: 'idempotencyKey', code: 'IDEMPOTENCY_MISMATCH' }],
+    });
+    expect(await count()).toBe(before);
+  });
+
   it('merges a duplicate into the kept record, moving consents, and search then finds one', async () => {
     const surname = `Слияние${Math.random().toString(36).slice(2, 6)}`;
     const keep = await h.createTestPatient({ lastName: surname, workplace: null, email: null });

@@ -1,5 +1,11 @@
 import { NOTIFICATIONS_MIGRATION } from '@medikamente/notifications';
-import { AUDIT_MIGRATION, defineSubgraph, type KitOptions, OUTBOX_MIGRATION } from '@medikamente/runtime';
+import {
+  AUDIT_MIGRATION,
+  defineSubgraph,
+  IDEMPOTENCY_MIGRATION,
+  type KitOptions,
+  OUTBOX_MIGRATION,
+} from '@medikamente/runtime';
 import { createLoaders, createServices, createStores, type ScheduleOptions } from './context';
 import { loadScheduleEnv, type ScheduleEnv } from './env';
 import { holdSweeper } from './modules/booking/booking.setup';
@@ -12,9 +18,9 @@ export const schedule = defineSubgraph({
   name: 'schedule',
   env: loadScheduleEnv,
   typeDefs: scheduleTypeDefs,
-  resolvers: resolvers as never,
+  resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION],
+  migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION, IDEMPOTENCY_MIGRATION],
   // Its own machine client relays events (events:write) and reads revocations.
   serviceScopes: 'events:write revocations:read',
   subscriptions: true,

@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import postgres from 'postgres';
+import { type Database, migrate } from '../db';
+import { testEnv } from './env';
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = testEnv.adminUrl;
 let serverAvailable: Promise<boolean> | undefined;
 
 /** Whether a real Postgres server answers (tests prefer it; PGlite is the fallback). */
 export function postgresAvailable(): Promise<boolean> {
-  if (process.env.TEST_DATABASE === 'pglite') return Promise.resolve(false);
+  if (testEnv.forcePglite) return Promise.resolve(false);
   serverAvailable ??= (async () => {
     const sql = postgres(ADMIN_URL, { max: 1, connect_timeout: 2, onnotice: () => {} });
     try {
@@ -43,4 +48,20 @@ export async function createTestDatabase(
       await a.end();
     },
   };
+}
+
+/**
+ * Applies a migrations folder only up to `last` (inclusive), as a database deployed before the
+ * later migrations existed: tests of forward migrations seed rows in the old shape, then open the
+ * database with the full folder.
+ */
+export async function migrateUntil(database: Database, dir: string, last: string): Promise<string[]> {
+  const partial = mkdtempSync(join(tmpdir(), 'mk-migrations-'));
+  try {
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.sql') && f <= last))
+      copyFileSync(join(dir, f), join(partial, f));
+    return await migrate(database, partial);
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
 }

@@ -1,5 +1,6 @@
 import { type Result, toPayload } from '../../common/result';
 import type { IdentityContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import type { StaffInput } from './account.service';
 import type { AccountRecord } from './account.store';
 import { accountView } from './account.view';
@@ -37,4 +38,4 @@ export const accountResolvers = {
   Account: {
     __resolveReference: (ref: { id: string }, ctx: IdentityContext) => ctx.loaders.account.load(ref.id),
   },
-};
+} satisfies Resolvers;

@@ -35,12 +35,6 @@ export const accountSdl = /* GraphQL */ `
     dismissedAt: String @classified(category: "PUBLIC")
   }
 
-  type InputError @shareable @classified(category: "PUBLIC") {
-    field: String!
-    code: String!
-    message: String!
-  }
-
   type AuthPayload @classified(category: "PUBLIC") {
     ok: Boolean!
     inputErrors: [InputError!]!

@@ -1,6 +1,7 @@
 import { type Result, toPayload } from '../../common/result';
 import type { IdentityContext } from '../../context';
 import { renderAs } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { accountView } from './account.view';
 import type { Authenticated, SignInInput } from './auth.service';
 
@@ -33,4 +34,4 @@ export const sessionResolvers = {
     signOut: async (_: unknown, __: unknown, ctx: IdentityContext) =>
       toPayload(await ctx.services.auth.signOut(ctx.principal), () => ({}), {}),
   },
-};
+} satisfies Resolvers;

@@ -1,5 +1,6 @@
 import { toPayload } from '../../common/result';
 import type { IdentityContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import type { NewClientInput } from './clients';
 
 const EMPTY = { clientId: null, clientSecret: null, name: null, role: null, scopes: [] };
@@ -20,4 +21,4 @@ export const clientResolvers = {
         EMPTY,
       ),
   },
-};
+} satisfies Resolvers;

@@ -1,4 +1,5 @@
 import type { IdentityContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 
 /** Signing-key rotation by an IT administrator (policy: it_admin); the key ring logs it. */
 export const keyResolvers = {
@@ -18,4 +19,4 @@ export const keyResolvers = {
       };
     },
   },
-};
+} satisfies Resolvers;

@@ -1,5 +1,6 @@
 import { toPayload } from '../../common/result';
 import type { IdentityContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { authPayload } from '../accounts/session.resolvers';
 import type { SignUpInput } from './signup.service';
 
@@ -13,7 +14,7 @@ export const signUpResolvers = {
         await ctx.services.signUp.start(input, ctx.clientAddress),
         (v) => ({
           verificationId: v.verificationId,
-          channel: v.channel.toUpperCase(),
+          channel: v.channel === 'email' ? ('EMAIL' as const) : ('SMS' as const),
           expiresAt: v.expiresAt.toISOString(),
         }),
         NOT_STARTED,
@@ -25,4 +26,4 @@ export const signUpResolvers = {
       ctx: IdentityContext,
     ) => authPayload(ctx, await ctx.services.signUp.confirm(verificationId, code, ctx.clientAddress)),
   },
-};
+} satisfies Resolvers;

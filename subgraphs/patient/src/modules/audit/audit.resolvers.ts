@@ -1,5 +1,6 @@
 import type { AuditEvent } from '@medikamente/runtime';
 import type { PatientContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { requireId } from '../ids';
 
 const limit = (n: number | undefined, max: number) => Math.min(Math.max(n ?? max, 1), max);
@@ -16,4 +17,4 @@ export const auditResolvers = {
   },
   AccessLogEntry: { occurredAt: (e: AuditEvent) => e.occurredAt.toISOString() },
   AuditEvent: { occurredAt: (e: AuditEvent) => e.occurredAt.toISOString() },
-};
+} satisfies Resolvers;

@@ -1,5 +1,6 @@
 import type { EventHandler } from '@medikamente/runtime';
 import { z } from 'zod';
+import type { CareStore } from './care.store';
 
 const appointmentPayload = z.object({
   appointmentId: z.uuid(),
@@ -19,25 +20,18 @@ const ACTIVE = new Set(['HELD', 'BOOKED', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED'
  * one withdraws what that appointment granted. Runs inside the inbox transaction (exactly once).
  */
 export const careEventHandler =
-  (careWindowDays: number): EventHandler =>
-  async (event, q) => {
+  (care: CareStore, careWindowDays: number): EventHandler =>
+  // The store's queries run on the inbox transaction (the database joins the open one).
+  async (event) => {
     const p = appointmentPayload.parse(event.payload);
-    const known = await q('select 1 from patient where id = $1', [p.patientId]);
-    if (known.length === 0) return; // a patient this service does not hold: nothing to project
+    if (!(await care.holdsPatient(p.patientId))) return; // a patient this service does not hold: nothing to project
     const source = `appointment:${p.appointmentId}`;
     if (ACTIVE.has(p.status)) {
       const until = new Date(new Date(p.endsAt).getTime() + careWindowDays * 86_400_000);
-      await q(
-        `insert into care_relationship (doctor_account_id, patient_id, source, valid_until) values ($1, $2, $3, $4)
-         on conflict (doctor_account_id, patient_id, source) do update set valid_until = excluded.valid_until`,
-        [p.doctorAccountId, p.patientId, source, until],
-      );
+      await care.grant(p.doctorAccountId, p.patientId, source, until);
       // A reschedule may move the appointment to another doctor.
-      await q('delete from care_relationship where source = $1 and doctor_account_id <> $2', [
-        source,
-        p.doctorAccountId,
-      ]);
+      await care.withdraw(source, { exceptDoctor: p.doctorAccountId });
     } else {
-      await q('delete from care_relationship where source = $1', [source]);
+      await care.withdraw(source);
     }
   };

@@ -25,4 +25,21 @@ export class CareStore {
       [doctorAccountId, patientId, source, validUntil],
     );
   }
+
+  /** Whether this service holds the patient (events about others are not projected). */
+  async holdsPatient(patientId: string): Promise<boolean> {
+    const rows = await this.database.query('select 1 from patient where id = $1', [patientId]);
+    return rows.length > 0;
+  }
+
+  /** Withdraws what one source granted (to every doctor, or to all but `exceptDoctor`). */
+  async withdraw(source: string, opts: { exceptDoctor?: string } = {}): Promise<void> {
+    if (opts.exceptDoctor === undefined)
+      await this.database.query('delete from care_relationship where source = $1', [source]);
+    else
+      await this.database.query(
+        'delete from care_relationship where source = $1 and doctor_account_id <> $2',
+        [source, opts.exceptDoctor],
+      );
+  }
 }

@@ -1,5 +1,6 @@
 import { appError, ErrorCode } from '@medikamente/runtime';
 import type { PatientContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { requireId } from '../ids';
 import type { ConsentChannel, ConsentPurpose, ConsentRecord, ConsentTextRecord } from './consent.store';
 
@@ -78,4 +79,4 @@ export const consentResolvers = {
   ConsentText: {
     publishedAt: (t: ConsentTextRecord) => t.publishedAt.toISOString(),
   },
-};
+} satisfies Resolvers;

@@ -1,11 +1,20 @@
-import { appError, ErrorCode, requireText, textError } from '@medikamente/runtime';
+import {
+  appError,
+  ErrorCode,
+  entityError,
+  IdempotencyMismatchError,
+  type InputError,
+  requireText,
+  textError,
+} from '@medikamente/runtime';
 import type { PatientContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { requireId } from '../ids';
 import type { PatientRecord } from './patient.store';
 import { normalizePhone, type PatientFields, parseIsoDate, validatePatientFields } from './validation';
 
 const REQUIRED: (keyof PatientFields)[] = ['lastName', 'firstName', 'birthDate', 'sex'];
-const fail = (inputErrors: unknown[], duplicates: PatientRecord[] = []) => ({
+const fail = (inputErrors: InputError[], duplicates: PatientRecord[] = []) => ({
   ok: false,
   inputErrors,
   patient: null,
@@ -43,15 +52,7 @@ export const patientResolvers = {
     },
     myPatient: async (_: unknown, __: unknown, ctx: PatientContext) =>
       ctx.principal.patientId ? load(ctx, ctx.principal.patientId) : null,
-    searchPatients: async (
-      _: unknown,
-      args: {
-        query: { text?: string; phone?: string; birthDate?: string };
-        first?: number;
-        after?: string | null;
-      },
-      ctx: PatientContext,
-    ) => {
+    searchPatients: async (_, args, ctx) => {
       // Up to 1000 rows: reception exports a day's list; the cost limit still bounds the query.
       const first = Math.min(Math.max(args.first ?? 20, 1), 1000);
       const after = args.after ? requireId(args.after, 'after') : null;
@@ -84,11 +85,7 @@ export const patientResolvers = {
     },
   },
   Mutation: {
-    registerPatient: async (
-      _: unknown,
-      args: { input: PatientFields; confirmNotDuplicate?: boolean; idempotencyKey?: string | null },
-      ctx: PatientContext,
-    ) => {
+    registerPatient: async (_, args, ctx) => {
       const keyError = textError('idempotencyKey', args.idempotencyKey, { max: 100 });
       if (keyError) return fail([keyError]);
       const v = validatePatientFields(args.input, REQUIRED);
@@ -107,14 +104,25 @@ export const patientResolvers = {
             dups,
           );
       }
-      const { patient } = await ctx.stores.patients.create(v.value, {
-        createdBy: ctx.principal.subject!,
-        idempotencyKey: args.idempotencyKey ?? null,
-        operation: 'registerPatient',
-      });
-      return done(patient);
+      try {
+        const { patient } = await ctx.stores.patients.create(v.value, {
+          createdBy: ctx.principal.subject!,
+          idempotency: args.idempotencyKey
+            ? {
+                principal: ctx.principal,
+                key: args.idempotencyKey,
+                operation: 'registerPatient',
+                request: { input: v.value },
+              }
+            : null,
+        });
+        return done(patient);
+      } catch (e) {
+        if (e instanceof IdempotencyMismatchError) return fail([e.toInputError()]);
+        throw e;
+      }
     },
-    registerSelf: async (_: unknown, args: { input: PatientFields }, ctx: PatientContext) => {
+    registerSelf: async (_, args, ctx) => {
       const id = ctx.principal.patientId;
       if (!id) throw appError(ErrorCode.FORBIDDEN);
       // Validated first: a retry returns the record, but never answers bad input with success.
@@ -126,12 +134,12 @@ export const patientResolvers = {
         id,
         accountId: ctx.principal.subject,
         createdBy: ctx.principal.subject!,
-        idempotencyKey: id,
-        operation: 'registerSelf',
+        // The key is the patient's own record: any retry (another tab) gets the record made first.
+        idempotency: { principal: ctx.principal, key: id, operation: 'registerSelf', request: {} },
       });
       return done(patient);
     },
-    updatePatient: async (_: unknown, args: { id: string; input: PatientFields }, ctx: PatientContext) => {
+    updatePatient: async (_, args, ctx) => {
       const id = requireId(args.id);
       assertSelfOrStaff(ctx, id);
       const v = validatePatientFields(args.input, []);
@@ -145,7 +153,7 @@ export const patientResolvers = {
       const updated = await ctx.stores.patients.update(current.id, v.value);
       return done(updated!);
     },
-    mergePatients: async (_: unknown, args: { keepId: string; mergeId: string }, ctx: PatientContext) => {
+    mergePatients: async (_, args, ctx) => {
       const keepId = requireId(args.keepId, 'keepId');
       const mergeId = requireId(args.mergeId, 'mergeId');
       if (keepId === mergeId)
@@ -171,13 +179,13 @@ export const patientResolvers = {
   Patient: {
     // Errors are returned, not thrown, so that one bad representation fails only its own
     // position in _entities.
-    __resolveReference: (ref: { id: string }, ctx: PatientContext) => {
+    __resolveReference: (ref, ctx) => {
       try {
         const id = requireId(ref.id);
         assertSelfOrStaff(ctx, id);
         return load(ctx, id);
       } catch (e) {
-        return e;
+        return entityError(e);
       }
     },
     fullName: (p: PatientRecord) => [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' '),
@@ -190,4 +198,4 @@ export const patientResolvers = {
     consents: async (p: PatientRecord, args: { includeHistory?: boolean }, ctx: PatientContext) =>
       (args.includeHistory ? ctx.loaders.consentHistory : ctx.loaders.consents).load(p.id),
   },
-};
+} satisfies Resolvers;

@@ -81,12 +81,6 @@ export const patientSdl = /* GraphQL */ `
     birthDate: String
   }
 
-  type InputError @shareable @classified(category: "PUBLIC") {
-    field: String!
-    code: String!
-    message: String!
-  }
-
   type PageInfo @classified(category: "PUBLIC") {
     endCursor: String
     hasNextPage: Boolean!

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@medikamente/runtime';
+import {
+  type Database,
+  IdempotencyMismatchError,
+  IdempotencyStore,
+  type Principal,
+} from '@medikamente/runtime';
 import type { PatientFields } from './validation';
 
 /** A patient as the domain sees it (never a raw DB row). */
@@ -84,7 +89,11 @@ export type SearchInput = { text?: string | null; phone?: string | null; birthDa
 
 /** SQL for patients; the only place that knows the patient tables. */
 export class PatientStore {
-  constructor(private readonly database: Database) {}
+  private readonly idempotency: IdempotencyStore;
+
+  constructor(private readonly database: Database) {
+    this.idempotency = new IdempotencyStore(database);
+  }
 
   async byIds(ids: readonly string[]): Promise<Map<string, PatientRecord>> {
     if (ids.length === 0) return new Map();
@@ -94,7 +103,8 @@ export class PatientStore {
 
   /**
    * Creates a patient. With an idempotency key the key is claimed in the same transaction,
-   * so concurrent retries wait for the first and get its patient instead of a second one.
+   * so concurrent retries wait for the first and get its patient instead of a second one; a key
+   * already used for a different request throws `IdempotencyMismatchError`.
    */
   async create(
     fields: PatientFields,
@@ -102,8 +112,12 @@ export class PatientStore {
       id?: string;
       accountId?: string | null;
       createdBy: string;
-      idempotencyKey?: string | null;
-      operation?: string;
+      idempotency?: {
+        principal: Pick<Principal, 'kind' | 'subject'>;
+        key: string;
+        operation: string;
+        request: Record<string, unknown>;
+      } | null;
     },
   ): Promise<{ patient: PatientRecord; replayed: boolean }> {
     const id = opts.id ?? randomUUID();
@@ -117,19 +131,10 @@ export class PatientStore {
       ...keys.map((k) => fields[k]),
     ];
     const resultId = await this.database.tx(async (q) => {
-      if (opts.idempotencyKey) {
-        const claimed = await q<{ result_id: string }>(
-          `insert into idempotency_key (actor_id, operation, key, result_id) values ($1, $2, $3, $4)
-           on conflict do nothing returning result_id`,
-          [opts.createdBy, opts.operation ?? 'create', opts.idempotencyKey, id],
-        );
-        if (claimed.length === 0) {
-          const prior = await q<{ result_id: string }>(
-            'select result_id from idempotency_key where actor_id = $1 and operation = $2 and key = $3',
-            [opts.createdBy, opts.operation ?? 'create', opts.idempotencyKey],
-          );
-          return prior[0]!.result_id;
-        }
+      if (opts.idempotency) {
+        const claim = await this.idempotency.claim({ ...opts.idempotency, result: id });
+        if (claim.status === 'mismatch') throw new IdempotencyMismatchError();
+        if (claim.status === 'replayed') return claim.result;
       }
       await q(
         `insert into patient (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,

@@ -1,6 +1,7 @@
-import { appError, ErrorCode } from '@medikamente/runtime';
+import { appError, ErrorCode, entityError } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
 import type { ScheduleContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { slotView } from '../calendar/calendar.resolvers';
 import { formatInZone } from '../calendar/slots';
 import { isId, requireDate, requireDateRange, requireId } from '../ids';
@@ -115,7 +116,7 @@ export const bookingResolvers = {
       const ids = ctx.principal.branchIds;
       // An error in this item's place (not thrown: the other representations still resolve).
       if (a && ctx.principal.role === 'receptionist' && ids.length > 0 && !ids.includes(a.branchId))
-        return appError(ErrorCode.FORBIDDEN, 'Филиал вне вашего доступа');
+        return entityError(appError(ErrorCode.FORBIDDEN, 'Филиал вне вашего доступа'));
       return a;
     },
     patient: (a: AppointmentRecord) => ({ __typename: 'Patient', id: a.patientId }),
@@ -135,4 +136,4 @@ export const bookingResolvers = {
     checkedInAt: (a: AppointmentRecord) => iso(a.checkedInAt),
     createdAt: (a: AppointmentRecord) => iso(a.createdAt),
   },
-};
+} satisfies Resolvers;

@@ -2,6 +2,7 @@ import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import { ErrorCode, type InputError, inputError, textError } from '@medikamente/runtime';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ScheduleContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import type { BranchRecord } from '../catalog/catalog.store';
 import { idError, isId, requireDate, requireDateRange, requireId } from '../ids';
 import type { ExceptionRecord, TemplateRecord } from './calendar.store';
@@ -90,7 +91,8 @@ function publicHint(info: GraphQLResolveInfo, ctx: ScheduleContext) {
   if (maxAge > 0) maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge, scope: 'PUBLIC' });
 }
 
-type SlotView = {
+/** A slot as the API renders it (the parent of `Slot` field resolvers). */
+export type SlotView = {
   specialistId: string;
   branchId: string;
   roomId: string | null;
@@ -118,24 +120,7 @@ export async function slotView(s: ComputedSlot, ctx: ScheduleContext): Promise<S
 
 export const calendarResolvers = {
   Query: {
-    freeSlots: async (
-      _: unknown,
-      {
-        input,
-      }: {
-        input: {
-          specialty?: string;
-          specialistId?: string;
-          serviceId?: string;
-          branchId?: string;
-          from: string;
-          to: string;
-          limit?: number;
-        };
-      },
-      ctx: ScheduleContext,
-      info: GraphQLResolveInfo,
-    ) => {
+    freeSlots: async (_, { input }, ctx, info) => {
       const { from, to } = requireDateRange(input.from, input.to, MAX_RANGE_DAYS);
       const limit = Math.min(Math.max(input.limit ?? 500, 1), 2000);
       // Reception books walk-ins: the patients' minimum notice and horizon do not apply.
@@ -297,13 +282,18 @@ export const calendarResolvers = {
     },
   },
   Slot: {
-    specialist: (s: { specialistId: string }, _: unknown, ctx: ScheduleContext, info: GraphQLResolveInfo) => {
+    // A slot is computed from existing rows: a missing one is a broken invariant (INTERNAL).
+    specialist: async (s, _, ctx, info) => {
       publicHint(info, ctx);
-      return ctx.stores.catalog.specialist(s.specialistId);
+      const found = await ctx.stores.catalog.specialist(s.specialistId);
+      if (!found) throw new Error('slot of an unknown specialist');
+      return found;
     },
-    branch: (s: { branchId: string }, _: unknown, ctx: ScheduleContext, info: GraphQLResolveInfo) => {
+    branch: async (s, _, ctx, info) => {
       publicHint(info, ctx);
-      return ctx.stores.catalog.branch(s.branchId);
+      const found = await ctx.stores.catalog.branch(s.branchId);
+      if (!found) throw new Error('slot of an unknown branch');
+      return found;
     },
   },
   ScheduleException: {
@@ -315,4 +305,4 @@ export const calendarResolvers = {
   WeeklyTemplate: {
     breaks: (t: TemplateRecord) => t.breaks,
   },
-};
+} satisfies Resolvers;

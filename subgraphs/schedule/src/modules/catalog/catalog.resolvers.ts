@@ -1,8 +1,9 @@
 import { ErrorCode, type InputError, inputError, textError } from '@medikamente/runtime';
 import type { ScheduleContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { isValidZone } from '../calendar/slots';
 import { idError, isId, requireId } from '../ids';
-import type { BranchRecord, SpecialistRecord } from './catalog.store';
+import type { BranchRecord, ServiceRecord, SpecialistRecord } from './catalog.store';
 
 /** A required text field, trimmed; its error (empty, control characters, too long) goes to `errors`. */
 function text(errors: InputError[], field: string, value: unknown, max: number): string {
@@ -34,11 +35,7 @@ export const catalogResolvers = {
     services: (_: unknown, args: { specialty?: string | null }, ctx: ScheduleContext) =>
       ctx.stores.catalog.services(args.specialty),
     specialties: (_: unknown, __: unknown, ctx: ScheduleContext) => ctx.stores.catalog.specialties(),
-    specialists: (
-      _: unknown,
-      args: { filter?: { specialty?: string; branchId?: string; serviceId?: string; name?: string } | null },
-      ctx: ScheduleContext,
-    ) => {
+    specialists: (_, args, ctx) => {
       const f = args.filter ?? {};
       return ctx.stores.catalog.specialists({
         specialty: f.specialty?.slice(0, 100) ?? null,
@@ -77,7 +74,7 @@ export const catalogResolvers = {
     },
     updateBranchSettings: async (
       _: unknown,
-      args: { branchId: string; input: Partial<BranchRecord['settings']> },
+      args: { branchId: string; input: { [K in keyof BranchRecord['settings']]?: number | null } },
       ctx: ScheduleContext,
     ) => {
       const errors: InputError[] = [];
@@ -192,8 +189,12 @@ export const catalogResolvers = {
     __resolveReference: (ref: { id: string }, ctx: ScheduleContext) =>
       isId(ref.id) ? ctx.stores.catalog.specialist(ref.id.toLowerCase()) : null,
     branches: async (s: SpecialistRecord, _: unknown, ctx: ScheduleContext) =>
-      (await Promise.all(s.branchIds.map((id) => ctx.stores.catalog.branch(id)))).filter(Boolean),
+      (await Promise.all(s.branchIds.map((id) => ctx.stores.catalog.branch(id)))).filter(
+        (b): b is BranchRecord => b !== null,
+      ),
     services: async (s: SpecialistRecord, _: unknown, ctx: ScheduleContext) =>
-      (await Promise.all(s.serviceIds.map((id) => ctx.stores.catalog.service(id)))).filter(Boolean),
+      (await Promise.all(s.serviceIds.map((id) => ctx.stores.catalog.service(id)))).filter(
+        (x): x is ServiceRecord => x !== null,
+      ),
   },
-};
+} satisfies Resolvers;

@@ -94,12 +94,6 @@ export const catalogSdl = /* GraphQL */ `
     inputErrors: [InputError!]!
   }
 
-  type InputError @shareable @classified(category: "PUBLIC") {
-    field: String!
-    code: String!
-    message: String!
-  }
-
   input SpecialistFilter {
     specialty: String
     branchId: ID

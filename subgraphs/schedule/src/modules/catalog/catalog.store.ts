@@ -201,7 +201,10 @@ export class CatalogStore {
     return toBranch(row!);
   }
 
-  async updateBranchSettings(id: string, s: Partial<BranchSettings>): Promise<BranchRecord | null> {
+  async updateBranchSettings(
+    id: string,
+    s: { [K in keyof BranchSettings]?: BranchSettings[K] | null },
+  ): Promise<BranchRecord | null> {
     const [row] = await this.database.query(
       `update branch set
          min_notice_minutes = coalesce($2, min_notice_minutes),

@@ -1,5 +1,6 @@
 import { appError, ErrorCode, filterEvents } from '@medikamente/runtime';
 import type { ScheduleContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { APPOINTMENT_CHANNEL, type LiveAppointmentEvent } from '../booking/booking.events';
 import { requireId } from '../ids';
 
@@ -42,4 +43,4 @@ export const liveResolvers = {
     appointment: async (e: LiveAppointmentEvent, _: unknown, ctx: ScheduleContext) =>
       (await ctx.stores.appointments.byIds([e.appointmentId])).get(e.appointmentId) ?? null,
   },
-};
+} satisfies Resolvers;

@@ -7,6 +7,7 @@ import {
   textError,
 } from '@medikamente/runtime';
 import type { ScheduleContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import type { ReminderChannel } from './settings.store';
 
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
@@ -101,4 +102,4 @@ export const reminderSettingsResolvers = {
       return payload(ctx, patientId);
     },
   },
-};
+} satisfies Resolvers;

@@ -1,6 +1,7 @@
 import { appError, ErrorCode, hasControlCharacters } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
 import type { ScheduleContext } from '../../context';
+import type { Resolvers } from '../../generated/resolvers-types';
 import { toAppointment } from '../booking/booking.store';
 import { requireDate, requireId } from '../ids';
 
@@ -72,7 +73,7 @@ export const remindersResolvers = {
     },
     setSpecialistNotifyEmail: async (
       _: unknown,
-      args: { specialistId: string; email: string | null },
+      args: { specialistId: string; email?: string | null },
       ctx: ScheduleContext,
     ) => {
       const id = requireId(args.specialistId, 'specialistId');
@@ -85,4 +86,4 @@ export const remindersResolvers = {
       return ctx.stores.catalog.setNotifyEmail(id, email);
     },
   },
-};
+} satisfies Resolvers;

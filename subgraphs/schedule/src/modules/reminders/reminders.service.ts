@@ -9,15 +9,11 @@ import {
 import { type Database, ErrorCode, type InputError, type Logger } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
 import type { BookingService } from '../booking/booking.service';
-import {
-  APPOINTMENT_COLUMNS,
-  type AppointmentRecord,
-  type AppointmentStore,
-  toAppointment,
-} from '../booking/booking.store';
+import type { AppointmentRecord, AppointmentStatus, AppointmentStore } from '../booking/booking.store';
 import type { CatalogStore } from '../catalog/catalog.store';
 import { type ReminderSettingsStore, toChannel } from '../reminder-settings/settings.store';
 import type { PatientDirectory } from './patient-directory';
+import { type ReminderStatus, RemindersStore } from './reminders.store';
 
 export type ReminderJob =
   | { kind: 'patient'; appointmentId: string; startsAt: string }
@@ -51,8 +47,11 @@ export class Reminders {
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private started = false;
+  private readonly store: RemindersStore;
 
-  constructor(private readonly o: RemindersOptions) {}
+  constructor(private readonly o: RemindersOptions) {
+    this.store = new RemindersStore(o.database);
+  }
 
   async start(tickMs: number): Promise<void> {
     this.started = true;
@@ -85,20 +84,9 @@ export class Reminders {
   }
 
   private async scheduleDue(now: number): Promise<void> {
-    const { database } = this.o;
-    // Appointments starting within the longest lead time (+10 min look-ahead), not yet scheduled.
-    const rows = await database.query(
-      `select ${APPOINTMENT_COLUMNS}, b.reminder_lead_hours from appointment
-       cross join lateral (select reminder_lead_hours from branch where branch.id = appointment.branch_id) b
-       where reminder_status = 'PENDING' and status in ('BOOKED', 'CONFIRMED')
-         and lower(during) > $1::timestamptz
-         and lower(during) <= $1::timestamptz + make_interval(hours => b.reminder_lead_hours, mins => 10)
-       order by lower(during) limit 500`,
-      [new Date(now)],
-    );
-    for (const r of rows) {
-      const a = toAppointment(r);
-      const sendAt = Math.max(now, a.start.getTime() - Number(r.reminder_lead_hours) * 3_600_000);
+    // Appointments starting within their lead time (+10 min look-ahead), not yet scheduled.
+    for (const { appointment: a, leadHours } of await this.store.dueForReminder(new Date(now))) {
+      const sendAt = Math.max(now, a.start.getTime() - leadHours * 3_600_000);
       await this.enqueue(a.id, a.start, new Date(sendAt));
     }
     // Doctors' lists for tomorrow (local to each branch), once per doctor and day.
@@ -108,24 +96,19 @@ export class Reminders {
       if (local < at) continue;
       const day = local.plus({ days: 1 }).toISODate()!;
       const start = DateTime.fromISO(day, { zone: branch.timeZone });
-      const doctors = await database.query<{ specialist_id: string }>(
-        `select distinct a.specialist_id from appointment a join specialist s on s.id = a.specialist_id
-         where a.branch_id = $1 and a.status in ('BOOKED', 'CONFIRMED') and s.notify_email is not null
-           and lower(a.during) >= $2 and lower(a.during) < $3
-           and not exists (select 1 from doctor_day_list l where l.specialist_id = a.specialist_id and l.day = $4::date)`,
-        [branch.id, start.toJSDate(), start.plus({ days: 1 }).toJSDate(), day],
+      const doctors = await this.store.doctorsWithoutDayList(
+        branch.id,
+        start.toJSDate(),
+        start.plus({ days: 1 }).toJSDate(),
+        day,
       );
-      for (const d of doctors) {
-        const specialistId = String(d.specialist_id);
+      for (const specialistId of doctors) {
         await this.o.queue.schedule({
           key: `doctor-day:${specialistId}:${day}`,
           startAfter: new Date(),
           data: { kind: 'doctor-day', specialistId, day } satisfies ReminderJob,
         });
-        await database.query(
-          'insert into doctor_day_list (specialist_id, day) values ($1, $2) on conflict do nothing',
-          [specialistId, day],
-        );
+        await this.store.dayListQueued(specialistId, day);
       }
     }
   }
@@ -137,10 +120,7 @@ export class Reminders {
       startAfter: sendAt,
       data: { kind: 'patient', appointmentId, startsAt: start.toISOString() } satisfies ReminderJob,
     });
-    await this.o.database.query(
-      `update appointment set reminder_status = 'SCHEDULED' where id = $1 and reminder_status = 'PENDING'`,
-      [appointmentId],
-    );
+    await this.store.reminderScheduled(appointmentId);
   }
 
   /** Runs one job (pg-boss retries it with backoff if this throws). */
@@ -221,19 +201,12 @@ export class Reminders {
     await this.setStatus(a.id, status, job.startsAt);
   }
 
-  private async setStatus(appointmentId: string, status: string, startsAt: string) {
-    await this.o.database.query(
-      'update appointment set reminder_status = $2 where id = $1 and lower(during) = $3::timestamptz',
-      [appointmentId, status, startsAt],
-    );
+  private async setStatus(appointmentId: string, status: ReminderStatus, startsAt: string) {
+    await this.store.setReminderStatus(appointmentId, status, startsAt);
   }
 
   private async sendDoctorList(specialistId: string, day: string): Promise<void> {
-    const rows = await this.o.database.query<{ notify_email: string | null }>(
-      'select notify_email from specialist where id = $1',
-      [specialistId],
-    );
-    const email = rows[0]?.notify_email;
+    const email = await this.store.notifyEmail(specialistId);
     const specialist = await this.o.catalog.specialist(specialistId);
     if (!email || !specialist) return;
     const list: AppointmentRecord[] = [];
@@ -278,10 +251,7 @@ export class Reminders {
         text: `${specialist.displayName}, ваши приёмы на ${day}:\n\n${lines.join('\n') || 'записей нет'}\n`,
       },
     });
-    await this.o.database.query(
-      'update doctor_day_list set status = $3 where specialist_id = $1 and day = $2',
-      [specialistId, day, outcome.status === 'failed' ? 'FAILED' : 'SENT'],
-    );
+    await this.store.setDayListStatus(specialistId, day, outcome.status === 'failed' ? 'FAILED' : 'SENT');
   }
 
   /** A reminder link token for an appointment (what the reminder carries; tests and support use it). */
@@ -293,7 +263,7 @@ export class Reminders {
   async useLink(token: string): Promise<{
     ok: boolean;
     action: 'CONFIRM' | 'CANCEL' | null;
-    status: string | null;
+    status: AppointmentStatus | null;
     startsAt: string | null;
     inputErrors: InputError[];
   }> {

@@ -6,7 +6,7 @@ import type { BookingService } from '../booking/booking.service';
 import type { ReminderChannel } from '../reminder-settings/settings.store';
 import { GraphPatientDirectory } from './patient-directory';
 import { Reminders } from './reminders.service';
-import { serviceSecret } from './service-secret.store';
+import { RemindersStore } from './reminders.store';
 
 /**
  * Appointment reminders through the configured channels, with contacts read from the patient
@@ -27,7 +27,10 @@ export async function createReminders(deps: ScheduleDeps, booking: BookingServic
     }),
     notifier: new Notifier({ database, channels, logger }),
     settings: stores.reminderSettings,
-    tokens: new ActionTokens({ database, secret: await serviceSecret(database, 'reminder-links') }),
+    tokens: new ActionTokens({
+      database,
+      secret: await new RemindersStore(database).serviceSecret('reminder-links'),
+    }),
     patients:
       deps.options.patients ??
       new GraphPatientDirectory(
