@@ -1,4 +1,9 @@
-import { AUDIT_MIGRATION, defineSubgraph, IDEMPOTENCY_MIGRATION, INBOX_MIGRATION } from '@medikamente/runtime';
+import {
+  AUDIT_MIGRATION,
+  defineSubgraph,
+  IDEMPOTENCY_MIGRATION,
+  INBOX_MIGRATION,
+} from '@medikamente/runtime';
 import { createLoaders, createStores } from './context';
 import { loadPatientEnv } from './env';
 import { careEventHandler } from './modules/care/care.events';
