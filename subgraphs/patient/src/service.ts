@@ -4,10 +4,12 @@ import {
   AuditLog,
   createSubgraph,
   type Database,
-  INBOX_MIGRATION,
+  INBOX_MIGRATIONS,
   limitsFromEnv,
+  mountEventInbox,
   openDatabase,
   serviceCredentials,
+  startAmqpConsumer,
   type TokenVerifier,
   verifierFromEnv,
 } from '@medikamente/runtime';
@@ -15,7 +17,7 @@ import { loadPolicy } from '@medikamente/schema';
 import express from 'express';
 import { createLoaders, type PatientContext, type Stores } from './context';
 import type { PatientEnv } from './env';
-import { mountEventInbox } from './modules/care/care.events';
+import { careEventConsumer } from './modules/care/care.events';
 import { CareStore } from './modules/care/care.store';
 import { ConsentStore } from './modules/consent/consent.store';
 import { PatientStore } from './modules/patient/patient.store';
@@ -35,7 +37,7 @@ export async function createPatientService(
       url: env.PATIENT_DATABASE_URL,
       dataDir: env.DATA_DIR,
       migrationsDir: MIGRATIONS,
-      migrations: [AUDIT_MIGRATION, INBOX_MIGRATION],
+      migrations: [AUDIT_MIGRATION, ...INBOX_MIGRATIONS],
     }));
   const stores: Stores = {
     patients: new PatientStore(database),
@@ -46,6 +48,9 @@ export async function createPatientService(
   const verifier =
     opts.verifier ??
     verifierFromEnv(env, Object.keys(loadPolicy().roles), serviceCredentials(env, 'revocations:read'));
+  // Schedule's appointment events: over HTTP (POST /internal/events) and, when configured,
+  // from this service's broker queue.
+  const care = careEventConsumer(database, env.CARE_WINDOW_DAYS);
   const subgraph = await createSubgraph<
     Omit<PatientContext, keyof import('@medikamente/runtime').BaseContext>
   >({
@@ -64,15 +69,25 @@ export async function createPatientService(
     unsafeDisablePolicy: opts.unsafeDisablePolicy,
     routes: (app) => {
       app.use('/internal/events', express.json({ limit: '1mb' }));
-      mountEventInbox(app, { database, verifier, careWindowDays: env.CARE_WINDOW_DAYS });
+      mountEventInbox(app, { verifier, consumers: [care] });
     },
   });
+  const broker = env.EVENTS_AMQP_URL
+    ? startAmqpConsumer({
+        url: env.EVENTS_AMQP_URL,
+        consumer: care,
+        prefetch: env.EVENTS_AMQP_PREFETCH,
+        onError: (err, context) => subgraph.logger.warn({ err: (err as Error)?.message }, context),
+      })
+    : undefined;
   return {
     subgraph,
     database,
     stores,
     verifier,
+    broker,
     async close() {
+      await broker?.close();
       await database.close();
     },
   };

@@ -9,6 +9,7 @@ import {
 import {
   AUDIT_MIGRATION,
   AuditLog,
+  amqpEventSink,
   type BaseContext,
   connectRedis,
   createLogger,
@@ -177,8 +178,13 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
     unsafeDisablePolicy: opts.unsafeDisablePolicy,
   });
 
-  // Appointment facts for other services (the patient subgraph's care relationships).
-  let deliver = opts.deliverEvents;
+  // Appointment facts for other services (the patient subgraph's care relationships): to the
+  // broker's `schedule.events` exchange when configured, else over HTTP to the patient subgraph.
+  const broker =
+    !opts.deliverEvents && env.EVENTS_AMQP_URL
+      ? amqpEventSink({ url: env.EVENTS_AMQP_URL, service: 'schedule' })
+      : undefined;
+  let deliver = opts.deliverEvents ?? broker;
   if (!deliver && env.PATIENT_EVENTS_URL && credentials)
     deliver = httpEventSink(env.PATIENT_EVENTS_URL, credentials);
   const relay = deliver
@@ -214,6 +220,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
       await reminders.stop();
       await changes.return?.();
       await relay?.stop();
+      await broker?.close();
       await pubsub.close();
       redis?.disconnect();
       await database.close();

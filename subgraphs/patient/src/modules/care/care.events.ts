@@ -1,5 +1,10 @@
-import { applyOnce, type Database, type DomainEvent, type TokenVerifier } from '@medikamente/runtime';
-import type express from 'express';
+import {
+  createEventConsumer,
+  type Database,
+  type DomainEvent,
+  type EventHandlers,
+  type Query,
+} from '@medikamente/runtime';
 import { z } from 'zod';
 
 const appointmentPayload = z.object({
@@ -11,94 +16,66 @@ const appointmentPayload = z.object({
   status: z.string().max(30),
 });
 
-const batch = z.object({
-  events: z
-    .array(
-      z.object({
-        id: z.uuid(),
-        type: z.string().max(100),
-        occurredAt: z.string().max(40),
-        payload: z.record(z.string(), z.unknown()),
-      }),
-    )
-    .max(500),
-});
-
 /** Appointment states that keep (or create) the doctor's care relationship. */
 const ACTIVE = new Set(['HELD', 'BOOKED', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW']);
 
+/** The schedule subgraph's appointment events this consumer projects. */
+export const CARE_EVENT_TYPES = [
+  'appointment.held',
+  'appointment.booked',
+  'appointment.confirmed',
+  'appointment.rescheduled',
+  'appointment.cancelled',
+  'appointment.expired',
+  'appointment.checked_in',
+  'appointment.no_show',
+  'appointment.completed',
+] as const;
+
+/** The consumer's name: its inbox key and, with a broker, its queue. */
+export const CARE_CONSUMER = 'patient.care';
+
 /**
- * Projects appointment events of the schedule subgraph onto `care_relationship`: an active
- * appointment grants the doctor access until `endsAt + CARE_WINDOW_DAYS`; a cancelled or expired
- * one withdraws what that appointment granted. Applied exactly once per event (inbox).
+ * Projects an appointment event onto `care_relationship`: an active appointment grants the
+ * doctor access until `endsAt + careWindowDays`; a cancelled or expired one withdraws what that
+ * appointment granted.
  */
-export async function applyCareEvent(
-  database: Database,
-  event: DomainEvent,
-  careWindowDays: number,
-): Promise<boolean> {
-  return applyOnce(database, event, async (q) => {
-    if (!event.type.startsWith('appointment.')) return;
-    const p = appointmentPayload.parse(event.payload);
-    const known = await q('select 1 from patient where id = $1', [p.patientId]);
-    if (known.length === 0) return; // a patient this service does not hold: nothing to project
-    const source = `appointment:${p.appointmentId}`;
-    if (ACTIVE.has(p.status)) {
-      const until = new Date(new Date(p.endsAt).getTime() + careWindowDays * 86_400_000);
-      await q(
-        `insert into care_relationship (doctor_account_id, patient_id, source, valid_until) values ($1, $2, $3, $4)
-         on conflict (doctor_account_id, patient_id, source) do update set valid_until = excluded.valid_until`,
-        [p.doctorAccountId, p.patientId, source, until],
-      );
-      // A reschedule may move the appointment to another doctor.
-      await q('delete from care_relationship where source = $1 and doctor_account_id <> $2', [
-        source,
-        p.doctorAccountId,
-      ]);
-    } else {
-      await q('delete from care_relationship where source = $1', [source]);
-    }
-  });
+async function projectAppointment(event: DomainEvent, q: Query, careWindowDays: number): Promise<void> {
+  const p = appointmentPayload.parse(event.payload);
+  const known = await q('select 1 from patient where id = $1', [p.patientId]);
+  if (known.length === 0) return; // a patient this service does not hold: nothing to project
+  const source = `appointment:${p.appointmentId}`;
+  if (ACTIVE.has(p.status)) {
+    const until = new Date(new Date(p.endsAt).getTime() + careWindowDays * 86_400_000);
+    await q(
+      `insert into care_relationship (doctor_account_id, patient_id, source, valid_until) values ($1, $2, $3, $4)
+       on conflict (doctor_account_id, patient_id, source) do update set valid_until = excluded.valid_until`,
+      [p.doctorAccountId, p.patientId, source, until],
+    );
+    // A reschedule may move the appointment to another doctor.
+    await q('delete from care_relationship where source = $1 and doctor_account_id <> $2', [
+      source,
+      p.doctorAccountId,
+    ]);
+  } else {
+    await q('delete from care_relationship where source = $1', [source]);
+  }
+}
+
+/** The care projection's handlers by event type (for `createEventConsumer` or `defineSubgraph`). */
+export function careEventHandlers(careWindowDays: number): EventHandlers {
+  const project = (event: DomainEvent, q: Query) => projectAppointment(event, q, careWindowDays);
+  return Object.fromEntries(CARE_EVENT_TYPES.map((type) => [type, project]));
 }
 
 /**
- * `POST /internal/events`: the inbox of events from other services. Only machine clients of
- * role `service` with scope `events:write` may post; the body is validated before anything runs.
+ * The patient subgraph's consumer of schedule's appointment events, applied exactly once per
+ * event (inbox `patient.care`), over HTTP or from its broker queue.
  */
-export function mountEventInbox(
-  app: express.Express,
-  deps: { database: Database; verifier: TokenVerifier; careWindowDays: number },
-) {
-  app.post('/internal/events', async (req, res) => {
-    try {
-      const principal = await deps.verifier.fromHeader(req.header('authorization'));
-      if (principal.role !== 'service' || !principal.scopes.includes('events:write')) {
-        res
-          .status(principal.role ? 403 : 401)
-          .json({ error: principal.role ? 'FORBIDDEN' : 'UNAUTHENTICATED' });
-        return;
-      }
-    } catch {
-      res.status(401).json({ error: 'UNAUTHENTICATED' });
-      return;
-    }
-    const parsed = batch.safeParse(req.body);
-    if (!parsed.success) {
-      res.status(400).json({ error: 'BAD_USER_INPUT' });
-      return;
-    }
-    let applied = 0;
-    for (const event of parsed.data.events) {
-      try {
-        if (await applyCareEvent(deps.database, event, deps.careWindowDays)) applied++;
-      } catch (err) {
-        if (err instanceof z.ZodError) {
-          res.status(400).json({ error: 'BAD_USER_INPUT', eventId: event.id });
-          return;
-        }
-        throw err;
-      }
-    }
-    res.json({ received: parsed.data.events.length, applied });
+export const careEventConsumer = (database: Database, careWindowDays: number) =>
+  createEventConsumer({
+    name: CARE_CONSUMER,
+    from: 'schedule',
+    database,
+    handlers: careEventHandlers(careWindowDays),
   });
-}
