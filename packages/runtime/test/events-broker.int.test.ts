@@ -5,7 +5,7 @@ import { type Database, openDatabase } from '../src/db';
 import { type AmqpConsumer, amqpEventSink, deadLetterQueueOf, startAmqpConsumer } from '../src/events/amqp';
 import { createEventConsumer } from '../src/events/consumer';
 import { addToOutbox, INBOX_MIGRATIONS, OUTBOX_MIGRATION, OutboxRelay } from '../src/events/outbox';
-import { createTestBroker, type TestBroker } from '../src/testing/broker';
+import { createTestBroker, type TestBroker, until } from '../src/testing/broker';
 import { createTestDatabase } from '../src/testing/database';
 
 /*
@@ -94,14 +94,6 @@ const effects = async (name: string, ids: string[]) =>
     )
   ).map((r) => String(r.event_id));
 
-/** Polls until `check` holds (the test's own timeout bounds it). */
-async function until(what: string, check: () => Promise<boolean>) {
-  for (let i = 0; i < 600; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`gave up waiting: ${what}`);
-}
 const allApplied = (name: string, ids: string[]) =>
   until(`${name} applied ${ids.length}`, async () => (await effects(name, ids)).length >= ids.length);
 

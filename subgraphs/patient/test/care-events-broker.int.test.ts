@@ -7,7 +7,13 @@ import {
   OutboxRelay,
   openDatabase,
 } from '@medikamente/runtime';
-import { codes, createTestBroker, createTestDatabase, type TestBroker } from '@medikamente/runtime/testing';
+import {
+  codes,
+  createTestBroker,
+  createTestDatabase,
+  type TestBroker,
+  until,
+} from '@medikamente/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARE_CONSUMER, CARE_EVENT_TYPES } from '../src/modules/care/care.events';
 import { type PatientHarness, startPatientSubgraph } from './harness';
@@ -49,13 +55,6 @@ afterAll(async () => {
 }, 120_000);
 
 const HEALTH = `query($id: ID!) { patient(id: $id) { phone chronicConditions } }`;
-async function until(what: string, check: () => Promise<boolean>) {
-  for (let i = 0; i < 400; i++) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`gave up waiting: ${what}`);
-}
 
 describe.skipIf(skipped)('care relationships from schedule’s events through RabbitMQ', () => {
   it('grants the doctor access on booking and withdraws it on cancellation', async () => {

@@ -53,3 +53,15 @@ export async function createTestBroker(
     throw err;
   }
 }
+
+/**
+ * Polls `check` every 50 ms until it holds (events cross processes asynchronously); gives up
+ * with `what` after `tries` polls. A deadline for a hung test, not a timing assertion.
+ */
+export async function until(what: string, check: () => Promise<boolean>, tries = 600): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`gave up waiting: ${what}`);
+}
