@@ -67,6 +67,8 @@ export async function declareConsumer(ch: ConfirmChannel, t: ConsumerTopology): 
   for (const type of t.types) await ch.bindQueue(t.name, exchangeOf(t.from), type);
 }
 
+const CONFIRM_TIMEOUT_MS = 10_000;
+
 /** Connects with a heartbeat, so a dead broker is noticed within seconds. */
 async function connect(url: string, name: string): Promise<ChannelModel> {
   const u = new URL(url);
@@ -125,7 +127,14 @@ export function amqpEventSink(opts: { url: string; service: string }) {
         });
         if (!flushed) await new Promise((r) => l!.ch.once('drain', r));
       }
-      await l.ch.waitForConfirms();
+      // A broker that blocks publishers (memory or disk alarm) must not hang the relay's pass.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        l.ch.waitForConfirms(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no publisher confirm within 10 s')), CONFIRM_TIMEOUT_MS);
+        }),
+      ]).finally(() => clearTimeout(timer));
     } catch (err) {
       const cause = l?.failure() ?? err;
       await drop();
@@ -147,8 +156,6 @@ export type AmqpConsumerOptions = {
   onError?(err: unknown, context: string): void;
 };
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
  * Consumes a consumer's durable queue: each message is applied through the consumer's inbox in
  * one transaction and acknowledged only after it commits (a crash in between redelivers it; the
@@ -169,9 +176,22 @@ export function startAmqpConsumer(opts: AmqpConsumerOptions) {
   const maxAttempts = topology.maxAttempts!;
   const retryDelay = opts.retryDelayMs ?? 1000;
   let conn: ChannelModel | undefined;
+  let subscription: { ch: ConfirmChannel; tag: string } | undefined;
   let closed = false;
   let connections = 0;
   let chain: Promise<void> = Promise.resolve();
+  // Waits (retry backoff, reconnect delay) end early when the consumer is closed.
+  const waking = new Set<() => void>();
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        waking.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      waking.add(done);
+    });
   let markReady: () => void = () => {};
   const ready = new Promise<void>((r) => {
     markReady = r;
@@ -197,6 +217,7 @@ export function startAmqpConsumer(opts: AmqpConsumerOptions) {
   };
 
   const processMessage = async (ch: ConfirmChannel, msg: ConsumeMessage) => {
+    if (closed) return; // left unacked: the broker hands it out again
     const attempts = Number(msg.properties.headers?.['x-delivery-count'] ?? 0) + 1;
     let event: DomainEvent;
     try {
@@ -212,8 +233,9 @@ export function startAmqpConsumer(opts: AmqpConsumerOptions) {
       if (attempts >= maxAttempts)
         await deadLetter(ch, msg, String((err as Error)?.message ?? err), attempts);
       else {
-        await sleep(Math.min(30_000, retryDelay * 2 ** (attempts - 1)));
-        ch.nack(msg, false, true);
+        await pause(Math.min(30_000, retryDelay * 2 ** (attempts - 1)));
+        // Closing meanwhile returns the message to the queue with the connection.
+        if (!closed) ch.nack(msg, false, true);
       }
       return;
     }
@@ -232,7 +254,7 @@ export function startAmqpConsumer(opts: AmqpConsumerOptions) {
         ch.on('error', (err: Error) => opts.onError?.(err, 'channel closed by the broker'));
         await ch.prefetch(opts.prefetch ?? 10);
         await declareConsumer(ch, topology);
-        await ch.consume(
+        const { consumerTag } = await ch.consume(
           consumer.name,
           (msg) => {
             if (!msg) return;
@@ -243,16 +265,20 @@ export function startAmqpConsumer(opts: AmqpConsumerOptions) {
           },
           { noAck: false },
         );
+        subscription = { ch, tag: consumerTag };
         connections++;
         delay = 250;
         markReady();
+        // close() may have run while this connection was being set up.
+        if (closed) await c.close().catch(() => {});
         await lost;
       } catch (err) {
         if (!closed) opts.onError?.(err, 'broker connection failed; reconnecting');
         await conn?.close().catch(() => {});
       }
       conn = undefined;
-      if (!closed) await sleep(delay);
+      subscription = undefined;
+      if (!closed) await pause(delay);
       delay = Math.min(delay * 2, 5000);
     }
   };
@@ -268,6 +294,9 @@ export function startAmqpConsumer(opts: AmqpConsumerOptions) {
     /** Stops consuming, lets the message in hand finish, and disconnects. */
     async close() {
       closed = true;
+      for (const wake of [...waking]) wake();
+      // No new deliveries; the ones already taken are applied (or returned unacked on close).
+      await subscription?.ch.cancel(subscription.tag).catch(() => {});
       await chain;
       await conn?.close().catch(() => {});
       await loop;
