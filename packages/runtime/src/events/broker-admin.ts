@@ -42,9 +42,22 @@ export function managementApi(baseUrl: string, user: string, password: string): 
     deleteUser: async (name) => void (await call('DELETE', `users/${v(name)}`)),
     setPermissions: async (vhost, u, p) => void (await call('PUT', `permissions/${v(vhost)}/${v(u)}`, p)),
     async closeConnections(vhost, reason) {
-      const list = (await call('GET', `vhosts/${v(vhost)}/connections`)) as Array<{ name: string }>;
-      for (const c of list)
-        await call('DELETE', `connections/${v(c.name)}`, undefined, { 'x-reason': reason });
+      // The API lists a connection only after the next statistics round (up to 5 s): close what
+      // was open when called, round after round, without touching the clients' reconnections.
+      const before = Date.now();
+      const closed = new Set<string>();
+      while (Date.now() - before < 6000) {
+        const list = (await call('GET', `vhosts/${v(vhost)}/connections`)) as Array<{
+          name: string;
+          connected_at: number;
+        }>;
+        for (const c of list)
+          if (c.connected_at <= before && !closed.has(c.name)) {
+            closed.add(c.name);
+            await call('DELETE', `connections/${v(c.name)}`, undefined, { 'x-reason': reason });
+          }
+        await new Promise((r) => setTimeout(r, 500));
+      }
     },
   };
 }
