@@ -9,6 +9,7 @@
  *   BROKER_ADMIN_URL   administrator's AMQP URL (default amqp://guest:guest@127.0.0.1:5672;
  *                      amqps://… in production — the services' URLs use the same scheme and host)
  *   BROKER_VHOST       default `medikamente`
+ * The services come from the subgraph manifest: each subgraph's optional `src/broker.ts`.
  * Passwords are generated on the first run and kept in `.data/broker-users.json` (owner-only;
  * MEDIKAMENTE_DATA_DIR moves it). The script prints each service's EVENTS_AMQP_URL.
  */
@@ -17,11 +18,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrokerAdmin, setupBroker } from '@medikamente/runtime';
-import { brokerServices } from './broker-topology';
+import { loadBrokerServices } from './broker-topology';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DATA = resolve(process.env.MEDIKAMENTE_DATA_DIR || join(ROOT, '.data'));
 const FILE = join(DATA, 'broker-users.json');
+const brokerServices = await loadBrokerServices();
 const adminUrl = process.env.BROKER_ADMIN_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const vhost = process.env.BROKER_VHOST ?? 'medikamente';
 

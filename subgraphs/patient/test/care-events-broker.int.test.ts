@@ -15,15 +15,14 @@ import {
   until,
 } from '@medikamente/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARE_CONSUMER, CARE_EVENT_TYPES } from '../src/modules/care/care.events';
+import { broker as patientBroker } from '../src/broker';
+import { CARE_CONSUMER } from '../src/modules/care/care.events';
 import { type PatientHarness, startPatientSubgraph } from './harness';
 
 /* The patient subgraph configured with EVENTS_AMQP_URL takes schedule's events from its queue. */
 
-const broker = await createTestBroker([
-  { name: 'schedule', produces: true },
-  { name: 'patient', consumers: [{ name: CARE_CONSUMER, from: 'schedule', types: CARE_EVENT_TYPES }] },
-]);
+// The patient subgraph's own declaration (what `pnpm broker:setup` creates).
+const broker = await createTestBroker([{ name: 'schedule', produces: true }, patientBroker]);
 const skipped = 'unavailable' in broker ? broker.unavailable : undefined;
 if (skipped) console.warn(`RabbitMQ tests skipped: ${skipped}`);
 const b = broker as TestBroker;

@@ -27,6 +27,7 @@ import {
   verifierFromEnv,
 } from '@medikamente/runtime';
 import { loadPolicy } from '@medikamente/schema';
+import { broker as brokerService } from './broker';
 import { createLoaders, type ScheduleContext, type Services, type Stores } from './context';
 import type { ScheduleEnv } from './env';
 import { APPOINTMENT_CHANNEL, type LiveAppointmentEvent } from './modules/booking/booking.events';
@@ -182,7 +183,7 @@ export async function createScheduleService(env: ScheduleEnv, opts: ScheduleServ
   // broker's `schedule.events` exchange when configured, else over HTTP to the patient subgraph.
   const broker =
     !opts.deliverEvents && env.EVENTS_AMQP_URL
-      ? amqpEventSink({ url: env.EVENTS_AMQP_URL, service: 'schedule' })
+      ? amqpEventSink({ url: env.EVENTS_AMQP_URL, service: brokerService.name })
       : undefined;
   let deliver = opts.deliverEvents ?? broker;
   if (!deliver && env.PATIENT_EVENTS_URL && credentials)
