@@ -79,9 +79,9 @@ export const commonEnv = {
 export const eventsEnv = {
   /**
    * RabbitMQ for events between services (this service's own broker user and vhost, e.g.
-   * amqps://schedule:…@broker:5671/medikamente). Unset: the outbox relay posts over HTTP.
+   * amqps://schedule:…@broker:5671/medikamente). Unset or empty: the outbox relay posts over HTTP.
    */
-  EVENTS_AMQP_URL: z.string().url().optional(),
+  EVENTS_AMQP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   /** Lets NODE_ENV=production use plain amqp:// (e.g. a broker on the same host); default no. */
   EVENTS_AMQP_ALLOW_PLAIN: z.enum(['true', 'false']).default('false'),
   /** Unacknowledged messages a consumer takes from the broker at once. */

@@ -14,5 +14,6 @@ describe('broker settings', () => {
     expect(load(tls).EVENTS_AMQP_PREFETCH).toBe(10);
     expect(load({ EVENTS_AMQP_URL: plain.EVENTS_AMQP_URL }).NODE_ENV).toBe('development');
     expect(load({}).EVENTS_AMQP_URL).toBeUndefined();
+    expect(load({ NODE_ENV: 'production', EVENTS_AMQP_URL: '' }).EVENTS_AMQP_URL).toBeUndefined();
   });
 });
