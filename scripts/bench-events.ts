@@ -97,7 +97,6 @@ const record = (transport: string, interval: number, lat: number[]) => {
 // HTTP: the consumer's inbox endpoint on a real server, the relay with a service token.
 const issuer = await createTestIssuer();
 const app = express();
-app.use('/internal/events', express.json({ limit: '1mb' }));
 mountEventInbox(app, { verifier: issuer.verifier, consumers: [consumer] });
 const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));

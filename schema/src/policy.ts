@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -15,60 +16,243 @@ const entry = z.strictObject({
 });
 const cell = z.union([effect, z.array(entry).min(1)]);
 
-const policySchema = z.strictObject({
+const operationSchema = z.strictObject({
+  roles: z.array(z.string()).optional(),
+  anonymous: z.boolean().optional(),
+  /** Callable by a role of `secondFactor.roles` before it has a second factor (enrolment). */
+  withoutSecondFactor: z.boolean().optional(),
+});
+const subjectSchema = z.strictObject({ patientId: z.string().optional(), accountId: z.string().optional() });
+
+/** `schema/policy.yaml`: what every subgraph shares. */
+const centralSchema = z.strictObject({
   version: z.literal(1),
   roles: z.record(z.string(), z.string()),
+  /** Built-in conditions only (evaluated by the runtime itself): see BUILT_IN_CONDITIONS. */
   conditions: z.record(z.string(), z.string()),
+  /** Conditions rules may already name whose providing subgraph does not exist yet: they never hold. */
+  plannedConditions: z
+    .record(z.string(), z.strictObject({ description: z.string(), subgraph: z.string() }))
+    .optional(),
   categories: z.record(
     z.string(),
     z.strictObject({ description: z.string(), audited: z.boolean(), exposable: z.boolean().optional() }),
   ),
   rules: z.record(z.string(), z.record(z.string(), cell)),
-  subjects: z.record(
-    z.string(),
-    z.strictObject({ patientId: z.string().optional(), accountId: z.string().optional() }),
-  ),
   /** Roles whose tokens must carry a second factor (amr "otp") for every operation not marked otherwise. */
   secondFactor: z.strictObject({ roles: z.array(z.string()), description: z.string() }),
-  operations: z.record(
-    z.string(),
-    z.strictObject({
-      roles: z.array(z.string()).optional(),
-      anonymous: z.boolean().optional(),
-      /** Callable by a role of `secondFactor.roles` before it has a second factor (enrolment). */
-      withoutSecondFactor: z.boolean().optional(),
-    }),
-  ),
   personalDataNamePattern: z.string(),
 });
 
+/** `subgraphs/<name>/policy.yaml`: what one subgraph owns. */
+const fragmentSchema = z.strictObject({
+  subjects: z.record(z.string(), subjectSchema).optional(),
+  operations: z.record(z.string(), operationSchema).optional(),
+  /** Conditions this subgraph provides (it registers their source in createSubgraph). */
+  conditions: z.record(z.string(), z.string()).optional(),
+  /** Domain error codes with their Russian default message. */
+  errorCodes: z.record(z.string(), z.string()).optional(),
+});
+
+/** `supergraph/subgraphs.yaml`: only the fields the policy needs (the rest belongs to composition). */
+const manifestSchema = z.object({
+  subgraphs: z.array(z.object({ name: z.string().min(1), dir: z.string().min(1) })),
+});
+
+/** Conditions the runtime evaluates itself (from the caller's ids); all others need a source. */
+export const BUILT_IN_CONDITIONS = ['self'] as const;
+
+/** Who answers a condition: the runtime, a subgraph (which registers the source), or nobody yet. */
+export type ConditionProvider =
+  | { kind: 'built-in' }
+  | { kind: 'subgraph'; subgraph: string }
+  | { kind: 'planned'; subgraph: string };
+
+/** The merged policy: the central file plus every subgraph's fragment. */
+export type Policy = Omit<z.infer<typeof centralSchema>, 'plannedConditions'> & {
+  /** Types whose objects belong to a data subject. */
+  subjects: Record<string, z.infer<typeof subjectSchema>>;
+  /** Root operations: who may call them at all. */
+  operations: Record<string, z.infer<typeof operationSchema>>;
+  /** Every condition a rule may name (built-in, provided, planned) with its description. */
+  conditions: Record<string, string>;
+  conditionProviders: Record<string, ConditionProvider>;
+  /** Domain error codes of all subgraphs with their default message (core codes live in the runtime). */
+  errorCodes: Record<string, string>;
+  /** Which subgraph declared each subject type, operation and error code. */
+  owners: {
+    subjects: Record<string, string>;
+    operations: Record<string, string>;
+    errorCodes: Record<string, string>;
+  };
+};
 export type PolicyEntry = z.infer<typeof entry>;
 export type PolicyCell = z.infer<typeof cell>;
-export type Policy = z.infer<typeof policySchema>;
 
-export const POLICY_PATH = fileURLToPath(new URL('../policy.yaml', import.meta.url));
+/** The repository root (schema/ lives directly in it). */
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const POLICY_PATH = join(REPO_ROOT, 'schema', 'policy.yaml');
+export const MANIFEST_PATH = join(REPO_ROOT, 'supergraph', 'subgraphs.yaml');
+/** A subgraph's policy fragment, relative to its folder. */
+export const FRAGMENT_FILE = 'policy.yaml';
 
-/** Reads and validates `schema/policy.yaml`; throws with the zod issues when it is malformed. */
-export function loadPolicy(path = POLICY_PATH): Policy {
-  const parsed = policySchema.parse(parse(readFileSync(path, 'utf8')));
-  for (const [category, byRole] of Object.entries(parsed.rules)) {
-    if (!parsed.categories[category]) throw new Error(`policy: rules for unknown category ${category}`);
-    for (const [role, c] of Object.entries(byRole)) {
-      if (!parsed.roles[role]) throw new Error(`policy: rule for unknown role ${role} in ${category}`);
-      for (const e of normalizeCell(c)) {
-        if (e.when && !parsed.conditions[e.when]) throw new Error(`policy: unknown condition ${e.when}`);
+export type LoadPolicyOptions = {
+  /** Repository root: the central file is `schema/policy.yaml`, the manifest `supergraph/subgraphs.yaml`. */
+  root?: string;
+  /** The central file (default `<root>/schema/policy.yaml`). */
+  central?: string;
+  /** The manifest (default `<root>/supergraph/subgraphs.yaml`); null reads no fragments. */
+  manifest?: string | null;
+  /** Codes the runtime owns; a fragment declaring one of them is refused. */
+  coreErrorCodes?: Iterable<string>;
+};
+
+/** The subgraphs of the manifest with the path of each one's policy fragment. */
+export function policyFragments(
+  root = REPO_ROOT,
+  manifest = join(root, 'supergraph', 'subgraphs.yaml'),
+): Array<{ name: string; dir: string; file: string }> {
+  const parsed = parseFile(manifestSchema, manifest, root);
+  const names = new Set<string>();
+  return parsed.subgraphs.map(({ name, dir }) => {
+    if (names.has(name)) throw new Error(`policy: ${rel(root, manifest)}: subgraph ${name} listed twice`);
+    names.add(name);
+    return { name, dir: resolve(root, dir), file: resolve(root, dir, FRAGMENT_FILE) };
+  });
+}
+
+function rel(root: string, file: string): string {
+  const r = relative(root, file);
+  return r.startsWith('..') ? file : r;
+}
+
+function parseFile<T extends z.ZodType>(schema: T, file: string, root: string): z.infer<T> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`policy: ${rel(root, file)}: cannot be read`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (err) {
+    throw new Error(`policy: ${rel(root, file)}: ${(err as Error).message}`);
+  }
+  const result = schema.safeParse(data ?? {});
+  if (!result.success)
+    throw new Error(
+      `policy: ${rel(root, file)}: ${result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
+  return result.data;
+}
+
+const CODE_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Reads the central policy and every subgraph's fragment (found through the manifest), merges
+ * them and validates the result. Refuses, naming the file: an operation, subject type, condition
+ * or error code declared twice; an error code of the runtime's core; an unknown role; an
+ * operation nobody may call; a rule naming an undeclared condition.
+ *
+ * A string argument is a standalone central file (no fragments).
+ */
+export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
+  const o: LoadPolicyOptions = typeof options === 'string' ? { central: options, manifest: null } : options;
+  const root = o.root ?? REPO_ROOT;
+  const centralFile = o.central ?? join(root, 'schema', 'policy.yaml');
+  const c = parseFile(centralSchema, centralFile, root);
+  const centralName = rel(root, centralFile);
+  const fail = (file: string, message: string): never => {
+    throw new Error(`policy: ${file}: ${message}`);
+  };
+  const core = new Set(o.coreErrorCodes ?? []);
+
+  const conditions: Record<string, string> = {};
+  const conditionProviders: Record<string, ConditionProvider> = {};
+  const conditionFile: Record<string, string> = {};
+  for (const [name, description] of Object.entries(c.conditions)) {
+    if (!(BUILT_IN_CONDITIONS as readonly string[]).includes(name))
+      fail(
+        centralName,
+        `condition ${name} is not built in (${BUILT_IN_CONDITIONS.join(', ')}); the subgraph that provides it declares it in its policy.yaml`,
+      );
+    conditions[name] = description;
+    conditionProviders[name] = { kind: 'built-in' };
+    conditionFile[name] = centralName;
+  }
+
+  const subjects: Policy['subjects'] = {};
+  const operations: Policy['operations'] = {};
+  const errorCodes: Policy['errorCodes'] = {};
+  const owners: Policy['owners'] = { subjects: {}, operations: {}, errorCodes: {} };
+  const subjectFile: Record<string, string> = {};
+  const operationFile: Record<string, string> = {};
+  const codeFile: Record<string, string> = {};
+  const fragments = o.manifest === null ? [] : policyFragments(root, o.manifest);
+  for (const fragment of fragments) {
+    const file = rel(root, fragment.file);
+    const f = parseFile(fragmentSchema, fragment.file, root);
+    for (const [type, s] of Object.entries(f.subjects ?? {})) {
+      if (subjectFile[type]) fail(file, `subject type ${type} is already declared in ${subjectFile[type]}`);
+      if (!s.patientId && !s.accountId)
+        fail(file, `subject type ${type} names neither patientId nor accountId`);
+      subjects[type] = s;
+      subjectFile[type] = file;
+      owners.subjects[type] = fragment.name;
+    }
+    for (const [op, rule] of Object.entries(f.operations ?? {})) {
+      if (operationFile[op]) fail(file, `operation ${op} is already declared in ${operationFile[op]}`);
+      if (!/^(Query|Mutation|Subscription)\.[_A-Za-z][_0-9A-Za-z]*$/.test(op))
+        fail(file, `operation ${op} is not Query.x, Mutation.x or Subscription.x`);
+      if (!rule.anonymous && !rule.roles?.length)
+        fail(file, `operation ${op} has no rule: give it roles or anonymous: true`);
+      for (const role of rule.roles ?? [])
+        if (!c.roles[role]) fail(file, `operation ${op} names unknown role ${role}`);
+      operations[op] = rule;
+      operationFile[op] = file;
+      owners.operations[op] = fragment.name;
+    }
+    for (const [name, description] of Object.entries(f.conditions ?? {})) {
+      if (conditionFile[name]) fail(file, `condition ${name} is already declared in ${conditionFile[name]}`);
+      conditions[name] = description;
+      conditionProviders[name] = { kind: 'subgraph', subgraph: fragment.name };
+      conditionFile[name] = file;
+    }
+    for (const [code, message] of Object.entries(f.errorCodes ?? {})) {
+      if (!CODE_NAME.test(code)) fail(file, `error code ${code} is not UPPER_SNAKE_CASE`);
+      if (core.has(code)) fail(file, `error code ${code} is a core code of the runtime`);
+      if (codeFile[code]) fail(file, `error code ${code} is already declared in ${codeFile[code]}`);
+      errorCodes[code] = message;
+      codeFile[code] = file;
+      owners.errorCodes[code] = fragment.name;
+    }
+  }
+  for (const [name, planned] of Object.entries(c.plannedConditions ?? {})) {
+    if (conditionFile[name])
+      fail(
+        centralName,
+        `planned condition ${name} is already declared in ${conditionFile[name]}: remove it from plannedConditions`,
+      );
+    conditions[name] = planned.description;
+    conditionProviders[name] = { kind: 'planned', subgraph: planned.subgraph };
+  }
+
+  for (const [category, byRole] of Object.entries(c.rules)) {
+    if (!c.categories[category]) fail(centralName, `rules for unknown category ${category}`);
+    for (const [role, cellOfRole] of Object.entries(byRole)) {
+      if (!c.roles[role]) fail(centralName, `rule for unknown role ${role} in ${category}`);
+      for (const e of normalizeCell(cellOfRole)) {
+        if (e.when && !conditions[e.when])
+          fail(centralName, `unknown condition ${e.when} (in ${category}.${role}): no file declares it`);
       }
     }
   }
-  for (const role of parsed.secondFactor.roles) {
-    if (!parsed.roles[role]) throw new Error(`policy: secondFactor names unknown role ${role}`);
+  for (const role of c.secondFactor.roles) {
+    if (!c.roles[role]) fail(centralName, `secondFactor names unknown role ${role}`);
   }
-  for (const [op, rule] of Object.entries(parsed.operations)) {
-    for (const role of rule.roles ?? []) {
-      if (!parsed.roles[role]) throw new Error(`policy: operation ${op} names unknown role ${role}`);
-    }
-  }
-  return parsed;
+  const { plannedConditions: _planned, ...shared } = c;
+  return { ...shared, conditions, conditionProviders, subjects, operations, errorCodes, owners };
 }
 
 /** Whether a caller of this role with these authentication methods still needs a second factor. */

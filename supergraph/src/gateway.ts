@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   bearerAuth,
+  CORE_ERROR_CODES,
   connectRedis,
   createFormatError,
   createLogger,
@@ -30,6 +31,7 @@ import {
   serveMetrics,
   type TokenVerifier,
 } from '@medikamente/runtime';
+import { loadPolicy } from '@medikamente/schema';
 import express from 'express';
 import { ForwardingDataSource, type GatewayContext } from './data-source';
 import { playgroundRouter } from './playground';
@@ -143,7 +145,10 @@ export async function createGateway(opts: GatewayOptions) {
     // No "Did you mean …?" in production: suggestions let anyone rebuild the schema.
     hideSchemaDetailsFromClientErrors: opts.production,
     validationRules: limitRules(opts.limits),
-    formatError: createFormatError(logger),
+    formatError: createFormatError(
+      logger,
+      Object.keys(loadPolicy({ coreErrorCodes: CORE_ERROR_CODES }).errorCodes),
+    ),
     includeStacktraceInErrorResponses: false,
     // Each main.ts closes HTTP and the database in order on SIGTERM/SIGINT; Apollo must not exit first.
     stopOnTerminationSignals: false,

@@ -7,6 +7,7 @@ import { loadPolicy } from '@medikamente/schema';
 import { renderClassificationDoc, renderSubgraphsSection } from './classification-doc';
 import { composeSupergraph, SUPERGRAPH_PATH } from './compose';
 import { loadSubgraphManifest, REPO_ROOT, type Subgraph } from './manifest';
+import { checkMatrixCoverage } from './matrix-coverage';
 import { checkPolicy, supergraphSchema } from './policy-model';
 
 export const CLASSIFICATION_DOC_PATH = fileURLToPath(
@@ -23,7 +24,7 @@ export function generateArtifacts(subgraphs: Subgraph[] = loadSubgraphManifest()
     sdl,
     schema,
     doc: renderClassificationDoc(policy, schema) + renderSubgraphsSection(policy, subgraphs),
-    findings: checkPolicy(policy, schema),
+    findings: [...checkPolicy(policy, schema), ...checkMatrixCoverage(policy, sdl, subgraphs)],
   };
 }
 
@@ -85,7 +86,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       process.exit(1);
     }
     console.log(
-      'release check: every field classified, every category ruled for every role, generated files current',
+      'release check: every field classified, every category ruled for every role, every subject in the generated matrix, generated files current',
     );
   } else {
     await writeSubgraphSdl(subgraphs);

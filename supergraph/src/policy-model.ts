@@ -53,13 +53,41 @@ export function describeCell(policy: Policy, category: string, role: string): st
 
 export type Finding = { rule: string; where: string; message: string };
 
+type Directives = readonly import('graphql').ConstDirectiveNode[] | undefined;
+
+const argument = (d: import('graphql').ConstDirectiveNode, name: string) => {
+  const v = d.arguments?.find((a) => a.name.value === name)?.value;
+  return v?.kind === 'EnumValue' || v?.kind === 'StringValue' ? v.value : undefined;
+};
+
+/** Subgraph names by join__Graph value (`IDENTITY @join__graph(name: "identity")`). */
+function graphNames(schema: GraphQLSchema): Map<string, string> {
+  const names = new Map<string, string>();
+  const graphs = schema.getType('join__Graph');
+  for (const v of graphs?.astNode?.kind === 'EnumTypeDefinition' ? (graphs.astNode.values ?? []) : []) {
+    const d = v.directives?.find((x) => x.name.value === 'join__graph');
+    names.set(v.name.value, (d && argument(d, 'name')) ?? v.name.value.toLowerCase());
+  }
+  return names;
+}
+
+/** Subgraph names of the `@join__field` / `@join__type` directives of a supergraph element. */
+function joinGraphs(names: Map<string, string>, directives: Directives, name: string): string[] {
+  return (directives ?? [])
+    .filter((d) => d.name.value === name)
+    .map((d) => argument(d, 'graph'))
+    .filter((g): g is string => g !== undefined)
+    .map((g) => names.get(g) ?? g.toLowerCase());
+}
+
 const ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 
 /**
  * The release check: every field classified with a known, exposable category; every category
  * has a rule for every role; personal-looking PUBLIC fields are justified; non-PUBLIC fields
  * live on subject types and are nullable; masked cells only hit String fields; every root
- * operation has an access rule and no rule names a missing operation.
+ * operation has an access rule, declared by the subgraph that resolves it, and no rule names a
+ * missing operation; a subject type is declared by a subgraph that defines it.
  */
 export function checkPolicy(policy: Policy, schema: GraphQLSchema): Finding[] {
   const findings: Finding[] = [];
@@ -97,7 +125,7 @@ export function checkPolicy(policy: Policy, schema: GraphQLSchema): Finding[] {
         add(
           'no-subject',
           where,
-          `${f.category} field on a type that is not a data subject in policy.subjects`,
+          `${f.category} field on a type that is not a data subject (subjects of a subgraph's policy.yaml)`,
         );
       if (isNonNullType(field.type))
         add(
@@ -110,12 +138,29 @@ export function checkPolicy(policy: Policy, schema: GraphQLSchema): Finding[] {
         add('unmaskable', where, `can be masked but ${named} cannot carry a masked value`);
     }
   }
+  const names = graphNames(schema);
   for (const root of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     if (!root) continue;
     for (const name of Object.keys(root.getFields())) {
-      if (!policy.operations[`${root.name}.${name}`])
-        add('operation-missing', `${root.name}.${name}`, 'root field has no entry in policy.operations');
+      const op = `${root.name}.${name}`;
+      if (!policy.operations[op]) {
+        add('operation-missing', op, "root field has no entry in its subgraph's policy.yaml operations");
+        continue;
+      }
+      const graphs = joinGraphs(names, root.getFields()[name]?.astNode?.directives, 'join__field');
+      const owner = policy.owners.operations[op];
+      if (graphs.length > 0 && owner && !graphs.includes(owner))
+        add(
+          'operation-owner',
+          op,
+          `declared in the policy.yaml of ${owner}, resolved by ${graphs.join(', ')}`,
+        );
     }
+  }
+  for (const [type, owner] of Object.entries(policy.owners.subjects)) {
+    const graphs = joinGraphs(names, schema.getType(type)?.astNode?.directives, 'join__type');
+    if (graphs.length > 0 && !graphs.includes(owner))
+      add('subject-owner', type, `declared in the policy.yaml of ${owner}, which does not define the type`);
   }
   for (const op of Object.keys(policy.operations)) {
     const [type, field] = op.split('.') as [string, string];

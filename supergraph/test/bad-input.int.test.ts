@@ -19,11 +19,18 @@ import { type Platform, startPlatform } from './platform';
 const policy = loadPolicy();
 const schema = apiSchema(readSupergraph());
 
-/** Codes a client may meet: the platform's enum and GraphQL's own refusals — never INTERNAL. */
+/**
+ * Codes a client may meet: the runtime's core codes, the domain codes the subgraphs declare in
+ * their policy.yaml, and GraphQL's own refusals — never INTERNAL.
+ */
 const ALLOWED = new Set<string>(
-  [...Object.values(ErrorCode), 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_USER_INPUT'].filter(
-    (c) => c !== ErrorCode.INTERNAL,
-  ),
+  [
+    ...Object.values(ErrorCode),
+    ...Object.keys(policy.errorCodes),
+    'GRAPHQL_VALIDATION_FAILED',
+    'GRAPHQL_PARSE_FAILED',
+    'BAD_USER_INPUT',
+  ].filter((c) => c !== ErrorCode.INTERNAL),
 );
 const CONCURRENCY = 6;
 const ANONYMOUS = 'anonymous';

@@ -1,126 +1,120 @@
-import { compareView, selectAll } from '@medikamente/runtime/testing';
-import { type FieldClassification, fieldEffect, loadPolicy, policyScenarios } from '@medikamente/schema';
+import { createMatrix, type MatrixCaller, type RouteOutcome } from '@medikamente/runtime/testing';
+import { loadPolicy } from '@medikamente/schema';
+import { identityCaller, subjectFixtures as identityFixtures } from '@medikamente/subgraph-identity/testing';
+import { subjectFixtures as patientFixtures } from '@medikamente/subgraph-patient/testing';
+import { subjectFixtures as scheduleFixtures } from '@medikamente/subgraph-schedule/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '../src/compose';
-import { supergraphFields, supergraphSchema } from '../src/policy-model';
 import { type Platform, startPlatform } from './platform';
 
-// The authorization matrix through the gateway, generated from schema/policy.yaml and the
-// committed supergraph: every role x every realisable condition x every classified field of
-// Patient (and the Consent objects under it), with real tokens from identity.
-const policy = loadPolicy();
-const schema = supergraphSchema(readSupergraph());
-const classes = new Map<string, FieldClassification>(
-  supergraphFields(schema).map((c) => [`${c.type}.${c.field}`, c]),
-);
-const scenarios = policyScenarios(policy);
-const QUERY = `query Matrix($id: ID!) { patient(id: $id) { ${selectAll(schema, 'Patient')} } }`;
-const canCall = (role: string) => policy.operations['Query.patient']?.roles?.includes(role) ?? false;
-
+// The generated authorization matrix of every subject type through the gateway: every role x
+// every realisable condition x every classified field, asked through the root queries (and the
+// fields of other subjects for types only reachable nested), with real tokens from identity.
 let p: Platform;
-let patientId: string;
-let ownerAccountId: string;
-let full: Record<string, unknown>;
+
+/** Machine clients get their token by the real client-credentials grant over HTTP. */
+async function caller(role: string): Promise<MatrixCaller> {
+  if (role !== 'lab_partner' && role !== 'service') return identityCaller(p.identity, role);
+  const client = await p.identity.createClient({ role, scopes: ['patients:read'] });
+  const res = await fetch(`${p.identityUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: client.clientId,
+      client_secret: client.clientSecret,
+    }),
+  });
+  if (res.status !== 200) throw new Error(`client-credentials grant failed: ${res.status}`);
+  const { access_token } = (await res.json()) as { access_token: string };
+  return { role, token: access_token, accountId: client.clientId, patientId: null };
+}
+
+const matrix = createMatrix({
+  policy: loadPolicy(),
+  supergraphSdl: readSupergraph(),
+  surface: {
+    graph: null,
+    query: (q, variables, token) => p.query(q, variables, token),
+    caller,
+    get services() {
+      return { identity: p.identity, patient: p.patient, schedule: p.schedule };
+    },
+    fixtures: { ...identityFixtures, ...patientFixtures, ...scheduleFixtures },
+  },
+});
 
 beforeAll(async () => {
   p = await startPlatform();
-  const owner = await p.account('patient');
-  ownerAccountId = owner.accountId;
-  const input = {
-    lastName: 'Кузнецова',
-    firstName: 'Мария',
-    middleName: 'Сергеевна',
-    birthDate: '1979-11-02',
-    sex: 'FEMALE',
-    phone: '+7 912 345-67-89',
-    email: 'm.kuznetsova@yandex.ru',
-    passport: '4512 654321',
-    passportIssuedBy: 'ОВД района Арбат',
-    passportIssuedOn: '2005-02-11',
-    snils: '112-233-445 95',
-    insurancePolicy: '7700001234567891',
-    registrationAddress: 'г. Москва, Арбат, д. 10',
-    homeAddress: 'г. Москва, ул. Пречистенка, д. 3',
-    workplace: 'МГУ',
-    chronicConditions: ['Бронхиальная астма'],
-  };
-  const reg = await p.query(
-    `mutation R($i: PatientInput!) { registerSelf(input: $i) { ok patient { id } } }`,
-    { i: input },
-    owner.token,
-  );
-  expect(reg.data.registerSelf.ok).toBe(true);
-  patientId = reg.data.registerSelf.patient.id;
-  expect(patientId).toBe(owner.patientId);
-  await p.query(
-    `mutation { giveConsent(patientId: "${patientId}", purpose: TREATMENT, textVersion: 1, channel: PORTAL) { ok } }`,
-    {},
-    owner.token,
-  );
-  const self = await p.query(QUERY, { id: patientId }, owner.token);
-  expect(self.errors).toBeUndefined();
-  full = self.data.patient;
 });
 afterAll(async () => p?.stop());
 
-describe('authorization matrix through the gateway', () => {
-  it('is generated over every role and every classified field of the supergraph’s Patient', () => {
-    expect(new Set(scenarios.map((s) => s.role))).toEqual(new Set(Object.keys(policy.roles)));
-    const patientFields = [...classes.values()].filter((c) => c.type === 'Patient');
-    expect(patientFields.length).toBe(Object.keys((schema.getType('Patient') as any).getFields()).length);
-    expect(full.snils).toBe('112-233-445 95');
-    expect(full.phone).toBe('+79123456789');
+describe('generated authorization matrix through the gateway', () => {
+  it('covers every role and every subject type of the policy', () => {
+    expect(new Set(matrix.cases.map((c) => c.role))).toEqual(new Set(Object.keys(matrix.model.policy.roles)));
+    expect(matrix.types).toEqual(Object.keys(matrix.model.policy.subjects));
+    expect(Object.fromEntries([...matrix.routes].map(([t, r]) => [t, r.map((x) => x.label)]))).toEqual({
+      Patient: ['Query.patient', 'Query.myPatient', 'Query.patientDuplicates'],
+      Consent: ['Query.patient › consents', 'Query.patientDuplicates › consents'],
+      ConsentStatus: ['Query.consentStatus'],
+      AccessLogEntry: ['Query.myAccessLog'],
+      AuditEvent: ['Query.auditEvents'],
+      Account: ['Query.me', 'Query.staffAccounts'],
+      Appointment: [
+        'Query.appointment',
+        'Query.myAppointments',
+        'Query.doctorSchedule',
+        'Query.branchJournal',
+      ],
+      ReminderSettings: ['Query.myReminderSettings'],
+    });
   });
 
-  it.each(scenarios.map((s) => [s.label, s] as const))('%s', async (_l, scenario) => {
-    let token: string;
-    let subject: string;
-    if (scenario.conditions.includes('self')) {
-      subject = ownerAccountId;
-      token = await p.identity.issueTokenFor(ownerAccountId);
-    } else if (scenario.role === 'lab_partner' || scenario.role === 'service') {
-      // Machine clients: real client-credentials grant over HTTP.
-      const client = await p.identity.createClient({ role: scenario.role, scopes: ['patients:read'] });
-      subject = client.clientId;
-      const res = await fetch(`${p.identityUrl}/oauth/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'client_credentials',
-          client_id: client.clientId,
-          client_secret: client.clientSecret,
-        }),
-      });
-      expect(res.status).toBe(200);
-      token = ((await res.json()) as { access_token: string }).access_token;
-    } else {
-      const created = await p.identity.createAccount({ role: scenario.role as never });
-      subject = created.accountId;
-      token = await p.identity.issueTokenFor(created.accountId);
+  const outcomes: RouteOutcome[] = [];
+  it.each(matrix.cases.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
+    const report = await matrix.run(c);
+    outcomes.push(...report.outcomes);
+    expect(report.mismatches).toEqual([]);
+  });
+
+  it('compared every subject type field by field in some case', () => {
+    const compared = new Set(outcomes.filter((o) => o.outcome === 'compared').map((o) => o.type));
+    expect([...compared].sort()).toEqual([...matrix.types].sort());
+  });
+});
+
+describe('the matrix fixtures’ shortcuts, taken through the gateway once', () => {
+  it('a booking gives the doctor a care relationship by event; the owner gives consent through the gateway', async () => {
+    // The matrix grants care in the patient subgraph directly; here it arrives as the booking's event.
+    const owner = await caller('patient');
+    const doctor = await caller('doctor');
+    const request = { subject: owner, caller: doctor, conditions: [] as string[] };
+    await patientFixtures.Patient.create(p.patient, request);
+    await scheduleFixtures.Appointment.create(p.schedule, { ...request, conditions: ['careRelationship'] });
+    const end = Date.now() + 10_000;
+    while ((await p.patient.stores.care.activeFor(doctor.accountId, [owner.patientId!])).size === 0) {
+      if (Date.now() > end) throw new Error('care relationship did not arrive');
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (scenario.conditions.includes('careRelationship')) {
-      await p.patient.stores.care.grant(subject, patientId, 'test', new Date(Date.now() + 3_600_000));
-    }
-    const r = await p.query(QUERY, { id: patientId }, token);
-    const visible = [...classes.values()].some(
-      (c) => c.type === 'Patient' && c.category !== 'PUBLIC' && fieldEffect(policy, c, scenario) !== 'denied',
+    const seen = await p.query(
+      'query($id: ID!) { patient(id: $id) { phone chronicConditions homeAddress } }',
+      { id: owner.patientId },
+      doctor.token,
     );
-    if (!canCall(scenario.role) || !visible) {
-      expect(r.data?.patient ?? null).toBeNull();
-      expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-      return;
-    }
-    const mismatches = compareView({
-      policy,
-      schema,
-      classes,
-      typeName: 'Patient',
-      scenario,
-      full,
-      seen: r.data.patient,
-      errors: r.errors ?? [],
-      path: ['patient'],
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data.patient).toMatchObject({
+      chronicConditions: ['Бронхиальная астма'],
+      homeAddress: 'г. Москва, ул. Пречистенка, д. 3',
     });
-    expect(mismatches).toEqual([]);
+    const given = await p.query(
+      `mutation($p: ID!) { giveConsent(patientId: $p, purpose: TREATMENT, textVersion: 1, channel: PORTAL) { ok } }`,
+      { p: owner.patientId },
+      owner.token,
+    );
+    expect(given.data.giveConsent.ok).toBe(true);
+    const mine = await p.query('{ myPatient { consents { purpose givenChannel active } } }', {}, owner.token);
+    expect(mine.data.myPatient.consents).toEqual([
+      { purpose: 'TREATMENT', givenChannel: 'PORTAL', active: true },
+    ]);
   });
 });

@@ -5,7 +5,8 @@ import { loadPolicy } from '@medikamente/schema';
 import { describe, expect, it } from 'vitest';
 import { readSupergraph } from '../src/compose';
 import { generateArtifacts, staleSubgraphSdl } from '../src/generate';
-import { loadSubgraphManifest } from '../src/manifest';
+import { loadSubgraphManifest, REPO_ROOT } from '../src/manifest';
+import { checkMatrixCoverage, declaredFixtures } from '../src/matrix-coverage';
 import { checkPolicy, supergraphSchema } from '../src/policy-model';
 
 const DIRECTIVE =
@@ -90,5 +91,38 @@ describe('release check', () => {
         'operation-stale:Mutation.registerPatient',
       ]),
     );
+  });
+
+  it('fails when an operation or a subject type is declared in the policy.yaml of a subgraph that does not resolve it', () => {
+    const misplaced = structuredClone(policy);
+    misplaced.owners.operations['Query.freeSlots'] = 'patient';
+    misplaced.owners.subjects.Appointment = 'identity';
+    const found = checkPolicy(misplaced, supergraphSchema(readSupergraph())).map(
+      (f) => `${f.rule}:${f.where}`,
+    );
+    expect(found).toEqual(['operation-owner:Query.freeSlots', 'subject-owner:Appointment']);
+  });
+
+  it('fails when a subject type has no fixture, or a subgraph or the gateway runs no generated matrix', () => {
+    const sdl = readSupergraph();
+    const real = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
+    expect(checkMatrixCoverage(policy, sdl, loadSubgraphManifest(), real)).toEqual([]);
+    const patientFixtures = declaredFixtures(real('subgraphs/patient/src/testing.ts'));
+    expect(patientFixtures).toEqual(['Patient', 'Consent', 'ConsentStatus', 'AccessLogEntry', 'AuditEvent']);
+    const broken = (path: string) => {
+      // The patient subgraph forgets ConsentStatus; schedule's suite and the gateway's are gone.
+      if (path === 'subgraphs/patient/src/testing.ts')
+        return real(path).replace(/\n {2}ConsentStatus: \{[\s\S]*?\n {2}\},/, '');
+      if (path === 'subgraphs/schedule/test/policy-matrix.int.test.ts') return null;
+      if (path === 'supergraph/test/gateway-matrix.int.test.ts') return 'it.todo("matrix")';
+      return real(path);
+    };
+    expect(
+      checkMatrixCoverage(policy, sdl, loadSubgraphManifest(), broken).map((f) => `${f.rule}:${f.where}`),
+    ).toEqual([
+      'matrix-fixture-missing:ConsentStatus',
+      'matrix-suite-missing:schedule',
+      'matrix-suite-missing:gateway',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   effectForField,
   type FieldClassification,
   needsSecondFactor,
+  normalizeCell,
   type Policy,
   readClassifications,
 } from '@medikamente/schema';
@@ -33,13 +34,18 @@ import { maskValue } from './masking';
 export const ACCESS = Symbol('access');
 type Decisions = Map<string, CategoryDecision>;
 
-/** Look-ups behind policy conditions that need data (batched per request). */
-export type ConditionSources = {
-  /** Patient ids among `patientIds` with which the doctor account has a care relationship. */
-  careRelationships?: (doctorAccountId: string, patientIds: readonly string[]) => Promise<Set<string>>;
-  /** Patient ids among `patientIds` for which the partner client holds an order. */
-  partnerOwns?: (clientId: string, patientIds: readonly string[]) => Promise<Set<string>>;
-};
+/**
+ * The source of one policy condition that needs data: of `patientIds`, those for which the
+ * condition holds for the caller (`callerId`: the token's subject, an account or a client id).
+ * Called once per request and condition with every id the request needs (DataLoader batching).
+ */
+export type ConditionSource = (callerId: string, patientIds: readonly string[]) => Promise<Set<string>>;
+
+/**
+ * Sources of the policy's conditions, keyed by the condition's name in the policy (the runtime
+ * names no condition). Built-in conditions (`self`) need none; a planned one never holds.
+ */
+export type ConditionSources = Readonly<Record<string, ConditionSource>>;
 
 type FieldMeta = { category: string; mask?: string | undefined; tags?: string[] | undefined };
 type TypeMeta = {
@@ -57,6 +63,11 @@ export type CompiledPolicy = {
   subjects: Map<string, TypeMeta>;
   auditedCategories: Set<string>;
   conditionsByRole: Map<string, Set<string>>;
+  /**
+   * Conditions with a source (not built in, not planned) that the rules of this subgraph's
+   * subject types use, with the types and categories needing each (for the start-up check).
+   */
+  requiredConditions: Map<string, string[]>;
 };
 
 export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPolicy {
@@ -85,7 +96,50 @@ export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPo
       .map(([k]) => k),
   );
   const conditionsByRole = new Map(Object.keys(policy.roles).map((r) => [r, conditionsUsed(policy, r)]));
-  return { policy, subjects, auditedCategories, conditionsByRole };
+  const requiredConditions = new Map<string, string[]>();
+  for (const meta of subjects.values()) {
+    // Condition sources answer per patient id: a subject without one can only be `self`.
+    if (!meta.patientIdField) continue;
+    for (const category of meta.categories) {
+      for (const cellOfRole of Object.values(policy.rules[category] ?? {})) {
+        for (const e of normalizeCell(cellOfRole)) {
+          if (!e.when || policy.conditionProviders[e.when]?.kind !== 'subgraph') continue;
+          const needers = requiredConditions.get(e.when) ?? [];
+          const where = `${meta.name} (${category})`;
+          if (!needers.includes(where)) needers.push(where);
+          requiredConditions.set(e.when, needers);
+        }
+      }
+    }
+  }
+  return { policy, subjects, auditedCategories, conditionsByRole, requiredConditions };
+}
+
+/**
+ * Refuses a subgraph whose subject types need a condition it registered no source for, or
+ * that registers a source for a condition the policy does not declare as provided by a subgraph.
+ */
+export function checkConditionSources(
+  name: string,
+  compiled: CompiledPolicy,
+  sources: ConditionSources,
+): void {
+  const { policy } = compiled;
+  for (const [condition, needers] of compiled.requiredConditions) {
+    if (typeof sources[condition] !== 'function') {
+      const provider = policy.conditionProviders[condition];
+      throw new Error(
+        `subgraph ${name}: condition ${condition}${provider?.kind === 'subgraph' ? ` (declared by ${provider.subgraph})` : ''} is needed by ${needers.join(', ')} but has no source: register conditions.${condition} in createSubgraph`,
+      );
+    }
+  }
+  for (const condition of Object.keys(sources)) {
+    const provider = policy.conditionProviders[condition];
+    if (provider?.kind !== 'subgraph')
+      throw new Error(
+        `subgraph ${name}: a source is registered for ${condition}, which ${provider ? `is ${provider.kind}` : 'no policy.yaml declares'}`,
+      );
+  }
 }
 
 export type RequestMeta = { requestId: string; operation: string | null; clientAddress: string | null };
@@ -99,8 +153,8 @@ export class RequestAccess {
   private readonly canonical = new Map<number, Decisions>();
   /** Per type and decision object: whether anything is visible, and which audited categories a selection reads. */
   readonly memo = new Map<string, Map<Decisions, { visible: boolean }>>();
-  private readonly care: DataLoader<string, boolean> | undefined;
-  private readonly partner: DataLoader<string, boolean> | undefined;
+  /** One loader per condition with a source that the caller's role uses (bit i+1 of a mask). */
+  private readonly loaders: Array<{ condition: string; loader: DataLoader<string, boolean> }> = [];
   /** patientId -> categories read. */
   readonly pendingAudit = new Map<string, Set<string>>();
 
@@ -112,19 +166,19 @@ export class RequestAccess {
   ) {
     const p = principal;
     const used = p.role ? compiled.conditionsByRole.get(p.role) : undefined;
-    if (used?.has('careRelationship') && sources.careRelationships && p.subject) {
-      const fn = sources.careRelationships;
-      this.care = new DataLoader(async (ids) => {
-        const set = await fn(p.subject!, ids);
-        return ids.map((id) => set.has(id));
-      });
-    }
-    if (used?.has('partnerOwns') && sources.partnerOwns && p.subject) {
-      const fn = sources.partnerOwns;
-      this.partner = new DataLoader(async (ids) => {
-        const set = await fn(p.subject!, ids);
-        return ids.map((id) => set.has(id));
-      });
+    if (used && p.subject) {
+      const caller = p.subject;
+      for (const condition of used) {
+        const fn = sources[condition];
+        if (!fn) continue;
+        this.loaders.push({
+          condition,
+          loader: new DataLoader(async (ids) => {
+            const set = await fn(caller, ids);
+            return ids.map((id) => set.has(id));
+          }),
+        });
+      }
     }
   }
 
@@ -137,37 +191,39 @@ export class RequestAccess {
     const p = this.principal;
     const isSelf =
       (patientId !== null && p.patientId === patientId) || (accountId !== null && p.subject === accountId);
-    const needCare = this.care !== undefined && patientId !== null;
-    const needOwns = this.partner !== undefined && patientId !== null;
-    if (!needCare && !needOwns) return this.byConditions(isSelf, false, false);
+    if (this.loaders.length === 0 || patientId === null) return this.byConditions(isSelf ? 1 : 0);
     const key = `${patientId}|${isSelf}`;
     let d = this.pending.get(key);
     if (!d) {
-      d = Promise.all([
-        needCare ? this.care!.load(patientId!) : false,
-        needOwns ? this.partner!.load(patientId!) : false,
-      ]).then(([care, owns]) => this.byConditions(isSelf, care, owns));
+      d = Promise.all(this.loaders.map((l) => l.loader.load(patientId))).then((held) => {
+        let mask = isSelf ? 1 : 0;
+        for (let i = 0; i < held.length; i++) if (held[i]) mask |= 2 << i;
+        return this.byConditions(mask);
+      });
       this.pending.set(key, d);
     }
     return d;
   }
 
-  private byConditions(self: boolean, care: boolean, owns: boolean): Decisions {
-    const key = (self ? 1 : 0) | (care ? 2 : 0) | (owns ? 4 : 0);
-    let d = this.canonical.get(key);
+  /** Decisions for a set of held conditions: bit 0 `self`, bit i+1 the i-th loaded condition. */
+  private byConditions(mask: number): Decisions {
+    let d = this.canonical.get(mask);
     if (!d) {
       d = new Map();
       const { policy } = this.compiled;
       const role = this.principal.role;
-      const holds = (c: string) =>
-        c === 'self' ? self : c === 'careRelationship' ? care : c === 'partnerOwns' ? owns : false;
+      const holds = (c: string) => {
+        if (c === 'self') return (mask & 1) !== 0;
+        const i = this.loaders.findIndex((l) => l.condition === c);
+        return i >= 0 && (mask & (2 << i)) !== 0;
+      };
       for (const [category, byRole] of Object.entries(policy.rules)) {
         d.set(
           category,
           role ? decideCell(byRole[role], holds) : category === 'PUBLIC' ? { effect: 'full' } : DENIED,
         );
       }
-      this.canonical.set(key, d);
+      this.canonical.set(mask, d);
     }
     return d;
   }

@@ -1,9 +1,13 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * The one error-code enum of the platform. Access and unexpected failures travel as
- * GraphQLError with `extensions.code`; expected business failures are typed payloads
- * whose `inputErrors` carry these codes too.
+ * The core error codes of the platform: authentication, access, input checks shared by every
+ * subgraph, limits and internal failures. Access and unexpected failures travel as
+ * GraphQLError with `extensions.code`; expected business failures are typed payloads whose
+ * `inputErrors` carry these codes too. Domain codes (SLOT_TAKEN, TOTP_INVALID, …) are declared
+ * by the subgraph that raises them in its policy.yaml (`errorCodes`) and reach code through the
+ * generated `src/error-codes.generated.ts` (`defineErrorCodes`). A code raised by a shared package
+ * (runtime, notifications) is core.
  */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -16,19 +20,14 @@ export const ErrorCode = {
   INVALID_ID: 'INVALID_ID',
   INVALID_PHONE: 'INVALID_PHONE',
   INVALID_EMAIL: 'INVALID_EMAIL',
-  INVALID_SNILS: 'INVALID_SNILS',
   INVALID_DATE: 'INVALID_DATE',
-  DATE_IN_FUTURE: 'DATE_IN_FUTURE',
+  /** Unknown IANA time zone (quiet hours in @medikamente/notifications, branch settings). */
+  INVALID_TIME_ZONE: 'INVALID_TIME_ZONE',
   REQUIRED: 'REQUIRED',
   TOO_LONG: 'TOO_LONG',
   DUPLICATE: 'DUPLICATE',
   CONFLICT: 'CONFLICT',
-  INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
-  ACCOUNT_LOCKED: 'ACCOUNT_LOCKED',
   RATE_LIMITED: 'RATE_LIMITED',
-  TOTP_REQUIRED: 'TOTP_REQUIRED',
-  TOTP_INVALID: 'TOTP_INVALID',
-  WEAK_PASSWORD: 'WEAK_PASSWORD',
   SECOND_FACTOR_REQUIRED: 'SECOND_FACTOR_REQUIRED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   /** Malformed request (not JSON, no query, unknown operation name, several operations without a name). */
@@ -39,22 +38,50 @@ export const ErrorCode = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
-  // Scheduling
-  SLOT_TAKEN: 'SLOT_TAKEN',
-  SLOT_UNAVAILABLE: 'SLOT_UNAVAILABLE',
-  SLOT_IN_PAST: 'SLOT_IN_PAST',
-  TOO_SOON: 'TOO_SOON',
-  BEYOND_HORIZON: 'BEYOND_HORIZON',
-  PATIENT_BUSY: 'PATIENT_BUSY',
-  HOLD_EXPIRED: 'HOLD_EXPIRED',
-  TOO_MANY_HOLDS: 'TOO_MANY_HOLDS',
-  INVALID_TRANSITION: 'INVALID_TRANSITION',
+  /** An idempotency key reused with a different request (the shared idempotency store). */
   IDEMPOTENCY_MISMATCH: 'IDEMPOTENCY_MISMATCH',
-  INVALID_TIME_ZONE: 'INVALID_TIME_ZONE',
-  // Notifications
+  /** A one-time link (action token of @medikamente/notifications) already used. */
   TOKEN_USED: 'TOKEN_USED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The core codes, for loadPolicy (a fragment may not declare one) and the error formatter. */
+export const CORE_ERROR_CODES: readonly ErrorCode[] = Object.freeze(Object.values(ErrorCode));
+
+declare const domainCode: unique symbol;
+/** A domain code declared in a subgraph's policy.yaml; only `defineErrorCodes` makes one. */
+export type DomainErrorCode<C extends string = string> = C & { readonly [domainCode]: true };
+/** Any code `appError` and `inputError` accept: a core code or a declared domain code. */
+export type AnyErrorCode = ErrorCode | DomainErrorCode;
+
+const DOMAIN_MESSAGES = new Map<string, string>();
+
+/**
+ * Turns a subgraph's declared domain codes (code -> Russian default message, as in its
+ * policy.yaml) into typed constants: `appError(codes.SLOT_TAKEN)` type-checks, a typo does not.
+ * Each subgraph's `src/error-codes.generated.ts` is generated from its fragment by `pnpm generate`.
+ * Whether a code reaches the client is decided by the merged policy (createFormatError).
+ */
+export function defineErrorCodes<const M extends Record<string, string>>(
+  messages: M,
+): { readonly [K in keyof M & string]: DomainErrorCode<K> } {
+  const out: Record<string, string> = {};
+  for (const [code, message] of Object.entries(messages)) {
+    if ((CORE_ERROR_CODES as readonly string[]).includes(code))
+      throw new Error(`error code ${code} is a core code of the runtime; a subgraph may not declare it`);
+    const known = DOMAIN_MESSAGES.get(code);
+    if (known !== undefined && known !== message)
+      throw new Error(`error code ${code} is declared twice with different messages`);
+    DOMAIN_MESSAGES.set(code, message);
+    out[code] = code;
+  }
+  return Object.freeze(out) as { readonly [K in keyof M & string]: DomainErrorCode<K> };
+}
+
+/** The default message of a code: the runtime's for core codes, the declaring subgraph's for domain codes. */
+export function defaultMessage(code: AnyErrorCode): string | undefined {
+  return DEFAULT_MESSAGES[code as ErrorCode] ?? DOMAIN_MESSAGES.get(code);
+}
 
 /** Russian user-facing defaults; clients may localise by code. */
 const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -70,18 +97,18 @@ const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
 
 /** Builds a GraphQLError carrying a platform error code (never internals in the message). */
 export function appError(
-  code: ErrorCode,
+  code: AnyErrorCode,
   message?: string,
   extra: Record<string, unknown> = {},
 ): GraphQLError {
-  return new GraphQLError(message ?? DEFAULT_MESSAGES[code] ?? code, { extensions: { code, ...extra } });
+  return new GraphQLError(message ?? defaultMessage(code) ?? code, { extensions: { code, ...extra } });
 }
 
 /** An expected, field-level input failure returned inside a payload. */
-export type InputError = { field: string; code: ErrorCode; message: string };
+export type InputError = { field: string; code: AnyErrorCode; message: string };
 
 /** One expected input failure, for a payload's `inputErrors`. */
-export const inputError = (field: string, code: ErrorCode, message: string): InputError => ({
+export const inputError = (field: string, code: AnyErrorCode, message: string): InputError => ({
   field,
   code,
   message,

@@ -4,8 +4,8 @@ import { ErrorCode } from './errors';
 import { LIMIT_MESSAGE_PREFIX } from './limits';
 import type { Logger } from './logger';
 
-const KNOWN = new Set<string>([
-  ...Object.values(ErrorCode),
+/** Codes that pass through besides the core ones and the declared domain ones. */
+const PASS_THROUGH = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -13,13 +13,16 @@ const KNOWN = new Set<string>([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'DOWNSTREAM_SERVICE_ERROR',
-]);
+];
 
 /**
- * Error masking: platform codes and GraphQL validation errors pass through; anything else
- * becomes INTERNAL with a generic message (the original is logged without personal data).
+ * Error masking: core codes, the domain codes declared in the merged policy (`errorCodes` of
+ * each subgraph's policy.yaml, passed as `declaredCodes`) and GraphQL validation errors pass
+ * through; anything else becomes INTERNAL with a generic message (the original is logged
+ * without personal data).
  */
-export function createFormatError(logger: Logger) {
+export function createFormatError(logger: Logger, declaredCodes: Iterable<string>) {
+  const KNOWN = new Set<string>([...Object.values(ErrorCode), ...PASS_THROUGH, ...declaredCodes]);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     if (formatted.message.startsWith(LIMIT_MESSAGE_PREFIX)) {

@@ -14,6 +14,7 @@ export * from './events/pubsub';
 export * from './format-error';
 export * from './http';
 export * from './ids';
+export * from './kit';
 export * from './limits';
 export * from './logger';
 export * from './masking';

@@ -12,11 +12,18 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { Policy } from '@medikamente/schema';
 import express from 'express';
 import type { DocumentNode } from 'graphql';
-import { applyPolicy, type ConditionSources, compilePolicy, operationRefusal, RequestAccess } from './access';
+import {
+  applyPolicy,
+  type ConditionSources,
+  checkConditionSources,
+  compilePolicy,
+  operationRefusal,
+  RequestAccess,
+} from './access';
 import { AuditLog } from './audit';
 import type { Principal, TokenVerifier } from './auth';
 import { type Database, ping } from './db';
-import { ErrorCode } from './errors';
+import { CORE_ERROR_CODES, ErrorCode } from './errors';
 import { createFormatError, operationResolution } from './format-error';
 import {
   bearerAuth,
@@ -51,6 +58,10 @@ export type SubgraphOptions<Extra extends object> = {
   production?: boolean;
   /** Whole-request deadline (ms) of the GraphQL endpoint; default 30 s. */
   requestTimeoutMs?: number;
+  /**
+   * Sources of the policy conditions this subgraph's subject types need, keyed by the
+   * condition's name in the policy (e.g. `careRelationship`); missing ones refuse the start.
+   */
   conditions?: ConditionSources;
   /** Per-request additions (DataLoaders, stores). */
   extendContext?: (base: BaseContext) => Extra;
@@ -132,6 +143,10 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
   const audit = new AuditLog(opts.database);
   const bare = buildSubgraphSchema([{ typeDefs: opts.typeDefs, resolvers: opts.resolvers }]);
   const compiled = compilePolicy(opts.policy, bare);
+  checkConditionSources(opts.name, compiled, opts.conditions ?? {});
+  for (const code of Object.keys(opts.policy.errorCodes))
+    if ((CORE_ERROR_CODES as readonly string[]).includes(code))
+      throw new Error(`subgraph ${opts.name}: the policy declares ${code}, a core code of the runtime`);
   if (opts.unsafeDisablePolicy && opts.production)
     throw new Error('the policy layer cannot be disabled in production');
   const schema = opts.unsafeDisablePolicy ? bare : applyPolicy(bare, compiled);
@@ -195,7 +210,7 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
     // No "Did you mean …?" in production: suggestions let anyone rebuild the schema.
     hideSchemaDetailsFromClientErrors: !!opts.production,
     validationRules: limitRules(opts.limits),
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, Object.keys(opts.policy.errorCodes)),
     includeStacktraceInErrorResponses: false,
     // Each main.ts closes HTTP and the database in order on SIGTERM/SIGINT; Apollo must not exit first.
     stopOnTerminationSignals: false,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, migrate, openDatabase } from '../src/db';
 import { createEventConsumer } from '../src/events/consumer';
-import { type DomainEvent, INBOX_MIGRATION, INBOX_MIGRATIONS } from '../src/events/outbox';
+import { type DomainEvent, INBOX_MIGRATIONS } from '../src/events/outbox';
 import { createTestDatabase } from '../src/testing/database';
 
 let drop: () => Promise<void>;
@@ -13,7 +13,10 @@ beforeAll(async () => {
   const db = await createTestDatabase('consumer');
   drop = db.drop;
   // A service migrated before consumers had names: one inbox keyed by event id, one row in it.
-  database = await openDatabase({ url: db.url, dataDir: 'memory://', migrations: [INBOX_MIGRATION] });
+  database = await openDatabase({ url: db.url, dataDir: 'memory://' });
+  await database.query(`create table inbox (event_id uuid primary key, type text not null,
+    processed_at timestamptz not null default now())`);
+  await database.query(`insert into _migrations (name) values ('0000_inbox.sql')`);
   await database.query('insert into inbox (event_id, type) values ($1, $2)', [
     legacyEvent,
     'appointment.booked',
@@ -61,15 +64,32 @@ describe('event consumers (inbox per consumer, handlers by type)', () => {
     expect(care.types).toEqual(['appointment.booked']);
   });
 
-  it('ignores types without a handler and rolls back the inbox row with a failing handler', async () => {
+  it('records a type without a handler once, and rolls back the inbox row with a failing handler', async () => {
     const care = consumer('patient.care');
     const other = event('appointment.cancelled');
-    expect(await care.handle(other)).toBe('ignored');
+    expect(await care.handle(other)).toBe('applied');
+    expect(await care.handle(other)).toBe('duplicate');
+    expect(await database.query('select 1 from effect where event_id = $1', [other.id])).toHaveLength(0);
     const failing = event('appointment.booked', { fail: true });
     await expect(care.handle(failing)).rejects.toThrow('handler failed');
-    for (const id of [other.id, failing.id])
-      expect(await database.query('select 1 from inbox where event_id = $1', [id])).toHaveLength(0);
+    expect(await database.query('select 1 from inbox where event_id = $1', [failing.id])).toHaveLength(0);
     expect(await database.query('select 1 from effect where event_id = $1', [failing.id])).toHaveLength(0);
+  });
+
+  it('takes prefix handlers (`appointment.*`), the most specific entry first', async () => {
+    const seen: string[] = [];
+    const c = createEventConsumer({
+      name: 'patient.prefix',
+      database,
+      handlers: {
+        'appointment.*': async (e) => void seen.push(`any:${e.type}`),
+        'appointment.booked': async (e) => void seen.push(`exact:${e.type}`),
+      },
+    });
+    await c.handle(event('appointment.booked'));
+    await c.handle(event('appointment.cancelled'));
+    await c.handle(event('invoice.paid'));
+    expect(seen).toEqual(['exact:appointment.booked', 'any:appointment.cancelled']);
   });
 
   it('keeps the rows of the old single inbox under the consumer "default"', async () => {

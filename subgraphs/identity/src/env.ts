@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import { notificationEnv } from '@medikamente/notifications';
-import { commonEnv, parseEnv, parseMasterKey } from '@medikamente/runtime';
+import { parseEnv, parseMasterKey, subgraphEnv } from '@medikamente/runtime';
 import { z } from 'zod';
 
 const flag = z
@@ -21,11 +20,7 @@ const flag = z
  */
 const schema = z
   .object({
-    ...commonEnv,
-    PORT: z.coerce.number().int().min(0).default(4001),
-    /** postgres:// URL; when absent the service runs on an embedded PGlite under DATA_DIR. */
-    IDENTITY_DATABASE_URL: z.string().url().optional(),
-    DATA_DIR: z.string().default(resolve(process.cwd(), '.data/identity')),
+    ...subgraphEnv('identity', 4001),
     ACCESS_TOKEN_TTL_SEC: z.coerce.number().int().min(30).max(3600).default(300),
     REFRESH_TOKEN_TTL_SEC: z.coerce
       .number()

@@ -1,11 +1,10 @@
 import type { BrokerService } from '@medikamente/runtime';
-import { CARE_CONSUMER, CARE_EVENT_TYPES } from './modules/care/care.events';
 
 /**
  * The patient subgraph on the event broker (ADR 0013), read by `pnpm broker:setup`: it produces
- * nothing and consumes schedule's appointment events into its queue `patient.care`.
+ * nothing; its queue `patient.inbox` takes schedule's appointment events (its `events` handlers).
  */
 export const broker: BrokerService = {
   name: 'patient',
-  consumers: [{ name: CARE_CONSUMER, from: 'schedule', types: CARE_EVENT_TYPES }],
+  consumers: [{ name: 'patient.inbox', from: 'schedule', types: ['appointment.*'] }],
 };

@@ -1,10 +1,18 @@
-import type { AuditLog, BaseContext } from '@medikamente/runtime';
+import { AuditLog, type BaseContext, type Database } from '@medikamente/runtime';
 import DataLoader from 'dataloader';
-import type { CareStore } from './modules/care/care.store';
-import type { ConsentRecord, ConsentStore } from './modules/consent/consent.store';
-import type { PatientRecord, PatientStore } from './modules/patient/patient.store';
+import { CareStore } from './modules/care/care.store';
+import { type ConsentRecord, ConsentStore } from './modules/consent/consent.store';
+import { type PatientRecord, PatientStore } from './modules/patient/patient.store';
 
 export type Stores = { patients: PatientStore; consents: ConsentStore; care: CareStore; audit: AuditLog };
+
+/** The subgraph's stores on its database. */
+export const createStores = (database: Database): Stores => ({
+  patients: new PatientStore(database),
+  consents: new ConsentStore(database),
+  care: new CareStore(database),
+  audit: new AuditLog(database),
+});
 
 export type PatientContext = BaseContext & {
   stores: Stores;

@@ -1,95 +1,27 @@
-import { fileURLToPath } from 'node:url';
-import {
-  AUDIT_MIGRATION,
-  AuditLog,
-  createSubgraph,
-  type Database,
-  INBOX_MIGRATIONS,
-  limitsFromEnv,
-  mountEventInbox,
-  openDatabase,
-  serviceCredentials,
-  startAmqpConsumer,
-  type TokenVerifier,
-  verifierFromEnv,
-} from '@medikamente/runtime';
-import { loadPolicy } from '@medikamente/schema';
-import express from 'express';
-import { createLoaders, type PatientContext, type Stores } from './context';
-import type { PatientEnv } from './env';
-import { careEventConsumer } from './modules/care/care.events';
-import { CareStore } from './modules/care/care.store';
-import { ConsentStore } from './modules/consent/consent.store';
-import { PatientStore } from './modules/patient/patient.store';
+import { AUDIT_MIGRATION, defineSubgraph, INBOX_MIGRATIONS } from '@medikamente/runtime';
+import { createLoaders, createStores } from './context';
+import { loadPatientEnv } from './env';
+import { careEventHandler } from './modules/care/care.events';
 import { resolvers } from './resolvers';
 import { patientTypeDefs } from './schema';
 
-const MIGRATIONS = fileURLToPath(new URL('./db/migrations', import.meta.url));
+/** The patient subgraph: patients, consents, their access log, doctors' care relationships. */
+export const patient = defineSubgraph({
+  name: 'patient',
+  env: loadPatientEnv,
+  typeDefs: patientTypeDefs,
+  resolvers: resolvers as never,
+  migrationsDir: new URL('./db/migrations', import.meta.url),
+  migrations: [AUDIT_MIGRATION, ...INBOX_MIGRATIONS],
+  serviceScopes: 'revocations:read',
+  stores: ({ database }) => createStores(database),
+  context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
+  conditions: ({ stores }) => ({ careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids) }),
+  // Appointment facts from the schedule subgraph (its outbox relay) build care relationships.
+  events: ({ env }) => ({ 'appointment.*': careEventHandler(env.CARE_WINDOW_DAYS) }),
+  eventsFrom: 'schedule',
+});
 
-/** Wires the patient subgraph: database, stores, policy conditions, server. */
-export async function createPatientService(
-  env: PatientEnv,
-  opts: { verifier?: TokenVerifier; database?: Database; unsafeDisablePolicy?: boolean } = {},
-) {
-  const database =
-    opts.database ??
-    (await openDatabase({
-      url: env.PATIENT_DATABASE_URL,
-      dataDir: env.DATA_DIR,
-      migrationsDir: MIGRATIONS,
-      migrations: [AUDIT_MIGRATION, ...INBOX_MIGRATIONS],
-    }));
-  const stores: Stores = {
-    patients: new PatientStore(database),
-    consents: new ConsentStore(database),
-    care: new CareStore(database),
-    audit: new AuditLog(database),
-  };
-  const verifier =
-    opts.verifier ??
-    verifierFromEnv(env, Object.keys(loadPolicy().roles), serviceCredentials(env, 'revocations:read'));
-  // Schedule's appointment events: over HTTP (POST /internal/events) and, when configured,
-  // from this service's broker queue.
-  const care = careEventConsumer(database, env.CARE_WINDOW_DAYS);
-  const subgraph = await createSubgraph<
-    Omit<PatientContext, keyof import('@medikamente/runtime').BaseContext>
-  >({
-    name: 'patient',
-    logLevel: env.LOG_LEVEL,
-    typeDefs: patientTypeDefs,
-    resolvers: resolvers as never,
-    policy: loadPolicy(),
-    database,
-    verifier,
-    production: env.NODE_ENV === 'production',
-    limits: limitsFromEnv(env),
-    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
-    conditions: { careRelationships: (doctor, ids) => stores.care.activeFor(doctor, ids) },
-    extendContext: () => ({ stores, loaders: createLoaders(stores) }),
-    unsafeDisablePolicy: opts.unsafeDisablePolicy,
-    routes: (app) => {
-      app.use('/internal/events', express.json({ limit: '1mb' }));
-      mountEventInbox(app, { verifier, consumers: [care] });
-    },
-  });
-  const broker = env.EVENTS_AMQP_URL
-    ? startAmqpConsumer({
-        url: env.EVENTS_AMQP_URL,
-        consumer: care,
-        prefetch: env.EVENTS_AMQP_PREFETCH,
-        onError: (err, context) => subgraph.logger.warn({ err: (err as Error)?.message }, context),
-      })
-    : undefined;
-  return {
-    subgraph,
-    database,
-    stores,
-    verifier,
-    broker,
-    async close() {
-      await broker?.close();
-      await database.close();
-    },
-  };
-}
+/** Builds the patient service (tests, tools); `patient.main()` runs the deployable. */
+export const createPatientService = patient.create;
 export type PatientService = Awaited<ReturnType<typeof createPatientService>>;

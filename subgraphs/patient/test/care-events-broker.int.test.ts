@@ -16,7 +16,6 @@ import {
 } from '@medikamente/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { broker as patientBroker } from '../src/broker';
-import { CARE_CONSUMER } from '../src/modules/care/care.events';
 import { type PatientHarness, startPatientSubgraph } from './harness';
 
 /* The patient subgraph configured with EVENTS_AMQP_URL takes schedule's events from its queue. */
@@ -81,7 +80,7 @@ describe.skipIf(skipped)('care relationships from schedule’s events through Ra
     expect(codes(await h.query(HEALTH, { id: patient.id }, token))).toEqual(['FORBIDDEN']);
     const [inbox] = await h.service.database.query<{ n: number }>(
       'select count(*)::int as n from inbox where consumer = $1',
-      [CARE_CONSUMER],
+      ['patient.inbox'],
     );
     expect(inbox!.n).toBe(2);
   });

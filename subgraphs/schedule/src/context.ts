@@ -1,12 +1,17 @@
-import type { AuditLog, BaseContext, PgPubSub } from '@medikamente/runtime';
+import { AuditLog, type BaseContext, type Database, PgPubSub, type WithStores } from '@medikamente/runtime';
 import DataLoader from 'dataloader';
+import type { ScheduleEnv } from './env';
+import { APPOINTMENT_CHANNEL, type LiveAppointmentEvent } from './modules/booking/booking.events';
 import type { BookingService } from './modules/booking/booking.service';
-import type { AppointmentRecord, AppointmentStore } from './modules/booking/booking.store';
-import type { Availability } from './modules/calendar/availability';
-import type { CalendarStore } from './modules/calendar/calendar.store';
-import type { CatalogStore, RoomRecord } from './modules/catalog/catalog.store';
-import type { ReminderChannel, ReminderSettingsStore } from './modules/reminder-settings/settings.store';
+import { createBooking } from './modules/booking/booking.setup';
+import { type AppointmentRecord, AppointmentStore } from './modules/booking/booking.store';
+import { Availability } from './modules/calendar/availability';
+import { CalendarStore } from './modules/calendar/calendar.store';
+import { CatalogStore, type RoomRecord } from './modules/catalog/catalog.store';
+import { type ReminderChannel, ReminderSettingsStore } from './modules/reminder-settings/settings.store';
+import type { PatientDirectory } from './modules/reminders/patient-directory';
 import type { Reminders } from './modules/reminders/reminders.service';
+import { createReminders } from './modules/reminders/reminders.setup';
 
 export type Stores = {
   catalog: CatalogStore;
@@ -16,6 +21,23 @@ export type Stores = {
   audit: AuditLog;
 };
 
+/** The subgraph's stores on its database. */
+export const createStores = (database: Database): Stores => ({
+  catalog: new CatalogStore(database),
+  calendar: new CalendarStore(database),
+  appointments: new AppointmentStore(database),
+  reminderSettings: new ReminderSettingsStore(database),
+  audit: new AuditLog(database),
+});
+
+/** Options of `createScheduleService` beyond the kit's. */
+export type ScheduleOptions = {
+  /** Replaces the patient subgraph as the source of reminder contacts (tests of one subgraph). */
+  patients?: PatientDirectory;
+};
+/** What the schedule's domain factories get from the kit. */
+export type ScheduleDeps = WithStores<ScheduleEnv, ScheduleOptions, Stores>;
+
 export type Services = {
   availability: Availability;
   booking: BookingService;
@@ -24,6 +46,23 @@ export type Services = {
   /** Reminder channels the clinic enabled (configuration), for the portal. */
   reminderChannels: { enabled: ReminderChannel[]; webPushPublicKey: string | null; pushHosts: string[] };
 };
+
+/** Availability, booking rules, reminders and the live event bus of this subgraph. */
+export async function createServices(deps: ScheduleDeps): Promise<Services> {
+  const { database, env, stores, onClose } = deps;
+  const pubsub = new PgPubSub(database);
+  onClose(() => pubsub.close());
+  const availability = new Availability(stores.catalog, stores.calendar, env.PUBLIC_SLOTS_MAX_AGE);
+  // Every replica drops cached availability of a doctor whose appointments changed anywhere.
+  const changes = pubsub.subscribe<LiveAppointmentEvent>(APPOINTMENT_CHANNEL);
+  onClose(() => changes.return?.());
+  void (async () => {
+    for await (const e of changes) availability.invalidate(e.specialistId);
+  })();
+  const booking = createBooking(deps, availability);
+  const { reminders, reminderChannels } = await createReminders(deps, booking);
+  return { availability, booking, reminders, pubsub, reminderChannels };
+}
 
 export type ScheduleContext = BaseContext & {
   stores: Stores;

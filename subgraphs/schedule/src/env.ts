@@ -1,14 +1,10 @@
-import { resolve } from 'node:path';
 import { notificationEnv } from '@medikamente/notifications';
-import { checkEventsEnv, commaList, commonEnv, eventsEnv, parseEnv } from '@medikamente/runtime';
+import { checkEventsEnv, commaList, parseEnv, subgraphEnv } from '@medikamente/runtime';
 import { z } from 'zod';
 
 const schema = z
   .object({
-    ...commonEnv,
-    PORT: z.coerce.number().int().min(0).default(4003),
-    SCHEDULE_DATABASE_URL: z.string().url().optional(),
-    DATA_DIR: z.string().default(resolve(process.cwd(), '.data/schedule')),
+    ...subgraphEnv('schedule', 4003),
     /**
      * Where appointment events go over HTTP (the patient subgraph's inbox) when no broker is
      * configured (EVENTS_AMQP_URL); unset = kept in the outbox.
@@ -17,7 +13,6 @@ const schema = z
     /** Client credentials of this service (role service, scope events:write) at identity's /oauth/token. */
     SCHEDULE_CLIENT_ID: z.string().optional(),
     SCHEDULE_CLIENT_SECRET: z.string().optional(),
-    AUTH_TOKEN_URL: z.string().url().optional(),
     OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(500),
     /** Unexpired holds one patient may have at once (TOO_MANY_HOLDS beyond). */
     MAX_ACTIVE_HOLDS_PER_PATIENT: z.coerce.number().int().positive().default(2),
@@ -61,7 +56,6 @@ const schema = z
       .regex(/^\d{2}:\d{2}$/)
       .default('18:00'),
     ...notificationEnv,
-    ...eventsEnv,
   })
   .superRefine(checkEventsEnv);
 

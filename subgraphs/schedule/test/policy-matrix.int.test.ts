@@ -1,147 +1,83 @@
 import { randomUUID } from 'node:crypto';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { compareView, selectAll } from '@medikamente/runtime/testing';
-import {
-  type FieldClassification,
-  fieldEffect,
-  loadPolicy,
-  policyScenarios,
-  readClassifications,
-} from '@medikamente/schema';
+import { createMatrix, issuerCallers, type RouteOutcome } from '@medikamente/runtime/testing';
+import { loadPolicy } from '@medikamente/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scheduleTypeDefs } from '../src/schema';
-import { localDay, type ScheduleHarness, startScheduleSubgraph } from './harness';
+import { subjectFixtures } from '../src/testing';
+import { type ScheduleHarness, startScheduleSubgraph } from './harness';
 
-// The authorization matrix for Appointment, generated from schema/policy.yaml and the
-// @classified directives: every role x every realisable condition x every classified field,
-// asked through `_entities` straight at the schedule subgraph. `careRelationship` holds for the
-// appointment's own doctor (the schedule subgraph derives it from its appointments).
-const policy = loadPolicy();
-const schema = buildSubgraphSchema([{ typeDefs: scheduleTypeDefs }]);
-const classes = new Map<string, FieldClassification>(
-  readClassifications(schema).map((c) => [`${c.type}.${c.field}`, c]),
-);
-const scenarios = policyScenarios(policy);
-const ENTITY_QUERY = `query Entities($reps: [_Any!]!) { _entities(representations: $reps) { ... on Appointment { ${selectAll(schema, 'Appointment')} } } }`;
-
+// The generated authorization matrix of every subject type the schedule subgraph owns: every
+// role x every realisable condition x every classified field, asked straight at the subgraph.
+// `careRelationship` holds for the appointment's own doctor (derived from the appointments).
 let h: ScheduleHarness;
-let appointmentId: string;
-let patientId: string;
-let doctorAccountId: string;
-let full: Record<string, unknown>;
+const matrix = createMatrix({
+  policy: loadPolicy(),
+  surface: {
+    graph: 'schedule',
+    query: (q, variables, token) => h.query(q, variables, token),
+    caller: issuerCallers((claims) => h.tokenFor(claims)),
+    get services() {
+      return { schedule: h.service };
+    },
+    fixtures: subjectFixtures,
+  },
+});
 
 beforeAll(async () => {
   h = await startScheduleSubgraph();
-  const branch = await h.factories.branch('Asia/Yekaterinburg');
-  const service = await h.factories.service(30);
-  doctorAccountId = randomUUID();
-  const doctor = await h.factories.doctor(branch.id, [service.id], { accountId: doctorAccountId });
-  const room = await h.service.stores.catalog.createRoom(branch.id, 'Кабинет 101');
-  patientId = randomUUID();
-  const token = await h.tokenFor({ role: 'patient', pid: patientId });
-  const booked = await h.query(
-    'mutation($i: BookingInput!) { bookAppointment(input: $i) { appointment { id } inputErrors { code } } }',
-    {
-      i: {
-        specialistId: doctor.id,
-        branchId: branch.id,
-        serviceId: service.id,
-        startsAt: `${localDay(branch.timeZone, 3)}T11:00`,
-        patientComment: 'Болит горло третий день',
-        idempotencyKey: `m-${randomUUID()}`,
-      },
-    },
-    token,
-  );
-  appointmentId = booked.data.bookAppointment.appointment.id;
-  await h.service.database.query('update appointment set room_id = $1 where id = $2', [
-    room.id,
-    appointmentId,
-  ]);
-  const self = await h.query(
-    ENTITY_QUERY,
-    { reps: [{ __typename: 'Appointment', id: appointmentId }] },
-    token,
-  );
-  expect(self.errors).toBeUndefined();
-  full = self.data._entities[0];
 });
 afterAll(async () => h?.stop());
 
-describe('policy matrix via _entities on the schedule subgraph', () => {
-  it('covers every role and every classified Appointment field, against a complete owner view', () => {
-    expect(new Set(scenarios.map((s) => s.role))).toEqual(new Set(Object.keys(policy.roles)));
-    const fields = Object.keys((schema.getType('Appointment') as any).getFields());
-    expect(fields.every((f) => classes.has(`Appointment.${f}`))).toBe(true);
-    expect(full.patientComment).toBe('Болит горло третий день');
-    expect((full.room as { name: string }).name).toBe('Кабинет 101');
-    expect(full.startsAt).toMatch(/T11:00:00\+05:00$/);
+describe('generated policy matrix on the schedule subgraph', () => {
+  it('covers every role and every subject type the subgraph owns, on every route', () => {
+    expect(new Set(matrix.cases.map((c) => c.role))).toEqual(new Set(Object.keys(matrix.model.policy.roles)));
+    expect(matrix.types).toEqual(['Appointment', 'ReminderSettings']);
+    expect(Object.fromEntries([...matrix.routes].map(([t, r]) => [t, r.map((x) => x.label)]))).toEqual({
+      Appointment: [
+        '_entities(Appointment)',
+        'Query.appointment',
+        'Query.myAppointments',
+        'Query.doctorSchedule',
+        'Query.branchJournal',
+      ],
+      ReminderSettings: ['Query.myReminderSettings'],
+    });
   });
 
-  it.each(
-    scenarios.map((s) => [s.label, s] as const),
-  )('%s sees exactly what the policy gives', async (_l, scenario) => {
-    const care = scenario.conditions.includes('careRelationship');
-    const token = await h.tokenFor({
-      role: scenario.role,
-      sub: care ? doctorAccountId : randomUUID(),
-      pid: scenario.conditions.includes('self')
-        ? patientId
-        : scenario.role === 'patient'
-          ? randomUUID()
-          : undefined,
-    });
-    const r = await h.query(
-      ENTITY_QUERY,
-      { reps: [{ __typename: 'Appointment', id: appointmentId }] },
-      token,
-    );
-    expect(r.status).toBe(200);
-    const seen = r.data?._entities?.[0] ?? null;
-    const visible = [...classes.values()].some(
-      (c) =>
-        c.type === 'Appointment' && c.category !== 'PUBLIC' && fieldEffect(policy, c, scenario) !== 'denied',
-    );
-    if (!visible) {
-      expect(seen).toBeNull();
-      expect(r.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
-      return;
-    }
-    const mismatches = compareView({
-      policy,
-      schema,
-      classes,
-      typeName: 'Appointment',
-      scenario,
-      full,
-      seen,
-      errors: r.errors ?? [],
-      path: ['_entities', 0],
-    });
-    expect(mismatches).toEqual([]);
+  const outcomes: RouteOutcome[] = [];
+  it.each(matrix.cases.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
+    const report = await matrix.run(c);
+    outcomes.push(...report.outcomes);
+    expect(report.mismatches).toEqual([]);
   });
 
+  it('compared every subject type field by field in some case', () => {
+    const compared = new Set(outcomes.filter((o) => o.outcome === 'compared').map((o) => o.type));
+    expect([...compared].sort()).toEqual([...matrix.types].sort());
+  });
+});
+
+describe('auditing of appointment reads', () => {
   it('staff reads of an appointment are audited once per request; the owner’s are not', async () => {
+    const owner = { role: 'patient', token: '', accountId: randomUUID(), patientId: randomUUID() };
+    owner.token = await h.tokenFor({ role: 'patient', sub: owner.accountId, pid: owner.patientId });
+    const { key } = await subjectFixtures.Appointment.create(h.service, {
+      subject: owner,
+      caller: owner,
+      conditions: [],
+    });
+    const ENTITY_QUERY = `query Entities($reps: [_Any!]!) { _entities(representations: $reps) { ... on Appointment { id patientComment startsAt } } }`;
+    const reps = (n: number) => Array.from({ length: n }, () => ({ __typename: 'Appointment', id: key.id }));
     const before = await h.service.database.query(
       'select count(*)::int as n from audit_event where patient_id = $1',
-      [patientId],
+      [owner.patientId],
     );
     const reception = await h.tokenFor({ role: 'receptionist' });
-    await h.query(
-      ENTITY_QUERY,
-      {
-        reps: [
-          { __typename: 'Appointment', id: appointmentId },
-          { __typename: 'Appointment', id: appointmentId },
-        ],
-      },
-      reception,
-    );
-    const owner = await h.tokenFor({ role: 'patient', pid: patientId });
-    await h.query(ENTITY_QUERY, { reps: [{ __typename: 'Appointment', id: appointmentId }] }, owner);
+    const read = await h.query(ENTITY_QUERY, { reps: reps(2) }, reception);
+    expect(read.data._entities[1].startsAt).toMatch(/T11:00:00\+05:00$/);
+    await h.query(ENTITY_QUERY, { reps: reps(1) }, owner.token);
     const after = await h.service.database.query<{ categories: string[]; actor_role: string }>(
       'select categories, actor_role from audit_event where patient_id = $1 order by seq',
-      [patientId],
+      [owner.patientId],
     );
     expect(after.length - Number((before[0] as { n: number }).n)).toBe(1);
     expect(after.at(-1)).toMatchObject({ actor_role: 'receptionist', categories: ['HEALTH'] });

@@ -18,7 +18,7 @@ export const deadLetterQueueOf = (consumer: string) => `${consumer}.dead`;
 /** Attempts (deliveries) of one event before the consumer dead-letters it. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
-/** A consumer's queue as the broker sees it. */
+/** A consumer's queue as the broker sees it; `types` are handler keys (`x.y` or `x.*`). */
 export type ConsumerTopology = { name: string; from: string; types: readonly string[]; maxAttempts?: number };
 
 /** One service's place in the broker: its exchange (if it produces) and its consumers' queues. */
@@ -40,6 +40,9 @@ export function brokerPermissions(service: BrokerService): {
     read: sources.length ? `^(${quote(service.name)}\\..*|${sources.join('|')})$` : own,
   };
 }
+
+/** A handler key as a topic binding: `appointment.*` (any type below) becomes `appointment.#`. */
+export const bindingOf = (type: string) => (type.endsWith('.*') ? `${type.slice(0, -2)}.#` : type);
 
 /** Declares (idempotently) a producer's exchange. */
 export async function declareProducer(ch: ConfirmChannel, service: string): Promise<void> {
@@ -64,7 +67,7 @@ export async function declareConsumer(ch: ConfirmChannel, t: ConsumerTopology): 
       'x-dead-letter-exchange': dlx,
     },
   });
-  for (const type of t.types) await ch.bindQueue(t.name, exchangeOf(t.from), type);
+  for (const type of t.types) await ch.bindQueue(t.name, exchangeOf(t.from), bindingOf(type));
 }
 
 const CONFIRM_TIMEOUT_MS = 10_000;

@@ -1,18 +1,32 @@
-import type express from 'express';
+import express from 'express';
 import { z } from 'zod';
 import type { TokenVerifier } from '../auth';
 import type { Database, Query } from '../db';
 import { applyOnce, type DomainEvent } from './outbox';
 
 /**
- * Applies one event inside the consumer's transaction (`q`, also joined by stores that use
- * `database.query`). Throwing rolls back the effect and the inbox row: the event stays
- * unapplied and is delivered again (or dead-lettered after the broker consumer's attempts).
+ * Applies one event inside the consumer's inbox transaction (`q`, also joined by stores that use
+ * `database.query`): the effect commits together with the inbox row, so a redelivered event
+ * changes nothing. Throwing rolls both back: over HTTP a zod error refuses the batch with 400
+ * (malformed payload), any other error fails it with 500 and the producer retries; from a broker
+ * queue the event is retried and dead-lettered after its attempts.
  */
 export type EventHandler = (event: DomainEvent, q: Query) => Promise<void>;
 
-/** Handlers by event type, e.g. `{ 'appointment.booked': async (event, q) => … }`. */
+/** Handlers by event type: an exact type (`appointment.booked`) or a prefix (`appointment.*`). */
 export type EventHandlers = Record<string, EventHandler>;
+
+/** The handler for an event type: its exact entry, else the longest matching `prefix.*` entry. */
+export function handlerFor(handlers: EventHandlers, type: string): EventHandler | undefined {
+  if (Object.hasOwn(handlers, type)) return handlers[type];
+  let best: { prefix: string; handler: EventHandler } | undefined;
+  for (const [key, handler] of Object.entries(handlers)) {
+    if (!key.endsWith('.*')) continue;
+    const prefix = key.slice(0, -1);
+    if (type.startsWith(prefix) && (!best || prefix.length > best.prefix.length)) best = { prefix, handler };
+  }
+  return best?.handler;
+}
 
 export type EventConsumerOptions = {
   /**
@@ -27,18 +41,18 @@ export type EventConsumerOptions = {
 };
 
 /** What happened to one delivered event. */
-export type EventOutcome = 'applied' | 'duplicate' | 'ignored';
+export type EventOutcome = 'applied' | 'duplicate';
 
 export type EventConsumer = {
   readonly name: string;
   /** The service the name starts with (owner of the inbox and of the broker queue). */
   readonly service: string;
   readonly from: string | undefined;
-  /** The event types this consumer has handlers for (the queue's bindings). */
+  /** The handlers' keys (`appointment.booked`, `appointment.*`): the broker queue's bindings. */
   readonly types: string[];
   /**
    * Applies an event exactly once: the inbox insert and the handler run in one transaction.
-   * Types without a handler are ignored (not recorded): a shared sink may carry other types.
+   * An event of a type without a handler is recorded too and changes nothing.
    */
   handle(event: DomainEvent): Promise<EventOutcome>;
 };
@@ -60,9 +74,8 @@ export function createEventConsumer(opts: EventConsumerOptions): EventConsumer {
     from: opts.from,
     types: Object.keys(handlers).sort(),
     async handle(event) {
-      const handler = Object.hasOwn(handlers, event.type) ? handlers[event.type] : undefined;
-      if (!handler) return 'ignored';
-      const applied = await applyOnce(opts.database, event, (q) => handler(event, q), opts.name);
+      const handler = handlerFor(handlers, event.type);
+      const applied = await applyOnce(opts.database, event, async (q) => handler?.(event, q), opts.name);
       return applied ? 'applied' : 'duplicate';
     },
   };
@@ -88,6 +101,7 @@ export function mountEventInbox(
   app: express.Express,
   deps: { verifier: TokenVerifier; consumers: EventConsumer[] },
 ) {
+  app.use('/internal/events', express.json({ limit: '1mb' }));
   app.post('/internal/events', async (req, res) => {
     try {
       const principal = await deps.verifier.fromHeader(req.header('authorization'));

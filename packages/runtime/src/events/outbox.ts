@@ -26,19 +26,24 @@ export const OUTBOX_MIGRATION = {
 create index if not exists outbox_pending_idx on outbox (next_attempt_at) where delivered_at is null`,
 };
 
-/** The consumer side: ids of events already applied, so redelivery is harmless. */
+/**
+ * The consumer side: ids of events already applied, per consumer, so redelivery is harmless.
+ * (A database migrated before consumers had names gets the column from the next migration.)
+ */
 export const INBOX_MIGRATION = {
   name: '0000_inbox.sql',
   sql: `create table if not exists inbox (
-  event_id uuid primary key,
+  consumer text not null default 'default',
+  event_id uuid not null,
   type text not null,
-  processed_at timestamptz not null default now()
+  processed_at timestamptz not null default now(),
+  primary key (consumer, event_id)
 )`,
 };
 
 /**
- * Several consumers in one service each keep their own inbox: the key becomes (consumer,
- * event id). Rows applied before this migration belong to the consumer named `default`.
+ * Several consumers in one service each keep their own inbox: the key is (consumer, event id).
+ * Upgrades an inbox created keyed by event id alone; its rows belong to the consumer `default`.
  */
 export const INBOX_CONSUMERS_MIGRATION = {
   name: '0000_inbox_consumers.sql',

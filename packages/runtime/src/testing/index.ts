@@ -2,4 +2,4 @@ export * from './broker';
 export * from './database';
 export * from './graphql-client';
 export * from './issuer';
-export * from './matrix';
+export * from './matrix/index';

@@ -48,3 +48,15 @@ export function loadEnvelope(env: IdentityEnv): Envelope {
     throw new Error(`identity master key file ${file}: ${(e as Error).message}`);
   }
 }
+
+const envelopes = new WeakMap<IdentityEnv, Envelope>();
+
+/** The envelope of a configuration, loaded once: the stores and the sign-up code key share it. */
+export function envelopeFor(env: IdentityEnv): Envelope {
+  let envelope = envelopes.get(env);
+  if (!envelope) {
+    envelope = loadEnvelope(env);
+    envelopes.set(env, envelope);
+  }
+  return envelope;
+}

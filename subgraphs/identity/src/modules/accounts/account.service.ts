@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Database, ErrorCode, type InputError, type Principal, textError } from '@medikamente/runtime';
 import { fail, inputError, ok, type Result } from '../../common/result';
+import { codes } from '../../error-codes.generated';
 import type { SessionStore } from '../tokens/session.store';
 import type { AccountRecord, AccountStore } from './account.store';
 import { type AccountRole, checkPassword, hashPassword, isStaffRole, normalizeLogin } from './credentials';
@@ -124,7 +125,7 @@ export class AccountService {
       return fail('code', ErrorCode.CONFLICT, 'Двухфакторная аутентификация уже включена');
     if (!account.totpSecret)
       return fail('code', ErrorCode.CONFLICT, 'Сначала начните подключение двухфакторной аутентификации');
-    if (!checkTotp(code, account.totpSecret)) return fail('code', ErrorCode.TOTP_INVALID);
+    if (!checkTotp(code, account.totpSecret)) return fail('code', codes.TOTP_INVALID);
     const enabled = await this.accounts.enableTotp(account.id);
     return enabled ? ok(enabled) : fail('account', ErrorCode.NOT_FOUND);
   }

@@ -1,5 +1,6 @@
-import { ErrorCode, type Principal, type RateLimiter } from '@medikamente/runtime';
+import { type AnyErrorCode, ErrorCode, type Principal, type RateLimiter } from '@medikamente/runtime';
 import { fail, ok, type Result } from '../../common/result';
+import { codes } from '../../error-codes.generated';
 import type { Sessions, SessionTokens } from '../tokens/sessions';
 import type { AccountRecord, AccountStore } from './account.store';
 import { tokenSubject } from './account.view';
@@ -28,24 +29,24 @@ export class AuthService {
     // Unknown and dismissed accounts get the same answer, after the same work, as a wrong password.
     if (!account || account.dismissedAt) {
       await burnPasswordCheck(input.password);
-      return fail('password', ErrorCode.INVALID_CREDENTIALS);
+      return fail('password', codes.INVALID_CREDENTIALS);
     }
     if (account.lockedUntil && account.lockedUntil.getTime() > Date.now())
-      return fail('login', ErrorCode.ACCOUNT_LOCKED);
+      return fail('login', codes.ACCOUNT_LOCKED);
     if (!(await verifyPassword(account.passwordHash, input.password))) {
-      return this.failure(account, 'password', ErrorCode.INVALID_CREDENTIALS);
+      return this.failure(account, 'password', codes.INVALID_CREDENTIALS);
     }
     const amr = ['pwd'];
     if (account.totpEnabled && account.totpSecret) {
-      if (!input.totpCode) return fail('totpCode', ErrorCode.TOTP_REQUIRED);
+      if (!input.totpCode) return fail('totpCode', codes.TOTP_REQUIRED);
       // A wrong code counts towards the lockout: six digits must not be brute-forced.
       if (!checkTotp(input.totpCode, account.totpSecret))
-        return this.failure(account, 'totpCode', ErrorCode.TOTP_INVALID);
+        return this.failure(account, 'totpCode', codes.TOTP_INVALID);
       amr.push('otp');
     } else if (this.config.requireStaffTotp && isStaffRole(account.role)) {
       return fail(
         'totpCode',
-        ErrorCode.TOTP_REQUIRED,
+        codes.TOTP_REQUIRED,
         'Для сотрудников обязательна двухфакторная аутентификация. Обратитесь к администратору',
       );
     }
@@ -77,13 +78,13 @@ export class AuthService {
   private async failure(
     account: AccountRecord,
     field: string,
-    code: ErrorCode,
+    code: AnyErrorCode,
   ): Promise<Result<Authenticated>> {
     const { locked } = await this.accounts.recordFailure(
       account.id,
       this.config.lockoutThreshold,
       this.config.lockoutMinutes,
     );
-    return fail(field, locked ? ErrorCode.ACCOUNT_LOCKED : code);
+    return fail(field, locked ? codes.ACCOUNT_LOCKED : code);
   }
 }

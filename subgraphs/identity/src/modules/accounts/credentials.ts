@@ -1,6 +1,7 @@
 import { ErrorCode } from '@medikamente/runtime';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
 import { fail, ok, type Result } from '../../common/result';
+import { codes } from '../../error-codes.generated';
 
 export const PATIENT_ROLE = 'patient';
 export const STAFF_ROLES = [
@@ -45,7 +46,7 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 /** Checks the password policy (length only; NIST SP 800-63B discourages composition rules). */
 export function checkPassword(password: string, field = 'password'): Result<string> {
-  if ([...password].length < MIN_PASSWORD_LENGTH) return fail(field, ErrorCode.WEAK_PASSWORD);
+  if ([...password].length < MIN_PASSWORD_LENGTH) return fail(field, codes.WEAK_PASSWORD);
   if (password.length > MAX_PASSWORD_LENGTH) return fail(field, ErrorCode.TOO_LONG);
   return ok(password);
 }

@@ -1,10 +1,4 @@
-import {
-  createEventConsumer,
-  type Database,
-  type DomainEvent,
-  type EventHandlers,
-  type Query,
-} from '@medikamente/runtime';
+import type { EventHandler } from '@medikamente/runtime';
 import { z } from 'zod';
 
 const appointmentPayload = z.object({
@@ -19,63 +13,31 @@ const appointmentPayload = z.object({
 /** Appointment states that keep (or create) the doctor's care relationship. */
 const ACTIVE = new Set(['HELD', 'BOOKED', 'CONFIRMED', 'CHECKED_IN', 'COMPLETED', 'NO_SHOW']);
 
-/** The schedule subgraph's appointment events this consumer projects. */
-export const CARE_EVENT_TYPES = [
-  'appointment.held',
-  'appointment.booked',
-  'appointment.confirmed',
-  'appointment.rescheduled',
-  'appointment.cancelled',
-  'appointment.expired',
-  'appointment.checked_in',
-  'appointment.no_show',
-  'appointment.completed',
-] as const;
-
-/** The consumer's name: its inbox key and, with a broker, its queue. */
-export const CARE_CONSUMER = 'patient.care';
-
 /**
- * Projects an appointment event onto `care_relationship`: an active appointment grants the
- * doctor access until `endsAt + careWindowDays`; a cancelled or expired one withdraws what that
- * appointment granted.
+ * Projects appointment events of the schedule subgraph onto `care_relationship`: an active
+ * appointment grants the doctor access until `endsAt + careWindowDays`; a cancelled or expired
+ * one withdraws what that appointment granted. Runs inside the inbox transaction (exactly once).
  */
-async function projectAppointment(event: DomainEvent, q: Query, careWindowDays: number): Promise<void> {
-  const p = appointmentPayload.parse(event.payload);
-  const known = await q('select 1 from patient where id = $1', [p.patientId]);
-  if (known.length === 0) return; // a patient this service does not hold: nothing to project
-  const source = `appointment:${p.appointmentId}`;
-  if (ACTIVE.has(p.status)) {
-    const until = new Date(new Date(p.endsAt).getTime() + careWindowDays * 86_400_000);
-    await q(
-      `insert into care_relationship (doctor_account_id, patient_id, source, valid_until) values ($1, $2, $3, $4)
-       on conflict (doctor_account_id, patient_id, source) do update set valid_until = excluded.valid_until`,
-      [p.doctorAccountId, p.patientId, source, until],
-    );
-    // A reschedule may move the appointment to another doctor.
-    await q('delete from care_relationship where source = $1 and doctor_account_id <> $2', [
-      source,
-      p.doctorAccountId,
-    ]);
-  } else {
-    await q('delete from care_relationship where source = $1', [source]);
-  }
-}
-
-/** The care projection's handlers by event type (for `createEventConsumer` or `defineSubgraph`). */
-export function careEventHandlers(careWindowDays: number): EventHandlers {
-  const project = (event: DomainEvent, q: Query) => projectAppointment(event, q, careWindowDays);
-  return Object.fromEntries(CARE_EVENT_TYPES.map((type) => [type, project]));
-}
-
-/**
- * The patient subgraph's consumer of schedule's appointment events, applied exactly once per
- * event (inbox `patient.care`), over HTTP or from its broker queue.
- */
-export const careEventConsumer = (database: Database, careWindowDays: number) =>
-  createEventConsumer({
-    name: CARE_CONSUMER,
-    from: 'schedule',
-    database,
-    handlers: careEventHandlers(careWindowDays),
-  });
+export const careEventHandler =
+  (careWindowDays: number): EventHandler =>
+  async (event, q) => {
+    const p = appointmentPayload.parse(event.payload);
+    const known = await q('select 1 from patient where id = $1', [p.patientId]);
+    if (known.length === 0) return; // a patient this service does not hold: nothing to project
+    const source = `appointment:${p.appointmentId}`;
+    if (ACTIVE.has(p.status)) {
+      const until = new Date(new Date(p.endsAt).getTime() + careWindowDays * 86_400_000);
+      await q(
+        `insert into care_relationship (doctor_account_id, patient_id, source, valid_until) values ($1, $2, $3, $4)
+         on conflict (doctor_account_id, patient_id, source) do update set valid_until = excluded.valid_until`,
+        [p.doctorAccountId, p.patientId, source, until],
+      );
+      // A reschedule may move the appointment to another doctor.
+      await q('delete from care_relationship where source = $1 and doctor_account_id <> $2', [
+        source,
+        p.doctorAccountId,
+      ]);
+    } else {
+      await q('delete from care_relationship where source = $1', [source]);
+    }
+  };

@@ -1,6 +1,7 @@
 import { ErrorCode, type InputError, textError } from '@medikamente/runtime';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { codes } from '../../error-codes.generated';
 
 /** Normalises a Russian (or international) phone number to E.164, or returns null. */
 export function normalizePhone(input: string): string | null {
@@ -103,7 +104,7 @@ export function validatePatientFields(
     const d = parseIsoDate(v);
     if (!d || d.getUTCFullYear() < 1900)
       err(f, ErrorCode.INVALID_DATE, 'Дата должна быть в формате ГГГГ-ММ-ДД');
-    else if (d.getTime() > today.getTime()) err(f, ErrorCode.DATE_IN_FUTURE, 'Дата не может быть в будущем');
+    else if (d.getTime() > today.getTime()) err(f, codes.DATE_IN_FUTURE, 'Дата не может быть в будущем');
     else out[f] = v;
   }
   if (input.sex !== undefined) {
@@ -133,7 +134,7 @@ export function validatePatientFields(
   const snils = text(input.snils);
   if (snils !== undefined) {
     if (snils !== null && !isValidSnils(snils))
-      err('snils', ErrorCode.INVALID_SNILS, 'Неверный СНИЛС (контрольная сумма не сходится)');
+      err('snils', codes.INVALID_SNILS, 'Неверный СНИЛС (контрольная сумма не сходится)');
     else out.snils = snils === null ? null : formatSnils(snils);
   }
   const policy = text(input.insurancePolicy);

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  type AnyErrorCode,
   type AuditLog,
   type Database,
   ErrorCode,
@@ -10,6 +11,7 @@ import {
   textError,
 } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
+import { codes } from '../../error-codes.generated';
 import type { Availability } from '../calendar/availability';
 import { type ComputedSlot, parseDateTime } from '../calendar/slots';
 import type { BranchRecord, CatalogStore, ServiceRecord, SpecialistRecord } from '../catalog/catalog.store';
@@ -45,7 +47,8 @@ class Rejected extends Error {
   }
 }
 
-const reject = (field: string, code: ErrorCode, message: string) => new Rejected([{ field, code, message }]);
+const reject = (field: string, code: AnyErrorCode, message: string) =>
+  new Rejected([{ field, code, message }]);
 
 /** SQLSTATE and constraint name of a database error on postgres.js and PGlite. */
 function pgError(err: unknown): { code?: string; constraint?: string } {
@@ -106,7 +109,7 @@ export class BookingService {
             if ((await this.deps.appointments.activeHoldsLocked(q, patientId)) >= maxHolds)
               throw reject(
                 'startsAt',
-                ErrorCode.TOO_MANY_HOLDS,
+                codes.TOO_MANY_HOLDS,
                 `Можно удерживать не больше ${maxHolds} времени сразу: подтвердите или отпустите прежнее`,
               );
           }
@@ -175,20 +178,16 @@ export class BookingService {
         const a = await this.lockOwned(q, principal, id);
         if (a.status === 'BOOKED' || a.status === 'CONFIRMED') return a; // a retried confirmation
         if (a.status !== 'HELD')
-          throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Запись уже не удерживается');
+          throw reject('appointmentId', codes.INVALID_TRANSITION, 'Запись уже не удерживается');
         if (a.holdExpiresAt && a.holdExpiresAt.getTime() <= Date.now())
-          throw reject(
-            'appointmentId',
-            ErrorCode.HOLD_EXPIRED,
-            'Время удержания истекло, выберите время заново',
-          );
+          throw reject('appointmentId', codes.HOLD_EXPIRED, 'Время удержания истекло, выберите время заново');
         const next = await this.deps.appointments.update(q, a.id, { status: 'BOOKED', holdExpiresAt: null });
         await this.emit(q, 'appointment.booked', next);
         return next;
       });
       return { appointment: result, inputErrors: [], alternatives: [] };
     } catch (e) {
-      if (e instanceof Rejected && e.errors[0]?.code === ErrorCode.HOLD_EXPIRED) {
+      if (e instanceof Rejected && e.errors[0]?.code === codes.HOLD_EXPIRED) {
         // Release the expired hold (and tell subscribers) outside the rejected transaction.
         await this.transaction(async (q) => this.releaseExpired(q));
       }
@@ -237,7 +236,7 @@ export class BookingService {
           if (replay) return replay;
           const a = await this.lockOwned(q, principal, current.id);
           if (!ACTIVE.includes(a.status))
-            throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Эту запись нельзя перенести');
+            throw reject('appointmentId', codes.INVALID_TRANSITION, 'Эту запись нельзя перенести');
           await this.releaseExpired(q, {
             specialistId: prepared.specialist.id,
             patientId: a.patientId,
@@ -288,7 +287,7 @@ export class BookingService {
         const a = await this.lockOwned(q, principal, id);
         if (a.status === 'CANCELLED') return a;
         if (!ACTIVE.includes(a.status))
-          throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Эту запись уже нельзя отменить');
+          throw reject('appointmentId', codes.INVALID_TRANSITION, 'Эту запись уже нельзя отменить');
         const branch = await this.deps.catalog.branch(a.branchId);
         const late = a.start.getTime() - Date.now() < (branch?.settings.lateCancelHours ?? 0) * 3_600_000;
         const next = await this.deps.appointments.update(q, a.id, {
@@ -330,11 +329,11 @@ export class BookingService {
         const a = await this.lockOwned(q, principal, id);
         if (a.status === to) return a;
         if (!allowedFrom[to].includes(a.status))
-          throw reject('appointmentId', ErrorCode.INVALID_TRANSITION, 'Недопустимая смена статуса записи');
+          throw reject('appointmentId', codes.INVALID_TRANSITION, 'Недопустимая смена статуса записи');
         if (to === 'NO_SHOW' && a.start.getTime() > Date.now())
           throw reject(
             'appointmentId',
-            ErrorCode.INVALID_TRANSITION,
+            codes.INVALID_TRANSITION,
             'Неявку можно отметить только после начала приёма',
           );
         const now = new Date();
@@ -459,15 +458,15 @@ export class BookingService {
     if (startMs === null) throw reject('startsAt', ErrorCode.INVALID_DATE, 'Неверные дата и время');
     const end = new Date(startMs + service.durationMinutes * 60_000);
     const now = Date.now();
-    if (end.getTime() <= now) throw reject('startsAt', ErrorCode.SLOT_IN_PAST, 'Это время уже прошло');
+    if (end.getTime() <= now) throw reject('startsAt', codes.SLOT_IN_PAST, 'Это время уже прошло');
     if (principal.role === 'patient') {
       if (startMs < now + branch.settings.minNoticeMinutes * 60_000)
-        throw reject('startsAt', ErrorCode.TOO_SOON, 'Слишком поздно для записи на это время');
+        throw reject('startsAt', codes.TOO_SOON, 'Слишком поздно для записи на это время');
       const horizon = DateTime.fromMillis(now, { zone: branch.timeZone }).plus({
         days: branch.settings.horizonDays,
       });
       if (startMs > horizon.toMillis())
-        throw reject('startsAt', ErrorCode.BEYOND_HORIZON, 'Запись на эту дату ещё не открыта');
+        throw reject('startsAt', codes.BEYOND_HORIZON, 'Запись на эту дату ещё не открыта');
     }
     const patientComment = checkText('patientComment', input.patientComment, { max: 1000 });
     const overbookReason = checkText('overbookReason', input.overbookReason, { max: 500 });
@@ -499,7 +498,7 @@ export class BookingService {
           [
             {
               field: 'startsAt',
-              code: ErrorCode.SLOT_UNAVAILABLE,
+              code: codes.SLOT_UNAVAILABLE,
               message: 'Врач не ведёт приём в это время',
             },
           ],
@@ -615,9 +614,9 @@ export class BookingService {
         const { code, constraint } = pgError(e);
         if (code === '23P01') {
           if (constraint === 'appointment_patient_no_overlap')
-            throw reject('startsAt', ErrorCode.PATIENT_BUSY, 'У пациента уже есть запись на это время');
+            throw reject('startsAt', codes.PATIENT_BUSY, 'У пациента уже есть запись на это время');
           throw new Rejected(
-            [{ field: 'startsAt', code: ErrorCode.SLOT_TAKEN, message: 'Это время уже занято' }],
+            [{ field: 'startsAt', code: codes.SLOT_TAKEN, message: 'Это время уже занято' }],
             slot,
           );
         }

@@ -1,62 +1,40 @@
-import {
-  type Effect,
-  type FieldClassification,
-  fieldEffect,
-  type Policy,
-  type Scenario,
-} from '@medikamente/schema';
-import { type GraphQLSchema, getNamedType, isObjectType } from 'graphql';
-import { maskValue } from '../masking';
+import type { Effect, Scenario } from '@medikamente/schema';
+import { getNamedType, isObjectType } from 'graphql';
+import { maskValue } from '../../masking';
+import { fieldEffectOf } from './expect';
+import type { MatrixModel } from './model';
 
-export type MatrixScenario = Scenario;
+export type Mismatch = { scenario: string; path: string; expected: Effect | string; got: unknown };
 
-/** Builds a selection set of every field of a type, nesting one level into object fields. */
-export function selectAll(schema: GraphQLSchema, typeName: string, depth = 1): string {
-  const t = schema.getType(typeName);
-  if (!isObjectType(t)) return '';
-  return Object.values(t.getFields())
-    .map((f) => {
-      const named = getNamedType(f.type);
-      if (isObjectType(named))
-        return depth > 0 ? `${f.name} { ${selectAll(schema, named.name, depth - 1)} }` : '';
-      return f.name;
-    })
-    .filter(Boolean)
-    .join(' ');
-}
-
-export type Mismatch = { scenario: string; path: string; expected: Effect; got: unknown };
-
-type Err = { path?: (string | number)[]; extensions?: { code?: string } };
+export type ResponseError = { path?: readonly (string | number)[]; extensions?: { code?: string } };
 
 /**
- * Compares a caller's view of an object with the owner's full view, field by field,
- * against the policy: full = identical, masked = the masked rendering (and not the raw
- * value), denied = null with a FORBIDDEN error at exactly that path.
+ * Compares a caller's view of an object with a full view, field by field, against the policy:
+ * full = identical, masked = the masked rendering (and not the raw value), denied (or masked on a
+ * non-String field, which has no masked form) = null with a FORBIDDEN error at exactly that path.
+ * Nested objects are compared with the same scenario (they belong to the same subject).
  */
 export function compareView(opts: {
-  policy: Policy;
-  schema: GraphQLSchema;
-  classes: Map<string, FieldClassification>;
+  model: MatrixModel;
   typeName: string;
-  scenario: MatrixScenario;
+  scenario: Scenario;
   full: Record<string, unknown>;
   seen: Record<string, unknown> | null;
-  errors: Err[];
+  errors: readonly ResponseError[];
   path: (string | number)[];
 }): Mismatch[] {
-  const { policy, schema, classes, typeName, scenario, full, seen, errors, path } = opts;
+  const { model, typeName, scenario, full, seen, errors, path } = opts;
   const out: Mismatch[] = [];
-  const t = schema.getType(typeName);
+  const t = model.schema.getType(typeName);
   if (!isObjectType(t)) return out;
   const forbiddenAt = (p: (string | number)[]) =>
     errors.some((e) => e.extensions?.code === 'FORBIDDEN' && JSON.stringify(e.path) === JSON.stringify(p));
   for (const f of Object.values(t.getFields())) {
-    const c = classes.get(`${typeName}.${f.name}`);
-    // Fields outside the selection (nested objects beyond the selection depth) are not compared.
+    const c = model.classes.get(`${typeName}.${f.name}`);
+    // Fields outside the selection are not compared.
     if (!c || !(f.name in full)) continue;
     const p = [...path, f.name];
-    const expected = fieldEffect(policy, c, scenario);
+    const expected = fieldEffectOf(model, typeName, f.name, scenario);
     const got = seen?.[f.name];
     const raw = full[f.name];
     const named = getNamedType(f.type);
@@ -73,6 +51,10 @@ export function compareView(opts: {
         continue;
       }
       rawList.forEach((r, i) => {
+        if (r === null) {
+          if (gotList[i] !== null) out.push({ scenario: scenario.label, path: p.join('.'), expected, got });
+          return;
+        }
         out.push(
           ...compareView({
             ...opts,

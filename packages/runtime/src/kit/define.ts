@@ -1,0 +1,279 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { loadPolicy, type Policy } from '@medikamente/schema';
+import type express from 'express';
+import type { DocumentNode } from 'graphql';
+import type { ConditionSources } from '../access';
+import type { TokenVerifier } from '../auth';
+import type { Database } from '../db';
+import { limitsFromEnv } from '../env';
+import { type AmqpConsumer, startAmqpConsumer } from '../events/amqp';
+import type { ClientCredentials } from '../events/client-credentials';
+import { createEventConsumer, type EventHandlers, mountEventInbox } from '../events/consumer';
+import type { DomainEvent, OutboxRelay } from '../events/outbox';
+import { createLogger, type Logger } from '../logger';
+import type { RateLimit, RateLimiter } from '../rate-limit';
+import { type BaseContext, createSubgraph, type RunningServer, type Subgraph } from '../server';
+import { verifierFromEnv } from '../wiring';
+import { type Migration, subgraphDatabase } from './database';
+import type { SubgraphEnv } from './env';
+import { exitOnSignals, type Job, Lifecycle } from './lifecycle';
+import { outboxRelay } from './outbox';
+import { sharedRedis } from './rate-limit';
+import { subgraphCredentials } from './verifier';
+
+/** Options of `create()` for tests, benchmarks and tools; production passes none. */
+export type KitOptions = {
+  /** Verifies tokens instead of the one configured from env (a test issuer); the caller keeps owning it. */
+  verifier?: TokenVerifier;
+  /** Runs on this database (migrated by its owner); the caller keeps owning it. */
+  database?: Database;
+  /** Benchmarks only: serve without the policy layer (refused in production). */
+  unsafeDisablePolicy?: boolean;
+  /** Start the background jobs and the outbox relay (default true). */
+  background?: boolean;
+  /** Replaces the HTTP delivery of outbox events (tests). */
+  deliverEvents?: (events: DomainEvent[]) => Promise<void>;
+  /** Replaces the platform policy (tests of the kit itself). */
+  policy?: Policy;
+};
+
+/** What the kit has prepared when the subgraph's own factories run. */
+export type KitDeps<Env, Opts = unknown> = {
+  name: string;
+  env: Env;
+  options: KitOptions & Opts;
+  database: Database;
+  logger: Logger;
+  policy: Policy;
+  /** This service's machine client (`serviceScopes`), when configured. */
+  credentials: ClientCredentials | undefined;
+  /** A rate limiter shared by all replicas through REDIS_URL when set, per process otherwise. */
+  rateLimiter(name: string, limit: RateLimit, keys?: { plainKeysInProcess?: boolean }): RateLimiter;
+  /** Registers a release step for `close()` (run before the database closes, last registered first). */
+  onClose(step: () => unknown): void;
+};
+export type WithStores<Env, Opts, Stores> = KitDeps<Env, Opts> & { stores: Stores };
+/** Everything: the stores, the domain services and the token verifier. */
+export type SubgraphDeps<Env, Opts, Stores, Services> = WithStores<Env, Opts, Stores> & {
+  services: Services;
+  verifier: TokenVerifier;
+};
+
+/** A subgraph: its schema and domain factories; the kit does the wiring. */
+export type SubgraphDefinition<
+  N extends string,
+  Env extends SubgraphEnv<N>,
+  Opts,
+  Stores,
+  Services,
+  Api extends object,
+> = {
+  name: N;
+  /** The subgraph's env loader (its env.ts): validates `process.env` in `main()`. */
+  env: (source?: Record<string, string | undefined>) => Env;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<any>;
+  /** Folder of the subgraph's own `NNNN_name.sql` migrations (a path or a file: URL). */
+  migrationsDir?: string | URL;
+  /** The runtime's shared tables it needs (AUDIT_MIGRATION, INBOX_MIGRATION, OUTBOX_MIGRATION, …), applied first. */
+  migrations?: Migration[];
+  /** Scopes of this service's machine client (revocation list, events); none: no client. */
+  serviceScopes?: string;
+  /** Serve subscriptions over graphql-ws on /graphql. */
+  subscriptions?: boolean;
+  stores(deps: KitDeps<Env, Opts>): Stores | Promise<Stores>;
+  /** Domain services built on the stores (exposed as `service.services` and to the hooks below). */
+  services?(deps: WithStores<Env, Opts, Stores>): Services | Promise<Services>;
+  /** The token verifier, when the subgraph does not verify through the issuer's JWKS (identity). */
+  verifier?(deps: WithStores<Env, Opts, Stores> & { services: Services }): TokenVerifier;
+  /** Per-request context additions (stores, DataLoaders). */
+  context(deps: SubgraphDeps<Env, Opts, Stores, Services>, base: BaseContext): object;
+  /** Sources of policy conditions this subgraph can decide (e.g. care relationships). */
+  conditions?(deps: SubgraphDeps<Env, Opts, Stores, Services>): ConditionSources;
+  /**
+   * Handlers of events from other services (consumer `<name>.inbox`, exactly once per event):
+   * served at `POST /internal/events`, and with EVENTS_AMQP_URL taken from the broker queue
+   * `<name>.inbox` bound to `eventsFrom`'s exchange (ADR 0013).
+   */
+  events?(deps: SubgraphDeps<Env, Opts, Stores, Services>): EventHandlers;
+  /** The service whose events `events` handles (the broker queue's source exchange). */
+  eventsFrom?: string;
+  /**
+   * Where the outbox is relayed: the consumer's HTTP inbox (`url`), or with EVENTS_AMQP_URL the
+   * broker's `<name>.events` exchange; no destination: events stay in the outbox.
+   */
+  outbox?(deps: SubgraphDeps<Env, Opts, Stores, Services>): { url: string | undefined; intervalMs: number };
+  /** Extra HTTP routes, mounted before /graphql. */
+  routes?(app: express.Express, deps: SubgraphDeps<Env, Opts, Stores, Services>): void;
+  /** Background jobs, started unless `background: false`, stopped by `close()`. */
+  jobs?(deps: SubgraphDeps<Env, Opts, Stores, Services>): Job[];
+  /** Extra members of the service object (tools for tests and seeds). */
+  api?(deps: SubgraphDeps<Env, Opts, Stores, Services> & { subgraph: Subgraph }): Api;
+  /** Extra fields of the "listening" log line of `main()`. */
+  announce?(url: string, env: Env): Record<string, unknown>;
+};
+
+/** A running subgraph service as `create()` returns it. */
+export type SubgraphService<Env, Stores, Services> = {
+  name: string;
+  env: Env;
+  subgraph: Subgraph;
+  database: Database;
+  stores: Stores;
+  services: Services;
+  verifier: TokenVerifier;
+  typeDefs: DocumentNode;
+  /** The outbox relay, when the subgraph has one and a destination is configured. */
+  relay: OutboxRelay | undefined;
+  /** The consumer of its broker queue, with EVENTS_AMQP_URL (`ready` once it consumes). */
+  broker: AmqpConsumer | undefined;
+  /** Starts HTTP; servers opened here are closed by `close()`. */
+  listen(port?: number, host?: string): Promise<RunningServer>;
+  /** Closes servers, jobs, connections and (when the kit opened it) the database. */
+  close(): Promise<void>;
+};
+
+/**
+ * Defines a subgraph from its schema and domain factories. The kit does the rest: env,
+ * database and migrations, token verifier and service credentials, policy, query limits,
+ * request timeout, audit, health (/healthz, /readyz), event inbox and outbox relay, metrics
+ * port, background jobs and graceful shutdown.
+ *
+ * `create(env, options)` builds a service (tests, tools); `main()` is the deployable's entry.
+ */
+export function defineSubgraph<
+  N extends string,
+  Env extends SubgraphEnv<N>,
+  Opts,
+  Stores,
+  Services,
+  Api extends object = Record<never, never>,
+>(def: SubgraphDefinition<N, Env, Opts, Stores, Services, Api>) {
+  type Service = SubgraphService<Env, Stores, Services> & Api;
+
+  async function create(env: Env, options: KitOptions & Opts = {} as KitOptions & Opts): Promise<Service> {
+    const life = new Lifecycle();
+    const logger = createLogger(def.name, env.LOG_LEVEL);
+    const policy = options.policy ?? loadPolicy();
+    const { database, owned } = await subgraphDatabase(def.name, env, def, options.database);
+    if (owned) life.onClose(() => database.close());
+    try {
+      const base: KitDeps<Env, Opts> = {
+        name: def.name,
+        env,
+        options,
+        database,
+        logger,
+        policy,
+        credentials: subgraphCredentials(def.name, env, def.serviceScopes),
+        rateLimiter: sharedRedis(env.REDIS_URL, life),
+        onClose: (step) => life.onClose(step),
+      };
+      const withStores = { ...base, stores: await def.stores(base) };
+      const services = (def.services ? await def.services(withStores) : {}) as Services;
+      const verifier =
+        options.verifier ??
+        def.verifier?.({ ...withStores, services }) ??
+        verifierFromEnv(env, Object.keys(policy.roles), base.credentials);
+      if (!options.verifier) life.onClose(() => verifier.stop());
+      const deps: SubgraphDeps<Env, Opts, Stores, Services> = { ...withStores, services, verifier };
+      const consumer = def.events
+        ? createEventConsumer({
+            name: `${def.name}.inbox`,
+            from: def.eventsFrom,
+            database,
+            handlers: def.events(deps),
+          })
+        : undefined;
+
+      const subgraph = await createSubgraph({
+        name: def.name,
+        logger,
+        typeDefs: def.typeDefs,
+        resolvers: def.resolvers,
+        policy,
+        database,
+        verifier,
+        production: env.NODE_ENV === 'production',
+        subscriptions: def.subscriptions,
+        limits: limitsFromEnv(env),
+        requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+        conditions: def.conditions?.(deps),
+        extendContext: (ctx) => def.context(deps, ctx),
+        unsafeDisablePolicy: options.unsafeDisablePolicy,
+        routes: (app) => {
+          if (consumer) mountEventInbox(app, { verifier, consumers: [consumer] });
+          def.routes?.(app, deps);
+        },
+      });
+      life.onClose(() => subgraph.apollo.stop());
+      const outbox = def.outbox?.(deps);
+      const relay =
+        outbox &&
+        outboxRelay({
+          ...outbox,
+          service: def.name,
+          amqpUrl: env.EVENTS_AMQP_URL,
+          database,
+          logger,
+          options,
+          credentials: base.credentials,
+          onClose: (step) => life.onClose(step),
+        });
+      if (options.background !== false)
+        await life.start([...(relay ? [relay] : []), ...(def.jobs?.(deps) ?? [])]);
+      const broker =
+        consumer && env.EVENTS_AMQP_URL && options.background !== false
+          ? startAmqpConsumer({
+              url: env.EVENTS_AMQP_URL,
+              consumer,
+              prefetch: env.EVENTS_AMQP_PREFETCH,
+              onError: (err, context) => logger.warn({ err: (err as Error)?.message }, context),
+            })
+          : undefined;
+      if (broker) life.onClose(() => broker.close());
+
+      return {
+        ...(def.api?.({ ...deps, subgraph }) ?? ({} as Api)),
+        name: def.name,
+        env,
+        subgraph,
+        database,
+        stores: deps.stores,
+        services,
+        verifier,
+        typeDefs: def.typeDefs,
+        relay,
+        broker,
+        listen: async (port, host) => life.track(await subgraph.listen(port, host)),
+        close: () => life.close(),
+      } as Service;
+    } catch (err) {
+      await life.close().catch(() => {});
+      throw err;
+    }
+  }
+
+  /** The deployable: env from `process.env`, HTTP on PORT, /metrics on METRICS_PORT, stop on SIGTERM/SIGINT. */
+  async function main(): Promise<Service> {
+    const env = def.env();
+    const service = await create(env);
+    const running = await service.listen(env.PORT, env.HOST);
+    // /metrics only on its own port (for the monitoring stack), never on the public one.
+    const metrics = env.METRICS_PORT
+      ? await service.subgraph.listenMetrics(env.METRICS_PORT, env.METRICS_HOST)
+      : undefined;
+    const { logger } = service.subgraph;
+    logger.info(
+      { url: `${running.url}/graphql`, ...def.announce?.(running.url, env), metrics: metrics?.url ?? null },
+      `${def.name} subgraph listening`,
+    );
+    exitOnSignals(async () => {
+      await metrics?.close();
+      await service.close();
+    }, logger);
+    return service;
+  }
+
+  return { name: def.name, definition: def, create, main };
+}

@@ -1,0 +1,7 @@
+export * from './cases';
+export * from './compare';
+export * from './expect';
+export * from './fixtures';
+export * from './model';
+export * from './routes';
+export * from './run';
