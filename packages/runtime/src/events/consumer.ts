@@ -30,7 +30,7 @@ export function handlerFor(handlers: EventHandlers, type: string): EventHandler 
 
 export type EventConsumerOptions = {
   /**
-   * `<service>.<purpose>`, e.g. `patient.care`: the inbox key, and with a broker the durable
+   * `<service>.<purpose>`, e.g. `patient.inbox`: the inbox key, and with a broker the durable
    * queue's name (the service's broker user may read only queues starting with `<service>.`).
    */
   name: string;
