@@ -12,7 +12,8 @@
  * gateway there, of the subgraphs on the next ports in manifest order: identity 9401, patient 9402,
  * schedule 9403), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL …: Postgres instead of
  * the embedded PGlite under <data>/<name>), IDENTITY_MASTER_KEY(_FILE) (default: generated into
- * <data>/identity-master.key), LOG_LEVEL (default warn).
+ * <data>/identity-master.key), <NAME>_EVENTS_AMQP_URL per subgraph (events through RabbitMQ instead
+ * of HTTP, see `pnpm broker:setup`), LOG_LEVEL (default warn).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -91,6 +92,14 @@ function databaseEnv(s: Subgraph): Record<string, string> {
 const identityMasterKey: Record<string, string> = process.env.IDENTITY_MASTER_KEY
   ? { IDENTITY_MASTER_KEY: process.env.IDENTITY_MASTER_KEY }
   : { IDENTITY_MASTER_KEY_FILE: process.env.IDENTITY_MASTER_KEY_FILE || join(DATA, 'identity-master.key') };
+/**
+ * Events through RabbitMQ (ADR 0013) when `<NAME>_EVENTS_AMQP_URL` is set (what `pnpm
+ * broker:setup` prints per service: each its own broker user); a shared EVENTS_AMQP_URL is not
+ * passed on, since one user cannot be every service.
+ */
+const brokerEnv = (s: Subgraph): Record<string, string> => ({
+  EVENTS_AMQP_URL: process.env[`${s.envPrefix}_EVENTS_AMQP_URL`] ?? '',
+});
 const identityDb = { ...databaseEnv(subgraph('identity')), ...identityMasterKey };
 const patientDb = databaseEnv(subgraph('patient'));
 const scheduleDb = databaseEnv(subgraph('schedule'));
@@ -279,6 +288,7 @@ try {
     start(s.name, `${s.dir}/src/main.ts`, {
       PORT: String(portOf(s)),
       ...databaseEnv(s),
+      ...brokerEnv(s),
       ...(client ? clientEnv(client) : {}),
       METRICS_PORT: String(ports.metrics + 1 + i),
       ...wiring(s.name, mailbox),

@@ -81,6 +81,37 @@ export const commonEnv = {
   AUTH_TOKEN_URL: z.string().url().optional(),
 };
 
+/** Settings of a deployable that produces or consumes events (see ADR 0013). */
+export const eventsEnv = {
+  /**
+   * RabbitMQ for events between services (this service's own broker user and vhost, e.g.
+   * amqps://schedule:…@broker:5671/medikamente). Unset or empty: the outbox relay posts over HTTP.
+   */
+  EVENTS_AMQP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /** Lets NODE_ENV=production use plain amqp:// (e.g. a broker on the same host); default no. */
+  EVENTS_AMQP_ALLOW_PLAIN: z.enum(['true', 'false']).default('false'),
+  /** Unacknowledged messages a consumer takes from the broker at once. */
+  EVENTS_AMQP_PREFETCH: z.coerce.number().int().positive().max(1000).default(10),
+};
+
+/** Refuses an unencrypted broker connection in production unless explicitly allowed. */
+export function checkEventsEnv(
+  env: { NODE_ENV?: string; EVENTS_AMQP_URL?: string | undefined; EVENTS_AMQP_ALLOW_PLAIN?: string },
+  ctx: z.RefinementCtx,
+): void {
+  if (
+    env.NODE_ENV === 'production' &&
+    env.EVENTS_AMQP_URL?.startsWith('amqp:') &&
+    env.EVENTS_AMQP_ALLOW_PLAIN !== 'true'
+  )
+    ctx.addIssue({
+      code: 'custom',
+      path: ['EVENTS_AMQP_URL'],
+      message:
+        'production needs TLS to the broker (amqps://); set EVENTS_AMQP_ALLOW_PLAIN=true to accept amqp://',
+    });
+}
+
 /** The parsed common settings (what every deployable's env.ts contains). */
 export type CommonEnv = z.infer<z.ZodObject<typeof commonEnv>>;
 

@@ -2,7 +2,7 @@ import {
   AUDIT_MIGRATION,
   defineSubgraph,
   IDEMPOTENCY_MIGRATION,
-  INBOX_MIGRATION,
+  INBOX_MIGRATIONS,
 } from '@medikamente/runtime';
 import { createLoaders, createStores } from './context';
 import { loadPatientEnv } from './env';
@@ -17,13 +17,14 @@ export const patient = defineSubgraph({
   typeDefs: patientTypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [AUDIT_MIGRATION, INBOX_MIGRATION, IDEMPOTENCY_MIGRATION],
+  migrations: [AUDIT_MIGRATION, ...INBOX_MIGRATIONS, IDEMPOTENCY_MIGRATION],
   serviceScopes: 'revocations:read',
   stores: ({ database }) => createStores(database),
   context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
   conditions: ({ stores }) => ({ careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids) }),
   // Appointment facts from the schedule subgraph (its outbox relay) build care relationships.
   events: ({ env, stores }) => ({ 'appointment.*': careEventHandler(stores.care, env.CARE_WINDOW_DAYS) }),
+  eventsFrom: 'schedule',
 });
 
 /** Builds the patient service (tests, tools); `patient.main()` runs the deployable. */

@@ -26,15 +26,36 @@ export const OUTBOX_MIGRATION = {
 create index if not exists outbox_pending_idx on outbox (next_attempt_at) where delivered_at is null`,
 };
 
-/** The consumer side: ids of events already applied, so redelivery is harmless. */
+/**
+ * The consumer side: ids of events already applied, per consumer, so redelivery is harmless.
+ * (A database migrated before consumers had names gets the column from the next migration.)
+ */
 export const INBOX_MIGRATION = {
   name: '0000_inbox.sql',
   sql: `create table if not exists inbox (
-  event_id uuid primary key,
+  consumer text not null default 'default',
+  event_id uuid not null,
   type text not null,
-  processed_at timestamptz not null default now()
+  processed_at timestamptz not null default now(),
+  primary key (consumer, event_id)
 )`,
 };
+
+/**
+ * Several consumers in one service each keep their own inbox: the key is (consumer, event id).
+ * Upgrades an inbox created keyed by event id alone; its rows belong to the consumer `default`.
+ */
+export const INBOX_CONSUMERS_MIGRATION = {
+  name: '0000_inbox_consumers.sql',
+  sql: `alter table inbox add column if not exists consumer text not null default 'default'
+-- statement-break
+alter table inbox drop constraint if exists inbox_pkey
+-- statement-break
+alter table inbox add primary key (consumer, event_id)`,
+};
+
+/** What a service that consumes events migrates (the inbox, per consumer). */
+export const INBOX_MIGRATIONS = [INBOX_MIGRATION, INBOX_CONSUMERS_MIGRATION];
 
 type Query = Database['query'];
 
@@ -65,18 +86,21 @@ export async function addToOutbox(
 }
 
 /**
- * Applies an event exactly once on the consumer: the inbox row and the effect commit together,
- * so a redelivered event (at-least-once relay) changes nothing. Returns false for a duplicate.
+ * Applies an event exactly once for one consumer: the inbox row and the effect commit together,
+ * so a redelivered event (at-least-once relay or broker) changes nothing. Returns false for a
+ * duplicate.
  */
 export async function applyOnce(
   database: Database,
   event: DomainEvent,
   apply: (q: Query) => Promise<void>,
+  consumer = 'default',
 ): Promise<boolean> {
   return database.tx(async (q) => {
     const claimed = await q(
-      'insert into inbox (event_id, type) values ($1, $2) on conflict do nothing returning event_id',
-      [event.id, event.type],
+      `insert into inbox (consumer, event_id, type) values ($1, $2, $3)
+       on conflict do nothing returning event_id`,
+      [consumer, event.id, event.type],
     );
     if (claimed.length === 0) return false;
     await apply(q);

@@ -6,7 +6,9 @@ import type { ConditionSources } from '../access';
 import type { TokenVerifier } from '../auth';
 import type { Database } from '../db';
 import { limitsFromEnv } from '../env';
+import { type AmqpConsumer, startAmqpConsumer } from '../events/amqp';
 import type { ClientCredentials } from '../events/client-credentials';
+import { createEventConsumer, type EventHandlers, mountEventInbox } from '../events/consumer';
 import type { DomainEvent, OutboxRelay } from '../events/outbox';
 import { createLogger, type Logger } from '../logger';
 import type { RateLimit, RateLimiter } from '../rate-limit';
@@ -14,7 +16,6 @@ import { type BaseContext, createSubgraph, type RunningServer, type Subgraph } f
 import { verifierFromEnv } from '../wiring';
 import { type Migration, subgraphDatabase } from './database';
 import type { SubgraphEnv } from './env';
-import { type EventHandlers, mountEventInbox } from './events';
 import { exitOnSignals, type Job, Lifecycle } from './lifecycle';
 import { outboxRelay } from './outbox';
 import { sharedRedis } from './rate-limit';
@@ -89,9 +90,18 @@ export type SubgraphDefinition<
   context(deps: SubgraphDeps<Env, Opts, Stores, Services>, base: BaseContext): object;
   /** Sources of policy conditions this subgraph can decide (e.g. care relationships). */
   conditions?(deps: SubgraphDeps<Env, Opts, Stores, Services>): ConditionSources;
-  /** Handlers of events from other services, served at `POST /internal/events` (inbox, exactly once). */
+  /**
+   * Handlers of events from other services (consumer `<name>.inbox`, exactly once per event):
+   * served at `POST /internal/events`, and with EVENTS_AMQP_URL taken from the broker queue
+   * `<name>.inbox` bound to `eventsFrom`'s exchange (ADR 0013).
+   */
   events?(deps: SubgraphDeps<Env, Opts, Stores, Services>): EventHandlers;
-  /** Where the outbox is relayed (HTTP inbox of the consumer); unset url: events stay in the outbox. */
+  /** The service whose events `events` handles (the broker queue's source exchange). */
+  eventsFrom?: string;
+  /**
+   * Where the outbox is relayed: the consumer's HTTP inbox (`url`), or with EVENTS_AMQP_URL the
+   * broker's `<name>.events` exchange; no destination: events stay in the outbox.
+   */
   outbox?(deps: SubgraphDeps<Env, Opts, Stores, Services>): { url: string | undefined; intervalMs: number };
   /** Extra HTTP routes, mounted before /graphql. */
   routes?(app: express.Express, deps: SubgraphDeps<Env, Opts, Stores, Services>): void;
@@ -115,6 +125,8 @@ export type SubgraphService<Env, Stores, Services> = {
   typeDefs: DocumentNode;
   /** The outbox relay, when the subgraph has one and a destination is configured. */
   relay: OutboxRelay | undefined;
+  /** The consumer of its broker queue, with EVENTS_AMQP_URL (`ready` once it consumes). */
+  broker: AmqpConsumer | undefined;
   /** Starts HTTP; servers opened here are closed by `close()`. */
   listen(port?: number, host?: string): Promise<RunningServer>;
   /** Closes servers, jobs, connections and (when the kit opened it) the database. */
@@ -165,6 +177,14 @@ export function defineSubgraph<
         verifierFromEnv(env, Object.keys(policy.roles), base.credentials);
       if (!options.verifier) life.onClose(() => verifier.stop());
       const deps: SubgraphDeps<Env, Opts, Stores, Services> = { ...withStores, services, verifier };
+      const consumer = def.events
+        ? createEventConsumer({
+            name: `${def.name}.inbox`,
+            from: def.eventsFrom,
+            database,
+            handlers: def.events(deps),
+          })
+        : undefined;
 
       const subgraph = await createSubgraph({
         name: def.name,
@@ -182,16 +202,36 @@ export function defineSubgraph<
         extendContext: (ctx) => def.context(deps, ctx),
         unsafeDisablePolicy: options.unsafeDisablePolicy,
         routes: (app) => {
-          if (def.events) mountEventInbox(app, { database, verifier, handlers: def.events(deps) });
+          if (consumer) mountEventInbox(app, { verifier, consumers: [consumer] });
           def.routes?.(app, deps);
         },
       });
       life.onClose(() => subgraph.apollo.stop());
       const outbox = def.outbox?.(deps);
       const relay =
-        outbox && outboxRelay({ ...outbox, database, logger, options, credentials: base.credentials });
+        outbox &&
+        outboxRelay({
+          ...outbox,
+          service: def.name,
+          amqpUrl: env.EVENTS_AMQP_URL,
+          database,
+          logger,
+          options,
+          credentials: base.credentials,
+          onClose: (step) => life.onClose(step),
+        });
       if (options.background !== false)
         await life.start([...(relay ? [relay] : []), ...(def.jobs?.(deps) ?? [])]);
+      const broker =
+        consumer && env.EVENTS_AMQP_URL && options.background !== false
+          ? startAmqpConsumer({
+              url: env.EVENTS_AMQP_URL,
+              consumer,
+              prefetch: env.EVENTS_AMQP_PREFETCH,
+              onError: (err, context) => logger.warn({ err: (err as Error)?.message }, context),
+            })
+          : undefined;
+      if (broker) life.onClose(() => broker.close());
 
       return {
         ...(def.api?.({ ...deps, subgraph }) ?? ({} as Api)),
@@ -204,6 +244,7 @@ export function defineSubgraph<
         verifier,
         typeDefs: def.typeDefs,
         relay,
+        broker,
         listen: async (port, host) => life.track(await subgraph.listen(port, host)),
         close: () => life.close(),
       } as Service;

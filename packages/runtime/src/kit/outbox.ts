@@ -1,22 +1,32 @@
 import type { Database } from '../db';
+import { amqpEventSink } from '../events/amqp';
 import { type ClientCredentials, httpEventSink } from '../events/client-credentials';
 import { type DomainEvent, OutboxRelay } from '../events/outbox';
 import type { Logger } from '../logger';
 
 /**
- * The relay of this service's outbox to the consumer's HTTP inbox (`url`, with the service's
- * own token), or to `options.deliverEvents` (tests). Undefined when there is no destination:
- * events then stay in the outbox until one is configured.
+ * The relay of this service's outbox: to `options.deliverEvents` (tests), else with `amqpUrl`
+ * (EVENTS_AMQP_URL) to the broker's `<service>.events` exchange with publisher confirms, else to
+ * the consumer's HTTP inbox (`url`, with the service's own token). Undefined when there is no
+ * destination: events then stay in the outbox until one is configured.
  */
 export function outboxRelay(o: {
   url: string | undefined;
   intervalMs: number;
+  service: string;
+  amqpUrl: string | undefined;
+  onClose(step: () => unknown): void;
   database: Database;
   logger: Logger;
   credentials: ClientCredentials | undefined;
   options: { deliverEvents?: (events: DomainEvent[]) => Promise<void> };
 }): OutboxRelay | undefined {
   let deliver = o.options.deliverEvents;
+  if (!deliver && o.amqpUrl) {
+    const sink = amqpEventSink({ url: o.amqpUrl, service: o.service });
+    o.onClose(() => sink.close());
+    deliver = sink;
+  }
   if (!deliver && o.url && o.credentials) deliver = httpEventSink(o.url, o.credentials);
   if (!deliver) return undefined;
   return new OutboxRelay({

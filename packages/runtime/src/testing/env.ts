@@ -7,4 +7,6 @@ export const testEnv = {
   adminUrl: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   /** `pglite`: run integration tests on embedded PGlite even when a server answers. */
   forcePglite: process.env.TEST_DATABASE === 'pglite',
+  /** Admin URL of the RabbitMQ broker the broker tests make their throw-away vhost on. */
+  amqpAdminUrl: process.env.TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672',
 };

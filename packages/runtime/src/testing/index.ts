@@ -1,3 +1,4 @@
+export * from './broker';
 export * from './database';
 export * from './graphql-client';
 export * from './issuer';
