@@ -3,7 +3,7 @@
  * the supergraph, passes the release check (its subject type has a fixture and a generated matrix
  * suite) and its own tests — the generated policy matrix among them — without any other edit.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,12 +14,38 @@ const copy = mkdtempSync(join(tmpdir(), 'mk-scaffold-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 const sh = (cmd: string, args: string[]) => {
-  const r = spawnSync(cmd, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const r = spawnSync(cmd, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' } });
   return { ok: r.status === 0, out: `${r.stdout}\n${r.stderr}` };
 };
 
+/** Runs `src/main.ts` of a subgraph on a free port and a fresh data dir; true once /readyz answers 200. */
+async function startsAndIsReady(dir: string): Promise<boolean> {
+  const data = mkdtempSync(join(tmpdir(), 'mk-scaffold-data-'));
+  const child = spawn('node', ['--import', 'tsx', 'src/main.ts'], {
+    cwd: dir,
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', DATA_DIR: data, LOG_LEVEL: 'info' },
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = /"url":"(http:[^"]+)\/graphql"/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+    });
+    const r = await fetch(`${url}/readyz`);
+    return r.status === 200;
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(data, { recursive: true, force: true });
+  }
+}
+
 describe('pnpm new:subgraph', () => {
-  it('creates a subgraph that builds, composes, passes the release check and its generated matrix', () => {
+  it('creates a subgraph that builds, composes, starts, passes the release check and its generated matrix', async () => {
     // The workspace as committed (tracked and new files, no build output or dependencies).
     const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard'], {
       cwd: REPO_ROOT,
@@ -52,7 +78,10 @@ describe('pnpm new:subgraph', () => {
     expect(types.ok, types.out).toBe(true);
     const tests = sh('pnpm', ['vitest', 'run', '--project', 'referrals']);
     expect(tests.ok, tests.out).toBe(true);
-    expect(tests.out).toMatch(/generated policy matrix on the referrals subgraph/);
+    expect(tests.out).toMatch(/policy-matrix\.int\.test\.ts \(\d+ tests\)/);
+
+    // The deployable starts on the embedded database (as `pnpm start` runs it) and is ready.
+    expect(await startsAndIsReady(join(copy, 'subgraphs/referrals'))).toBe(true);
 
     // A second run refuses to overwrite it.
     const again = sh('pnpm', ['new:subgraph', 'referrals', '--skip-install']);
