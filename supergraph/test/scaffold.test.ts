@@ -14,7 +14,11 @@ const copy = mkdtempSync(join(tmpdir(), 'mk-scaffold-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 const sh = (cmd: string, args: string[]) => {
-  const r = spawnSync(cmd, args, { cwd: copy, encoding: 'utf8', env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' } });
+  const r = spawnSync(cmd, args, {
+    cwd: copy,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
   return { ok: r.status === 0, out: `${r.stdout}\n${r.stderr}` };
 };
 
