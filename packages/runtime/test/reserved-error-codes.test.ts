@@ -27,7 +27,10 @@ function policyWithCodes(codes: Record<string, string>) {
     'subgraphs:\n  - name: lab\n    dir: subgraphs/lab\n',
   );
   const lines = Object.entries(codes).map(([c, m]) => `  ${c}: ${m}`);
-  writeFileSync(join(root, 'subgraphs', 'lab', 'policy.yaml'), `conditions:\n  careRelationship: as the patient fragment declares it\nerrorCodes:\n${lines.join('\n')}\n`);
+  writeFileSync(
+    join(root, 'subgraphs', 'lab', 'policy.yaml'),
+    `conditions:\n  careRelationship: as the patient fragment declares it\nerrorCodes:\n${lines.join('\n')}\n`,
+  );
   return () => loadPolicy({ root, coreErrorCodes: CORE_ERROR_CODES });
 }
 
