@@ -150,6 +150,22 @@ function parseFile<T extends z.ZodType>(schema: T, file: string, root: string): 
 const CODE_NAME = /^[A-Z][A-Z0-9_]*$/;
 
 /**
+ * Codes Apollo Server and graphql-js assign themselves (INTERNAL_SERVER_ERROR to every unexpected
+ * error): a fragment declaring one would let the error formatter pass those errors' raw messages.
+ */
+export const RESERVED_ERROR_CODES: readonly string[] = Object.freeze([
+  'INTERNAL_SERVER_ERROR',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'DOWNSTREAM_SERVICE_ERROR',
+]);
+
+/**
  * Reads the central policy and every subgraph's fragment (found through the manifest), merges
  * them and validates the result. Refuses, naming the file: an operation, subject type, condition
  * or error code declared twice; an error code of the runtime's core; an unknown role; an
@@ -222,6 +238,8 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
     for (const [code, message] of Object.entries(f.errorCodes ?? {})) {
       if (!CODE_NAME.test(code)) fail(file, `error code ${code} is not UPPER_SNAKE_CASE`);
       if (core.has(code)) fail(file, `error code ${code} is a core code of the runtime`);
+      if (RESERVED_ERROR_CODES.includes(code))
+        fail(file, `error code ${code} is reserved (Apollo Server / GraphQL assign it)`);
       if (codeFile[code]) fail(file, `error code ${code} is already declared in ${codeFile[code]}`);
       errorCodes[code] = message;
       codeFile[code] = file;

@@ -473,6 +473,20 @@ describe('${n.name} entries', () => {
     expect(list.data.${n.camel}Entries.map((e: { text: string }) => e.text)).toEqual(['Осмотр']);
   });
 
+  // Policy: HEALTH for a doctor only with a care relationship; another doctor is denied. Writing
+  // an entry must not be the way a doctor gets that relationship (review2 finding).
+  it('a doctor unrelated to the patient cannot read their entries by writing one first', async () => {
+    const patientId = randomUUID();
+    const treating = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
+    await h.query(ADD, { input: { patientId, text: 'Диагноз', idempotencyKey: randomUUID() } }, treating);
+    const stranger = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
+    const before = await h.query(LIST, { p: patientId }, stranger);
+    expect(before.data.${n.camel}Entries).toEqual([]);
+    await h.query(ADD, { input: { patientId, text: 'любой текст', idempotencyKey: randomUUID() } }, stranger);
+    const after = await h.query(LIST, { p: patientId }, stranger);
+    expect(after.data.${n.camel}Entries.map((e: { text: string }) => e.text)).not.toContain('Диагноз');
+  });
+
   it('bad input is a typed error and writes nothing', async () => {
     const doctor = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
     const patientId = randomUUID();

@@ -72,6 +72,14 @@ export type CompiledPolicy = {
 
 export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPolicy {
   const classes = readClassifications(schema);
+  // Field guards exist only on subject types: a classified field elsewhere would be served
+  // unguarded (e.g. through _entities), so a type missing from every fragment's subjects refuses
+  // the start instead of failing open.
+  for (const c of classes)
+    if (c.category && c.category !== 'PUBLIC' && !policy.subjects[c.type])
+      throw new Error(
+        `policy: ${c.type}.${c.field} is ${c.category} but ${c.type} is not a data subject (subjects of a policy.yaml): it would be served unguarded`,
+      );
   const byType = new Map<string, FieldClassification[]>();
   for (const c of classes) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
   const subjects = new Map<string, TypeMeta>();

@@ -23,6 +23,8 @@ const PASS_THROUGH = [
  */
 export function createFormatError(logger: Logger, declaredCodes: Iterable<string>) {
   const KNOWN = new Set<string>([...Object.values(ErrorCode), ...PASS_THROUGH, ...declaredCodes]);
+  // Apollo's code for every unexpected error: never let its message through, whatever is declared.
+  KNOWN.delete('INTERNAL_SERVER_ERROR');
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     if (formatted.message.startsWith(LIMIT_MESSAGE_PREFIX)) {
