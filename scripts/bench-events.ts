@@ -101,7 +101,7 @@ mountEventInbox(app, { verifier: issuer.verifier, consumers: [consumer] });
 const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 cleanup.unshift(() => new Promise((r) => server.close(r)));
-const token = await issuer.sign({ role: 'service', scope: 'events:write' });
+const token = await issuer.sign({ role: 'service', scope: 'events:write:schedule' });
 const httpSink = httpEventSink(`http://127.0.0.1:${(server.address() as AddressInfo).port}/internal/events`, {
   token: async () => token,
 });

@@ -6,14 +6,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IdentityService } from '@medikamente/subgraph-identity';
 
-type Credential = { clientId: string; clientSecret: string };
+type Credential = { clientId: string; clientSecret: string; scopes?: string[] };
 /** Deployable name (gateway, patient, …) → its credential. */
 export type ServiceClients = Record<string, Credential>;
 
 /** Scopes beyond `revocations:read`, which all get: the gateway vouches for forwarded metadata. */
 const EXTRA_SCOPES: Record<string, string[]> = {
   gateway: ['gateway'],
-  schedule: ['events:write'],
+  schedule: ['events:write:schedule'],
 };
 
 /** The clients of the given deployables, created once per data directory. */
@@ -25,12 +25,12 @@ export async function serviceClients(
   const file = join(dataDir, 'service-clients.json');
   const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ServiceClients) : {};
   const clients: ServiceClients = { ...saved };
-  for (const name of deployables)
-    clients[name] ??= await identity.createClient({
-      role: 'service',
-      scopes: [...(EXTRA_SCOPES[name] ?? []), 'revocations:read'],
-      name,
-    });
+  for (const name of deployables) {
+    const scopes = [...(EXTRA_SCOPES[name] ?? []), 'revocations:read'];
+    // A data directory from an older start may hold a client with other scopes: replace it.
+    if (clients[name]?.scopes?.join(' ') === scopes.join(' ')) continue;
+    clients[name] = { ...(await identity.createClient({ role: 'service', scopes, name })), scopes };
+  }
   writeFileSync(file, `${JSON.stringify(clients)}\n`, { mode: 0o600 });
   return clients;
 }

@@ -50,6 +50,12 @@ const fragmentSchema = z.strictObject({
   operations: z.record(z.string(), operationSchema).optional(),
   /** Conditions this subgraph provides (it registers their source in createSubgraph). */
   conditions: z.record(z.string(), z.string()).optional(),
+  /**
+   * Conditions another subgraph declares that this one also answers from data it owns
+   * authoritatively (schedule: careRelationship from its own appointments). A source must never
+   * follow from the caller's own writes, or a caller could grant themselves access.
+   */
+  conditionSources: z.array(z.string()).optional(),
   /** Domain error codes with their Russian default message. */
   errorCodes: z.record(z.string(), z.string()).optional(),
 });
@@ -77,6 +83,8 @@ export type Policy = Omit<z.infer<typeof centralSchema>, 'plannedConditions'> & 
   /** Every condition a rule may name (built-in, provided, planned) with its description. */
   conditions: Record<string, string>;
   conditionProviders: Record<string, ConditionProvider>;
+  /** Subgraphs allowed to register a source per condition: its provider plus `conditionSources`. */
+  conditionSourcers: Record<string, string[]>;
   /** Domain error codes of all subgraphs with their default message (core codes live in the runtime). */
   errorCodes: Record<string, string>;
   /** Which subgraph declared each subject type, operation and error code. */
@@ -206,6 +214,7 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
   const operationFile: Record<string, string> = {};
   const codeFile: Record<string, string> = {};
   const fragments = o.manifest === null ? [] : policyFragments(root, o.manifest);
+  const extraSources: Array<{ file: string; subgraph: string; condition: string }> = [];
   for (const fragment of fragments) {
     const file = rel(root, fragment.file);
     const f = parseFile(fragmentSchema, fragment.file, root);
@@ -235,6 +244,8 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
       conditionProviders[name] = { kind: 'subgraph', subgraph: fragment.name };
       conditionFile[name] = file;
     }
+    for (const condition of f.conditionSources ?? [])
+      extraSources.push({ file, subgraph: fragment.name, condition });
     for (const [code, message] of Object.entries(f.errorCodes ?? {})) {
       if (!CODE_NAME.test(code)) fail(file, `error code ${code} is not UPPER_SNAKE_CASE`);
       if (core.has(code)) fail(file, `error code ${code} is a core code of the runtime`);
@@ -256,6 +267,18 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
     conditionProviders[name] = { kind: 'planned', subgraph: planned.subgraph };
   }
 
+  const conditionSourcers: Record<string, string[]> = {};
+  for (const [name, provider] of Object.entries(conditionProviders))
+    if (provider.kind === 'subgraph') conditionSourcers[name] = [provider.subgraph];
+  for (const x of extraSources) {
+    const provider = conditionProviders[x.condition];
+    if (provider?.kind !== 'subgraph')
+      fail(x.file, `conditionSources names ${x.condition}, which no subgraph's policy.yaml provides`);
+    if (conditionSourcers[x.condition]!.includes(x.subgraph))
+      fail(x.file, `conditionSources names ${x.condition} twice or a condition it provides itself`);
+    conditionSourcers[x.condition]!.push(x.subgraph);
+  }
+
   for (const [category, byRole] of Object.entries(c.rules)) {
     if (!c.categories[category]) fail(centralName, `rules for unknown category ${category}`);
     for (const [role, cellOfRole] of Object.entries(byRole)) {
@@ -270,7 +293,16 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
     if (!c.roles[role]) fail(centralName, `secondFactor names unknown role ${role}`);
   }
   const { plannedConditions: _planned, ...shared } = c;
-  return { ...shared, conditions, conditionProviders, subjects, operations, errorCodes, owners };
+  return {
+    ...shared,
+    conditions,
+    conditionProviders,
+    conditionSourcers,
+    subjects,
+    operations,
+    errorCodes,
+    owners,
+  };
 }
 
 /** Whether a caller of this role with these authentication methods still needs a second factor. */

@@ -115,6 +115,8 @@ describe('policy fragments', () => {
       careRelationship: { kind: 'subgraph', subgraph: 'patient' },
       partnerOwns: { kind: 'planned', subgraph: 'lab' },
     });
+    // Schedule answers careRelationship for its own types from its appointments (declared, reviewed).
+    expect(policy.conditionSourcers).toEqual({ careRelationship: ['patient', 'schedule'] });
     expect(policy.owners.errorCodes).toMatchObject({
       SLOT_TAKEN: 'schedule',
       TOTP_INVALID: 'identity',
@@ -162,6 +164,21 @@ describe('policy fragments', () => {
       loadPolicy({ root: fixture({ patient: PATIENT, lab: `conditions:\n  partnerOwns: ours\n` }) }),
     ).toThrow(
       /schema\/policy.yaml: planned condition partnerOwns is already declared in subgraphs\/lab\/policy.yaml/,
+    );
+  });
+
+  it('lets a subgraph answer another’s condition only by listing it in conditionSources; refuses unknown ones', () => {
+    const sourcing = `conditionSources: [careRelationship]\n`;
+    expect(loadPolicy({ root: fixture({ patient: PATIENT, schedule: sourcing }) }).conditionSourcers).toEqual(
+      { careRelationship: ['patient', 'schedule'] },
+    );
+    expect(() =>
+      loadPolicy({ root: fixture({ patient: PATIENT, schedule: `conditionSources: [partnerOwns]\n` }) }),
+    ).toThrow(
+      "policy: subgraphs/schedule/policy.yaml: conditionSources names partnerOwns, which no subgraph's policy.yaml provides",
+    );
+    expect(() => loadPolicy({ root: fixture({ patient: `${PATIENT}${sourcing}`, schedule: '' }) })).toThrow(
+      /conditionSources names careRelationship twice or a condition it provides itself/,
     );
   });
 

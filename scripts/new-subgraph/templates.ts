@@ -1,7 +1,7 @@
 /**
  * The files of a new subgraph: a working bounded context with one subject type (`<Name>Entry`,
- * HEALTH), a query, an idempotent mutation, a care-relationship source, fixtures for the generated
- * policy matrix and its tests. Rename and grow it; nothing outside its folder needs editing but
+ * FINANCIAL: its rules need no data condition), a query, an idempotent mutation, fixtures for the
+ * generated policy matrix and its tests. Rename and grow it; nothing outside its folder needs editing but
  * the manifest line the scaffold appends.
  */
 import type { Names } from './names';
@@ -46,19 +46,24 @@ subjects:
   ${n.Name}Entry: { patientId: patientId }
 
 operations:
-  Query.${n.camel}Entries: { roles: [patient, doctor] }
-  Mutation.add${n.Name}Entry: { roles: [doctor] }
+  Query.${n.camel}Entries: { roles: [patient, receptionist, cashier, accountant] }
+  Mutation.add${n.Name}Entry: { roles: [cashier] }
 
-# Conditions this subgraph provides are declared here (careRelationship is the patient
-# subgraph's; this subgraph registers its own source of it in src/service.ts).
+# A type whose rules use a data condition (careRelationship for HEALTH, CONTACT, IDENTITY…) needs
+# a source of it in src/service.ts, declared here: \`conditions:\` for one this subgraph provides, or
+# \`conditionSources: [careRelationship]\` to answer the patient subgraph's condition from data this
+# subgraph owns authoritatively (appointments, orders from events) — never from what the caller
+# writes, or writing would grant access.
 errorCodes: {}
 `;
 
 const readme = (n: Names) => `# ${n.name} subgraph
 
-Created by \`pnpm new:subgraph ${n.name}\`. It starts as a working example: doctors add
-\`${n.Name}Entry\` records (HEALTH) for a patient; the patient reads their own, a doctor those of
-patients they have a care relationship with (here: patients they wrote an entry for).
+Created by \`pnpm new:subgraph ${n.name}\`. It starts as a working example: cashiers add
+\`${n.Name}Entry\` records (FINANCIAL) for a patient; the patient reads their own, reception,
+cashiers and accountants every patient's, as \`schema/policy.yaml\` rules FINANCIAL. Medical data
+(HEALTH) needs a care-relationship source from data this subgraph owns authoritatively — see
+\`policy.yaml\` and docs/architecture.md "Adding a subgraph".
 
 - \`policy.yaml\` — subject types, root operations and who may call them, domain error codes.
 - \`src/modules/entry\` — SDL, store (all SQL), resolvers; \`src/db/migrations\` — its tables.
@@ -113,8 +118,6 @@ export const ${n.camel} = defineSubgraph({
   serviceScopes: 'revocations:read',
   stores: ({ database }) => createStores(database),
   context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
-  // A doctor who wrote an entry for a patient may read that patient's entries.
-  conditions: ({ stores }) => ({ careRelationship: (doctor, ids) => stores.entries.authoredFor(doctor, ids) }),
 });
 
 /** Builds the ${n.name} service (tests, tools); \`${n.camel}.main()\` runs the deployable. */
@@ -192,8 +195,8 @@ create index entry_author_idx on entry (author_account_id, patient_id)
 `;
 
 const entrySdl = (n: Names) => `export const entrySdl = /* GraphQL */ \`
-  "An entry a doctor wrote for a patient (medical content)"
-  type ${n.Name}Entry @key(fields: "id") @classified(category: "HEALTH") {
+  "An entry the clinic wrote for a patient (an example: pick the category of your data)"
+  type ${n.Name}Entry @key(fields: "id") @classified(category: "FINANCIAL") {
     id: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID")
     patientId: ID
     authorAccountId: ID
@@ -257,15 +260,6 @@ export class EntryStore {
       [patientId],
     );
     return rows.map(toRecord);
-  }
-
-  /** Patient ids among \\\`patientIds\\\` the doctor wrote an entry for (the care-relationship source). */
-  async authoredFor(doctorAccountId: string, patientIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.database.query<{ patient_id: string }>(
-      'select distinct patient_id from entry where author_account_id = $1 and patient_id = any($2::uuid[])',
-      [doctorAccountId, patientIds],
-    );
-    return new Set(rows.map((r) => String(r.patient_id)));
   }
 
   /** Adds an entry; the same idempotency key and request returns the first entry, another request throws. */
@@ -341,17 +335,15 @@ import type { ${n.Name}Service } from './service';
 /** One object of each subject type the ${n.name} subgraph owns, for the generated policy matrix. */
 export const subjectFixtures = {
   ${n.Name}Entry: {
-    conditions: ['careRelationship'],
     async create(service, r) {
       const patientId = r.subject.patientId;
       if (!patientId) throw new Error('${n.name} fixtures need a subject with a patient id');
-      // careRelationship holds when the caller wrote an entry for the patient (src/service.ts).
-      const author = r.conditions.includes('careRelationship') ? r.caller.accountId : 'matrix-doctor';
+      const author = 'matrix-cashier';
       const entry = await service.stores.entries.add(
-        { patientId, text: 'Жалобы на кашель 3 дня' },
+        { patientId, text: 'Оплата приёма наличными' },
         { principal: { kind: 'user', subject: author }, accountId: author, idempotencyKey: randomUUID() },
       );
-      return { key: { id: entry.id }, args: { patientId }, known: { text: 'Жалобы на кашель 3 дня' } };
+      return { key: { id: entry.id }, args: { patientId }, known: { text: 'Оплата приёма наличными' } };
     },
   },
 } satisfies Record<string, SubjectFixture<${n.Name}Service>> satisfies FixtureRegistry;
@@ -456,43 +448,40 @@ beforeAll(async () => {
 afterAll(async () => h?.stop());
 
 describe('${n.name} entries', () => {
-  it('a doctor adds an entry once per idempotency key; the patient reads it', async () => {
+  it('a cashier adds an entry once per idempotency key; the patient reads it', async () => {
     const patientId = randomUUID();
-    const doctor = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
-    const input = { patientId, text: ' Осмотр ', idempotencyKey: randomUUID() };
-    const first = await h.query(ADD, { input }, doctor);
-    const again = await h.query(ADD, { input }, doctor);
+    const cashier = await h.tokenFor({ role: 'cashier', sub: randomUUID(), amr: ['pwd', 'otp'] });
+    const input = { patientId, text: ' Оплата ', idempotencyKey: randomUUID() };
+    const first = await h.query(ADD, { input }, cashier);
+    const again = await h.query(ADD, { input }, cashier);
     expect(first.data.add${n.Name}Entry.ok).toBe(true);
     expect(again.data.add${n.Name}Entry.entry.id).toBe(first.data.add${n.Name}Entry.entry.id);
-    const other = await h.query(ADD, { input: { ...input, text: 'Другое' } }, doctor);
+    const other = await h.query(ADD, { input: { ...input, text: 'Другое' } }, cashier);
     expect(other.data.add${n.Name}Entry.inputErrors).toEqual([
       { field: 'input.idempotencyKey', code: 'IDEMPOTENCY_MISMATCH' },
     ]);
     const patient = await h.tokenFor({ role: 'patient', sub: randomUUID(), pid: patientId });
     const list = await h.query(LIST, { p: patientId }, patient);
-    expect(list.data.${n.camel}Entries.map((e: { text: string }) => e.text)).toEqual(['Осмотр']);
+    expect(list.data.${n.camel}Entries.map((e: { text: string }) => e.text)).toEqual(['Оплата']);
   });
 
-  // Policy: HEALTH for a doctor only with a care relationship; another doctor is denied. Writing
-  // an entry must not be the way a doctor gets that relationship (review2 finding).
-  it('a doctor unrelated to the patient cannot read their entries by writing one first', async () => {
+  // FINANCIAL: doctors are denied; writing is the cashier's. No write grants anyone access.
+  it('a doctor can neither add nor list entries', async () => {
     const patientId = randomUUID();
-    const treating = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
-    await h.query(ADD, { input: { patientId, text: 'Диагноз', idempotencyKey: randomUUID() } }, treating);
-    const stranger = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
-    const before = await h.query(LIST, { p: patientId }, stranger);
-    expect(before.data.${n.camel}Entries).toEqual([]);
-    await h.query(ADD, { input: { patientId, text: 'любой текст', idempotencyKey: randomUUID() } }, stranger);
-    const after = await h.query(LIST, { p: patientId }, stranger);
-    expect(after.data.${n.camel}Entries.map((e: { text: string }) => e.text)).not.toContain('Диагноз');
+    const doctor = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
+    const add = await h.query(ADD, { input: { patientId, text: 'Диагноз', idempotencyKey: randomUUID() } }, doctor);
+    expect(add.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    const list = await h.query(LIST, { p: patientId }, doctor);
+    expect(list.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(await h.service.stores.entries.forPatient(patientId)).toEqual([]);
   });
 
   it('bad input is a typed error and writes nothing', async () => {
-    const doctor = await h.tokenFor({ role: 'doctor', sub: randomUUID() });
+    const cashier = await h.tokenFor({ role: 'cashier', sub: randomUUID(), amr: ['pwd', 'otp'] });
     const patientId = randomUUID();
-    const r = await h.query(ADD, { input: { patientId, text: '  ', idempotencyKey: 'k' } }, doctor);
+    const r = await h.query(ADD, { input: { patientId, text: '  ', idempotencyKey: 'k' } }, cashier);
     expect(r.data.add${n.Name}Entry.inputErrors).toEqual([{ field: 'input.text', code: 'REQUIRED' }]);
-    const bad = await h.query(ADD, { input: { patientId: 'x', text: 'a', idempotencyKey: 'k' } }, doctor);
+    const bad = await h.query(ADD, { input: { patientId: 'x', text: 'a', idempotencyKey: 'k' } }, cashier);
     expect(bad.data.add${n.Name}Entry.inputErrors[0].code).toBe('INVALID_ID');
     expect(await h.service.stores.entries.forPatient(patientId)).toEqual([]);
   });

@@ -75,7 +75,7 @@ export async function startPlatform(
   // service client's token from identity (client-credentials grant).
   const eventsClient = await identity.createClient({
     role: 'service',
-    scopes: ['events:write', 'revocations:read'],
+    scopes: ['events:write:schedule', 'revocations:read'],
     name: 'schedule',
   });
   const scheduleEnv = loadScheduleEnv({

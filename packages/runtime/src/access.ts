@@ -147,6 +147,12 @@ export function checkConditionSources(
       throw new Error(
         `subgraph ${name}: a source is registered for ${condition}, which ${provider ? `is ${provider.kind}` : 'no policy.yaml declares'}`,
       );
+    // Only the provider, or a subgraph whose policy.yaml lists it in conditionSources (a reviewed
+    // claim that it answers from data it owns authoritatively), may decide a condition.
+    if (!policy.conditionSourcers?.[condition]?.includes(name))
+      throw new Error(
+        `subgraph ${name}: a source is registered for ${condition}, which ${provider.subgraph} provides; list it under conditionSources in ${name}'s policy.yaml only if ${name} answers it from data it owns`,
+      );
   }
 }
 

@@ -187,6 +187,25 @@ describe('a subgraph’s codes and condition sources', () => {
     );
   });
 
+  it('refuses a source from a subgraph that neither provides the condition nor lists it in conditionSources', async () => {
+    // Otherwise any subgraph could decide who has a care relationship — e.g. from the caller's own writes.
+    const source = async () => new Set<string>();
+    await expect(
+      createSubgraph({
+        name: 'billing',
+        typeDefs,
+        resolvers,
+        policy,
+        database,
+        verifier: issuer.verifier,
+        limits: { maxDepth: 10, maxAliases: 10, maxCost: 10_000 },
+        conditions: { careRelationship: source },
+      }),
+    ).rejects.toThrow(
+      'subgraph billing: a source is registered for careRelationship, which lab provides; list it under conditionSources',
+    );
+  });
+
   it('refuses a domain code that is a core code, in the policy and in code', () => {
     expect(() => defineErrorCodes({ FORBIDDEN: 'Нельзя' })).toThrow(/FORBIDDEN is a core code/);
     expect(() => loadPolicy({ coreErrorCodes: CORE_ERROR_CODES })).not.toThrow();

@@ -143,6 +143,28 @@ describe('client credentials', () => {
     expect(await tooWide.json()).toEqual({ error: 'invalid_scope' });
   });
 
+  it("never grants the platform's internal scopes through the API (events, gateway, SDL, revocations)", async () => {
+    const admin = await h.accountWithToken({ role: 'it_admin' });
+    for (const scope of [
+      'events:write',
+      'events:write:schedule',
+      'gateway',
+      'subgraph:sdl',
+      'revocations:read',
+    ]) {
+      const r = await h.query(
+        'mutation($i: CreatePartnerClientInput!) { createPartnerClient(input: $i) { ok inputErrors { field code } clientId } }',
+        { i: { name: 'Интеграция', role: 'service', scopes: ['lab:orders:read', scope] } },
+        admin.token,
+      );
+      expect(r.data.createPartnerClient, scope).toEqual({
+        ok: false,
+        inputErrors: [{ field: 'scopes', code: 'FORBIDDEN' }],
+        clientId: null,
+      });
+    }
+  });
+
   it('lets only IT admins register clients', async () => {
     const doctor = await h.accountWithToken({ role: 'doctor' });
     const r = await h.query(

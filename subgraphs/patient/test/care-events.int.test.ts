@@ -15,7 +15,7 @@ let h: PatientHarness;
 let inbox: string;
 let producer: Database;
 let dropProducer: () => Promise<void>;
-const serviceToken = () => h.tokenFor({ role: 'service', scope: 'events:write' });
+const serviceToken = () => h.tokenFor({ role: 'service', scope: 'events:write:schedule' });
 
 beforeAll(async () => {
   h = await startPatientSubgraph();

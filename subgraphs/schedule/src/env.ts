@@ -10,7 +10,7 @@ const schema = z
      * configured (EVENTS_AMQP_URL); unset = kept in the outbox.
      */
     PATIENT_EVENTS_URL: z.string().url().optional(),
-    /** Client credentials of this service (role service, scope events:write) at identity's /oauth/token. */
+    /** Client credentials of this service (role service, scope events:write:schedule) at identity's /oauth/token. */
     SCHEDULE_CLIENT_ID: z.string().optional(),
     SCHEDULE_CLIENT_SECRET: z.string().optional(),
     OUTBOX_INTERVAL_MS: z.coerce.number().int().positive().default(500),

@@ -21,8 +21,8 @@ export const schedule = defineSubgraph({
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
   migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION, IDEMPOTENCY_MIGRATION],
-  // Its own machine client relays events (events:write) and reads revocations.
-  serviceScopes: 'events:write revocations:read',
+  // Its own machine client relays events (events:write:schedule) and reads revocations.
+  serviceScopes: 'events:write:schedule revocations:read',
   subscriptions: true,
   stores: ({ database }) => createStores(database),
   services: createServices,

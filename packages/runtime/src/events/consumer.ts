@@ -92,8 +92,17 @@ export const domainEventSchema = z.object({
 const batch = z.object({ events: z.array(domainEventSchema).max(500) });
 
 /**
+ * The scope a producer's service client needs to post to a consumer's HTTP inbox:
+ * `events:write:<producer>` when the consumer names its producer (`from`), so a service client of
+ * another service — or one minted for an integration — cannot feed it forged events; plain
+ * `events:write` only for consumers that name none.
+ */
+export const writeScope = (consumer: Pick<EventConsumer, 'from'>) =>
+  consumer.from ? `events:write:${consumer.from}` : 'events:write';
+
+/**
  * `POST /internal/events`: the HTTP inbox (the embedded default's transport). Only machine
- * clients of role `service` with scope `events:write` may post; the body is validated before
+ * clients of role `service` with the producer's write scope (`writeScope`) may post; the body is validated before
  * anything runs, and each event goes to every consumer. A handler's validation error (zod)
  * answers 400 with the event's id; that event's effects are rolled back.
  */
@@ -105,7 +114,10 @@ export function mountEventInbox(
   app.post('/internal/events', async (req, res) => {
     try {
       const principal = await deps.verifier.fromHeader(req.header('authorization'));
-      if (principal.role !== 'service' || !principal.scopes.includes('events:write')) {
+      if (
+        principal.role !== 'service' ||
+        !deps.consumers.every((c) => principal.scopes.includes(writeScope(c)))
+      ) {
         res
           .status(principal.role ? 403 : 401)
           .json({ error: principal.role ? 'FORBIDDEN' : 'UNAUTHENTICATED' });

@@ -202,7 +202,8 @@ export function defineSubgraph<
         extendContext: (ctx) => def.context(deps, ctx),
         unsafeDisablePolicy: options.unsafeDisablePolicy,
         routes: (app) => {
-          if (consumer) mountEventInbox(app, { verifier, consumers: [consumer] });
+          // Over the broker the queue is the only way in: no HTTP inbox beside it.
+          if (consumer && !env.EVENTS_AMQP_URL) mountEventInbox(app, { verifier, consumers: [consumer] });
           def.routes?.(app, deps);
         },
       });

@@ -76,11 +76,11 @@ export function identityTools({ stores, services }: { stores: Stores; services: 
       scopes?: string[];
       name?: string;
     }): Promise<{ clientId: string; clientSecret: string }> {
-      const r = await services.clients.create({
-        name: input.name ?? `test ${input.role}`,
-        role: input.role,
-        scopes: input.scopes ?? [],
-      });
+      // The deployment's own tool: it may grant the platform's internal scopes.
+      const r = await services.clients.create(
+        { name: input.name ?? `test ${input.role}`, role: input.role, scopes: input.scopes ?? [] },
+        { internal: true },
+      );
       if (!r.ok)
         throw new Error(`createClient failed: ${r.errors.map((e) => `${e.field}:${e.code}`).join(', ')}`);
       return { clientId: r.value.client.clientId, clientSecret: r.value.clientSecret };

@@ -6,6 +6,12 @@ import type { AccessTokenIssuer, IssuedAccessToken } from '../tokens/access-toke
 import { CLIENT_ROLES, type ClientRecord, type ClientRole, type ClientStore } from './client.store';
 
 const SCOPE = /^[a-z][a-z0-9:._-]{0,63}$/;
+/**
+ * Scopes of the platform's own deployables (event relays, the gateway's vouching, SDL and
+ * revocation reads). They are issued by the deployment (scripts/dev-clients.ts, operations), never
+ * through the API: an administrator minting one could feed a subgraph forged events.
+ */
+const INTERNAL_SCOPE = /^(events:|gateway$|subgraph:sdl$|revocations:read$)/;
 const MAX_SCOPES = 32;
 
 export type NewClientInput = { name: string; role: string; scopes: string[] };
@@ -19,7 +25,7 @@ export class Clients {
   ) {}
 
   /** Registers a client; the secret is returned once and only its sha256 is kept. */
-  async create(input: NewClientInput): Promise<Result<CreatedClient>> {
+  async create(input: NewClientInput, opts: { internal?: boolean } = {}): Promise<Result<CreatedClient>> {
     const errors: InputError[] = [];
     const name = input.name.trim();
     if (!name) errors.push(inputError('name', ErrorCode.REQUIRED));
@@ -29,6 +35,14 @@ export class Clients {
     const scopes = [...new Set(input.scopes.map((s) => s.trim()))];
     if (scopes.length > MAX_SCOPES || scopes.some((s) => !SCOPE.test(s))) {
       errors.push(inputError('scopes', ErrorCode.BAD_USER_INPUT, 'Некорректный список областей доступа'));
+    } else if (!opts.internal && scopes.some((s) => INTERNAL_SCOPE.test(s))) {
+      errors.push(
+        inputError(
+          'scopes',
+          ErrorCode.FORBIDDEN,
+          'Служебные области доступа выдаются только при развёртывании',
+        ),
+      );
     }
     if (errors.length > 0) return { ok: false, errors };
     // 256-bit random secret: a fast hash is enough (no dictionary to attack), unlike passwords.

@@ -26,6 +26,10 @@ export const careEventHandler =
     const p = appointmentPayload.parse(event.payload);
     if (!(await care.holdsPatient(p.patientId))) return; // a patient this service does not hold: nothing to project
     const source = `appointment:${p.appointmentId}`;
+    // Events of one appointment may arrive out of order (retries, replayed dead letters): only
+    // the newest counts, so a late `booked` cannot re-grant what `cancelled` withdrew.
+    const occurredAt = new Date(z.iso.datetime({ offset: true }).parse(event.occurredAt));
+    if (!(await care.advance(source, occurredAt))) return;
     if (ACTIVE.has(p.status)) {
       const until = new Date(new Date(p.endsAt).getTime() + careWindowDays * 86_400_000);
       await care.grant(p.doctorAccountId, p.patientId, source, until);

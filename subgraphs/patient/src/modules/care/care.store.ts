@@ -27,6 +27,21 @@ export class CareStore {
   }
 
   /** Whether this service holds the patient (events about others are not projected). */
+  /**
+   * Records `occurredAt` as the newest event of `source` unless a newer one was applied already;
+   * false means the event is stale and must change nothing. Runs in the inbox transaction.
+   */
+  async advance(source: string, occurredAt: Date): Promise<boolean> {
+    const rows = await this.database.query(
+      `insert into care_source_version (source, occurred_at) values ($1, $2)
+       on conflict (source) do update set occurred_at = excluded.occurred_at
+       where care_source_version.occurred_at <= excluded.occurred_at
+       returning source`,
+      [source, occurredAt],
+    );
+    return rows.length > 0;
+  }
+
   async holdsPatient(patientId: string): Promise<boolean> {
     const rows = await this.database.query('select 1 from patient where id = $1', [patientId]);
     return rows.length > 0;
