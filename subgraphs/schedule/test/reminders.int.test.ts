@@ -351,6 +351,10 @@ describe('reminders', () => {
     } finally {
       rejectMail = false;
     }
+    // The SMS server has the message before the notifier records the attempt as sent.
+    const smsSent = async () =>
+      (await notifications(s, appointmentId)).some((a) => a.channel === 'sms' && a.status === 'sent');
+    expect(await until(smsSent)).toBe(true);
     const attempts = await notifications(s, appointmentId);
     expect(attempts.filter((a) => a.channel === 'email' && a.status === 'failed').length).toBeGreaterThan(0);
     expect(attempts.filter((a) => a.channel === 'sms' && a.status === 'sent')).toHaveLength(1);
@@ -597,6 +601,12 @@ describe('reminders', () => {
     const shown = decryptPush(message.body, browser);
     expect(shown.title).toMatch(/напомина|запис/i);
     expect(shown.links.confirm).toMatch(/^https:\/\/portal\.medikamente\.test\/r\//);
+    // The push service has the message before the notifier records the attempt as sent.
+    const pushRecorded = async () => {
+      const rows = await notifications(s, b.appointmentId);
+      return rows.length > 0 && rows.every((n) => n.status !== 'queued');
+    };
+    expect(await until(pushRecorded)).toBe(true);
     expect((await notifications(s, b.appointmentId)).map((n) => `${n.channel}:${n.status}`)).toEqual([
       'push:sent',
     ]);
