@@ -94,22 +94,25 @@ export const eventsEnv = {
   EVENTS_AMQP_PREFETCH: z.coerce.number().int().positive().max(1000).default(10),
 };
 
-/** Refuses an unencrypted broker connection in production unless explicitly allowed. */
-export function checkEventsEnv(
-  env: { NODE_ENV?: string; EVENTS_AMQP_URL?: string | undefined; EVENTS_AMQP_ALLOW_PLAIN?: string },
-  ctx: z.RefinementCtx,
-): void {
-  if (
-    env.NODE_ENV === 'production' &&
+type EventsSettings = {
+  NODE_ENV?: string;
+  EVENTS_AMQP_URL?: string | undefined;
+  EVENTS_AMQP_ALLOW_PLAIN?: string;
+};
+
+/** Why these settings may not connect to the broker (plain amqp:// in production), or null. */
+export function plainBrokerRefusal(env: EventsSettings): string | null {
+  return env.NODE_ENV === 'production' &&
     env.EVENTS_AMQP_URL?.startsWith('amqp:') &&
     env.EVENTS_AMQP_ALLOW_PLAIN !== 'true'
-  )
-    ctx.addIssue({
-      code: 'custom',
-      path: ['EVENTS_AMQP_URL'],
-      message:
-        'production needs TLS to the broker (amqps://); set EVENTS_AMQP_ALLOW_PLAIN=true to accept amqp://',
-    });
+    ? 'production needs TLS to the broker (amqps://); set EVENTS_AMQP_ALLOW_PLAIN=true to accept amqp://'
+    : null;
+}
+
+/** Refuses an unencrypted broker connection in production unless explicitly allowed. */
+export function checkEventsEnv(env: EventsSettings, ctx: z.RefinementCtx): void {
+  const refusal = plainBrokerRefusal(env);
+  if (refusal) ctx.addIssue({ code: 'custom', path: ['EVENTS_AMQP_URL'], message: refusal });
 }
 
 /** The parsed common settings (what every deployable's env.ts contains). */

@@ -104,6 +104,8 @@ export class IdempotencyStore {
   async claim<R>(r: IdempotencyRequest<R>): Promise<IdempotencyClaim<R>> {
     if (!this.database.inTransaction())
       throw new Error('IdempotencyStore.claim must run inside the transaction of the work it protects');
+    // Keys are scoped per caller: callers without an identity would share one scope.
+    if (!r.principal.subject) throw new Error('IdempotencyStore.claim needs an authenticated caller');
     const actor = idempotencyActor(r.principal);
     const hash = idempotencyHash(r.request);
     const bound = await this.database.query(

@@ -111,6 +111,20 @@ describe('IdempotencyStore', () => {
     ).rejects.toThrow(/inside the transaction/);
   });
 
+  it('refuses a caller without an identity (anonymous callers would share one scope)', async () => {
+    await expect(
+      database.tx(() =>
+        store.claim({
+          principal: { kind: 'anonymous', subject: null },
+          key: 'key-anon',
+          operation: 'x',
+          request: {},
+          result: 1,
+        }),
+      ),
+    ).rejects.toThrow(/authenticated caller/);
+  });
+
   it('a carried-over row without a request hash replays for the same operation', async () => {
     const p = user();
     await database.query(

@@ -94,6 +94,18 @@ describe('defineSubgraph', () => {
     expect(() => loadKitEnv({ PORT: 'eighty' })).toThrow(/PORT/);
   });
 
+  it('refuses plain amqp:// in production whatever the env.ts, before opening anything', async () => {
+    const env = loadKitEnv({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: 'memory://',
+      EVENTS_AMQP_URL: 'amqp://kitdemo:secret@broker:5672/medikamente',
+    });
+    await expect(kitdemo.create(env, options())).rejects.toThrow(
+      /kitdemo: EVENTS_AMQP_URL: production needs TLS/,
+    );
+  });
+
   it('serves a query over HTTP to a verified token, as the policy allows', async () => {
     const q = 'query($n: String!) { greeting(name: $n) }';
     const ok = await gql(

@@ -5,7 +5,7 @@ import type { DocumentNode } from 'graphql';
 import type { ConditionSources } from '../access';
 import type { TokenVerifier } from '../auth';
 import type { Database } from '../db';
-import { limitsFromEnv } from '../env';
+import { limitsFromEnv, plainBrokerRefusal } from '../env';
 import { type AmqpConsumer, startAmqpConsumer } from '../events/amqp';
 import type { ClientCredentials } from '../events/client-credentials';
 import { createEventConsumer, type EventHandlers, mountEventInbox } from '../events/consumer';
@@ -152,6 +152,9 @@ export function defineSubgraph<
   type Service = SubgraphService<Env, Stores, Services> & Api;
 
   async function create(env: Env, options: KitOptions & Opts = {} as KitOptions & Opts): Promise<Service> {
+    // Every subgraph of the kit, whether or not its env.ts adds checkEventsEnv.
+    const brokerRefusal = plainBrokerRefusal(env);
+    if (brokerRefusal) throw new Error(`${def.name}: EVENTS_AMQP_URL: ${brokerRefusal}`);
     const life = new Lifecycle();
     const logger = createLogger(def.name, env.LOG_LEVEL);
     const policy = options.policy ?? loadPolicy();
