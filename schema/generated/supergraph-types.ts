@@ -54,6 +54,13 @@ export type AccountRole =
   | 'receptionist'
   | 'security_officer';
 
+export type AddRecordEntryInput = {
+  /** A retry with the same key returns the same entry */
+  idempotencyKey: Scalars['String']['input'];
+  patientId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
 export type Appointment = {
   __typename?: 'Appointment';
   branch?: Maybe<Branch>;
@@ -363,6 +370,7 @@ export type InputError = {
 export type Mutation = {
   __typename?: 'Mutation';
   addHoliday: HolidayPayload;
+  addRecordEntry: RecordEntryPayload;
   addScheduleException: ScheduleExceptionPayload;
   bookAppointment: AppointmentPayload;
   cancelAppointment: AppointmentPayload;
@@ -425,6 +433,11 @@ export type Mutation = {
 
 export type MutationAddHolidayArgs = {
   input: HolidayInput;
+};
+
+
+export type MutationAddRecordEntryArgs = {
+  input: AddRecordEntryInput;
 };
 
 
@@ -786,6 +799,8 @@ export type Query = {
   myReminderSettings: ReminderSettings;
   patient?: Maybe<Patient>;
   patientDuplicates: Array<Patient>;
+  /** A patient's entries, newest first */
+  recordEntries: Array<RecordEntry>;
   reminderChannels: ReminderChannels;
   scheduleExceptions: Array<ScheduleException>;
   searchPatients: PatientConnection;
@@ -876,6 +891,11 @@ export type QueryPatientDuplicatesArgs = {
 };
 
 
+export type QueryRecordEntriesArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
 export type QueryScheduleExceptionsArgs = {
   from: Scalars['String']['input'];
   specialistId: Scalars['ID']['input'];
@@ -907,6 +927,23 @@ export type QuerySpecialistsArgs = {
 
 export type QueryWeeklyTemplatesArgs = {
   specialistId: Scalars['ID']['input'];
+};
+
+/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
+export type RecordEntry = {
+  __typename?: 'RecordEntry';
+  authorAccountId?: Maybe<Scalars['ID']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  patientId?: Maybe<Scalars['ID']['output']>;
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type RecordEntryPayload = {
+  __typename?: 'RecordEntryPayload';
+  entry?: Maybe<RecordEntry>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
 };
 
 export type ReminderAction =
@@ -1214,6 +1251,7 @@ export type WeeklyTemplatePayload = {
 export type Join__Graph =
   | 'IDENTITY'
   | 'PATIENT'
+  | 'RECORD'
   | 'SCHEDULE';
 
 export type Link__Purpose =

@@ -1,0 +1,3 @@
+import { record } from './service';
+
+await record.main();

@@ -1,0 +1,31 @@
+import { createTestDatabase, createTestIssuer, gql, type TestClaims } from '@medikamente/runtime/testing';
+import { loadRecordEnv } from '../src/env';
+import { createRecordService } from '../src/service';
+
+/** Starts the record subgraph on a fresh database with a test token issuer, over real HTTP. */
+export async function startRecordSubgraph() {
+  const issuer = await createTestIssuer();
+  const db = await createTestDatabase('record');
+  const env = loadRecordEnv({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    ...(db.url ? { RECORD_DATABASE_URL: db.url } : {}),
+  });
+  const service = await createRecordService(env, { verifier: issuer.verifier });
+  const running = await service.subgraph.listen(0);
+  const url = `${running.url}/graphql`;
+  return {
+    service,
+    url,
+    tokenFor: (claims: TestClaims) => issuer.sign(claims),
+    query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) =>
+      gql<T>(url, q, variables, token ? { token } : {}),
+    async stop() {
+      await running.close();
+      await service.close();
+      await db.drop();
+    },
+  };
+}
+export type RecordHarness = Awaited<ReturnType<typeof startRecordSubgraph>>;
