@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { AUDIT_MIGRATION, IDEMPOTENCY_MIGRATION, openDatabase, type Principal } from '@medikamente/runtime';
+import { AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION, openDatabase, type Principal } from '@medikamente/runtime';
 import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createGateway, readSupergraph } from '@medikamente/supergraph';
@@ -54,7 +54,7 @@ const database = await openDatabase({
   url: db.url,
   dataDir: 'memory://',
   migrationsDir: fileURLToPath(new URL('../subgraphs/patient/src/db/migrations', import.meta.url)),
-  migrations: [AUDIT_MIGRATION, IDEMPOTENCY_MIGRATION],
+  migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
 });
 const issuer = await createTestIssuer();
 const env = {

@@ -54,11 +54,10 @@ export type AccountRole =
   | 'receptionist'
   | 'security_officer';
 
-export type AddRecordEntryInput = {
-  /** A retry with the same key returns the same entry */
+export type AddVisitAddendumInput = {
   idempotencyKey: Scalars['String']['input'];
-  patientId: Scalars['ID']['input'];
   text: Scalars['String']['input'];
+  visitId: Scalars['ID']['input'];
 };
 
 export type Appointment = {
@@ -225,6 +224,20 @@ export type BranchSettingsInput = {
   reminderLeadHours?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type BreakGlassInput = {
+  patientId: Scalars['ID']['input'];
+  /** Why the record must be opened without a care relationship (audited, reviewed by security) */
+  reason: Scalars['String']['input'];
+};
+
+export type BreakGlassPayload = {
+  __typename?: 'BreakGlassPayload';
+  /** Until when the caller may open this patient's record */
+  expiresAt?: Maybe<Scalars['String']['output']>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
 export type CallListEntry = {
   __typename?: 'CallListEntry';
   appointment: Appointment;
@@ -321,6 +334,35 @@ export type CreateStaffAccountInput = {
   role: StaffRole;
 };
 
+export type Diagnosis = {
+  __typename?: 'Diagnosis';
+  certainty: DiagnosisCertainty;
+  /** ICD-10 code */
+  code: Scalars['String']['output'];
+  kind: DiagnosisKind;
+  /** ICD-10 title at signing */
+  title: Scalars['String']['output'];
+};
+
+export type DiagnosisCertainty =
+  | 'CONFIRMED'
+  | 'PROVISIONAL';
+
+export type DiagnosisInput = {
+  certainty: DiagnosisCertainty;
+  code: Scalars['String']['input'];
+  kind: DiagnosisKind;
+};
+
+export type DiagnosisKind =
+  | 'COMPLICATION'
+  | 'PRIMARY'
+  | 'SECONDARY';
+
+export type DraftKind =
+  | 'CORRECTION'
+  | 'ORIGINAL';
+
 export type FreeSlotsInput = {
   branchId?: InputMaybe<Scalars['ID']['input']>;
   /** YYYY-MM-DD in the branch's zone, inclusive */
@@ -367,12 +409,19 @@ export type InputError = {
   message: Scalars['String']['output'];
 };
 
+export type MarkVisitEnteredInErrorInput = {
+  idempotencyKey: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  visitId: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   addHoliday: HolidayPayload;
-  addRecordEntry: RecordEntryPayload;
   addScheduleException: ScheduleExceptionPayload;
+  addVisitAddendum: VisitPayload;
   bookAppointment: AppointmentPayload;
+  breakGlass: BreakGlassPayload;
   cancelAppointment: AppointmentPayload;
   checkInAppointment: AppointmentPayload;
   completeAppointment: AppointmentPayload;
@@ -388,6 +437,7 @@ export type Mutation = {
   createService: ServicePayload;
   createSpecialist: SpecialistPayload;
   createStaffAccount: AccountPayload;
+  discardVisitDraft: VisitPayload;
   /** Ends every session of a staff member and blocks sign-in */
   dismissStaff: AccountPayload;
   giveConsent: ConsentPayload;
@@ -395,8 +445,10 @@ export type Mutation = {
   grantSchedulePermission: Scalars['Boolean']['output'];
   holdSlot: AppointmentPayload;
   markNoShow: AppointmentPayload;
+  markVisitEnteredInError: VisitVersionPayload;
   /** Merges a duplicate into the kept record (reception) */
   mergePatients: PatientPayload;
+  openVisit: VisitPayload;
   refreshSession: AuthPayload;
   /** Registration by reception. A retry with the same idempotencyKey returns the same patient. */
   registerPatient: PatientPayload;
@@ -409,6 +461,8 @@ export type Mutation = {
   rescheduleAppointment: AppointmentPayload;
   /** Replaces the token signing key now; the old key stays in the JWKS for the overlap window */
   rotateSigningKey: SigningKeyRotationPayload;
+  /** Autosave of the caller's draft */
+  saveVisitDraft: VisitDraftPayload;
   setCallStatus: CallListPayload;
   setReminderChannel: ReminderSettingsPayload;
   /** Work e-mail for the doctor's next-day list (never exposed through the API) */
@@ -422,7 +476,11 @@ export type Mutation = {
    * the login already has an account (the message then tells its owner instead of carrying a code).
    */
   signUpPatient: SignUpPayload;
+  /** Signs the caller's own draft (a correction needs a reason) */
+  signVisit: VisitVersionPayload;
   startTotpEnrollment: TotpEnrollmentPayload;
+  /** Starts a correction of a signed visit: a draft prefilled from the current version */
+  startVisitCorrection: VisitDraftPayload;
   updateBranchSettings: BranchPayload;
   updatePatient: PatientPayload;
   /** Uses a confirm/cancel link from a reminder; works without signing in, once */
@@ -436,18 +494,23 @@ export type MutationAddHolidayArgs = {
 };
 
 
-export type MutationAddRecordEntryArgs = {
-  input: AddRecordEntryInput;
-};
-
-
 export type MutationAddScheduleExceptionArgs = {
   input: ScheduleExceptionInput;
 };
 
 
+export type MutationAddVisitAddendumArgs = {
+  input: AddVisitAddendumInput;
+};
+
+
 export type MutationBookAppointmentArgs = {
   input: BookingInput;
+};
+
+
+export type MutationBreakGlassArgs = {
+  input: BreakGlassInput;
 };
 
 
@@ -519,6 +582,11 @@ export type MutationCreateStaffAccountArgs = {
 };
 
 
+export type MutationDiscardVisitDraftArgs = {
+  input: VisitRefInput;
+};
+
+
 export type MutationDismissStaffArgs = {
   accountId: Scalars['ID']['input'];
 };
@@ -548,9 +616,19 @@ export type MutationMarkNoShowArgs = {
 };
 
 
+export type MutationMarkVisitEnteredInErrorArgs = {
+  input: MarkVisitEnteredInErrorInput;
+};
+
+
 export type MutationMergePatientsArgs = {
   keepId: Scalars['ID']['input'];
   mergeId: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenVisitArgs = {
+  input: OpenVisitInput;
 };
 
 
@@ -591,6 +669,11 @@ export type MutationRescheduleAppointmentArgs = {
 };
 
 
+export type MutationSaveVisitDraftArgs = {
+  input: SaveVisitDraftInput;
+};
+
+
 export type MutationSetCallStatusArgs = {
   appointmentId: Scalars['ID']['input'];
   status: CallStatus;
@@ -623,6 +706,16 @@ export type MutationSignUpPatientArgs = {
 };
 
 
+export type MutationSignVisitArgs = {
+  input: SignVisitInput;
+};
+
+
+export type MutationStartVisitCorrectionArgs = {
+  input: VisitRefInput;
+};
+
+
 export type MutationUpdateBranchSettingsArgs = {
   branchId: Scalars['ID']['input'];
   input: BranchSettingsInput;
@@ -644,6 +737,13 @@ export type MutationWithdrawConsentArgs = {
   channel: ConsentChannel;
   patientId: Scalars['ID']['input'];
   purpose: ConsentPurpose;
+};
+
+export type OpenVisitInput = {
+  /** The appointment the visit belongs to (one visit per appointment) */
+  appointmentId?: InputMaybe<Scalars['ID']['input']>;
+  branchId?: InputMaybe<Scalars['ID']['input']>;
+  patientId: Scalars['ID']['input'];
 };
 
 export type PageInfo = {
@@ -765,6 +865,27 @@ export type PatientUpdateInput = {
   workplace?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Prescription = {
+  __typename?: 'Prescription';
+  dose?: Maybe<Scalars['String']['output']>;
+  drug: Scalars['String']['output'];
+  duration?: Maybe<Scalars['String']['output']>;
+  form?: Maybe<Scalars['String']['output']>;
+  frequency?: Maybe<Scalars['String']['output']>;
+  instructions?: Maybe<Scalars['String']['output']>;
+  route?: Maybe<Scalars['String']['output']>;
+};
+
+export type PrescriptionInput = {
+  dose?: InputMaybe<Scalars['String']['input']>;
+  drug: Scalars['String']['input'];
+  duration?: InputMaybe<Scalars['String']['input']>;
+  form?: InputMaybe<Scalars['String']['input']>;
+  frequency?: InputMaybe<Scalars['String']['input']>;
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  route?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type PushSubscriptionInput = {
   auth: Scalars['String']['input'];
   endpoint: Scalars['String']['input'];
@@ -796,11 +917,13 @@ export type Query = {
   myAppointments: Array<Appointment>;
   /** The signed-in patient's own record */
   myPatient?: Maybe<Patient>;
+  /** The signed record of the calling patient */
+  myRecord: Array<Visit>;
   myReminderSettings: ReminderSettings;
   patient?: Maybe<Patient>;
   patientDuplicates: Array<Patient>;
-  /** A patient's entries, newest first */
-  recordEntries: Array<RecordEntry>;
+  /** What the caller may see of a patient's record */
+  recordAccess: RecordAccess;
   reminderChannels: ReminderChannels;
   scheduleExceptions: Array<ScheduleException>;
   searchPatients: PatientConnection;
@@ -810,6 +933,11 @@ export type Query = {
   specialties: Array<Scalars['String']['output']>;
   staffAccounts: Array<Account>;
   verifyAuditChain: AuditChainStatus;
+  visit?: Maybe<Visit>;
+  /** The visit of an appointment, when one was opened */
+  visitForAppointment?: Maybe<Visit>;
+  /** A patient's visits, newest first (a patient: own signed visits only) */
+  visits: Array<Visit>;
   weeklyTemplates: Array<WeeklyTemplate>;
 };
 
@@ -891,7 +1019,7 @@ export type QueryPatientDuplicatesArgs = {
 };
 
 
-export type QueryRecordEntriesArgs = {
+export type QueryRecordAccessArgs = {
   patientId: Scalars['ID']['input'];
 };
 
@@ -925,26 +1053,59 @@ export type QuerySpecialistsArgs = {
 };
 
 
+export type QueryVisitArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryVisitForAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+};
+
+
+export type QueryVisitsArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
 export type QueryWeeklyTemplatesArgs = {
   specialistId: Scalars['ID']['input'];
 };
 
-/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
-export type RecordEntry = {
-  __typename?: 'RecordEntry';
-  authorAccountId?: Maybe<Scalars['ID']['output']>;
-  createdAt?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  patientId?: Maybe<Scalars['ID']['output']>;
-  text?: Maybe<Scalars['String']['output']>;
+/** What the caller may see of a patient's record (about the caller's own rights) */
+export type RecordAccess = {
+  __typename?: 'RecordAccess';
+  /** A doctor without a care relationship may open the record by break-glass, stating a reason */
+  breakGlassAvailable: Scalars['Boolean']['output'];
+  /** Until when the caller's break-glass access to this record lasts */
+  breakGlassUntil?: Maybe<Scalars['String']['output']>;
+  level: RecordAccessLevel;
+  patientId: Scalars['ID']['output'];
 };
 
-export type RecordEntryPayload = {
-  __typename?: 'RecordEntryPayload';
-  entry?: Maybe<RecordEntry>;
-  inputErrors: Array<InputError>;
-  ok: Scalars['Boolean']['output'];
+export type RecordAccessLevel =
+  /** The clinical content */
+  | 'FULL'
+  | 'NONE'
+  /** Only that visits exist (reception) */
+  | 'SUMMARY';
+
+export type Referral = {
+  __typename?: 'Referral';
+  kind: ReferralKind;
+  note?: Maybe<Scalars['String']['output']>;
+  target: Scalars['String']['output'];
 };
+
+export type ReferralInput = {
+  kind: ReferralKind;
+  note?: InputMaybe<Scalars['String']['input']>;
+  target: Scalars['String']['input'];
+};
+
+export type ReferralKind =
+  | 'LAB'
+  | 'SPECIALIST';
 
 export type ReminderAction =
   | 'CANCEL'
@@ -1011,6 +1172,13 @@ export type RoomPayload = {
   __typename?: 'RoomPayload';
   inputErrors: Array<InputError>;
   room?: Maybe<Room>;
+};
+
+export type SaveVisitDraftInput = {
+  content: VisitContentInput;
+  /** The revision this save is based on (0 for a new draft); null overwrites */
+  expectedRevision?: InputMaybe<Scalars['Int']['input']>;
+  visitId: Scalars['ID']['input'];
 };
 
 export type ScheduleException = {
@@ -1104,6 +1272,13 @@ export type SignUpPayload = {
   ok: Scalars['Boolean']['output'];
   /** Opaque id of this sign-up; send it back with the code */
   verificationId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type SignVisitInput = {
+  idempotencyKey: Scalars['String']['input'];
+  /** Required when the draft is a correction */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  visitId: Scalars['ID']['input'];
 };
 
 export type SigningKeyRotationPayload = {
@@ -1210,6 +1385,132 @@ export type TotpEnrollmentPayload = {
 export type VerificationChannel =
   | 'EMAIL'
   | 'SMS';
+
+/** A visit (encounter) of a patient with a doctor */
+export type Visit = {
+  __typename?: 'Visit';
+  addenda?: Maybe<Array<VisitAddendum>>;
+  appointment?: Maybe<Appointment>;
+  appointmentId?: Maybe<Scalars['ID']['output']>;
+  branchId?: Maybe<Scalars['ID']['output']>;
+  /** The current version: the newest signed one (null before signing) */
+  current?: Maybe<VisitVersion>;
+  doctorAccountId?: Maybe<Scalars['ID']['output']>;
+  id: Scalars['ID']['output'];
+  /** The caller's own draft of this visit (autosaved); null when none */
+  myDraft?: Maybe<VisitDraft>;
+  patientId: Scalars['ID']['output'];
+  startedAt?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<VisitStatus>;
+  /** Every signed version, oldest first (corrections and entered-in-error included) */
+  versions?: Maybe<Array<VisitVersion>>;
+};
+
+/** A signed note appended to a signed visit */
+export type VisitAddendum = {
+  __typename?: 'VisitAddendum';
+  contentHash?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  patientId: Scalars['ID']['output'];
+  signedAt?: Maybe<Scalars['String']['output']>;
+  signedBy?: Maybe<Scalars['ID']['output']>;
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type VisitContentInput = {
+  anamnesis?: InputMaybe<Scalars['String']['input']>;
+  complaints?: InputMaybe<Scalars['String']['input']>;
+  conclusion?: InputMaybe<Scalars['String']['input']>;
+  diagnoses?: InputMaybe<Array<DiagnosisInput>>;
+  examination?: InputMaybe<Scalars['String']['input']>;
+  prescriptions?: InputMaybe<Array<PrescriptionInput>>;
+  recommendations?: InputMaybe<Scalars['String']['input']>;
+  referrals?: InputMaybe<Array<ReferralInput>>;
+};
+
+/** A working draft: visible and editable only by its author */
+export type VisitDraft = {
+  __typename?: 'VisitDraft';
+  anamnesis?: Maybe<Scalars['String']['output']>;
+  complaints?: Maybe<Scalars['String']['output']>;
+  conclusion?: Maybe<Scalars['String']['output']>;
+  diagnoses?: Maybe<Array<Diagnosis>>;
+  examination?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind?: Maybe<DraftKind>;
+  patientId: Scalars['ID']['output'];
+  prescriptions?: Maybe<Array<Prescription>>;
+  recommendations?: Maybe<Scalars['String']['output']>;
+  referrals?: Maybe<Array<Referral>>;
+  replacesVersionId?: Maybe<Scalars['ID']['output']>;
+  /** Increases with every save (autosave from an older window is refused) */
+  revision?: Maybe<Scalars['Int']['output']>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
+  visitId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type VisitDraftPayload = {
+  __typename?: 'VisitDraftPayload';
+  draft?: Maybe<VisitDraft>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type VisitPayload = {
+  __typename?: 'VisitPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  visit?: Maybe<Visit>;
+};
+
+export type VisitRefInput = {
+  visitId: Scalars['ID']['input'];
+};
+
+export type VisitStatus =
+  /** Being written: no signed version yet */
+  | 'OPEN'
+  | 'SIGNED';
+
+/** A signed version of a visit note: frozen by the database */
+export type VisitVersion = {
+  __typename?: 'VisitVersion';
+  anamnesis?: Maybe<Scalars['String']['output']>;
+  complaints?: Maybe<Scalars['String']['output']>;
+  conclusion?: Maybe<Scalars['String']['output']>;
+  /** SHA-256 of the canonical signed content */
+  contentHash?: Maybe<Scalars['String']['output']>;
+  diagnoses?: Maybe<Array<Diagnosis>>;
+  examination?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  number?: Maybe<Scalars['Int']['output']>;
+  patientId: Scalars['ID']['output'];
+  prescriptions?: Maybe<Array<Prescription>>;
+  /** Why this version replaced the one before (corrections, entered-in-error) */
+  reason?: Maybe<Scalars['String']['output']>;
+  recommendations?: Maybe<Scalars['String']['output']>;
+  referrals?: Maybe<Array<Referral>>;
+  replacesVersionId?: Maybe<Scalars['ID']['output']>;
+  signatureMethod?: Maybe<Scalars['String']['output']>;
+  signedAt?: Maybe<Scalars['String']['output']>;
+  signedBy?: Maybe<Scalars['ID']['output']>;
+  status?: Maybe<VisitVersionStatus>;
+  visitId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type VisitVersionPayload = {
+  __typename?: 'VisitVersionPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  version?: Maybe<VisitVersion>;
+};
+
+export type VisitVersionStatus =
+  /** A correction that replaces the version before it */
+  | 'AMENDED'
+  /** Kept, hidden from the patient */
+  | 'ENTERED_IN_ERROR'
+  | 'FINAL';
 
 export type WeeklyTemplate = {
   __typename?: 'WeeklyTemplate';

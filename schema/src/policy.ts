@@ -22,7 +22,16 @@ const operationSchema = z.strictObject({
   /** Callable by a role of `secondFactor.roles` before it has a second factor (enrolment). */
   withoutSecondFactor: z.boolean().optional(),
 });
-const subjectSchema = z.strictObject({ patientId: z.string().optional(), accountId: z.string().optional() });
+const subjectSchema = z.strictObject({
+  patientId: z.string().optional(),
+  accountId: z.string().optional(),
+  /**
+   * Conditions decided per object rather than per patient: condition -> the field whose value the
+   * condition's source is asked about (e.g. `author: id` — the source answers which drafts the
+   * caller wrote). Other conditions are asked about the object's patient id.
+   */
+  conditionKeys: z.record(z.string(), z.string()).optional(),
+});
 
 /** `schema/policy.yaml`: what every subgraph shares. */
 const centralSchema = z.strictObject({
@@ -48,8 +57,18 @@ const centralSchema = z.strictObject({
 const fragmentSchema = z.strictObject({
   subjects: z.record(z.string(), subjectSchema).optional(),
   operations: z.record(z.string(), operationSchema).optional(),
-  /** Conditions this subgraph provides (it registers their source in createSubgraph). */
-  conditions: z.record(z.string(), z.string()).optional(),
+  /**
+   * Conditions this subgraph provides (it registers their source in createSubgraph): a
+   * description, or `{ description, local: true }` for a condition that only this subgraph's own
+   * types can satisfy (e.g. `author` of a draft): it never holds in another subgraph, which then
+   * needs no source for it.
+   */
+  conditions: z
+    .record(
+      z.string(),
+      z.union([z.string(), z.strictObject({ description: z.string(), local: z.boolean().optional() })]),
+    )
+    .optional(),
   /**
    * Conditions another subgraph declares that this one also answers from data it owns
    * authoritatively (schedule: careRelationship from its own appointments). A source must never
@@ -71,7 +90,7 @@ export const BUILT_IN_CONDITIONS = ['self'] as const;
 /** Who answers a condition: the runtime, a subgraph (which registers the source), or nobody yet. */
 export type ConditionProvider =
   | { kind: 'built-in' }
-  | { kind: 'subgraph'; subgraph: string }
+  | { kind: 'subgraph'; subgraph: string; local?: boolean }
   | { kind: 'planned'; subgraph: string };
 
 /** The merged policy: the central file plus every subgraph's fragment. */
@@ -215,6 +234,7 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
   const codeFile: Record<string, string> = {};
   const fragments = o.manifest === null ? [] : policyFragments(root, o.manifest);
   const extraSources: Array<{ file: string; subgraph: string; condition: string }> = [];
+  const keyedConditions: Array<{ file: string; type: string; condition: string }> = [];
   for (const fragment of fragments) {
     const file = rel(root, fragment.file);
     const f = parseFile(fragmentSchema, fragment.file, root);
@@ -222,6 +242,8 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
       if (subjectFile[type]) fail(file, `subject type ${type} is already declared in ${subjectFile[type]}`);
       if (!s.patientId && !s.accountId)
         fail(file, `subject type ${type} names neither patientId nor accountId`);
+      for (const condition of Object.keys(s.conditionKeys ?? {}))
+        keyedConditions.push({ file, type, condition });
       subjects[type] = s;
       subjectFile[type] = file;
       owners.subjects[type] = fragment.name;
@@ -238,10 +260,15 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
       operationFile[op] = file;
       owners.operations[op] = fragment.name;
     }
-    for (const [name, description] of Object.entries(f.conditions ?? {})) {
+    for (const [name, declared] of Object.entries(f.conditions ?? {})) {
       if (conditionFile[name]) fail(file, `condition ${name} is already declared in ${conditionFile[name]}`);
-      conditions[name] = description;
-      conditionProviders[name] = { kind: 'subgraph', subgraph: fragment.name };
+      const d = typeof declared === 'string' ? { description: declared } : declared;
+      conditions[name] = d.description;
+      conditionProviders[name] = {
+        kind: 'subgraph',
+        subgraph: fragment.name,
+        ...(d.local ? { local: true } : {}),
+      };
       conditionFile[name] = file;
     }
     for (const condition of f.conditionSources ?? [])
@@ -267,6 +294,10 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
     conditionProviders[name] = { kind: 'planned', subgraph: planned.subgraph };
   }
 
+  for (const k of keyedConditions)
+    if (conditionProviders[k.condition]?.kind !== 'subgraph')
+      fail(k.file, `${k.type}: conditionKeys names ${k.condition}, which no subgraph's policy.yaml provides`);
+
   const conditionSourcers: Record<string, string[]> = {};
   for (const [name, provider] of Object.entries(conditionProviders))
     if (provider.kind === 'subgraph') conditionSourcers[name] = [provider.subgraph];
@@ -274,6 +305,8 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
     const provider = conditionProviders[x.condition];
     if (provider?.kind !== 'subgraph')
       fail(x.file, `conditionSources names ${x.condition}, which no subgraph's policy.yaml provides`);
+    if (provider?.kind === 'subgraph' && provider.local)
+      fail(x.file, `conditionSources names ${x.condition}, which ${provider.subgraph} declares local to itself`);
     if (conditionSourcers[x.condition]!.includes(x.subgraph))
       fail(x.file, `conditionSources names ${x.condition} twice or a condition it provides itself`);
     conditionSourcers[x.condition]!.push(x.subgraph);

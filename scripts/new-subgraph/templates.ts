@@ -101,7 +101,7 @@ export const load${n.Name}Env = (source?: Record<string, string | undefined>) =>
 
 const service = (
   n: Names,
-) => `import { AUDIT_MIGRATION, defineSubgraph, IDEMPOTENCY_MIGRATION } from '@medikamente/runtime';
+) => `import { AUDIT_MIGRATIONS, defineSubgraph, IDEMPOTENCY_MIGRATION } from '@medikamente/runtime';
 import { createLoaders, createStores } from './context';
 import { load${n.Name}Env } from './env';
 import { resolvers } from './resolvers';
@@ -114,7 +114,7 @@ export const ${n.camel} = defineSubgraph({
   typeDefs: ${n.camel}TypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [AUDIT_MIGRATION, IDEMPOTENCY_MIGRATION],
+  migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
   serviceScopes: 'revocations:read',
   stores: ({ database }) => createStores(database),
   context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),

@@ -52,6 +52,8 @@ type TypeMeta = {
   name: string;
   patientIdField?: string | undefined;
   accountIdField?: string | undefined;
+  /** Conditions decided per object: condition -> field holding the key its source is asked about. */
+  conditionKeys?: Readonly<Record<string, string>> | undefined;
   fields: Map<string, FieldMeta>;
   /** Non-PUBLIC categories used by the type. */
   categories: string[];
@@ -94,6 +96,7 @@ export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPo
       name,
       patientIdField: s.patientId,
       accountIdField: s.accountId,
+      conditionKeys: s.conditionKeys,
       fields,
       categories,
     });
@@ -134,6 +137,9 @@ export function checkConditionSources(
 ): void {
   const { policy } = compiled;
   for (const [condition, needers] of compiled.requiredConditions) {
+    const local = policy.conditionProviders[condition];
+    // A local condition holds only on its provider's own types: elsewhere it needs no source.
+    if (local?.kind === 'subgraph' && local.local && local.subgraph !== name) continue;
     if (typeof sources[condition] !== 'function') {
       const provider = policy.conditionProviders[condition];
       throw new Error(
@@ -171,6 +177,8 @@ export class RequestAccess {
   private readonly loaders: Array<{ condition: string; loader: DataLoader<string, boolean> }> = [];
   /** patientId -> categories read. */
   readonly pendingAudit = new Map<string, Set<string>>();
+  /** patientId -> the conditions that held when its data was read (the audit's purpose). */
+  private readonly purposes = new Map<string, Set<string>>();
 
   constructor(
     readonly compiled: CompiledPolicy,
@@ -201,15 +209,29 @@ export class RequestAccess {
    * no condition needs a look-up (most roles); the result depends only on which conditions
    * hold, so at most a handful of distinct decision objects exist per request.
    */
-  decide(patientId: string | null, accountId: string | null): Decisions | Promise<Decisions> {
+  decide(
+    patientId: string | null,
+    accountId: string | null,
+    keys?: Readonly<Record<string, string | null>>,
+  ): Decisions | Promise<Decisions> {
     const p = this.principal;
     const isSelf =
       (patientId !== null && p.patientId === patientId) || (accountId !== null && p.subject === accountId);
     if (this.loaders.length === 0 || patientId === null) return this.byConditions(isSelf ? 1 : 0);
-    const key = `${patientId}|${isSelf}`;
+    // A condition keyed per object (conditionKeys) is asked about the object's key; a missing key never holds.
+    const keyOf = (condition: string): string | null =>
+      keys && condition in keys ? (keys[condition] ?? null) : patientId;
+    const key = keys
+      ? `${patientId}|${isSelf}|${this.loaders.map((l) => keyOf(l.condition)).join('|')}`
+      : `${patientId}|${isSelf}`;
     let d = this.pending.get(key);
     if (!d) {
-      d = Promise.all(this.loaders.map((l) => l.loader.load(patientId))).then((held) => {
+      d = Promise.all(
+        this.loaders.map((l) => {
+          const k = keyOf(l.condition);
+          return k === null ? false : l.loader.load(k);
+        }),
+      ).then((held) => {
         let mask = isSelf ? 1 : 0;
         for (let i = 0; i < held.length; i++) if (held[i]) mask |= 2 << i;
         return this.byConditions(mask);
@@ -217,6 +239,20 @@ export class RequestAccess {
       this.pending.set(key, d);
     }
     return d;
+  }
+
+  /** The conditions a decision object was made with (`self` and the held loaded ones). */
+  heldConditions(decisions: Decisions): string[] {
+    for (const [mask, d] of this.canonical) {
+      if (d !== decisions) continue;
+      const out: string[] = [];
+      if (mask & 1) out.push('self');
+      this.loaders.forEach((l, i) => {
+        if (mask & (2 << i)) out.push(l.condition);
+      });
+      return out;
+    }
+    return [];
   }
 
   /** Decisions for a set of held conditions: bit 0 `self`, bit i+1 the i-th loaded condition. */
@@ -242,8 +278,11 @@ export class RequestAccess {
     return d;
   }
 
-  /** Records that the listed categories of a patient were read (deduplicated per request). */
-  noteRead(patientId: string, categories: Iterable<string>): void {
+  /**
+   * Records that the listed categories of a patient were read (deduplicated per request), and
+   * under which conditions (`purpose`: e.g. careRelationship, breakGlass; none for role-wide access).
+   */
+  noteRead(patientId: string, categories: Iterable<string>, purpose: readonly string[] = []): void {
     let set = this.pendingAudit.get(patientId);
     for (const c of categories) {
       if (!this.compiled.auditedCategories.has(c)) continue;
@@ -252,6 +291,11 @@ export class RequestAccess {
         this.pendingAudit.set(patientId, set);
       }
       set.add(c);
+    }
+    if (set && purpose.length) {
+      const held = this.purposes.get(patientId) ?? new Set();
+      for (const c of purpose) held.add(c);
+      this.purposes.set(patientId, held);
     }
   }
 
@@ -266,6 +310,7 @@ export class RequestAccess {
       operation,
       requestId: this.meta.requestId,
       clientAddress: this.meta.clientAddress,
+      purpose: this.purposes.has(patientId) ? [...this.purposes.get(patientId)!].sort().join(',') : null,
     }));
   }
 }
@@ -351,7 +396,13 @@ async function authorizeValue(
     }
     const patientId = meta.patientIdField ? ((obj[meta.patientIdField] as string | undefined) ?? null) : null;
     const accountId = meta.accountIdField ? ((obj[meta.accountIdField] as string | undefined) ?? null) : null;
-    const decisions = ctx.access.decide(patientId, accountId);
+    let keys: Record<string, string | null> | undefined;
+    if (meta.conditionKeys) {
+      keys = {};
+      for (const [condition, field] of Object.entries(meta.conditionKeys))
+        keys[condition] = (obj[field] as string | undefined) ?? null;
+    }
+    const decisions = ctx.access.decide(patientId, accountId, keys);
     if (decisions instanceof Promise) asyncNeeded = true;
     prepared.push({ obj, meta, patientId, decisions } satisfies Prepared);
   }
@@ -395,7 +446,7 @@ async function authorizeValue(
         if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied')
           cats.push(f.category);
       }
-      ctx.access.noteRead(patientId, cats);
+      ctx.access.noteRead(patientId, cats, ctx.access.heldConditions(decisions));
     }
     // A shallow copy keeps store rows free of per-caller decisions; __typename is copied
     // explicitly because _entities defines it as a non-enumerable property.

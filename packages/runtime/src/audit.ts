@@ -10,6 +10,11 @@ export type AuditEventInput = {
   operation: string | null;
   requestId: string;
   clientAddress: string | null;
+  /**
+   * Why access was granted: the policy conditions that held (e.g. `careRelationship`,
+   * `breakGlass`, `self`), comma-separated; null for role-wide access. Needs AUDIT_PURPOSE_MIGRATION.
+   */
+  purpose?: string | null;
 };
 
 export type AuditEvent = AuditEventInput & {
@@ -58,7 +63,8 @@ create trigger audit_event_no_truncate before truncate on audit_event
 `;
 
 function canonical(e: Omit<AuditEvent, 'seq' | 'hash'>): string {
-  return JSON.stringify([
+  // The purpose joins the hashed content only when present, so chains written before it verify.
+  const fields: unknown[] = [
     e.id,
     e.occurredAt.toISOString(),
     e.actorId,
@@ -69,7 +75,9 @@ function canonical(e: Omit<AuditEvent, 'seq' | 'hash'>): string {
     e.requestId,
     e.clientAddress,
     e.prevHash,
-  ]);
+  ];
+  if (e.purpose) fields.push(e.purpose);
+  return JSON.stringify(fields);
 }
 
 export function hashEvent(e: Omit<AuditEvent, 'seq' | 'hash'>): string {
@@ -87,6 +95,7 @@ type Row = {
   operation: string | null;
   request_id: string;
   client_address: string | null;
+  purpose?: string | null;
   prev_hash: string;
   hash: string;
 };
@@ -102,6 +111,7 @@ const fromRow = (r: Row): AuditEvent => ({
   operation: r.operation,
   requestId: r.request_id,
   clientAddress: r.client_address,
+  purpose: r.purpose ?? null,
   prevHash: r.prev_hash,
   hash: r.hash,
 });
@@ -122,7 +132,7 @@ export class AuditLog {
       let prevHash = last[0]?.hash ?? GENESIS_HASH;
       const rows: Record<string, unknown>[] = [];
       for (const input of events) {
-        const e = { ...input, id: randomUUID(), occurredAt: new Date(), prevHash };
+        const e = { ...input, purpose: input.purpose ?? null, id: randomUUID(), occurredAt: new Date(), prevHash };
         const hash = hashEvent(e);
         rows.push({
           ...e,
@@ -135,10 +145,10 @@ export class AuditLog {
       }
       // One JSON parameter works the same on postgres.js and PGlite.
       await q(
-        `insert into audit_event (id, occurred_at, actor_id, actor_role, patient_id, categories, operation, request_id, client_address, prev_hash, hash)
-         select "id", "occurredAt", "actorId", "actorRole", "patientId", string_to_array("categories", ','), "operation", "requestId", "clientAddress", "prevHash", "hash"
+        `insert into audit_event (id, occurred_at, actor_id, actor_role, patient_id, categories, operation, request_id, client_address, purpose, prev_hash, hash)
+         select "id", "occurredAt", "actorId", "actorRole", "patientId", string_to_array("categories", ','), "operation", "requestId", "clientAddress", "purpose", "prevHash", "hash"
          from jsonb_to_recordset($1::jsonb) as t("id" uuid, "occurredAt" timestamptz, "actorId" text, "actorRole" text, "patientId" uuid,
-           "categories" text, "operation" text, "requestId" text, "clientAddress" text, "prevHash" text, "hash" text, "n" int)
+           "categories" text, "operation" text, "requestId" text, "clientAddress" text, "purpose" text, "prevHash" text, "hash" text, "n" int)
          order by "n"`,
         [JSON.stringify(rows)],
       );
@@ -167,5 +177,12 @@ export class AuditLog {
   }
 }
 
-/** The audit table as an inline migration for `openDatabase({ migrations: [AUDIT_MIGRATION] })`. */
+/** The audit table as an inline migration (use AUDIT_MIGRATIONS, which also adds the purpose). */
 export const AUDIT_MIGRATION = { name: '0000_audit.sql', sql: AUDIT_MIGRATION_SQL };
+/** Why access was granted (the conditions that held); added after the first release of the table. */
+export const AUDIT_PURPOSE_MIGRATION = {
+  name: '0000_audit_purpose.sql',
+  sql: 'alter table audit_event add column if not exists purpose text',
+};
+/** The audit table with every later column: `openDatabase({ migrations: [...AUDIT_MIGRATIONS] })`. */
+export const AUDIT_MIGRATIONS = [AUDIT_MIGRATION, AUDIT_PURPOSE_MIGRATION];

@@ -92,6 +92,14 @@ export const eventsEnv = {
   EVENTS_AMQP_ALLOW_PLAIN: z.enum(['true', 'false']).default('false'),
   /** Unacknowledged messages a consumer takes from the broker at once. */
   EVENTS_AMQP_PREFETCH: z.coerce.number().int().positive().max(1000).default(10),
+  /**
+   * Without the broker: further consumers' HTTP inboxes (comma-separated `…/internal/events`
+   * URLs) that receive every event of this service's outbox besides the one its code names.
+   */
+  EVENTS_HTTP_CONSUMERS: z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v),
+    z.array(z.string().url()).default([]),
+  ),
 };
 
 type EventsSettings = {

@@ -2,6 +2,8 @@ export * from './access';
 export * from './audit';
 export * from './auth';
 export * from './crypto/envelope';
+export * from './crypto/keyring';
+export * from './crypto/master-key';
 export * from './db';
 export * from './env';
 export * from './errors';

@@ -3,7 +3,7 @@ import { loadPolicy } from '@medikamente/schema';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AUDIT_MIGRATION } from '../src/audit';
+import { AUDIT_MIGRATIONS } from '../src/audit';
 import { parseEnv } from '../src/env';
 import { INBOX_MIGRATION } from '../src/events/outbox';
 import { defineSubgraph, type KitOptions } from '../src/kit';
@@ -43,7 +43,7 @@ const kitdemo = defineSubgraph({
       notes: (_: unknown, _a: unknown, ctx: { notes: NoteStore }) => ctx.notes.texts(),
     },
   },
-  migrations: [AUDIT_MIGRATION, INBOX_MIGRATION, NOTE_MIGRATION],
+  migrations: [...AUDIT_MIGRATIONS, INBOX_MIGRATION, NOTE_MIGRATION],
   stores: ({ database }) => ({ notes: new NoteStore(database) }),
   context: ({ stores, env }) => ({ notes: stores.notes, greeting: env.GREETING }),
   events: () => ({

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPolicy, POLICY_PATH, type Policy, subgraphTypeDefs } from '@medikamente/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_MIGRATION } from '../src/audit';
+import { AUDIT_MIGRATIONS } from '../src/audit';
 import { type Database, openDatabase } from '../src/db';
 import { appError, CORE_ERROR_CODES, defineErrorCodes, ErrorCode } from '../src/errors';
 import { type ConditionSources, createSubgraph, type RunningServer } from '../src/index';
@@ -103,7 +103,7 @@ describe('a subgraph’s codes and condition sources', () => {
     database = await openDatabase({
       url: db.url,
       dataDir: mkdtempSync(join(tmpdir(), 'policy-plugins-db-')),
-      migrations: [AUDIT_MIGRATION],
+      migrations: AUDIT_MIGRATIONS,
     });
     issuer = await createTestIssuer();
     const subgraph = await create({

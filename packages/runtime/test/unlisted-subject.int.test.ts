@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPolicy, POLICY_PATH, subgraphTypeDefs } from '@medikamente/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDIT_MIGRATION } from '../src/audit';
+import { AUDIT_MIGRATIONS } from '../src/audit';
 import { type Database, openDatabase } from '../src/db';
 import { CORE_ERROR_CODES } from '../src/errors';
 import { createSubgraph, type RunningServer } from '../src/index';
@@ -72,7 +72,7 @@ describe('a classified type missing from the merged subjects', () => {
     database = await openDatabase({
       url: db.url,
       dataDir: mkdtempSync(join(tmpdir(), 'unlisted-subject-db-')),
-      migrations: [AUDIT_MIGRATION],
+      migrations: AUDIT_MIGRATIONS,
     });
     issuer = await createTestIssuer();
     try {

@@ -1,4 +1,4 @@
-import { AUDIT_MIGRATION, defineSubgraph } from '@medikamente/runtime';
+import { AUDIT_MIGRATIONS, defineSubgraph } from '@medikamente/runtime';
 import { envelopeFor } from './common/master-key';
 import { createLoaders, createServices, createStores } from './context';
 import { loadIdentityEnv } from './env';
@@ -17,7 +17,7 @@ export const identity = defineSubgraph({
   typeDefs: identityTypeDefs,
   resolvers: identityResolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [AUDIT_MIGRATION],
+  migrations: AUDIT_MIGRATIONS,
   stores: ({ database, env }) => createStores(database, envelopeFor(env)),
   services: createServices,
   // Verifies its own tokens: local keys, revocations read from its database.

@@ -1,5 +1,5 @@
 import {
-  AUDIT_MIGRATION,
+  AUDIT_MIGRATIONS,
   defineSubgraph,
   IDEMPOTENCY_MIGRATION,
   INBOX_MIGRATIONS,
@@ -17,7 +17,7 @@ export const patient = defineSubgraph({
   typeDefs: patientTypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [AUDIT_MIGRATION, ...INBOX_MIGRATIONS, IDEMPOTENCY_MIGRATION],
+  migrations: [...AUDIT_MIGRATIONS, ...INBOX_MIGRATIONS, IDEMPOTENCY_MIGRATION],
   serviceScopes: 'revocations:read',
   stores: ({ database }) => createStores(database),
   context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),

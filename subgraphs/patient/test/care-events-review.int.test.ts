@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import {
-  AUDIT_MIGRATION,
+  AUDIT_MIGRATIONS,
   createEventConsumer,
   type Database,
   IDEMPOTENCY_MIGRATION,
@@ -114,7 +114,7 @@ describe('care projection across the inbox upgrade (consumer names)', () => {
     database = await openDatabase({ url: t.url, dataDir: 'memory://' });
     // The patient subgraph as deployed before: the inbox keyed by event id alone.
     await migrate(database, undefined, [
-      AUDIT_MIGRATION,
+      AUDIT_MIGRATIONS,
       {
         name: '0000_inbox.sql',
         sql: `create table if not exists inbox (
@@ -131,7 +131,7 @@ describe('care projection across the inbox upgrade (consumer names)', () => {
       [bookedId, cancelledId],
     );
     // The new release starts: what the kit applies for the patient service.
-    await migrate(database, MIGRATIONS, [AUDIT_MIGRATION, ...INBOX_MIGRATIONS, IDEMPOTENCY_MIGRATION]);
+    await migrate(database, MIGRATIONS, [...AUDIT_MIGRATIONS, ...INBOX_MIGRATIONS, IDEMPOTENCY_MIGRATION]);
     issuer = await createTestIssuer();
     service = await createPatientService(
       loadPatientEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: 'memory://' }),

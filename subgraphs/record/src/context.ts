@@ -1,26 +1,105 @@
-import { AuditLog, type BaseContext, type Database } from '@medikamente/runtime';
+import { channelsFromEnv } from '@medikamente/notifications';
+import { AuditLog, type BaseContext, type Database, type Logger, SubjectKeyring } from '@medikamente/runtime';
 import DataLoader from 'dataloader';
-import { type EntryRecord, EntryStore } from './modules/entry/entry.store';
+import type { RecordEnv } from './env';
+import { BreakGlassService } from './modules/break-glass/break-glass.service';
+import { BreakGlassStore } from './modules/break-glass/break-glass.store';
+import { CareStore } from './modules/care/care.store';
+import { recordKeyring } from './modules/keys/keys';
+import { ServerSigner } from './modules/signature/signature';
+import { VisitService } from './modules/visit/visit.service';
+import { VisitStore } from './modules/visit/visit.store';
+import type { AddendumRecord, DraftRecord, VersionRecord, VisitRecord } from './modules/visit/visit.types';
 
-export type Stores = { entries: EntryStore; audit: AuditLog };
+export type Stores = {
+  keyring: SubjectKeyring;
+  visits: VisitStore;
+  care: CareStore;
+  breakGlass: BreakGlassStore;
+  audit: AuditLog;
+};
 
-/** The subgraph's stores on its database. */
-export const createStores = (database: Database): Stores => ({
-  entries: new EntryStore(database),
-  audit: new AuditLog(database),
-});
+/** The subgraph's stores on its database; clinical text is sealed under the patients' keys. */
+export function createStores(database: Database, env: RecordEnv, keyring?: SubjectKeyring): Stores {
+  const k = keyring ?? recordKeyring(database, env);
+  return {
+    keyring: k,
+    visits: new VisitStore(database, k),
+    care: new CareStore(database),
+    breakGlass: new BreakGlassStore(database, k),
+    audit: new AuditLog(database),
+  };
+}
+
+export type Services = { visits: VisitService; breakGlass: BreakGlassService };
+
+const NIL = '00000000-0000-0000-0000-000000000000';
+
+/** Domain services on the stores. */
+export function createServices(deps: { stores: Stores; env: RecordEnv; database: Database; logger: Logger }): Services {
+  const { stores, env } = deps;
+  const canAccess = async (doctor: string, patientId: string) =>
+    (await stores.care.activeFor(doctor, [patientId])).has(patientId) ||
+    (await stores.breakGlass.activeFor(doctor, [patientId])).has(patientId);
+  const email = channelsFromEnv({ NOTIFY_SMTP_URL: env.NOTIFY_SMTP_URL, NOTIFY_EMAIL_FROM: env.NOTIFY_EMAIL_FROM }).find(
+    (c) => c.channel === 'email',
+  );
+  return {
+    visits: new VisitService({
+      database: deps.database,
+      visits: stores.visits,
+      // The signing key: the nil subject's own data key (stable across master-key rotation).
+      signer: new ServerSigner(async () => (await stores.keyring.keyFor(NIL, 'signature')).derive('server-signature')),
+      canAccess,
+      icd10: async (codes) => icd10Titles(deps.database, codes),
+    }),
+    breakGlass: new BreakGlassService({
+      store: stores.breakGlass,
+      care: stores.care,
+      audit: stores.audit,
+      logger: deps.logger,
+      hours: env.BREAK_GLASS_HOURS,
+      email,
+      alertEmail: env.SECURITY_ALERT_EMAIL,
+    }),
+  };
+}
+
+/** Active ICD-10 codes among `codes` with their titles (the icd10 module's directory table). */
+async function icd10Titles(database: Database, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await database.query<{ code: string; title: string }>(
+    'select code, title from icd10_code where active and code = any($1::text[])',
+    [codes],
+  );
+  return new Map(rows.map((r) => [r.code, r.title]));
+}
 
 export type RecordContext = BaseContext & {
   stores: Stores;
-  loaders: { entry: DataLoader<string, EntryRecord | null> };
+  services: Services;
+  loaders: ReturnType<typeof createLoaders>;
 };
 
 /** Per-request loaders on top of the stores (no N+1 for lists and _entities). */
-export function createLoaders(stores: Stores): RecordContext['loaders'] {
-  return {
-    entry: new DataLoader(async (ids) => {
-      const found = await stores.entries.byIds(ids);
+export function createLoaders(stores: Stores) {
+  const byIds =
+    <T>(load: (ids: readonly string[]) => Promise<Map<string, T>>) =>
+    async (ids: readonly string[]) => {
+      const found = await load(ids);
       return ids.map((id) => found.get(id) ?? null);
+    };
+  return {
+    visit: new DataLoader<string, VisitRecord | null>(byIds((ids) => stores.visits.visitsByIds(ids))),
+    version: new DataLoader<string, VersionRecord | null>(byIds((ids) => stores.visits.versionsByIds(ids))),
+    draft: new DataLoader<string, DraftRecord | null>(byIds((ids) => stores.visits.draftsByIds(ids))),
+    versionsOfVisit: new DataLoader<string, VersionRecord[]>(async (ids) => {
+      const found = await stores.visits.versionsOfVisits(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    addendaOfVisit: new DataLoader<string, AddendumRecord[]>(async (ids) => {
+      const found = await stores.visits.addendaOfVisits(ids);
+      return ids.map((id) => found.get(id) ?? []);
     }),
   };
 }

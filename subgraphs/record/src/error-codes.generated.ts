@@ -2,4 +2,17 @@
 import { defineErrorCodes } from '@medikamente/runtime';
 
 /** Domain error codes of the record subgraph, with their default messages. */
-export const codes = defineErrorCodes({});
+export const codes = defineErrorCodes({
+  UNKNOWN_ICD10_CODE: "Нет такого кода МКБ-10",
+  VISIT_SIGNED: "Приём уже подписан; исправление оформляется новой версией",
+  VISIT_NOT_SIGNED: "Приём ещё не подписан",
+  DRAFT_NOT_FOUND: "Черновика нет: подписать можно только свой черновик",
+  DRAFT_STALE: "Черновик изменён в другом окне; обновите страницу",
+  DRAFT_EMPTY: "Черновик пуст",
+  PRIMARY_DIAGNOSIS_REQUIRED: "Укажите основной диагноз",
+  REASON_REQUIRED: "Укажите причину",
+  BREAK_GLASS_NOT_NEEDED: "Доступ к медкарте уже есть",
+  FILE_TOO_LARGE: "Файл слишком большой",
+  FILE_TYPE_REFUSED: "Такой тип файла не принимается",
+  LINK_EXPIRED: "Ссылка устарела; запросите файл снова",
+});

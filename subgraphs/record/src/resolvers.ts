@@ -1,5 +1,10 @@
 import type { Resolvers } from './generated/resolvers-types';
-import { entryResolvers } from './modules/entry/entry.resolvers';
+import { breakGlassResolvers } from './modules/break-glass/break-glass.resolvers';
+import { visitResolvers } from './modules/visit/visit.resolvers';
 
 /** All resolvers of the subgraph, typed by its SDL (generated resolver types). */
-export const resolvers: Resolvers = entryResolvers;
+export const resolvers: Resolvers = {
+  ...visitResolvers,
+  Query: { ...visitResolvers.Query },
+  Mutation: { ...visitResolvers.Mutation, ...breakGlassResolvers.Mutation },
+};

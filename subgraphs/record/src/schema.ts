@@ -1,12 +1,18 @@
 import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
-import { entrySdl } from './modules/entry/entry.sdl';
+import { breakGlassSdl } from './modules/break-glass/break-glass.sdl';
+import { visitSdl } from './modules/visit/visit.sdl';
 
 /** The record subgraph's SDL (with the federation and classification header). */
-export const recordTypeDefs = subgraphTypeDefs([inputErrorSdl, entrySdl].join('\n'));
+export const recordTypeDefs = subgraphTypeDefs([inputErrorSdl, visitSdl, breakGlassSdl].join('\n'));
 
 /** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
 export const resolverTypes = {
   contextType: '../context#RecordContext',
-  mappers: { RecordEntry: '../modules/entry/entry.store#EntryRecord' },
+  mappers: {
+    Visit: '../modules/visit/visit.types#VisitRecord',
+    VisitVersion: '../modules/visit/visit.types#VersionRecord',
+    VisitDraft: '../modules/visit/visit.types#DraftRecord',
+    VisitAddendum: '../modules/visit/visit.types#AddendumRecord',
+  },
 };

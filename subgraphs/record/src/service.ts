@@ -1,20 +1,42 @@
-import { AUDIT_MIGRATION, defineSubgraph, IDEMPOTENCY_MIGRATION } from '@medikamente/runtime';
-import { createLoaders, createStores } from './context';
+import {
+  AUDIT_MIGRATIONS,
+  defineSubgraph,
+  IDEMPOTENCY_MIGRATION,
+  INBOX_MIGRATIONS,
+  KEYRING_MIGRATION,
+  OUTBOX_MIGRATION,
+} from '@medikamente/runtime';
+import { createLoaders, createServices, createStores } from './context';
 import { loadRecordEnv } from './env';
+import { appointmentEventHandler } from './modules/care/care.events';
 import { resolvers } from './resolvers';
 import { recordTypeDefs } from './schema';
 
-/** The record subgraph. */
+/** The record subgraph: the encrypted medical record (visits, signed versions, drafts, break-glass). */
 export const record = defineSubgraph({
   name: 'record',
   env: loadRecordEnv,
   typeDefs: recordTypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [AUDIT_MIGRATION, IDEMPOTENCY_MIGRATION],
-  serviceScopes: 'revocations:read',
-  stores: ({ database }) => createStores(database),
-  context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
+  migrations: [...AUDIT_MIGRATIONS, ...INBOX_MIGRATIONS, OUTBOX_MIGRATION, IDEMPOTENCY_MIGRATION, KEYRING_MIGRATION],
+  serviceScopes: 'events:write:record revocations:read',
+  stores: ({ database, env }) => createStores(database, env),
+  services: ({ stores, env, database, logger }) => createServices({ stores, env, database, logger }),
+  context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
+  conditions: ({ stores }) => ({
+    careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids),
+    breakGlass: (doctor, ids) => stores.breakGlass.activeFor(doctor, ids),
+    // Keyed per draft (policy.yaml conditionKeys): the drafts among `ids` the caller wrote.
+    author: (caller, ids) => stores.visits.authoredBy(caller, ids),
+  }),
+  // Appointment facts of the schedule subgraph: care relationships, a visit at check-in.
+  events: ({ env, stores }) => ({
+    'appointment.*': appointmentEventHandler(stores.care, stores.visits, env.CARE_WINDOW_DAYS),
+  }),
+  eventsFrom: 'schedule',
+  // Record facts (visit signed, break-glass) for security operations and later consumers.
+  outbox: ({ env }) => ({ url: undefined, intervalMs: env.OUTBOX_INTERVAL_MS }),
 });
 
 /** Builds the record service (tests, tools); `record.main()` runs the deployable. */

@@ -1,19 +1,152 @@
 import { randomUUID } from 'node:crypto';
-import type { FixtureRegistry, SubjectFixture } from '@medikamente/runtime/testing';
+import type { FixtureRegistry, FixtureRequest, SubjectFixture } from '@medikamente/runtime/testing';
+import type { VisitContent } from './modules/visit/visit.content';
 import type { RecordService } from './service';
+
+/** Clinical content the fixtures write (the matrix checks a full view sees it). */
+export const FIXTURE_CONTENT: VisitContent = {
+  complaints: 'Кашель и насморк третий день',
+  anamnesis: 'Заболел после переохлаждения',
+  examination: 'Зев гиперемирован, дыхание везикулярное',
+  diagnoses: [
+    { code: 'J06.9', title: 'Острая инфекция верхних дыхательных путей неуточнённая', kind: 'PRIMARY', certainty: 'CONFIRMED' },
+  ],
+  conclusion: 'ОРВИ, лёгкое течение',
+  recommendations: 'Обильное питьё, контроль температуры',
+  prescriptions: [
+    { drug: 'Парацетамол', form: 'таблетки', dose: '500 мг', route: 'внутрь', frequency: 'при температуре выше 38,5', duration: '3 дня', instructions: null },
+  ],
+  referrals: [],
+};
+
+/** Makes the request's data conditions hold between its caller and subject. */
+async function establish(service: RecordService, r: FixtureRequest, patientId: string): Promise<void> {
+  if (r.conditions.includes('careRelationship'))
+    await service.stores.care.grant(r.caller.accountId, patientId, `matrix:${randomUUID()}`, new Date(Date.now() + 86_400_000));
+  if (r.conditions.includes('breakGlass'))
+    await service.stores.breakGlass.grant({
+      doctorAccountId: r.caller.accountId,
+      patientId,
+      reason: 'Пациент без сознания доставлен в приёмное, нужна история аллергий',
+      hours: 1,
+    });
+}
+
+/** A signed visit of the subject (version 1 by another doctor) with one addendum. */
+async function signedVisit(service: RecordService, patientId: string) {
+  const doctor = `matrix-doctor-${randomUUID()}`;
+  const { visit } = await service.stores.visits.openVisit({
+    patientId,
+    appointmentId: randomUUID(),
+    doctorAccountId: doctor,
+    specialistId: null,
+    branchId: null,
+    startedAt: new Date(),
+  });
+  const version = await service.stores.visits.insertVersion({
+    visitId: visit.id,
+    patientId,
+    number: 1,
+    status: 'FINAL',
+    replacesVersionId: null,
+    reason: null,
+    contentHash: 'f'.repeat(64),
+    signedBy: doctor,
+    signedAt: new Date(),
+    signatureMethod: 'server-hmac-sha256',
+    signature: 'matrix',
+    content: FIXTURE_CONTENT,
+  });
+  await service.stores.visits.markSigned(visit.id);
+  const addendum = await service.stores.visits.insertAddendum({
+    id: randomUUID(),
+    visitId: visit.id,
+    patientId,
+    text: 'Результаты анализа крови без отклонений',
+    contentHash: 'e'.repeat(64),
+    signedBy: doctor,
+    signedAt: new Date(),
+    signatureMethod: 'server-hmac-sha256',
+    signature: 'matrix',
+  });
+  return { visit: { ...visit, status: 'SIGNED' as const }, version, addendum, doctor };
+}
+
+const patientOf = (r: FixtureRequest) => {
+  if (!r.subject.patientId) throw new Error('record fixtures need a subject with a patient id');
+  return r.subject.patientId;
+};
 
 /** One object of each subject type the record subgraph owns, for the generated policy matrix. */
 export const subjectFixtures = {
-  RecordEntry: {
+  Visit: {
+    conditions: ['careRelationship', 'breakGlass'],
     async create(service, r) {
-      const patientId = r.subject.patientId;
-      if (!patientId) throw new Error('record fixtures need a subject with a patient id');
-      const author = 'matrix-cashier';
-      const entry = await service.stores.entries.add(
-        { patientId, text: 'Оплата приёма наличными' },
-        { principal: { kind: 'user', subject: author }, accountId: author, idempotencyKey: randomUUID() },
-      );
-      return { key: { id: entry.id }, args: { patientId }, known: { text: 'Оплата приёма наличными' } };
+      const patientId = patientOf(r);
+      await establish(service, r, patientId);
+      const { visit } = await signedVisit(service, patientId);
+      return {
+        key: { id: visit.id },
+        args: { patientId, appointmentId: visit.appointmentId },
+        known: { status: 'SIGNED' },
+        // Each doctor sees only their own draft: the draft route is covered by VisitDraft.
+        skip: {},
+      };
+    },
+  },
+  VisitVersion: {
+    conditions: ['careRelationship', 'breakGlass'],
+    async create(service, r) {
+      const patientId = patientOf(r);
+      await establish(service, r, patientId);
+      const { visit, version } = await signedVisit(service, patientId);
+      return {
+        key: { id: version.id },
+        args: { patientId, appointmentId: visit.appointmentId },
+        known: { complaints: FIXTURE_CONTENT.complaints, number: 1 },
+      };
+    },
+  },
+  VisitAddendum: {
+    conditions: ['careRelationship', 'breakGlass'],
+    async create(service, r) {
+      const patientId = patientOf(r);
+      await establish(service, r, patientId);
+      const { visit, addendum } = await signedVisit(service, patientId);
+      return {
+        key: { id: addendum.id },
+        args: { patientId, appointmentId: visit.appointmentId },
+        known: { text: addendum.text },
+      };
+    },
+  },
+  VisitDraft: {
+    conditions: ['careRelationship', 'breakGlass', 'author'],
+    async create(service, r) {
+      const patientId = patientOf(r);
+      await establish(service, r, patientId);
+      const author = r.conditions.includes('author') ? r.caller.accountId : `matrix-doctor-${randomUUID()}`;
+      const { visit } = await service.stores.visits.openVisit({
+        patientId,
+        appointmentId: randomUUID(),
+        doctorAccountId: author,
+        specialistId: null,
+        branchId: null,
+        startedAt: new Date(),
+      });
+      const draft = await service.stores.visits.saveDraft({
+        visit,
+        authorAccountId: author,
+        kind: 'ORIGINAL',
+        replacesVersionId: null,
+        content: FIXTURE_CONTENT,
+        expectedRevision: null,
+      });
+      return {
+        key: { id: draft!.id },
+        args: { patientId, appointmentId: visit.appointmentId },
+        known: { complaints: FIXTURE_CONTENT.complaints, revision: 1 },
+      };
     },
   },
 } satisfies Record<string, SubjectFixture<RecordService>> satisfies FixtureRegistry;

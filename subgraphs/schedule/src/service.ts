@@ -1,6 +1,6 @@
 import { NOTIFICATIONS_MIGRATION } from '@medikamente/notifications';
 import {
-  AUDIT_MIGRATION,
+  AUDIT_MIGRATIONS,
   defineSubgraph,
   IDEMPOTENCY_MIGRATION,
   type KitOptions,
@@ -20,7 +20,7 @@ export const schedule = defineSubgraph({
   typeDefs: scheduleTypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [AUDIT_MIGRATION, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION, IDEMPOTENCY_MIGRATION],
+  migrations: [...AUDIT_MIGRATIONS, OUTBOX_MIGRATION, NOTIFICATIONS_MIGRATION, IDEMPOTENCY_MIGRATION],
   // Its own machine client relays events (events:write:schedule) and reads revocations.
   serviceScopes: 'events:write:schedule revocations:read',
   subscriptions: true,

@@ -67,7 +67,8 @@ function aad(kind: 'data' | 'key', ctx: EnvelopeContext, kid = ''): Buffer {
   );
 }
 
-function gcmSeal(key: Uint8Array, plaintext: Uint8Array, additional: Buffer): Buffer {
+/** AES-256-GCM: iv ‖ ciphertext ‖ tag under `key`, authenticating `additional`. */
+export function gcmSeal(key: Uint8Array, plaintext: Uint8Array, additional: Buffer): Buffer {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(additional);
@@ -75,7 +76,8 @@ function gcmSeal(key: Uint8Array, plaintext: Uint8Array, additional: Buffer): Bu
   return Buffer.concat([iv, body, cipher.getAuthTag()]);
 }
 
-function gcmOpen(key: Uint8Array, sealed: Buffer, additional: Buffer, what: string): Buffer {
+/** Opens {@link gcmSeal}'s output; throws {@link EnvelopeError} DECRYPT_FAILED when anything differs. */
+export function gcmOpen(key: Uint8Array, sealed: Buffer, additional: Buffer, what: string): Buffer {
   if (sealed.length < IV_BYTES + TAG_BYTES) throw new EnvelopeError('MALFORMED', `${what} is truncated`);
   const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, IV_BYTES));
   decipher.setAAD(additional);

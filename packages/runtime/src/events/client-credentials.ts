@@ -39,15 +39,24 @@ export class ClientCredentials {
   }
 }
 
-/** Delivers event batches to a consumer's `/internal/events` endpoint with a service token. */
-export function httpEventSink(url: string, credentials: { token(): Promise<string> }) {
+/**
+ * Delivers event batches to consumers' `/internal/events` endpoints with a service token, to
+ * each in turn: a batch fails (and is retried for all) unless every consumer took it; the
+ * consumers' inboxes drop events they already processed, so a retry applies nothing twice.
+ */
+export function httpEventSink(url: string | readonly string[], credentials: { token(): Promise<string> }) {
+  const urls = typeof url === 'string' ? [url] : url;
   return async (events: unknown[]) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await credentials.token()}` },
-      body: JSON.stringify({ events }),
-      signal: AbortSignal.timeout(10000),
-    });
-    if (!res.ok) throw new Error(`event sink answered ${res.status}`);
+    const body = JSON.stringify({ events });
+    const authorization = `Bearer ${await credentials.token()}`;
+    for (const target of urls) {
+      const res = await fetch(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body,
+        signal: AbortSignal.timeout(10000),
+      });
+      if (!res.ok) throw new Error(`event sink ${new URL(target).host} answered ${res.status}`);
+    }
   };
 }

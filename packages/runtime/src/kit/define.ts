@@ -211,11 +211,14 @@ export function defineSubgraph<
         },
       });
       life.onClose(() => subgraph.apollo.stop());
-      const outbox = def.outbox?.(deps);
+      const outbox =
+        def.outbox?.(deps) ??
+        (env.EVENTS_HTTP_CONSUMERS?.length ? { url: undefined, intervalMs: 1000 } : undefined);
       const relay =
         outbox &&
         outboxRelay({
           ...outbox,
+          moreUrls: env.EVENTS_HTTP_CONSUMERS,
           service: def.name,
           amqpUrl: env.EVENTS_AMQP_URL,
           database,

@@ -12,6 +12,8 @@ export type SubgraphEnv<N extends string = string> = CommonEnv & {
   /** Events through RabbitMQ (see `eventsEnv`); unset: over HTTP. */
   EVENTS_AMQP_URL?: string | undefined;
   EVENTS_AMQP_PREFETCH?: number;
+  /** Further HTTP consumers of the outbox (see `eventsEnv`). */
+  EVENTS_HTTP_CONSUMERS?: string[];
 } & { [K in DatabaseUrlKey<N>]?: string | undefined };
 
 /** The name of a subgraph's database URL setting. */

@@ -7,11 +7,14 @@ import type { Logger } from '../logger';
 /**
  * The relay of this service's outbox: to `options.deliverEvents` (tests), else with `amqpUrl`
  * (EVENTS_AMQP_URL) to the broker's `<service>.events` exchange with publisher confirms, else to
- * the consumer's HTTP inbox (`url`, with the service's own token). Undefined when there is no
+ * every consumer's HTTP inbox (`url` and `moreUrls`, with the service's own token; a batch counts
+ * as delivered when every inbox took it, and inboxes drop what they already took). Undefined when there is no
  * destination: events then stay in the outbox until one is configured.
  */
 export function outboxRelay(o: {
   url: string | undefined;
+  /** Further consumers' inboxes (EVENTS_HTTP_CONSUMERS): each receives every event. */
+  moreUrls?: readonly string[] | undefined;
   intervalMs: number;
   service: string;
   amqpUrl: string | undefined;
@@ -27,7 +30,8 @@ export function outboxRelay(o: {
     o.onClose(() => sink.close());
     deliver = sink;
   }
-  if (!deliver && o.url && o.credentials) deliver = httpEventSink(o.url, o.credentials);
+  const urls = [...new Set([...(o.url ? [o.url] : []), ...(o.moreUrls ?? [])])];
+  if (!deliver && urls.length && o.credentials) deliver = httpEventSink(urls, o.credentials);
   if (!deliver) return undefined;
   return new OutboxRelay({
     database: o.database,
