@@ -398,6 +398,15 @@ export type HolidayPayload = {
   inputErrors: Array<InputError>;
 };
 
+/** A code of the ICD-10 (МКБ-10) directory */
+export type Icd10Code = {
+  __typename?: 'Icd10Code';
+  /** The code, e.g. J06.9 */
+  code: Scalars['String']['output'];
+  /** The Russian title of the code */
+  title: Scalars['String']['output'];
+};
+
 /** An expected failure of a mutation, tied to the input field it is about */
 export type InputError = {
   __typename?: 'InputError';
@@ -909,6 +918,8 @@ export type Query = {
   doctorSchedule: Array<Appointment>;
   freeSlots: Array<Slot>;
   holidays: Array<Holiday>;
+  /** Active ICD-10 codes by code prefix (J06, j06.9) or by words of the title, best matches first */
+  icd10Search: Array<Icd10Code>;
   /** The signed-in account */
   me?: Maybe<Account>;
   /** Who viewed my record */
@@ -920,6 +931,8 @@ export type Query = {
   /** The signed record of the calling patient */
   myRecord: Array<Visit>;
   myReminderSettings: ReminderSettings;
+  /** The calling doctor's own draft of a visit (autosaved); null when none */
+  myVisitDraft?: Maybe<VisitDraft>;
   patient?: Maybe<Patient>;
   patientDuplicates: Array<Patient>;
   /** What the caller may see of a patient's record */
@@ -998,6 +1011,12 @@ export type QueryHolidaysArgs = {
 };
 
 
+export type QueryIcd10SearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
 export type QueryMyAccessLogArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1005,6 +1024,11 @@ export type QueryMyAccessLogArgs = {
 
 export type QueryMyAppointmentsArgs = {
   period?: InputMaybe<AppointmentPeriod>;
+};
+
+
+export type QueryMyVisitDraftArgs = {
+  visitId: Scalars['ID']['input'];
 };
 
 
@@ -1397,8 +1421,6 @@ export type Visit = {
   current?: Maybe<VisitVersion>;
   doctorAccountId?: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
-  /** The caller's own draft of this visit (autosaved); null when none */
-  myDraft?: Maybe<VisitDraft>;
   patientId: Scalars['ID']['output'];
   startedAt?: Maybe<Scalars['String']['output']>;
   status?: Maybe<VisitStatus>;

@@ -306,7 +306,10 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
     if (provider?.kind !== 'subgraph')
       fail(x.file, `conditionSources names ${x.condition}, which no subgraph's policy.yaml provides`);
     if (provider?.kind === 'subgraph' && provider.local)
-      fail(x.file, `conditionSources names ${x.condition}, which ${provider.subgraph} declares local to itself`);
+      fail(
+        x.file,
+        `conditionSources names ${x.condition}, which ${provider.subgraph} declares local to itself`,
+      );
     if (conditionSourcers[x.condition]!.includes(x.subgraph))
       fail(x.file, `conditionSources names ${x.condition} twice or a condition it provides itself`);
     conditionSourcers[x.condition]!.push(x.subgraph);

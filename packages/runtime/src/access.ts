@@ -322,18 +322,11 @@ function hasAnyAccess(meta: TypeMeta, d: Decisions): boolean {
   // A subject type with only PUBLIC fields here (an entity stub such as Patient { id } in the
   // schedule subgraph) reveals nothing; the owning subgraph authorises the rest.
   if (meta.categories.length === 0) return true;
-  for (const c of meta.categories) {
-    const cd = d.get(c) ?? DENIED;
-    if (cd.effect !== 'denied') return true;
-    if (cd.tags) {
-      for (const [tag, e] of Object.entries(cd.tags)) {
-        if (
-          e !== 'denied' &&
-          [...meta.fields.values()].some((f) => f.category === c && f.tags?.includes(tag))
-        )
-          return true;
-      }
-    }
+  // Visible when some classified field is not denied (its category's effect refined by its tags:
+  // a draft whose every field is tagged "draft" is invisible to all but its author).
+  for (const f of meta.fields.values()) {
+    if (f.category === 'PUBLIC') continue;
+    if (effectForField(d.get(f.category) ?? DENIED, f.tags) !== 'denied') return true;
   }
   return false;
 }

@@ -132,7 +132,13 @@ export class AuditLog {
       let prevHash = last[0]?.hash ?? GENESIS_HASH;
       const rows: Record<string, unknown>[] = [];
       for (const input of events) {
-        const e = { ...input, purpose: input.purpose ?? null, id: randomUUID(), occurredAt: new Date(), prevHash };
+        const e = {
+          ...input,
+          purpose: input.purpose ?? null,
+          id: randomUUID(),
+          occurredAt: new Date(),
+          prevHash,
+        };
         const hash = hashEvent(e);
         rows.push({
           ...e,

@@ -97,7 +97,13 @@ export const eventsEnv = {
    * URLs) that receive every event of this service's outbox besides the one its code names.
    */
   EVENTS_HTTP_CONSUMERS: z.preprocess(
-    (v) => (typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v),
+    (v) =>
+      typeof v === 'string'
+        ? v
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean)
+        : v,
     z.array(z.string().url()).default([]),
   ),
 };

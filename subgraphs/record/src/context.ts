@@ -1,10 +1,17 @@
 import { channelsFromEnv } from '@medikamente/notifications';
-import { AuditLog, type BaseContext, type Database, type Logger, SubjectKeyring } from '@medikamente/runtime';
+import {
+  AuditLog,
+  type BaseContext,
+  type Database,
+  type Logger,
+  type SubjectKeyring,
+} from '@medikamente/runtime';
 import DataLoader from 'dataloader';
 import type { RecordEnv } from './env';
 import { BreakGlassService } from './modules/break-glass/break-glass.service';
 import { BreakGlassStore } from './modules/break-glass/break-glass.store';
 import { CareStore } from './modules/care/care.store';
+import { Icd10Store } from './modules/icd10';
 import { recordKeyring } from './modules/keys/keys';
 import { ServerSigner } from './modules/signature/signature';
 import { VisitService } from './modules/visit/visit.service';
@@ -16,6 +23,7 @@ export type Stores = {
   visits: VisitStore;
   care: CareStore;
   breakGlass: BreakGlassStore;
+  icd10: Icd10Store;
   audit: AuditLog;
 };
 
@@ -27,6 +35,7 @@ export function createStores(database: Database, env: RecordEnv, keyring?: Subje
     visits: new VisitStore(database, k),
     care: new CareStore(database),
     breakGlass: new BreakGlassStore(database, k),
+    icd10: new Icd10Store(database),
     audit: new AuditLog(database),
   };
 }
@@ -36,22 +45,31 @@ export type Services = { visits: VisitService; breakGlass: BreakGlassService };
 const NIL = '00000000-0000-0000-0000-000000000000';
 
 /** Domain services on the stores. */
-export function createServices(deps: { stores: Stores; env: RecordEnv; database: Database; logger: Logger }): Services {
+export function createServices(deps: {
+  stores: Stores;
+  env: RecordEnv;
+  database: Database;
+  logger: Logger;
+}): Services {
   const { stores, env } = deps;
   const canAccess = async (doctor: string, patientId: string) =>
     (await stores.care.activeFor(doctor, [patientId])).has(patientId) ||
     (await stores.breakGlass.activeFor(doctor, [patientId])).has(patientId);
-  const email = channelsFromEnv({ NOTIFY_SMTP_URL: env.NOTIFY_SMTP_URL, NOTIFY_EMAIL_FROM: env.NOTIFY_EMAIL_FROM }).find(
-    (c) => c.channel === 'email',
-  );
+  const email = channelsFromEnv({
+    NOTIFY_SMTP_URL: env.NOTIFY_SMTP_URL,
+    NOTIFY_EMAIL_FROM: env.NOTIFY_EMAIL_FROM,
+  }).find((c) => c.channel === 'email');
   return {
     visits: new VisitService({
       database: deps.database,
       visits: stores.visits,
       // The signing key: the nil subject's own data key (stable across master-key rotation).
-      signer: new ServerSigner(async () => (await stores.keyring.keyFor(NIL, 'signature')).derive('server-signature')),
+      signer: new ServerSigner(async () =>
+        (await stores.keyring.keyFor(NIL, 'signature')).derive('server-signature'),
+      ),
       canAccess,
-      icd10: async (codes) => icd10Titles(deps.database, codes),
+      icd10: async (codes) =>
+        new Map([...(await stores.icd10.byCodes(codes)).values()].map((c) => [c.code, c.title])),
     }),
     breakGlass: new BreakGlassService({
       store: stores.breakGlass,
@@ -63,16 +81,6 @@ export function createServices(deps: { stores: Stores; env: RecordEnv; database:
       alertEmail: env.SECURITY_ALERT_EMAIL,
     }),
   };
-}
-
-/** Active ICD-10 codes among `codes` with their titles (the icd10 module's directory table). */
-async function icd10Titles(database: Database, codes: readonly string[]): Promise<Map<string, string>> {
-  if (codes.length === 0) return new Map();
-  const rows = await database.query<{ code: string; title: string }>(
-    'select code, title from icd10_code where active and code = any($1::text[])',
-    [codes],
-  );
-  return new Map(rows.map((r) => [r.code, r.title]));
 }
 
 export type RecordContext = BaseContext & {

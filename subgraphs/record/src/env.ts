@@ -21,7 +21,12 @@ const schema = z
     /** Outbox relay period (record events for security operations). */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     /** Attachments: largest accepted file. */
-    ATTACHMENT_MAX_BYTES: z.coerce.number().int().positive().max(100 * 1024 * 1024).default(20 * 1024 * 1024),
+    ATTACHMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(100 * 1024 * 1024)
+      .default(20 * 1024 * 1024),
     /** Lifetime of a download link (it is bound to the caller who asked for it). */
     DOWNLOAD_LINK_TTL_SEC: z.coerce.number().int().min(10).max(3600).default(120),
     /** Public base of download links (the gateway's /files/record); default: this service's own URL. */

@@ -1,10 +1,11 @@
 import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
 import { breakGlassSdl } from './modules/break-glass/break-glass.sdl';
+import { icd10Sdl } from './modules/icd10';
 import { visitSdl } from './modules/visit/visit.sdl';
 
 /** The record subgraph's SDL (with the federation and classification header). */
-export const recordTypeDefs = subgraphTypeDefs([inputErrorSdl, visitSdl, breakGlassSdl].join('\n'));
+export const recordTypeDefs = subgraphTypeDefs([inputErrorSdl, visitSdl, breakGlassSdl, icd10Sdl].join('\n'));
 
 /** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
 export const resolverTypes = {

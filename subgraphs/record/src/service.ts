@@ -19,9 +19,20 @@ export const record = defineSubgraph({
   typeDefs: recordTypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [...AUDIT_MIGRATIONS, ...INBOX_MIGRATIONS, OUTBOX_MIGRATION, IDEMPOTENCY_MIGRATION, KEYRING_MIGRATION],
+  migrations: [
+    ...AUDIT_MIGRATIONS,
+    ...INBOX_MIGRATIONS,
+    OUTBOX_MIGRATION,
+    IDEMPOTENCY_MIGRATION,
+    KEYRING_MIGRATION,
+  ],
   serviceScopes: 'events:write:record revocations:read',
-  stores: ({ database, env }) => createStores(database, env),
+  stores: async ({ database, env }) => {
+    const stores = createStores(database, env);
+    // The shipped ICD-10 subset (idempotent; an imported NSI directory is never overwritten).
+    await stores.icd10.ensureSubset();
+    return stores;
+  },
   services: ({ stores, env, database, logger }) => createServices({ stores, env, database, logger }),
   context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
   conditions: ({ stores }) => ({

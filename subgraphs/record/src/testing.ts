@@ -9,12 +9,25 @@ export const FIXTURE_CONTENT: VisitContent = {
   anamnesis: 'Заболел после переохлаждения',
   examination: 'Зев гиперемирован, дыхание везикулярное',
   diagnoses: [
-    { code: 'J06.9', title: 'Острая инфекция верхних дыхательных путей неуточнённая', kind: 'PRIMARY', certainty: 'CONFIRMED' },
+    {
+      code: 'J06.9',
+      title: 'Острая инфекция верхних дыхательных путей неуточнённая',
+      kind: 'PRIMARY',
+      certainty: 'CONFIRMED',
+    },
   ],
   conclusion: 'ОРВИ, лёгкое течение',
   recommendations: 'Обильное питьё, контроль температуры',
   prescriptions: [
-    { drug: 'Парацетамол', form: 'таблетки', dose: '500 мг', route: 'внутрь', frequency: 'при температуре выше 38,5', duration: '3 дня', instructions: null },
+    {
+      drug: 'Парацетамол',
+      form: 'таблетки',
+      dose: '500 мг',
+      route: 'внутрь',
+      frequency: 'при температуре выше 38,5',
+      duration: '3 дня',
+      instructions: null,
+    },
   ],
   referrals: [],
 };
@@ -22,7 +35,12 @@ export const FIXTURE_CONTENT: VisitContent = {
 /** Makes the request's data conditions hold between its caller and subject. */
 async function establish(service: RecordService, r: FixtureRequest, patientId: string): Promise<void> {
   if (r.conditions.includes('careRelationship'))
-    await service.stores.care.grant(r.caller.accountId, patientId, `matrix:${randomUUID()}`, new Date(Date.now() + 86_400_000));
+    await service.stores.care.grant(
+      r.caller.accountId,
+      patientId,
+      `matrix:${randomUUID()}`,
+      new Date(Date.now() + 86_400_000),
+    );
   if (r.conditions.includes('breakGlass'))
     await service.stores.breakGlass.grant({
       doctorAccountId: r.caller.accountId,
@@ -89,8 +107,6 @@ export const subjectFixtures = {
         key: { id: visit.id },
         args: { patientId, appointmentId: visit.appointmentId },
         known: { status: 'SIGNED' },
-        // Each doctor sees only their own draft: the draft route is covered by VisitDraft.
-        skip: {},
       };
     },
   },
@@ -144,8 +160,12 @@ export const subjectFixtures = {
       });
       return {
         key: { id: draft!.id },
-        args: { patientId, appointmentId: visit.appointmentId },
+        args: { patientId, appointmentId: visit.appointmentId, visitId: visit.id },
         known: { complaints: FIXTURE_CONTENT.complaints, revision: 1 },
+        skip: {
+          'Query.myVisitDraft':
+            "answers with the calling doctor's own draft only (another's is never looked up): _entities covers the policy, test/lifecycle the root",
+        },
       };
     },
   },

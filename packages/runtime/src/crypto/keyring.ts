@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { Database } from '../db';
-import { Envelope, EnvelopeError, gcmOpen, gcmSeal } from './envelope';
+import { type Envelope, EnvelopeError, gcmOpen, gcmSeal } from './envelope';
 
 /**
  * Per-subject data keys (envelope encryption, DOMAIN.md "Encryption at rest").
@@ -62,7 +62,10 @@ export class DataKey {
 
   seal(plaintext: string | Uint8Array, ctx: Omit<SealContext, 'subject'>): string {
     const bytes = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;
-    return PREFIX + gcmSeal(this.key, bytes, aad({ ...ctx, subject: this.subject }, this.category)).toString('base64url');
+    return (
+      PREFIX +
+      gcmSeal(this.key, bytes, aad({ ...ctx, subject: this.subject }, this.category)).toString('base64url')
+    );
   }
 
   /** Raw bytes (attachments): iv ‖ ciphertext ‖ tag. */
@@ -71,7 +74,8 @@ export class DataKey {
   }
 
   open(sealed: string, ctx: Omit<SealContext, 'subject'>): Buffer {
-    if (!sealed.startsWith(PREFIX)) throw new EnvelopeError('MALFORMED', 'not a value sealed under a data key');
+    if (!sealed.startsWith(PREFIX))
+      throw new EnvelopeError('MALFORMED', 'not a value sealed under a data key');
     return this.openBytes(Buffer.from(sealed.slice(PREFIX.length), 'base64url'), ctx);
   }
 
@@ -81,7 +85,12 @@ export class DataKey {
 
   openBytes(sealed: Uint8Array, ctx: Omit<SealContext, 'subject'>): Buffer {
     const full = { ...ctx, subject: this.subject };
-    return gcmOpen(this.key, Buffer.from(sealed), aad(full, this.category), `${ctx.table}.${ctx.column} of ${ctx.row}`);
+    return gcmOpen(
+      this.key,
+      Buffer.from(sealed),
+      aad(full, this.category),
+      `${ctx.table}.${ctx.column} of ${ctx.row}`,
+    );
   }
 }
 

@@ -61,7 +61,8 @@ export function loadMasterEnvelope(prefix: string, env: Settings): Envelope {
       ? null
       : join(dirname(env.DATA_DIR), `${basename(env.DATA_DIR)}-master.key`));
   if (!file) {
-    if (production) throw new Error(`${prefix}_MASTER_KEY or ${prefix}_MASTER_KEY_FILE is required in production`);
+    if (production)
+      throw new Error(`${prefix}_MASTER_KEY or ${prefix}_MASTER_KEY_FILE is required in production`);
     if (!processKeys.has(prefix)) processKeys.set(prefix, generateMasterKey());
     return Envelope.fromBase64(processKeys.get(prefix)!, previous);
   }

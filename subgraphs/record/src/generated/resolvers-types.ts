@@ -73,6 +73,15 @@ export type DraftKind =
   | 'CORRECTION'
   | 'ORIGINAL';
 
+/** A code of the ICD-10 (МКБ-10) directory */
+export type Icd10Code = {
+  __typename?: 'Icd10Code';
+  /** The code, e.g. J06.9 */
+  code: Scalars['String']['output'];
+  /** The Russian title of the code */
+  title: Scalars['String']['output'];
+};
+
 /** An expected failure of a mutation, tied to the input field it is about */
 export type InputError = {
   __typename?: 'InputError';
@@ -175,8 +184,12 @@ export type PrescriptionInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Active ICD-10 codes by code prefix (J06, j06.9) or by words of the title, best matches first */
+  icd10Search: Array<Icd10Code>;
   /** The signed record of the calling patient */
   myRecord: Array<Visit>;
+  /** The calling doctor's own draft of a visit (autosaved); null when none */
+  myVisitDraft?: Maybe<VisitDraft>;
   /** What the caller may see of a patient's record */
   recordAccess: RecordAccess;
   visit?: Maybe<Visit>;
@@ -184,6 +197,17 @@ export type Query = {
   visitForAppointment?: Maybe<Visit>;
   /** A patient's visits, newest first (a patient: own signed visits only) */
   visits: Array<Visit>;
+};
+
+
+export type QueryIcd10SearchArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QueryMyVisitDraftArgs = {
+  visitId: Scalars['ID']['input'];
 };
 
 
@@ -266,8 +290,6 @@ export type Visit = {
   current?: Maybe<VisitVersion>;
   doctorAccountId?: Maybe<Scalars['ID']['output']>;
   id: Scalars['ID']['output'];
-  /** The caller's own draft of this visit (autosaved); null when none */
-  myDraft?: Maybe<VisitDraft>;
   patientId: Scalars['ID']['output'];
   startedAt?: Maybe<Scalars['String']['output']>;
   status?: Maybe<VisitStatus>;
@@ -504,6 +526,7 @@ export type ResolversTypes = ResolversObject<{
   DiagnosisInput: DiagnosisInput;
   DiagnosisKind: DiagnosisKind;
   DraftKind: DraftKind;
+  Icd10Code: ResolverTypeWrapper<Icd10Code>;
   InputError: ResolverTypeWrapper<InputError>;
   MarkVisitEnteredInErrorInput: MarkVisitEnteredInErrorInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -511,13 +534,13 @@ export type ResolversTypes = ResolversObject<{
   Prescription: ResolverTypeWrapper<Prescription>;
   PrescriptionInput: PrescriptionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RecordAccess: ResolverTypeWrapper<RecordAccess>;
   RecordAccessLevel: RecordAccessLevel;
   Referral: ResolverTypeWrapper<Referral>;
   ReferralInput: ReferralInput;
   ReferralKind: ReferralKind;
   SaveVisitDraftInput: SaveVisitDraftInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   SignVisitInput: SignVisitInput;
   Visit: ResolverTypeWrapper<VisitRecord>;
   VisitAddendum: ResolverTypeWrapper<AddendumRecord>;
@@ -548,6 +571,7 @@ export type ResolversParentTypes = ResolversObject<{
   BreakGlassPayload: BreakGlassPayload;
   Diagnosis: Diagnosis;
   DiagnosisInput: DiagnosisInput;
+  Icd10Code: Icd10Code;
   InputError: InputError;
   MarkVisitEnteredInErrorInput: MarkVisitEnteredInErrorInput;
   Mutation: Record<PropertyKey, never>;
@@ -555,11 +579,11 @@ export type ResolversParentTypes = ResolversObject<{
   Prescription: Prescription;
   PrescriptionInput: PrescriptionInput;
   Query: Record<PropertyKey, never>;
+  Int: Scalars['Int']['output'];
   RecordAccess: RecordAccess;
   Referral: Referral;
   ReferralInput: ReferralInput;
   SaveVisitDraftInput: SaveVisitDraftInput;
-  Int: Scalars['Int']['output'];
   SignVisitInput: SignVisitInput;
   Visit: VisitRecord;
   VisitAddendum: AddendumRecord;
@@ -670,6 +694,11 @@ export type DiagnosisResolvers<ContextType = RecordContext, ParentType extends R
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type Icd10CodeResolvers<ContextType = RecordContext, ParentType extends ResolversParentTypes['Icd10Code'] = ResolversParentTypes['Icd10Code']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type InputErrorResolvers<ContextType = RecordContext, ParentType extends ResolversParentTypes['InputError'] = ResolversParentTypes['InputError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -698,7 +727,9 @@ export type PrescriptionResolvers<ContextType = RecordContext, ParentType extend
 }>;
 
 export type QueryResolvers<ContextType = RecordContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  icd10Search?: Resolver<Array<ResolversTypes['Icd10Code']>, ParentType, ContextType, RequireFields<QueryIcd10SearchArgs, 'first' | 'query'>>;
   myRecord?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType>;
+  myVisitDraft?: Resolver<Maybe<ResolversTypes['VisitDraft']>, ParentType, ContextType, RequireFields<QueryMyVisitDraftArgs, 'visitId'>>;
   recordAccess?: Resolver<ResolversTypes['RecordAccess'], ParentType, ContextType, RequireFields<QueryRecordAccessArgs, 'patientId'>>;
   visit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryVisitArgs, 'id'>>;
   visitForAppointment?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryVisitForAppointmentArgs, 'appointmentId'>>;
@@ -727,7 +758,6 @@ export type VisitResolvers<ContextType = RecordContext, ParentType extends Resol
   current?: Resolver<Maybe<ResolversTypes['VisitVersion']>, ParentType, ContextType>;
   doctorAccountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  myDraft?: Resolver<Maybe<ResolversTypes['VisitDraft']>, ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['VisitStatus']>, ParentType, ContextType>;
@@ -824,6 +854,7 @@ export type Resolvers<ContextType = RecordContext> = ResolversObject<{
   Appointment?: AppointmentResolvers<ContextType>;
   BreakGlassPayload?: BreakGlassPayloadResolvers<ContextType>;
   Diagnosis?: DiagnosisResolvers<ContextType>;
+  Icd10Code?: Icd10CodeResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Prescription?: PrescriptionResolvers<ContextType>;

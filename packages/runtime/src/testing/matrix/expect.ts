@@ -25,15 +25,16 @@ export function objectVisible(model: MatrixModel, typeName: string, graph: strin
     .filter((f) => model.resolves(typeName, f, graph))
     .map((f) => model.classes.get(`${typeName}.${f}`))
     .filter((c) => c !== undefined);
-  const categories = [...new Set(fields.map((f) => f.category))].filter((c) => c !== 'PUBLIC');
-  if (categories.length === 0) return true;
-  return categories.some((category) => {
-    const d = decideCell(model.policy.rules[category]?.[s.role], (x) => s.conditions.includes(x)) ?? DENIED;
-    if (d.effect !== 'denied') return true;
-    return Object.entries(d.tags ?? {}).some(
-      ([tag, e]) => e !== 'denied' && fields.some((f) => f.category === category && f.tags?.includes(tag)),
-    );
-  });
+  const classified = fields.filter((f) => f.category !== 'PUBLIC');
+  if (classified.length === 0) return true;
+  // Some classified field is not denied (its category's effect refined by its own tags).
+  return classified.some(
+    (f) =>
+      effectForField(
+        decideCell(model.policy.rules[f.category]?.[s.role], (x) => s.conditions.includes(x)) ?? DENIED,
+        f.tags,
+      ) !== 'denied',
+  );
 }
 
 /** The code a root operation refuses a role with (tokens with their second factor), or null. */

@@ -123,6 +123,9 @@ async function referenceView(ctx: Ctx, r: MatrixRoute): Promise<{ data: unknown;
       scenario: { role, conditions: [], label: role },
       caller: () => ctx.reference(role),
     })),
+    // Objects only a per-object condition opens in full (a draft: its author) have no other
+    // reference than the case's own caller; the fixture's `known` values keep that honest.
+    { scenario: ctx.scenario, caller: async () => ctx.caller },
   ];
   const skip = ctx.objects.get(r.type)?.skip ?? {};
   const same = (ctx.routes.get(r.type) ?? []).filter(

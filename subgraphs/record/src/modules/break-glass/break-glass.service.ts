@@ -12,7 +12,11 @@ export function reasonError(field: string, raw: unknown): InputError | null {
   const distinct = new Set(letters.toLowerCase()).size;
   const words = reason.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length;
   if (reason.length < 15 || words < 3 || distinct < 6)
-    return inputError(field, codes.REASON_REQUIRED, 'Опишите причину подробнее: кто, что случилось, зачем нужна медкарта');
+    return inputError(
+      field,
+      codes.REASON_REQUIRED,
+      'Опишите причину подробнее: кто, что случилось, зачем нужна медкарта',
+    );
   if (reason.length > 1000) return inputError(field, 'TOO_LONG' as never, 'Не длиннее 1000 символов');
   return null;
 }
@@ -48,7 +52,9 @@ export class BreakGlassService {
     const care = await this.deps.care.activeFor(input.doctorAccountId, [input.patientId]);
     if (care.has(input.patientId))
       return {
-        inputErrors: [inputError('input.patientId', codes.BREAK_GLASS_NOT_NEEDED, 'Доступ к медкарте уже есть')],
+        inputErrors: [
+          inputError('input.patientId', codes.BREAK_GLASS_NOT_NEEDED, 'Доступ к медкарте уже есть'),
+        ],
       };
     const { grant, alert } = await this.deps.store.grant({
       doctorAccountId: input.doctorAccountId,

@@ -86,7 +86,13 @@ export class BreakGlassStore {
       const [row] = await q<{ started_at: Date | string; expires_at: Date | string }>(
         `insert into break_glass (id, doctor_account_id, patient_id, reason_sealed, expires_at)
          values ($1, $2, $3, $4, now() + make_interval(secs => $5)) returning started_at, expires_at`,
-        [id, g.doctorAccountId, g.patientId, key.seal(g.reason, { table: 'break_glass', column: 'reason', row: id }), g.hours * 3600],
+        [
+          id,
+          g.doctorAccountId,
+          g.patientId,
+          key.seal(g.reason, { table: 'break_glass', column: 'reason', row: id }),
+          g.hours * 3600,
+        ],
       );
       const [alert] = await q<AlertRow>(
         `insert into security_alert (id, kind, severity, actor_account_id, patient_id, break_glass_id)

@@ -31,10 +31,10 @@ export class CareStore {
     if (opts.exceptDoctor === undefined)
       await this.database.query('delete from care_relationship where source = $1', [source]);
     else
-      await this.database.query('delete from care_relationship where source = $1 and doctor_account_id <> $2', [
-        source,
-        opts.exceptDoctor,
-      ]);
+      await this.database.query(
+        'delete from care_relationship where source = $1 and doctor_account_id <> $2',
+        [source, opts.exceptDoctor],
+      );
   }
 
   /**

@@ -26,7 +26,9 @@ export class ServerSigner implements Signer {
   constructor(private readonly key: () => Promise<Buffer>) {}
 
   async sign(i: SignatureInput): Promise<string> {
-    return createHmac('sha256', await this.key()).update(payload(i)).digest('base64url');
+    return createHmac('sha256', await this.key())
+      .update(payload(i))
+      .digest('base64url');
   }
 
   async verify(i: SignatureInput, signature: string): Promise<boolean> {

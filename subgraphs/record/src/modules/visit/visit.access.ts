@@ -1,5 +1,5 @@
-import { DENIED, effectForField } from '@medikamente/schema';
 import { appError, ErrorCode } from '@medikamente/runtime';
+import { DENIED, effectForField } from '@medikamente/schema';
 import type { RecordContext } from '../../context';
 import type { VersionRecord } from './visit.types';
 
@@ -19,7 +19,9 @@ export async function requireRecordAccess(
   const content = effectForField(health, undefined);
   if (content !== 'denied') return;
   if (opts.existenceOnly && effectForField(health, ['appointmentSummary']) !== 'denied') return;
-  throw appError(ErrorCode.FORBIDDEN, 'Нет доступа к медкарте пациента', { breakGlassAvailable: ctx.principal.role === 'doctor' });
+  throw appError(ErrorCode.FORBIDDEN, 'Нет доступа к медкарте пациента', {
+    breakGlassAvailable: ctx.principal.role === 'doctor',
+  });
 }
 
 /**

@@ -106,11 +106,20 @@ export function parseContent(
     if (!(DIAGNOSIS_KINDS as readonly string[]).includes(d.kind))
       errors.push(inputError(`${field}.${at}.kind`, ErrorCode.BAD_USER_INPUT, 'Неизвестный вид диагноза'));
     if (!(DIAGNOSIS_CERTAINTIES as readonly string[]).includes(d.certainty))
-      errors.push(inputError(`${field}.${at}.certainty`, ErrorCode.BAD_USER_INPUT, 'Неизвестный статус диагноза'));
-    diagnoses.push({ code, title, kind: d.kind as Diagnosis['kind'], certainty: d.certainty as Diagnosis['certainty'] });
+      errors.push(
+        inputError(`${field}.${at}.certainty`, ErrorCode.BAD_USER_INPUT, 'Неизвестный статус диагноза'),
+      );
+    diagnoses.push({
+      code,
+      title,
+      kind: d.kind as Diagnosis['kind'],
+      certainty: d.certainty as Diagnosis['certainty'],
+    });
   });
   if (diagnoses.filter((d) => d.kind === 'PRIMARY').length > 1)
-    errors.push(inputError(`${field}.diagnoses`, ErrorCode.BAD_USER_INPUT, 'Основной диагноз может быть только один'));
+    errors.push(
+      inputError(`${field}.diagnoses`, ErrorCode.BAD_USER_INPUT, 'Основной диагноз может быть только один'),
+    );
   const prescriptions = list('prescriptions', input.prescriptions).map((p, i) => ({
     drug: text(`prescriptions.${i}.drug`, p.drug, LIMITS.shortText, true) ?? '',
     form: text(`prescriptions.${i}.form`, p.form, LIMITS.shortText),
@@ -122,7 +131,9 @@ export function parseContent(
   }));
   const referrals = list('referrals', input.referrals).map((r, i) => {
     if (!(REFERRAL_KINDS as readonly string[]).includes(r.kind))
-      errors.push(inputError(`${field}.referrals.${i}.kind`, ErrorCode.BAD_USER_INPUT, 'Неизвестный вид направления'));
+      errors.push(
+        inputError(`${field}.referrals.${i}.kind`, ErrorCode.BAD_USER_INPUT, 'Неизвестный вид направления'),
+      );
     return {
       kind: r.kind as Referral['kind'],
       target: text(`referrals.${i}.target`, r.target, LIMITS.shortText, true) ?? '',
@@ -146,8 +157,24 @@ export function parseContent(
 export function normaliseIcd10(raw: unknown): string | null {
   if (typeof raw !== 'string') return null;
   // A Cyrillic letter typed on a Russian layout where the code's Latin one was meant.
-  const lookalike: Record<string, string> = { А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X' };
-  const s = raw.trim().toUpperCase().replace(/^./, (c) => lookalike[c] ?? c).replace(',', '.');
+  const lookalike: Record<string, string> = {
+    А: 'A',
+    В: 'B',
+    Е: 'E',
+    К: 'K',
+    М: 'M',
+    Н: 'H',
+    О: 'O',
+    Р: 'P',
+    С: 'C',
+    Т: 'T',
+    Х: 'X',
+  };
+  const s = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^./, (c) => lookalike[c] ?? c)
+    .replace(',', '.');
   return ICD10.test(s) ? s : null;
 }
 
@@ -171,5 +198,11 @@ export const contentHash = (signed: unknown): string =>
 
 /** Whether a draft holds nothing worth signing. */
 export const isEmptyContent = (c: VisitContent): boolean =>
-  !c.complaints && !c.anamnesis && !c.examination && !c.conclusion && !c.recommendations &&
-  c.diagnoses.length === 0 && c.prescriptions.length === 0 && c.referrals.length === 0;
+  !c.complaints &&
+  !c.anamnesis &&
+  !c.examination &&
+  !c.conclusion &&
+  !c.recommendations &&
+  c.diagnoses.length === 0 &&
+  c.prescriptions.length === 0 &&
+  c.referrals.length === 0;

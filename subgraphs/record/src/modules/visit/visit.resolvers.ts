@@ -1,11 +1,4 @@
-import {
-  appError,
-  ErrorCode,
-  idError,
-  optionalId,
-  requireId,
-  textError,
-} from '@medikamente/runtime';
+import { appError, ErrorCode, idError, optionalId, requireId, textError } from '@medikamente/runtime';
 import type { RecordContext } from '../../context';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { currentVersion, recordAccessOf, visibleVersions } from './visit.access';
@@ -57,6 +50,8 @@ export const visitResolvers: Resolvers = {
     },
     visitForAppointment: (_, args, ctx) =>
       ctx.stores.visits.visitByAppointment(requireId(args.appointmentId, 'appointmentId')),
+    myVisitDraft: (_, args, ctx) =>
+      ctx.stores.visits.draftOf(requireId(args.visitId, 'visitId'), subject(ctx)),
     recordAccess: async (_, args, ctx) => recordAccessOf(ctx, requireId(args.patientId, 'patientId')),
     myRecord: async (_, __, ctx) => {
       const patientId = ctx.principal.patientId;
@@ -82,10 +77,19 @@ export const visitResolvers: Resolvers = {
     saveVisitDraft: async (_, { input }, ctx) => {
       const bad = idError('input.visitId', input.visitId);
       if (bad) return { ...noDraft, inputErrors: [bad] };
-      if (input.expectedRevision != null && (input.expectedRevision < 0 || input.expectedRevision > 1_000_000))
+      if (
+        input.expectedRevision != null &&
+        (input.expectedRevision < 0 || input.expectedRevision > 1_000_000)
+      )
         return {
           ...noDraft,
-          inputErrors: [{ field: 'input.expectedRevision', code: ErrorCode.BAD_USER_INPUT, message: 'Неверная версия черновика' }],
+          inputErrors: [
+            {
+              field: 'input.expectedRevision',
+              code: ErrorCode.BAD_USER_INPUT,
+              message: 'Неверная версия черновика',
+            },
+          ],
         };
       const r = await ctx.services.visits.saveDraft(subject(ctx), {
         visitId: input.visitId,
@@ -164,10 +168,6 @@ export const visitResolvers: Resolvers = {
     current: async (v, _, ctx) => currentVersion(ctx, await ctx.loaders.versionsOfVisit.load(v.id)),
     versions: async (v, _, ctx) => visibleVersions(ctx, await ctx.loaders.versionsOfVisit.load(v.id)),
     addenda: (v, _, ctx) => ctx.loaders.addendaOfVisit.load(v.id),
-    myDraft: (v, _, ctx) =>
-      ctx.principal.role === 'doctor' && ctx.principal.subject
-        ? ctx.stores.visits.draftOf(v.id, ctx.principal.subject)
-        : null,
   },
   VisitVersion: {
     __resolveReference: async (ref, ctx) => {

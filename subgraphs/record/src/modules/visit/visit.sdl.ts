@@ -80,8 +80,6 @@ export const visitSdl = /* GraphQL */ `
     "Every signed version, oldest first (corrections and entered-in-error included)"
     versions: [VisitVersion!] @classified(category: "HEALTH")
     addenda: [VisitAddendum!] @classified(category: "HEALTH")
-    "The caller's own draft of this visit (autosaved); null when none"
-    myDraft: VisitDraft @classified(category: "HEALTH", tags: ["draft"])
   }
 
   "A signed version of a visit note: frozen by the database"
@@ -244,6 +242,8 @@ export const visitSdl = /* GraphQL */ `
     visitForAppointment(appointmentId: ID!): Visit
     "The signed record of the calling patient"
     myRecord: [Visit!]!
+    "The calling doctor's own draft of a visit (autosaved); null when none"
+    myVisitDraft(visitId: ID!): VisitDraft
   }
 
   extend type Mutation {

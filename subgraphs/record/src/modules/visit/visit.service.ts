@@ -84,7 +84,11 @@ export class VisitService {
     if ('inputErrors' in visit) return visit;
     const existing = await this.deps.visits.draftOf(visit.id, doctor);
     if (!existing && visit.status === 'SIGNED')
-      return fail('input.visitId', codes.VISIT_SIGNED, 'Приём уже подписан; исправление оформляется новой версией');
+      return fail(
+        'input.visitId',
+        codes.VISIT_SIGNED,
+        'Приём уже подписан; исправление оформляется новой версией',
+      );
     const titles = await this.deps.icd10(codesOf(input.content));
     const { content, errors } = parseContent(input.content, titles);
     if (errors.length) return { inputErrors: errors };
@@ -97,7 +101,11 @@ export class VisitService {
       expectedRevision: input.expectedRevision,
     });
     if (!draft)
-      return fail('input.expectedRevision', codes.DRAFT_STALE, 'Черновик изменён в другом окне; обновите страницу');
+      return fail(
+        'input.expectedRevision',
+        codes.DRAFT_STALE,
+        'Черновик изменён в другом окне; обновите страницу',
+      );
     return { draft };
   }
 
@@ -165,20 +173,41 @@ export class VisitService {
         await q('select id from visit where id = $1 for update', [visit.id]);
         const draft = await this.deps.visits.draftOf(visit.id, doctor);
         if (!draft)
-          throw new Refusal(fail('input.visitId', codes.DRAFT_NOT_FOUND, 'Черновика нет: подписать можно только свой черновик'));
+          throw new Refusal(
+            fail(
+              'input.visitId',
+              codes.DRAFT_NOT_FOUND,
+              'Черновика нет: подписать можно только свой черновик',
+            ),
+          );
         const versions = (await this.deps.visits.versionsOfVisits([visit.id])).get(visit.id) ?? [];
         const current = versions[versions.length - 1] ?? null;
-        if (isEmptyContent(draft.content)) throw new Refusal(fail('input.visitId', codes.DRAFT_EMPTY, 'Черновик пуст'));
+        if (isEmptyContent(draft.content))
+          throw new Refusal(fail('input.visitId', codes.DRAFT_EMPTY, 'Черновик пуст'));
         if (!draft.content.diagnoses.some((d) => d.kind === 'PRIMARY'))
-          throw new Refusal(fail('input.visitId', codes.PRIMARY_DIAGNOSIS_REQUIRED, 'Укажите основной диагноз'));
+          throw new Refusal(
+            fail('input.visitId', codes.PRIMARY_DIAGNOSIS_REQUIRED, 'Укажите основной диагноз'),
+          );
         let status: VersionRecord['status'] = 'FINAL';
         let reason: string | null = null;
         if (draft.kind === 'ORIGINAL') {
           if (current)
-            throw new Refusal(fail('input.visitId', codes.VISIT_SIGNED, 'Приём уже подписан; исправление оформляется новой версией'));
+            throw new Refusal(
+              fail(
+                'input.visitId',
+                codes.VISIT_SIGNED,
+                'Приём уже подписан; исправление оформляется новой версией',
+              ),
+            );
         } else {
           if (!current || current.id !== draft.replacesVersionId)
-            throw new Refusal(fail('input.visitId', codes.DRAFT_STALE, 'Приём исправлен другим врачом; начните исправление заново'));
+            throw new Refusal(
+              fail(
+                'input.visitId',
+                codes.DRAFT_STALE,
+                'Приём исправлен другим врачом; начните исправление заново',
+              ),
+            );
           reason = input.reason?.trim() || null;
           if (!reason || reason.length < 5)
             throw new Refusal(fail('input.reason', codes.REASON_REQUIRED, 'Укажите причину исправления'));
@@ -228,7 +257,8 @@ export class VisitService {
           return { version: (await this.deps.visits.versionsByIds([claim.result.id])).get(claim.result.id)! };
         await q('select id from visit where id = $1 for update', [visit.id]);
         const current = await this.current(visit.id);
-        if (!current) throw new Refusal(fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан'));
+        if (!current)
+          throw new Refusal(fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан'));
         if (current.status === 'ENTERED_IN_ERROR')
           throw new Refusal(fail('input.visitId', ErrorCode.CONFLICT, 'Приём уже отмечен как ошибочный'));
         const version = await this.writeVersion(q, visit, {
@@ -257,7 +287,8 @@ export class VisitService {
     const doctor = principal.subject!;
     const visit = await this.visitFor(doctor, input.visitId);
     if ('inputErrors' in visit) return visit;
-    if (visit.status !== 'SIGNED') return fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан');
+    if (visit.status !== 'SIGNED')
+      return fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан');
     try {
       return await this.deps.database.tx(async () => {
         const id = randomUUID();
@@ -271,7 +302,14 @@ export class VisitService {
         if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
         if (claim.status === 'replayed') return { visit };
         const signedAt = new Date();
-        const hash = contentHash({ kind: 'addendum', visitId: visit.id, patientId: visit.patientId, text: input.text, signedBy: doctor, signedAt: signedAt.toISOString() });
+        const hash = contentHash({
+          kind: 'addendum',
+          visitId: visit.id,
+          patientId: visit.patientId,
+          text: input.text,
+          signedBy: doctor,
+          signedAt: signedAt.toISOString(),
+        });
         await this.deps.visits.insertAddendum({
           id,
           visitId: visit.id,
@@ -294,7 +332,10 @@ export class VisitService {
   private async writeVersion(
     q: Database['query'],
     visit: VisitRecord,
-    v: Pick<VersionRecord, 'id' | 'number' | 'status' | 'replacesVersionId' | 'reason' | 'content' | 'signedBy'>,
+    v: Pick<
+      VersionRecord,
+      'id' | 'number' | 'status' | 'replacesVersionId' | 'reason' | 'content' | 'signedBy'
+    >,
   ): Promise<VersionRecord> {
     // Millisecond precision: the hash is recomputable from what the database returns.
     const signedAt = new Date(Math.floor(Date.now()));

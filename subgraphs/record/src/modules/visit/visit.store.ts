@@ -94,7 +94,10 @@ export class VisitStore {
   }
 
   /** A patient's visits, newest first; `signedOnly` for the patient's own view. */
-  async visitsOfPatient(patientId: string, opts: { signedOnly?: boolean; limit?: number } = {}): Promise<VisitRecord[]> {
+  async visitsOfPatient(
+    patientId: string,
+    opts: { signedOnly?: boolean; limit?: number } = {},
+  ): Promise<VisitRecord[]> {
     const rows = await this.database.query<VisitRow>(
       `select * from visit where patient_id = $1 ${opts.signedOnly ? "and status = 'SIGNED'" : ''}
         order by started_at desc, id limit $2`,
@@ -107,13 +110,23 @@ export class VisitStore {
    * Opens a visit (idempotent per appointment: the check-in event and a doctor opening it meet on
    * the same row). Returns the visit and whether this call created it.
    */
-  async openVisit(v: Omit<VisitRecord, 'id' | 'status'> & { id?: string }): Promise<{ visit: VisitRecord; created: boolean }> {
+  async openVisit(
+    v: Omit<VisitRecord, 'id' | 'status'> & { id?: string },
+  ): Promise<{ visit: VisitRecord; created: boolean }> {
     const id = v.id ?? randomUUID();
     const rows = await this.database.query<VisitRow>(
       `insert into visit (id, patient_id, appointment_id, doctor_account_id, specialist_id, branch_id, started_at)
        values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (appointment_id) do nothing returning *`,
-      [id, v.patientId, v.appointmentId, v.doctorAccountId, v.specialistId, v.branchId, v.startedAt.toISOString()],
+      [
+        id,
+        v.patientId,
+        v.appointmentId,
+        v.doctorAccountId,
+        v.specialistId,
+        v.branchId,
+        v.startedAt.toISOString(),
+      ],
     );
     if (rows[0]) return { visit: toVisit(rows[0]), created: true };
     return { visit: (await this.visitByAppointment(v.appointmentId!))!, created: false };
@@ -137,13 +150,17 @@ export class VisitStore {
       revision: Number(r.revision),
       updatedAt: new Date(r.updated_at),
       content: JSON.parse(
-        keys.get(String(r.patient_id))!.openText(r.content_sealed, at('visit_draft', 'content', String(r.id))),
+        keys
+          .get(String(r.patient_id))!
+          .openText(r.content_sealed, at('visit_draft', 'content', String(r.id))),
       ) as VisitContent,
     }));
   }
 
   async draftsByIds(ids: readonly string[]): Promise<Map<string, DraftRecord>> {
-    const rows = await this.database.query<DraftRow>('select * from visit_draft where id = any($1::uuid[])', [ids]);
+    const rows = await this.database.query<DraftRow>('select * from visit_draft where id = any($1::uuid[])', [
+      ids,
+    ]);
     return new Map((await this.openDrafts(rows)).map((d) => [d.id, d]));
   }
 
@@ -225,13 +242,18 @@ export class VisitStore {
         signedAt: new Date(r.signed_at),
         signatureMethod: r.signature_method,
         signature: r.signature,
-        content: JSON.parse(key.openText(r.content_sealed, at('visit_version', 'content', id))) as VisitContent,
+        content: JSON.parse(
+          key.openText(r.content_sealed, at('visit_version', 'content', id)),
+        ) as VisitContent,
       };
     });
   }
 
   async versionsByIds(ids: readonly string[]): Promise<Map<string, VersionRecord>> {
-    const rows = await this.database.query<VersionRow>('select * from visit_version where id = any($1::uuid[])', [ids]);
+    const rows = await this.database.query<VersionRow>(
+      'select * from visit_version where id = any($1::uuid[])',
+      [ids],
+    );
     return new Map((await this.openVersions(rows)).map((v) => [v.id, v]));
   }
 
@@ -272,11 +294,10 @@ export class VisitStore {
     );
     const codes = [...new Set(v.content.diagnoses.map((d) => d.code))];
     for (const code of codes)
-      await this.database.query('insert into diagnosis_index (version_id, patient_id, code_index) values ($1, $2, $3)', [
-        id,
-        v.patientId,
-        await this.keyring.blindIndex(DIAGNOSIS_INDEX, code),
-      ]);
+      await this.database.query(
+        'insert into diagnosis_index (version_id, patient_id, code_index) values ($1, $2, $3)',
+        [id, v.patientId, await this.keyring.blindIndex(DIAGNOSIS_INDEX, code)],
+      );
     return (await this.openVersions([row!]))[0]!;
   }
 
@@ -340,11 +361,22 @@ export class VisitStore {
         a.signature,
       ],
     );
-    return { id: a.id, visitId: a.visitId, patientId: a.patientId, text: a.text, contentHash: a.contentHash, signedBy: a.signedBy, signedAt: a.signedAt };
+    return {
+      id: a.id,
+      visitId: a.visitId,
+      patientId: a.patientId,
+      text: a.text,
+      contentHash: a.contentHash,
+      signedBy: a.signedBy,
+      signedAt: a.signedAt,
+    };
   }
 
   async addendumById(id: string): Promise<AddendumRecord | null> {
-    const [row] = await this.database.query<{ visit_id: string }>('select visit_id from visit_addendum where id = $1', [id]);
+    const [row] = await this.database.query<{ visit_id: string }>(
+      'select visit_id from visit_addendum where id = $1',
+      [id],
+    );
     if (!row) return null;
     const all = (await this.addendaOfVisits([String(row.visit_id)])).get(String(row.visit_id)) ?? [];
     return all.find((a) => a.id === id) ?? null;
