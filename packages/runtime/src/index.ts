@@ -25,6 +25,7 @@ export * from './metrics';
 export * from './rate-limit';
 export * from './server';
 export * from './socket-watch';
+export * from './storage/index';
 export * from './validation';
 export * from './wiring';
 export { WS_INIT_TIMEOUT_MS, WS_MAX_PAYLOAD } from './ws';
