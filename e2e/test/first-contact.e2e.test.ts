@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, writeAxeReport } from '../src/a11y';
+import { recordJourneys } from '../src/record-journeys';
 import { screenshot } from '../src/screens';
 import { hasChromium, type Stack, startStack, workEveryDay } from '../src/stack';
 
@@ -432,6 +433,15 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     expect((await s.platform.schedule.stores.appointments.byIds([booked.id])).get(booked.id)!.status).toBe(
       'CHECKED_IN',
     );
+  });
+
+  recordJourneys({
+    stack: () => s,
+    newPatient: () => newPatient(),
+    signInPortal: (page, portal, login, next) => signInPortal(page, portal, login, next),
+    signInReception,
+    check,
+    blocking,
   });
 
   it('axe: every portal page in its main states has no critical or serious violation', async () => {

@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {account ? (
               <>
                 <Link href="/appointments">Мои записи</Link>
+                <Link href="/record">Моя медкарта</Link>
                 <Link href="/profile">Профиль</Link>
                 <Link href="/consents">Согласия</Link>
               </>

@@ -4,12 +4,15 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { SignOutButton } from '@/components/sign-out-button';
+import { ROLE_LABELS, sectionsOf } from '@/sections';
 import { sessions } from '@/server/web';
 
-export const metadata: Metadata = { title: 'Медикаменте — регистратура', robots: { index: false } };
+export const metadata: Metadata = { title: 'Медикаменте — сотрудникам', robots: { index: false } };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const account = await sessions.current();
+  // Each role sees only its own sections; without a second factor, only the enrolment page.
+  const sections = account?.secondFactor ? sectionsOf(account.role) : [];
   return (
     <html lang="ru">
       <body>
@@ -18,18 +21,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <header className="top">
           <Link href="/" className="brand">
-            Медикаменте · Регистратура
+            Медикаменте · {account ? (ROLE_LABELS[account.role] ?? 'Сотрудники') : 'Сотрудники'}
           </Link>
           {account ? (
             <>
               <nav aria-label="Разделы">
-                {account.secondFactor ? (
-                  <>
-                    <Link href="/">Журнал</Link>
-                    <Link href="/patients">Пациенты</Link>
-                    <Link href="/calls">Обзвон</Link>
-                  </>
-                ) : null}
+                {sections.map((s) => (
+                  <Link key={s.href} href={s.href}>
+                    {s.label}
+                  </Link>
+                ))}
                 <Link href="/security">Двухфакторный вход</Link>
               </nav>
               <span className="who">

@@ -12,8 +12,13 @@ import { RegisterPatientMutation, SearchPatientsQuery } from '@/operations/patie
 
 const birth = (d: string | null | undefined) => (d ? dateOnly(d) : '—');
 
-/** Patient search (name, phone, birth date). Values appear exactly as the API returns them (masked ones masked). */
-export function PatientSearch() {
+/**
+ * Patient search (name, phone, birth date). Values appear exactly as the API returns them (masked
+ * ones masked). Reception opens the patient card and books; a doctor (`forDoctor`) opens the
+ * medical record.
+ */
+export function PatientSearch({ forDoctor = false }: { forDoctor?: boolean }) {
+  const cardHref = (id: string) => (forDoctor ? `/record/${id}` : `/patients/${id}`);
   const [query, setQuery] = useState<{ text?: string; phone?: string; birthDate?: string } | null>(null);
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }] = useQuery({
@@ -56,7 +61,11 @@ export function PatientSearch() {
       {fetching ? <Loading label="Ищем…" /> : null}
       {error ? <ErrorBox>{errorText(errorCode(error), 'Поиск не удался')}</ErrorBox> : null}
       {data && !data.searchPatients.nodes.length ? (
-        <Empty>Никого не нашли. Проверьте данные или зарегистрируйте пациента.</Empty>
+        <Empty>
+          {forDoctor
+            ? 'Никого не нашли. Проверьте данные.'
+            : 'Никого не нашли. Проверьте данные или зарегистрируйте пациента.'}
+        </Empty>
       ) : null}
       {data?.searchPatients.nodes.length ? (
         <table className="grid" aria-label="Найденные пациенты">
@@ -66,23 +75,25 @@ export function PatientSearch() {
               <th scope="col">Телефон</th>
               <th scope="col">E-mail</th>
               <th scope="col">Дата рождения</th>
-              <th scope="col">Действия</th>
+              {forDoctor ? null : <th scope="col">Действия</th>}
             </tr>
           </thead>
           <tbody>
             {data.searchPatients.nodes.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <Link href={`/patients/${p.id}`}>{p.fullName ?? 'нет доступа'}</Link>
+                  <Link href={cardHref(p.id)}>{p.fullName ?? 'нет доступа'}</Link>
                 </td>
                 <td>{p.phone ?? '—'}</td>
                 <td>{p.email ?? '—'}</td>
                 <td>{birth(p.birthDate)}</td>
-                <td>
-                  <Link className="button small" href={`/book?patientId=${p.id}`}>
-                    Записать
-                  </Link>
-                </td>
+                {forDoctor ? null : (
+                  <td>
+                    <Link className="button small" href={`/book?patientId=${p.id}`}>
+                      Записать
+                    </Link>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

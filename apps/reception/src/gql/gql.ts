@@ -36,6 +36,25 @@ type Documents = {
     "\n    query SearchPatients($query: PatientSearchInput!, $after: String) {\n      searchPatients(query: $query, first: 20, after: $after) {\n        nodes { id fullName phone email birthDate }\n        pageInfo { endCursor hasNextPage }\n      }\n    }\n  ": typeof types.SearchPatientsDocument,
     "\n    query PatientCard($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        phone\n        email\n        birthDate\n        sex\n        passport\n        snils\n        insurancePolicy\n        registrationAddress\n        homeAddress\n        workplace\n        consents { id purpose active textVersion givenAt }\n      }\n    }\n  ": typeof types.PatientCardDocument,
     "\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  ": typeof types.RegisterPatientDocument,
+    "\n    query DoctorToday($from: String!, $to: String!) {\n      doctorSchedule(from: $from, to: $to) {\n        id\n        status\n        startsAt\n        endsAt\n        patientId\n        branchId\n        patient { id fullName birthDate }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  ": typeof types.DoctorTodayDocument,
+    "\n    query StaffDirectory {\n      branches { id name timeZone }\n      specialists { id accountId displayName specialties }\n    }\n  ": typeof types.StaffDirectoryDocument,
+    "\n    query RecordAccess($patientId: ID!) {\n      recordAccess(patientId: $patientId) { patientId level breakGlassAvailable breakGlassUntil }\n    }\n  ": typeof types.RecordAccessDocument,
+    "\n    query DoctorPatient($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        birthDate\n        ageYears\n        sex\n        phone\n        email\n        insurancePolicy\n        chronicConditions\n      }\n    }\n  ": typeof types.DoctorPatientDocument,
+    "\n  fragment VisitVersionFields on VisitVersion {\n    id\n    number\n    status\n    reason\n    replacesVersionId\n    signedBy\n    signedAt\n    contentHash\n    complaints\n    anamnesis\n    examination\n    diagnoses { code title kind certainty }\n    conclusion\n    recommendations\n    prescriptions { drug form dose route frequency duration instructions }\n    referrals { kind target note }\n  }\n": typeof types.VisitVersionFieldsFragmentDoc,
+    "\n  fragment VisitFields on Visit {\n    id\n    patientId\n    appointmentId\n    doctorAccountId\n    branchId\n    startedAt\n    status\n    current { ...VisitVersionFields }\n    versions { ...VisitVersionFields }\n    addenda { id text signedBy signedAt }\n  }\n": typeof types.VisitFieldsFragmentDoc,
+    "\n    query PatientVisits($patientId: ID!) {\n      visits(patientId: $patientId) { ...VisitFields }\n    }\n  ": typeof types.PatientVisitsDocument,
+    "\n  fragment VisitDraftFields on VisitDraft {\n    id\n    visitId\n    kind\n    replacesVersionId\n    revision\n    updatedAt\n    complaints\n    anamnesis\n    examination\n    diagnoses { code title kind certainty }\n    conclusion\n    recommendations\n    prescriptions { drug form dose route frequency duration instructions }\n    referrals { kind target note }\n  }\n": typeof types.VisitDraftFieldsFragmentDoc,
+    "\n    query VisitWork($visitId: ID!) {\n      visit(id: $visitId) { ...VisitFields }\n      myVisitDraft(visitId: $visitId) { ...VisitDraftFields }\n    }\n  ": typeof types.VisitWorkDocument,
+    "\n    query VisitForAppointment($appointmentId: ID!) {\n      visitForAppointment(appointmentId: $appointmentId) { id patientId status }\n    }\n  ": typeof types.VisitForAppointmentDocument,
+    "\n    query Icd10Search($query: String!) {\n      icd10Search(query: $query, first: 12) { code title }\n    }\n  ": typeof types.Icd10SearchDocument,
+    "\n    mutation OpenVisit($input: OpenVisitInput!) {\n      openVisit(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id patientId status }\n      }\n    }\n  ": typeof types.OpenVisitDocument,
+    "\n    mutation SaveVisitDraft($input: SaveVisitDraftInput!) {\n      saveVisitDraft(input: $input) {\n        ok\n        inputErrors { field code message }\n        draft { id revision updatedAt diagnoses { code title kind certainty } }\n      }\n    }\n  ": typeof types.SaveVisitDraftDocument,
+    "\n    mutation SignVisit($input: SignVisitInput!) {\n      signVisit(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id number status signedAt }\n      }\n    }\n  ": typeof types.SignVisitDocument,
+    "\n    mutation StartVisitCorrection($input: VisitRefInput!) {\n      startVisitCorrection(input: $input) {\n        ok\n        inputErrors { field code message }\n        draft { id revision }\n      }\n    }\n  ": typeof types.StartVisitCorrectionDocument,
+    "\n    mutation DiscardVisitDraft($input: VisitRefInput!) {\n      discardVisitDraft(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id status }\n      }\n    }\n  ": typeof types.DiscardVisitDraftDocument,
+    "\n    mutation AddVisitAddendum($input: AddVisitAddendumInput!) {\n      addVisitAddendum(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id }\n      }\n    }\n  ": typeof types.AddVisitAddendumDocument,
+    "\n    mutation MarkVisitEnteredInError($input: MarkVisitEnteredInErrorInput!) {\n      markVisitEnteredInError(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id status }\n      }\n    }\n  ": typeof types.MarkVisitEnteredInErrorDocument,
+    "\n    mutation BreakGlass($input: BreakGlassInput!) {\n      breakGlass(input: $input) {\n        ok\n        inputErrors { field code message }\n        expiresAt\n      }\n    }\n  ": typeof types.BreakGlassDocument,
 };
 const documents: Documents = {
     "\n  mutation ReceptionSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.ReceptionSignInDocument,
@@ -60,6 +79,25 @@ const documents: Documents = {
     "\n    query SearchPatients($query: PatientSearchInput!, $after: String) {\n      searchPatients(query: $query, first: 20, after: $after) {\n        nodes { id fullName phone email birthDate }\n        pageInfo { endCursor hasNextPage }\n      }\n    }\n  ": types.SearchPatientsDocument,
     "\n    query PatientCard($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        phone\n        email\n        birthDate\n        sex\n        passport\n        snils\n        insurancePolicy\n        registrationAddress\n        homeAddress\n        workplace\n        consents { id purpose active textVersion givenAt }\n      }\n    }\n  ": types.PatientCardDocument,
     "\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  ": types.RegisterPatientDocument,
+    "\n    query DoctorToday($from: String!, $to: String!) {\n      doctorSchedule(from: $from, to: $to) {\n        id\n        status\n        startsAt\n        endsAt\n        patientId\n        branchId\n        patient { id fullName birthDate }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  ": types.DoctorTodayDocument,
+    "\n    query StaffDirectory {\n      branches { id name timeZone }\n      specialists { id accountId displayName specialties }\n    }\n  ": types.StaffDirectoryDocument,
+    "\n    query RecordAccess($patientId: ID!) {\n      recordAccess(patientId: $patientId) { patientId level breakGlassAvailable breakGlassUntil }\n    }\n  ": types.RecordAccessDocument,
+    "\n    query DoctorPatient($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        birthDate\n        ageYears\n        sex\n        phone\n        email\n        insurancePolicy\n        chronicConditions\n      }\n    }\n  ": types.DoctorPatientDocument,
+    "\n  fragment VisitVersionFields on VisitVersion {\n    id\n    number\n    status\n    reason\n    replacesVersionId\n    signedBy\n    signedAt\n    contentHash\n    complaints\n    anamnesis\n    examination\n    diagnoses { code title kind certainty }\n    conclusion\n    recommendations\n    prescriptions { drug form dose route frequency duration instructions }\n    referrals { kind target note }\n  }\n": types.VisitVersionFieldsFragmentDoc,
+    "\n  fragment VisitFields on Visit {\n    id\n    patientId\n    appointmentId\n    doctorAccountId\n    branchId\n    startedAt\n    status\n    current { ...VisitVersionFields }\n    versions { ...VisitVersionFields }\n    addenda { id text signedBy signedAt }\n  }\n": types.VisitFieldsFragmentDoc,
+    "\n    query PatientVisits($patientId: ID!) {\n      visits(patientId: $patientId) { ...VisitFields }\n    }\n  ": types.PatientVisitsDocument,
+    "\n  fragment VisitDraftFields on VisitDraft {\n    id\n    visitId\n    kind\n    replacesVersionId\n    revision\n    updatedAt\n    complaints\n    anamnesis\n    examination\n    diagnoses { code title kind certainty }\n    conclusion\n    recommendations\n    prescriptions { drug form dose route frequency duration instructions }\n    referrals { kind target note }\n  }\n": types.VisitDraftFieldsFragmentDoc,
+    "\n    query VisitWork($visitId: ID!) {\n      visit(id: $visitId) { ...VisitFields }\n      myVisitDraft(visitId: $visitId) { ...VisitDraftFields }\n    }\n  ": types.VisitWorkDocument,
+    "\n    query VisitForAppointment($appointmentId: ID!) {\n      visitForAppointment(appointmentId: $appointmentId) { id patientId status }\n    }\n  ": types.VisitForAppointmentDocument,
+    "\n    query Icd10Search($query: String!) {\n      icd10Search(query: $query, first: 12) { code title }\n    }\n  ": types.Icd10SearchDocument,
+    "\n    mutation OpenVisit($input: OpenVisitInput!) {\n      openVisit(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id patientId status }\n      }\n    }\n  ": types.OpenVisitDocument,
+    "\n    mutation SaveVisitDraft($input: SaveVisitDraftInput!) {\n      saveVisitDraft(input: $input) {\n        ok\n        inputErrors { field code message }\n        draft { id revision updatedAt diagnoses { code title kind certainty } }\n      }\n    }\n  ": types.SaveVisitDraftDocument,
+    "\n    mutation SignVisit($input: SignVisitInput!) {\n      signVisit(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id number status signedAt }\n      }\n    }\n  ": types.SignVisitDocument,
+    "\n    mutation StartVisitCorrection($input: VisitRefInput!) {\n      startVisitCorrection(input: $input) {\n        ok\n        inputErrors { field code message }\n        draft { id revision }\n      }\n    }\n  ": types.StartVisitCorrectionDocument,
+    "\n    mutation DiscardVisitDraft($input: VisitRefInput!) {\n      discardVisitDraft(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id status }\n      }\n    }\n  ": types.DiscardVisitDraftDocument,
+    "\n    mutation AddVisitAddendum($input: AddVisitAddendumInput!) {\n      addVisitAddendum(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id }\n      }\n    }\n  ": types.AddVisitAddendumDocument,
+    "\n    mutation MarkVisitEnteredInError($input: MarkVisitEnteredInErrorInput!) {\n      markVisitEnteredInError(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id status }\n      }\n    }\n  ": types.MarkVisitEnteredInErrorDocument,
+    "\n    mutation BreakGlass($input: BreakGlassInput!) {\n      breakGlass(input: $input) {\n        ok\n        inputErrors { field code message }\n        expiresAt\n      }\n    }\n  ": types.BreakGlassDocument,
 };
 
 /**
@@ -164,6 +202,82 @@ export function graphql(source: "\n    query PatientCard($id: ID!) {\n      pati
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  "): (typeof documents)["\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query DoctorToday($from: String!, $to: String!) {\n      doctorSchedule(from: $from, to: $to) {\n        id\n        status\n        startsAt\n        endsAt\n        patientId\n        branchId\n        patient { id fullName birthDate }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  "): (typeof documents)["\n    query DoctorToday($from: String!, $to: String!) {\n      doctorSchedule(from: $from, to: $to) {\n        id\n        status\n        startsAt\n        endsAt\n        patientId\n        branchId\n        patient { id fullName birthDate }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query StaffDirectory {\n      branches { id name timeZone }\n      specialists { id accountId displayName specialties }\n    }\n  "): (typeof documents)["\n    query StaffDirectory {\n      branches { id name timeZone }\n      specialists { id accountId displayName specialties }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query RecordAccess($patientId: ID!) {\n      recordAccess(patientId: $patientId) { patientId level breakGlassAvailable breakGlassUntil }\n    }\n  "): (typeof documents)["\n    query RecordAccess($patientId: ID!) {\n      recordAccess(patientId: $patientId) { patientId level breakGlassAvailable breakGlassUntil }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query DoctorPatient($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        birthDate\n        ageYears\n        sex\n        phone\n        email\n        insurancePolicy\n        chronicConditions\n      }\n    }\n  "): (typeof documents)["\n    query DoctorPatient($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        birthDate\n        ageYears\n        sex\n        phone\n        email\n        insurancePolicy\n        chronicConditions\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VisitVersionFields on VisitVersion {\n    id\n    number\n    status\n    reason\n    replacesVersionId\n    signedBy\n    signedAt\n    contentHash\n    complaints\n    anamnesis\n    examination\n    diagnoses { code title kind certainty }\n    conclusion\n    recommendations\n    prescriptions { drug form dose route frequency duration instructions }\n    referrals { kind target note }\n  }\n"): (typeof documents)["\n  fragment VisitVersionFields on VisitVersion {\n    id\n    number\n    status\n    reason\n    replacesVersionId\n    signedBy\n    signedAt\n    contentHash\n    complaints\n    anamnesis\n    examination\n    diagnoses { code title kind certainty }\n    conclusion\n    recommendations\n    prescriptions { drug form dose route frequency duration instructions }\n    referrals { kind target note }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VisitFields on Visit {\n    id\n    patientId\n    appointmentId\n    doctorAccountId\n    branchId\n    startedAt\n    status\n    current { ...VisitVersionFields }\n    versions { ...VisitVersionFields }\n    addenda { id text signedBy signedAt }\n  }\n"): (typeof documents)["\n  fragment VisitFields on Visit {\n    id\n    patientId\n    appointmentId\n    doctorAccountId\n    branchId\n    startedAt\n    status\n    current { ...VisitVersionFields }\n    versions { ...VisitVersionFields }\n    addenda { id text signedBy signedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PatientVisits($patientId: ID!) {\n      visits(patientId: $patientId) { ...VisitFields }\n    }\n  "): (typeof documents)["\n    query PatientVisits($patientId: ID!) {\n      visits(patientId: $patientId) { ...VisitFields }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VisitDraftFields on VisitDraft {\n    id\n    visitId\n    kind\n    replacesVersionId\n    revision\n    updatedAt\n    complaints\n    anamnesis\n    examination\n    diagnoses { code title kind certainty }\n    conclusion\n    recommendations\n    prescriptions { drug form dose route frequency duration instructions }\n    referrals { kind target note }\n  }\n"): (typeof documents)["\n  fragment VisitDraftFields on VisitDraft {\n    id\n    visitId\n    kind\n    replacesVersionId\n    revision\n    updatedAt\n    complaints\n    anamnesis\n    examination\n    diagnoses { code title kind certainty }\n    conclusion\n    recommendations\n    prescriptions { drug form dose route frequency duration instructions }\n    referrals { kind target note }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query VisitWork($visitId: ID!) {\n      visit(id: $visitId) { ...VisitFields }\n      myVisitDraft(visitId: $visitId) { ...VisitDraftFields }\n    }\n  "): (typeof documents)["\n    query VisitWork($visitId: ID!) {\n      visit(id: $visitId) { ...VisitFields }\n      myVisitDraft(visitId: $visitId) { ...VisitDraftFields }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query VisitForAppointment($appointmentId: ID!) {\n      visitForAppointment(appointmentId: $appointmentId) { id patientId status }\n    }\n  "): (typeof documents)["\n    query VisitForAppointment($appointmentId: ID!) {\n      visitForAppointment(appointmentId: $appointmentId) { id patientId status }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query Icd10Search($query: String!) {\n      icd10Search(query: $query, first: 12) { code title }\n    }\n  "): (typeof documents)["\n    query Icd10Search($query: String!) {\n      icd10Search(query: $query, first: 12) { code title }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation OpenVisit($input: OpenVisitInput!) {\n      openVisit(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id patientId status }\n      }\n    }\n  "): (typeof documents)["\n    mutation OpenVisit($input: OpenVisitInput!) {\n      openVisit(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id patientId status }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SaveVisitDraft($input: SaveVisitDraftInput!) {\n      saveVisitDraft(input: $input) {\n        ok\n        inputErrors { field code message }\n        draft { id revision updatedAt diagnoses { code title kind certainty } }\n      }\n    }\n  "): (typeof documents)["\n    mutation SaveVisitDraft($input: SaveVisitDraftInput!) {\n      saveVisitDraft(input: $input) {\n        ok\n        inputErrors { field code message }\n        draft { id revision updatedAt diagnoses { code title kind certainty } }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SignVisit($input: SignVisitInput!) {\n      signVisit(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id number status signedAt }\n      }\n    }\n  "): (typeof documents)["\n    mutation SignVisit($input: SignVisitInput!) {\n      signVisit(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id number status signedAt }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation StartVisitCorrection($input: VisitRefInput!) {\n      startVisitCorrection(input: $input) {\n        ok\n        inputErrors { field code message }\n        draft { id revision }\n      }\n    }\n  "): (typeof documents)["\n    mutation StartVisitCorrection($input: VisitRefInput!) {\n      startVisitCorrection(input: $input) {\n        ok\n        inputErrors { field code message }\n        draft { id revision }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation DiscardVisitDraft($input: VisitRefInput!) {\n      discardVisitDraft(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id status }\n      }\n    }\n  "): (typeof documents)["\n    mutation DiscardVisitDraft($input: VisitRefInput!) {\n      discardVisitDraft(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id status }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation AddVisitAddendum($input: AddVisitAddendumInput!) {\n      addVisitAddendum(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id }\n      }\n    }\n  "): (typeof documents)["\n    mutation AddVisitAddendum($input: AddVisitAddendumInput!) {\n      addVisitAddendum(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation MarkVisitEnteredInError($input: MarkVisitEnteredInErrorInput!) {\n      markVisitEnteredInError(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id status }\n      }\n    }\n  "): (typeof documents)["\n    mutation MarkVisitEnteredInError($input: MarkVisitEnteredInErrorInput!) {\n      markVisitEnteredInError(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id status }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation BreakGlass($input: BreakGlassInput!) {\n      breakGlass(input: $input) {\n        ok\n        inputErrors { field code message }\n        expiresAt\n      }\n    }\n  "): (typeof documents)["\n    mutation BreakGlass($input: BreakGlassInput!) {\n      breakGlass(input: $input) {\n        ok\n        inputErrors { field code message }\n        expiresAt\n      }\n    }\n  "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

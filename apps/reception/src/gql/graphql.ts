@@ -14,6 +14,12 @@ export type AccountRole =
   | 'receptionist'
   | 'security_officer';
 
+export type AddVisitAddendumInput = {
+  idempotencyKey: string;
+  text: string;
+  visitId: string;
+};
+
 export type AppointmentSource =
   | 'PORTAL'
   | 'RECEPTION'
@@ -43,6 +49,12 @@ export type BookingInput = {
   startsAt: string;
 };
 
+export type BreakGlassInput = {
+  patientId: string;
+  /** Why the record must be opened without a care relationship (audited, reviewed by security) */
+  reason: string;
+};
+
 export type CallListReason =
   | 'NOT_CONFIRMED'
   | 'NO_CHANNEL';
@@ -65,6 +77,25 @@ export type ConsentPurpose =
   | 'PORTAL_ACCOUNT'
   | 'TREATMENT';
 
+export type DiagnosisCertainty =
+  | 'CONFIRMED'
+  | 'PROVISIONAL';
+
+export type DiagnosisInput = {
+  certainty: DiagnosisCertainty;
+  code: string;
+  kind: DiagnosisKind;
+};
+
+export type DiagnosisKind =
+  | 'COMPLICATION'
+  | 'PRIMARY'
+  | 'SECONDARY';
+
+export type DraftKind =
+  | 'CORRECTION'
+  | 'ORIGINAL';
+
 export type FreeSlotsInput = {
   branchId?: string | null | undefined;
   /** YYYY-MM-DD in the branch's zone, inclusive */
@@ -76,6 +107,19 @@ export type FreeSlotsInput = {
   specialty?: string | null | undefined;
   /** YYYY-MM-DD in the branch's zone, inclusive (at most 31 days after from) */
   to: string;
+};
+
+export type MarkVisitEnteredInErrorInput = {
+  idempotencyKey: string;
+  reason: string;
+  visitId: string;
+};
+
+export type OpenVisitInput = {
+  /** The appointment the visit belongs to (one visit per appointment) */
+  appointmentId?: string | null | undefined;
+  branchId?: string | null | undefined;
+  patientId: string;
 };
 
 export type PatientInput = {
@@ -105,6 +149,33 @@ export type PatientSearchInput = {
   text?: string | null | undefined;
 };
 
+export type PrescriptionInput = {
+  dose?: string | null | undefined;
+  drug: string;
+  duration?: string | null | undefined;
+  form?: string | null | undefined;
+  frequency?: string | null | undefined;
+  instructions?: string | null | undefined;
+  route?: string | null | undefined;
+};
+
+export type RecordAccessLevel =
+  /** The clinical content */
+  | 'FULL'
+  | 'NONE'
+  /** Only that visits exist (reception) */
+  | 'SUMMARY';
+
+export type ReferralInput = {
+  kind: ReferralKind;
+  note?: string | null | undefined;
+  target: string;
+};
+
+export type ReferralKind =
+  | 'LAB'
+  | 'SPECIALIST';
+
 export type RescheduleInput = {
   appointmentId: string;
   branchId?: string | null | undefined;
@@ -112,6 +183,13 @@ export type RescheduleInput = {
   /** Move to another doctor or branch (defaults: the current ones) */
   specialistId?: string | null | undefined;
   startsAt: string;
+};
+
+export type SaveVisitDraftInput = {
+  content: VisitContentInput;
+  /** The revision this save is based on (0 for a new draft); null overwrites */
+  expectedRevision?: number | null | undefined;
+  visitId: string;
 };
 
 export type Sex =
@@ -124,6 +202,40 @@ export type SignInInput = {
   /** Six digits from the authenticator app, when TOTP is enabled */
   totpCode?: string | null | undefined;
 };
+
+export type SignVisitInput = {
+  idempotencyKey: string;
+  /** Required when the draft is a correction */
+  reason?: string | null | undefined;
+  visitId: string;
+};
+
+export type VisitContentInput = {
+  anamnesis?: string | null | undefined;
+  complaints?: string | null | undefined;
+  conclusion?: string | null | undefined;
+  diagnoses?: Array<DiagnosisInput> | null | undefined;
+  examination?: string | null | undefined;
+  prescriptions?: Array<PrescriptionInput> | null | undefined;
+  recommendations?: string | null | undefined;
+  referrals?: Array<ReferralInput> | null | undefined;
+};
+
+export type VisitRefInput = {
+  visitId: string;
+};
+
+export type VisitStatus =
+  /** Being written: no signed version yet */
+  | 'OPEN'
+  | 'SIGNED';
+
+export type VisitVersionStatus =
+  /** A correction that replaces the version before it */
+  | 'AMENDED'
+  /** Kept, hidden from the patient */
+  | 'ENTERED_IN_ERROR'
+  | 'FINAL';
 
 export type ReceptionSignInMutationVariables = Exact<{
   input: SignInInput;
@@ -279,7 +391,126 @@ export type RegisterPatientMutationVariables = Exact<{
 
 export type RegisterPatientMutation = { registerPatient: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, patient: { id: string, fullName: string | null } | null, duplicates: Array<{ id: string, fullName: string | null, phone: string | null, birthDate: string | null }> } };
 
+export type DoctorTodayQueryVariables = Exact<{
+  from: string;
+  to: string;
+}>;
 
+
+export type DoctorTodayQuery = { doctorSchedule: Array<{ id: string, status: AppointmentStatus | null, startsAt: string | null, endsAt: string | null, patientId: string, branchId: string | null, patient: { id: string, fullName: string | null, birthDate: string | null }, service: { id: string, name: string } | null, branch: { id: string, name: string, timeZone: string } | null }> };
+
+export type StaffDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffDirectoryQuery = { branches: Array<{ id: string, name: string, timeZone: string }>, specialists: Array<{ id: string, accountId: string, displayName: string, specialties: Array<string> }> };
+
+export type RecordAccessQueryVariables = Exact<{
+  patientId: string;
+}>;
+
+
+export type RecordAccessQuery = { recordAccess: { patientId: string, level: RecordAccessLevel, breakGlassAvailable: boolean, breakGlassUntil: string | null } };
+
+export type DoctorPatientQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DoctorPatientQuery = { patient: { id: string, fullName: string | null, birthDate: string | null, ageYears: number | null, sex: Sex | null, phone: string | null, email: string | null, insurancePolicy: string | null, chronicConditions: Array<string> | null } | null };
+
+export type VisitVersionFieldsFragment = { id: string, number: number | null, status: VisitVersionStatus | null, reason: string | null, replacesVersionId: string | null, signedBy: string | null, signedAt: string | null, contentHash: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null };
+
+export type VisitFieldsFragment = { id: string, patientId: string, appointmentId: string | null, doctorAccountId: string | null, branchId: string | null, startedAt: string | null, status: VisitStatus | null, current: { id: string, number: number | null, status: VisitVersionStatus | null, reason: string | null, replacesVersionId: string | null, signedBy: string | null, signedAt: string | null, contentHash: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null } | null, versions: Array<{ id: string, number: number | null, status: VisitVersionStatus | null, reason: string | null, replacesVersionId: string | null, signedBy: string | null, signedAt: string | null, contentHash: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null }> | null, addenda: Array<{ id: string, text: string | null, signedBy: string | null, signedAt: string | null }> | null };
+
+export type PatientVisitsQueryVariables = Exact<{
+  patientId: string;
+}>;
+
+
+export type PatientVisitsQuery = { visits: Array<{ id: string, patientId: string, appointmentId: string | null, doctorAccountId: string | null, branchId: string | null, startedAt: string | null, status: VisitStatus | null, current: { id: string, number: number | null, status: VisitVersionStatus | null, reason: string | null, replacesVersionId: string | null, signedBy: string | null, signedAt: string | null, contentHash: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null } | null, versions: Array<{ id: string, number: number | null, status: VisitVersionStatus | null, reason: string | null, replacesVersionId: string | null, signedBy: string | null, signedAt: string | null, contentHash: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null }> | null, addenda: Array<{ id: string, text: string | null, signedBy: string | null, signedAt: string | null }> | null }> };
+
+export type VisitDraftFieldsFragment = { id: string, visitId: string | null, kind: DraftKind | null, replacesVersionId: string | null, revision: number | null, updatedAt: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null };
+
+export type VisitWorkQueryVariables = Exact<{
+  visitId: string;
+}>;
+
+
+export type VisitWorkQuery = { visit: { id: string, patientId: string, appointmentId: string | null, doctorAccountId: string | null, branchId: string | null, startedAt: string | null, status: VisitStatus | null, current: { id: string, number: number | null, status: VisitVersionStatus | null, reason: string | null, replacesVersionId: string | null, signedBy: string | null, signedAt: string | null, contentHash: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null } | null, versions: Array<{ id: string, number: number | null, status: VisitVersionStatus | null, reason: string | null, replacesVersionId: string | null, signedBy: string | null, signedAt: string | null, contentHash: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null }> | null, addenda: Array<{ id: string, text: string | null, signedBy: string | null, signedAt: string | null }> | null } | null, myVisitDraft: { id: string, visitId: string | null, kind: DraftKind | null, replacesVersionId: string | null, revision: number | null, updatedAt: string | null, complaints: string | null, anamnesis: string | null, examination: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null } | null };
+
+export type VisitForAppointmentQueryVariables = Exact<{
+  appointmentId: string;
+}>;
+
+
+export type VisitForAppointmentQuery = { visitForAppointment: { id: string, patientId: string, status: VisitStatus | null } | null };
+
+export type Icd10SearchQueryVariables = Exact<{
+  query: string;
+}>;
+
+
+export type Icd10SearchQuery = { icd10Search: Array<{ code: string, title: string }> };
+
+export type OpenVisitMutationVariables = Exact<{
+  input: OpenVisitInput;
+}>;
+
+
+export type OpenVisitMutation = { openVisit: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, visit: { id: string, patientId: string, status: VisitStatus | null } | null } };
+
+export type SaveVisitDraftMutationVariables = Exact<{
+  input: SaveVisitDraftInput;
+}>;
+
+
+export type SaveVisitDraftMutation = { saveVisitDraft: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, draft: { id: string, revision: number | null, updatedAt: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null } | null } };
+
+export type SignVisitMutationVariables = Exact<{
+  input: SignVisitInput;
+}>;
+
+
+export type SignVisitMutation = { signVisit: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, version: { id: string, number: number | null, status: VisitVersionStatus | null, signedAt: string | null } | null } };
+
+export type StartVisitCorrectionMutationVariables = Exact<{
+  input: VisitRefInput;
+}>;
+
+
+export type StartVisitCorrectionMutation = { startVisitCorrection: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, draft: { id: string, revision: number | null } | null } };
+
+export type DiscardVisitDraftMutationVariables = Exact<{
+  input: VisitRefInput;
+}>;
+
+
+export type DiscardVisitDraftMutation = { discardVisitDraft: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, visit: { id: string, status: VisitStatus | null } | null } };
+
+export type AddVisitAddendumMutationVariables = Exact<{
+  input: AddVisitAddendumInput;
+}>;
+
+
+export type AddVisitAddendumMutation = { addVisitAddendum: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, visit: { id: string } | null } };
+
+export type MarkVisitEnteredInErrorMutationVariables = Exact<{
+  input: MarkVisitEnteredInErrorInput;
+}>;
+
+
+export type MarkVisitEnteredInErrorMutation = { markVisitEnteredInError: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, version: { id: string, status: VisitVersionStatus | null } | null } };
+
+export type BreakGlassMutationVariables = Exact<{
+  input: BreakGlassInput;
+}>;
+
+
+export type BreakGlassMutation = { breakGlass: { ok: boolean, expiresAt: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
+
+export const VisitVersionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitVersionFieldsFragment, unknown>;
+export const VisitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Visit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"appointmentId"}},{"kind":"Field","name":{"kind":"Name","value":"doctorAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"branchId"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitFieldsFragment, unknown>;
+export const VisitDraftFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitDraftFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitDraft"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitDraftFieldsFragment, unknown>;
 export const ReceptionSignInDocument = {"__meta__":{"documentId":"sha256:369b00b36bed747703e94d6910fd4d6fc1f7eeccc32d4e95f8ed99b19a96c1cf"}} as unknown as DocumentNode<ReceptionSignInMutation, ReceptionSignInMutationVariables>;
 export const ReceptionRefreshDocument = {"__meta__":{"documentId":"sha256:9bb425d550a32055dfd554258d45bbe7375e2efa6bb8d78c8717dfd2c154d92d"}} as unknown as DocumentNode<ReceptionRefreshMutation, ReceptionRefreshMutationVariables>;
 export const ReceptionSignOutDocument = {"__meta__":{"documentId":"sha256:4888b3eb2d8af6d17b77cf259fba5d4e35afa26f734a00bfb9285eb4edce8a4f"}} as unknown as DocumentNode<ReceptionSignOutMutation, ReceptionSignOutMutationVariables>;
@@ -302,3 +533,19 @@ export const ReceptionAppointmentEventsDocument = {"__meta__":{"documentId":"sha
 export const SearchPatientsDocument = {"__meta__":{"documentId":"sha256:1b6d22311b56277e6dccfea7ffbf723039f35464fcfe13f04b6577d8572f142a"}} as unknown as DocumentNode<SearchPatientsQuery, SearchPatientsQueryVariables>;
 export const PatientCardDocument = {"__meta__":{"documentId":"sha256:49de2dc39362e04b6924407742a67c7f6a746e7cdca2dd6dab5be9d2495685ec"}} as unknown as DocumentNode<PatientCardQuery, PatientCardQueryVariables>;
 export const RegisterPatientDocument = {"__meta__":{"documentId":"sha256:176440db907c65ebe3ec650680bfc3e886dc6372443b45d42188a9e9a899c3dc"}} as unknown as DocumentNode<RegisterPatientMutation, RegisterPatientMutationVariables>;
+export const DoctorTodayDocument = {"__meta__":{"documentId":"sha256:13fef8f794fce0c11ac3f8c27e27cfb1d82d753775be31d44241fb6a08dd6d56"}} as unknown as DocumentNode<DoctorTodayQuery, DoctorTodayQueryVariables>;
+export const StaffDirectoryDocument = {"__meta__":{"documentId":"sha256:0778a251f7b0f7c6a17c976105c9d0380e86cde764db23afb3396138648f49b8"}} as unknown as DocumentNode<StaffDirectoryQuery, StaffDirectoryQueryVariables>;
+export const RecordAccessDocument = {"__meta__":{"documentId":"sha256:3689423bdf4a38ff4466b6a447d97efc2ad5ce46a5f46a12b2ddce8c197a140c"}} as unknown as DocumentNode<RecordAccessQuery, RecordAccessQueryVariables>;
+export const DoctorPatientDocument = {"__meta__":{"documentId":"sha256:cd448d48c6ed280935e72d0156bb7594b186ec716cd5cf846d39496723c80179"}} as unknown as DocumentNode<DoctorPatientQuery, DoctorPatientQueryVariables>;
+export const PatientVisitsDocument = {"__meta__":{"documentId":"sha256:49d55ab0b016281b171cedd65b19a2eed26ca37ceff79da2b8ce1eebe6bd804e"}} as unknown as DocumentNode<PatientVisitsQuery, PatientVisitsQueryVariables>;
+export const VisitWorkDocument = {"__meta__":{"documentId":"sha256:27de43efdf63c3c3fd5e9cee190e9d50664cca43c413e7c78c754f06b24bddf5"}} as unknown as DocumentNode<VisitWorkQuery, VisitWorkQueryVariables>;
+export const VisitForAppointmentDocument = {"__meta__":{"documentId":"sha256:6a51257b1aeac7c682ad3b36f9f0c84e7005b2764e9e50eaa859220dad95f182"}} as unknown as DocumentNode<VisitForAppointmentQuery, VisitForAppointmentQueryVariables>;
+export const Icd10SearchDocument = {"__meta__":{"documentId":"sha256:c4f3d07c7033d1a1e9800d3bb923fdff31b56fcfe33e6640f9dff89622ce6027"}} as unknown as DocumentNode<Icd10SearchQuery, Icd10SearchQueryVariables>;
+export const OpenVisitDocument = {"__meta__":{"documentId":"sha256:ab2778af3b56b2e9ed5c02b0bb7f044da86b2c8dbbea6534d85d97aa3be4b3fb"}} as unknown as DocumentNode<OpenVisitMutation, OpenVisitMutationVariables>;
+export const SaveVisitDraftDocument = {"__meta__":{"documentId":"sha256:f22449798926ed58ede626f1884b7266319af0eb1fc38c88703facb815f88184"}} as unknown as DocumentNode<SaveVisitDraftMutation, SaveVisitDraftMutationVariables>;
+export const SignVisitDocument = {"__meta__":{"documentId":"sha256:4ecd214dd95ef9f9aac74b0a20eef1a8309208f7bac8538494823f19c7d59b72"}} as unknown as DocumentNode<SignVisitMutation, SignVisitMutationVariables>;
+export const StartVisitCorrectionDocument = {"__meta__":{"documentId":"sha256:290bb4c81b4ace509eae622ef0e19c900127a6c054066b90c5b6c86d3617d034"}} as unknown as DocumentNode<StartVisitCorrectionMutation, StartVisitCorrectionMutationVariables>;
+export const DiscardVisitDraftDocument = {"__meta__":{"documentId":"sha256:0af3c020f82cb0c4f196420d7623e9cb00d9bfa2a060639aa2632bea39ef8c03"}} as unknown as DocumentNode<DiscardVisitDraftMutation, DiscardVisitDraftMutationVariables>;
+export const AddVisitAddendumDocument = {"__meta__":{"documentId":"sha256:d63ff30f3037899b906adca9a6843995f91dd0a88fb8811ec59b56c31135f8e6"}} as unknown as DocumentNode<AddVisitAddendumMutation, AddVisitAddendumMutationVariables>;
+export const MarkVisitEnteredInErrorDocument = {"__meta__":{"documentId":"sha256:224084399541b49be15b6b65fc43c005de11e4c5c9017f8475e6f1f2295af118"}} as unknown as DocumentNode<MarkVisitEnteredInErrorMutation, MarkVisitEnteredInErrorMutationVariables>;
+export const BreakGlassDocument = {"__meta__":{"documentId":"sha256:77397a21edc148f3d0168e4928d6a4e2e78e714bd40e574b071345ac6197bd6d"}} as unknown as DocumentNode<BreakGlassMutation, BreakGlassMutationVariables>;

@@ -9,7 +9,9 @@ export default async function BookPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { patientId } = await searchParams;
-  await requireStaff(`/book${typeof patientId === 'string' ? `?patientId=${patientId}` : ''}`);
+  await requireStaff(`/book${typeof patientId === 'string' ? `?patientId=${patientId}` : ''}`, {
+    roles: ['receptionist'],
+  });
   return (
     <div style={{ maxWidth: 1000 }}>
       <h1>Запись пациента на приём</h1>

@@ -3,7 +3,7 @@ import { CallsScreen } from '@/components/screens';
 import { requireStaff } from '@/server/guard';
 
 export default async function CallsPage() {
-  await requireStaff('/calls');
+  await requireStaff('/calls', { roles: ['receptionist'] });
   return (
     <>
       <h1>Обзвон на завтра</h1>

@@ -11,7 +11,7 @@ export default async function SignInPage({
   const next = safeNext((await searchParams).next);
   return (
     <>
-      <h1>Вход для сотрудников регистратуры</h1>
+      <h1>Вход для сотрудников клиники</h1>
       <StaffSignInForm next={next} />
     </>
   );

@@ -3,7 +3,7 @@ import { requireStaff } from '@/server/guard';
 
 export default async function PatientPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaff(`/patients/${id}`);
+  await requireStaff(`/patients/${id}`, { roles: ['receptionist'] });
   return (
     <div style={{ maxWidth: 900 }}>
       <h1>Карточка пациента</h1>

@@ -3,7 +3,7 @@ import { requireStaff } from '@/server/guard';
 
 export default async function ReschedulePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireStaff(`/appointments/${id}/reschedule`);
+  await requireStaff(`/appointments/${id}/reschedule`, { roles: ['receptionist'] });
   return (
     <div style={{ maxWidth: 1000 }}>
       <h1>Перенос записи</h1>
