@@ -5,6 +5,7 @@
  * stays out of the content.
  */
 import { readFileSync } from 'node:fs';
+import { authenticator } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { bookAndCheckInNow, newDoctor, signInDoctor } from './record';
@@ -166,7 +167,17 @@ export function recordJourneys(env: JourneyEnv): void {
     await card.getByRole('button', { name: 'Исправить' }).click();
     await desk.getByRole('heading', { name: 'Исправление версии 1' }).waitFor();
     expect(await desk.getByLabel('Заключение').inputValue()).toBe(CONCLUSION);
-    await desk.getByLabel('Заключение').fill(CORRECTED);
+    // Another window saves this correction meanwhile: the next autosave here is refused (nothing
+    // is overwritten) and the page says so; reloading shows what the other window saved.
+    await saveDraftElsewhere(s, doctor.token, visitId, { conclusion: CORRECTED });
+    await desk.getByLabel('Рекомендации').fill('Тёплое питьё, покой');
+    const conflict = desk.getByTestId('draft-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Черновик изменён в другом окне');
+    await conflict.getByRole('button', { name: 'Обновить страницу' }).click();
+    await desk.getByRole('heading', { name: 'Исправление версии 1' }).waitFor();
+    expect(await desk.getByLabel('Заключение').inputValue()).toBe(CORRECTED);
+    expect(await desk.getByLabel('Рекомендации').inputValue()).not.toBe('Тёплое питьё, покой');
     await desk.getByLabel('Причина исправления').fill(CORRECTION_REASON);
     await desk.getByRole('button', { name: 'Подписать исправление' }).click();
     await desk.getByText('Приём подписан').waitFor();
@@ -271,6 +282,28 @@ export function recordJourneys(env: JourneyEnv): void {
       'Обзвон',
       'Двухфакторный вход',
     ]);
+    // Staff roles without screens here yet see that, and nothing else.
+    const cashier = await s.platform.identity.createAccount({
+      role: 'cashier',
+      login: `cashier-${patientId.slice(0, 8)}@e2e.medikamente.test`,
+      password: 'cashier-e2e-password',
+      totp: true,
+    });
+    const till = await (await s.context({ width: 1400, height: 900 })).newPage();
+    await till.goto(`${R}/signin`);
+    await till.getByLabel('Логин (e-mail)').fill(cashier.login);
+    await till.getByLabel('Пароль').fill('cashier-e2e-password');
+    await till.getByRole('button', { name: 'Войти' }).click();
+    await till
+      .getByLabel('Код из приложения-аутентификатора')
+      .fill(authenticator.generate(cashier.totpSecret!));
+    await till.getByRole('button', { name: 'Подтвердить' }).click();
+    await till.getByRole('heading', { name: 'Разделов для вашей роли пока нет' }).waitFor();
+    expect(
+      await till.getByRole('navigation', { name: 'Разделы' }).getByRole('link').allTextContents(),
+    ).toEqual(['Двухфакторный вход']);
+    await till.goto(`${R}/record/${patientId}`);
+    await till.waitForURL(`${R}/`);
     // The doctor's page sends reception back to its journal.
     await desk.goto(`${R}/record/${patientId}`);
     await desk.waitForURL(`${R}/`);
@@ -290,6 +323,24 @@ export function recordJourneys(env: JourneyEnv): void {
     expect(direct.data.visits.every((v: { current: unknown }) => v.current === null)).toBe(true);
     expect(JSON.stringify(direct)).not.toContain('ОРВИ');
   });
+}
+
+/** Saves the doctor's draft from "another window": the stored draft with `patch`, at its revision. */
+async function saveDraftElsewhere(s: Stack, token: string, visitId: string, patch: { conclusion: string }) {
+  const r = await s.platform.query(
+    `query ($id: ID!) { myVisitDraft(visitId: $id) { revision complaints anamnesis examination conclusion recommendations
+       diagnoses { code kind certainty } prescriptions { drug form dose route frequency duration instructions }
+       referrals { kind target note } } }`,
+    { id: visitId },
+    token,
+  );
+  const { revision, ...content } = r.data.myVisitDraft;
+  const saved = await s.platform.query(
+    `mutation ($input: SaveVisitDraftInput!) { saveVisitDraft(input: $input) { ok inputErrors { code } } }`,
+    { input: { visitId, expectedRevision: revision, content: { ...content, ...patch } } },
+    token,
+  );
+  expect(saved.data.saveVisitDraft).toEqual({ ok: true, inputErrors: [] });
 }
 
 /** The PDF of the visit through the portal's route: a real PDF, the token never in the page. */
