@@ -1,3 +1,4 @@
+export { type DownloadRouteOptions, downloadRoute } from './download';
 export { sessionSecret, webEnv } from './env';
 export { callGateway, type GatewayResult, type GraphqlBody, tokenRefused } from './gateway';
 export { liveRoute } from './live';
