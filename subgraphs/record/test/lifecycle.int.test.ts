@@ -250,3 +250,35 @@ describe('visit lifecycle', () => {
     expect(opened.data.openVisit).toMatchObject({ ok: false, inputErrors: [{ code: 'FORBIDDEN' }] });
   });
 });
+
+describe('visits of appointments', () => {
+  it('opens one visit per appointment the schedule reported, and refuses made-up appointment ids', async () => {
+    const a = await actors(h);
+    const appointmentId = randomUUID();
+    // As the schedule's appointment.booked event does: the appointment's care relationship.
+    await h.service.stores.care.grant(
+      a.doctorId,
+      a.patientId,
+      `appointment:${appointmentId}`,
+      new Date(Date.now() + 86_400_000),
+    );
+    const first = await h.query(OPEN, { patientId: a.patientId, appointmentId }, a.doctor);
+    const again = await h.query(OPEN, { patientId: a.patientId, appointmentId }, a.doctor);
+    expect(first.data.openVisit.ok).toBe(true);
+    expect(again.data.openVisit.visit.id).toBe(first.data.openVisit.visit.id);
+    const madeUp = await h.query(OPEN, { patientId: a.patientId, appointmentId: randomUUID() }, a.doctor);
+    expect(madeUp.data.openVisit).toMatchObject({
+      ok: false,
+      inputErrors: [{ field: 'input.appointmentId', code: 'NOT_FOUND' }],
+    });
+    const byAppointment = await h.query(
+      'query ($id: ID!) { visitForAppointment(appointmentId: $id) { id status } }',
+      { id: appointmentId },
+      a.doctor,
+    );
+    expect(byAppointment.data.visitForAppointment).toEqual({
+      id: first.data.openVisit.visit.id,
+      status: 'OPEN',
+    });
+  });
+});
