@@ -25,6 +25,32 @@ export function Notice({ kind = 'ok', children }: { kind?: 'ok' | 'warn'; childr
   );
 }
 
+/** A field the API refused (FORBIDDEN at its path), or one the role may not read at all. */
+export const Denied = () => <span className="denied">нет доступа</span>;
+
+type GraphqlErrors = {
+  graphQLErrors: ReadonlyArray<{
+    path?: ReadonlyArray<string | number>;
+    extensions?: Record<string, unknown>;
+  }>;
+};
+
+/**
+ * Fields of an answer as the policy gave them: `show(field, value)` is "нет доступа" where the API
+ * answered FORBIDDEN at that field's path, "—" where it is empty, the value otherwise.
+ */
+export function policyFields(error: GraphqlErrors | undefined) {
+  const refused = new Set(
+    (error?.graphQLErrors ?? [])
+      .filter((e) => e.extensions?.code === 'FORBIDDEN')
+      .map((e) => String(e.path?.at(-1) ?? '')),
+  );
+  return {
+    denied: (field: string) => refused.has(field),
+    show: (field: string, value: ReactNode) => (refused.has(field) ? <Denied /> : (value ?? '—')),
+  };
+}
+
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="muted">{children}</p>;
 }

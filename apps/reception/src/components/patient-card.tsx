@@ -1,9 +1,8 @@
 'use client';
 
 import { errorCode } from '@medikamente/web-kit/client';
-import { ErrorBox, errorText, Loading } from '@medikamente/web-kit/ui';
+import { Denied, ErrorBox, errorText, Loading, policyFields } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { PatientCardQuery } from '@/operations/patients';
 
@@ -15,9 +14,6 @@ const PURPOSES: Record<string, string> = {
   ANALYTICS: 'аналитика',
 };
 
-/** A field the API refused (FORBIDDEN at its path) or one reception may not read at all. */
-const Denied = () => <span className="denied">нет доступа</span>;
-
 /**
  * The patient card as the policy gives it to a receptionist: contacts in full, documents masked
  * (shown exactly as returned), health data not requested and shown as "нет доступа".
@@ -27,12 +23,7 @@ export function PatientCard({ id }: { id: string }) {
   if (fetching && !data) return <Loading />;
   const p = data?.patient;
   if (!p) return <ErrorBox>{errorText(errorCode(error), 'Пациент не найден')}</ErrorBox>;
-  const deniedPaths = new Set(
-    (error?.graphQLErrors ?? [])
-      .filter((e) => e.extensions?.code === 'FORBIDDEN')
-      .map((e) => String(e.path?.at(-1) ?? '')),
-  );
-  const show = (field: string, value: ReactNode) => (deniedPaths.has(field) ? <Denied /> : (value ?? '—'));
+  const { show, denied } = policyFields(error);
   return (
     <>
       <section className="card" aria-labelledby="card-title">
@@ -62,7 +53,7 @@ export function PatientCard({ id }: { id: string }) {
           <dd>{show('workplace', p.workplace)}</dd>
           <dt>Согласия</dt>
           <dd>
-            {deniedPaths.has('consents') ? (
+            {denied('consents') ? (
               <Denied />
             ) : p.consents?.length ? (
               p.consents

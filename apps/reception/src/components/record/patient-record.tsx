@@ -1,9 +1,9 @@
 'use client';
 
 import { errorCode } from '@medikamente/web-kit/client';
-import { ErrorBox, errorText, Loading, Notice } from '@medikamente/web-kit/ui';
+import { ErrorBox, errorText, Loading, Notice, policyFields } from '@medikamente/web-kit/ui';
 import { useRouter } from 'next/navigation';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import {
   DoctorPatientQuery,
@@ -16,20 +16,13 @@ import { birthLine, SEX_LABELS } from './labels';
 import { type Directory, useDirectory } from './use-directory';
 import { VisitHistory } from './visit-history';
 
-const Denied = () => <span className="denied">нет доступа</span>;
-
 /** Demographics as the policy gives them to this doctor (FORBIDDEN fields shown "нет доступа"). */
 function Demographics({ patientId }: { patientId: string }) {
   const [{ data, fetching, error }] = useQuery({ query: DoctorPatientQuery, variables: { id: patientId } });
   if (fetching && !data) return <Loading />;
   const p = data?.patient;
   if (!p) return <ErrorBox>{errorText(errorCode(error), 'Пациент не найден')}</ErrorBox>;
-  const denied = new Set(
-    (error?.graphQLErrors ?? [])
-      .filter((e) => e.extensions?.code === 'FORBIDDEN')
-      .map((e) => String(e.path?.at(-1) ?? '')),
-  );
-  const show = (field: string, value: ReactNode) => (denied.has(field) ? <Denied /> : (value ?? '—'));
+  const { show } = policyFields(error);
   return (
     <section className="card" aria-labelledby="patient-name" data-section="demographics">
       <h2 id="patient-name" style={{ marginTop: 0 }}>
