@@ -1,5 +1,5 @@
+import { isUuid } from '@medikamente/web-kit/ids';
 import { liveRoute } from '@medikamente/web-kit/server';
-import { isUuid } from '@/ids';
 import { AppointmentEventsSubscription } from '@/operations/journal';
 import { sessions } from '@/server/web';
 

@@ -1,6 +1,6 @@
+import { isUuid } from '@medikamente/web-kit/ids';
 import { notFound } from 'next/navigation';
 import { PatientRecord } from '@/components/record/patient-record';
-import { isUuid } from '@/ids';
 import { requireStaff } from '@/server/guard';
 
 export default async function PatientRecordPage({ params }: { params: Promise<{ patientId: string }> }) {

@@ -1,6 +1,6 @@
+import { isUuid } from '@medikamente/web-kit/ids';
 import { notFound } from 'next/navigation';
 import { VisitWork } from '@/components/record/visit-work';
-import { isUuid } from '@/ids';
 import { requireStaff } from '@/server/guard';
 
 export default async function VisitPage({
