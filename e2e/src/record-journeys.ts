@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { authenticator } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { expect, it, onTestFinished } from 'vitest';
 import { bookAndCheckInNow, newDoctor, signInDoctor } from './record';
 import { screenshot } from './screens';
 import type { Stack } from './stack';
@@ -51,6 +51,16 @@ const bff = (page: Page, id: string, variables: Record<string, unknown>) =>
     { id, variables },
   );
 
+/**
+ * A page in a fresh browser profile, closed when the test ends (open pages with live journals
+ * would slow down the suite's later tests on a small machine).
+ */
+async function desktopPage(s: Stack): Promise<Page> {
+  const context = await s.context({ width: 1400, height: 900 });
+  onTestFinished(() => context.close().catch(() => {}));
+  return context.newPage();
+}
+
 /** Registers the record journeys as tests of the calling suite. */
 export function recordJourneys(env: JourneyEnv): void {
   let signed: { patientId: string; visitId: string } | undefined;
@@ -61,6 +71,7 @@ export function recordJourneys(env: JourneyEnv): void {
     const { reception: R, portal: P } = s.urls;
     const doctor = await newDoctor(s, 'Смирнов Алексей Викторович');
     const patient = await env.newPatient();
+    onTestFinished(() => patient.context.close().catch(() => {}));
     const { appointment, visitId } = await bookAndCheckInNow(s, doctor, patient.patientId);
 
     // The patient's record holds nothing yet: the visit is open, no draft ever reaches the portal.
@@ -68,7 +79,7 @@ export function recordJourneys(env: JourneyEnv): void {
     await patient.page.getByText('Подписанных заключений пока нет').waitFor();
     await env.check(patient.page, 'portal', '/record', 'empty');
 
-    const desk = await (await s.context({ width: 1400, height: 900 })).newPage();
+    const desk = await desktopPage(s);
     await signInDoctor(desk, R, doctor);
     // A doctor's navigation: their sections only.
     const nav = desk.getByRole('navigation', { name: 'Разделы' });
@@ -228,7 +239,7 @@ export function recordJourneys(env: JourneyEnv): void {
     expect(refused.data?.recordAccess).toEqual({ level: 'NONE', breakGlassAvailable: true });
     expect(JSON.stringify(refused)).not.toContain('ОРВИ');
 
-    const page = await (await s.context({ width: 1400, height: 900 })).newPage();
+    const page = await desktopPage(s);
     await signInDoctor(page, s.urls.reception, stranger);
     await page.goto(`${s.urls.reception}/record/${patientId}`);
     await page.locator('[data-record-access=NONE]').waitFor();
@@ -273,7 +284,7 @@ export function recordJourneys(env: JourneyEnv): void {
     const s = env.stack();
     const { patientId } = signed!;
     const R = s.urls.reception;
-    const desk = await (await s.context({ width: 1400, height: 900 })).newPage();
+    const desk = await desktopPage(s);
     await env.signInReception(desk, R, s.receptionCode);
     const nav = desk.getByRole('navigation', { name: 'Разделы' });
     expect(await nav.getByRole('link').allTextContents()).toEqual([
@@ -289,7 +300,7 @@ export function recordJourneys(env: JourneyEnv): void {
       password: 'cashier-e2e-password',
       totp: true,
     });
-    const till = await (await s.context({ width: 1400, height: 900 })).newPage();
+    const till = await desktopPage(s);
     await till.goto(`${R}/signin`);
     await till.getByLabel('Логин (e-mail)').fill(cashier.login);
     await till.getByLabel('Пароль').fill('cashier-e2e-password');
