@@ -24,6 +24,10 @@ describe('matrix generator steps', () => {
       Account: 'identity:id',
       Appointment: 'schedule:id',
       ReminderSettings: 'schedule:',
+      Visit: 'record:id',
+      VisitVersion: 'record:id',
+      VisitAddendum: 'record:id',
+      VisitDraft: 'record:id',
     });
     // The schedule subgraph holds only a Patient stub.
     expect(model.resolves('Patient', 'id', 'schedule')).toBe(true);
@@ -54,8 +58,19 @@ describe('matrix generator steps', () => {
   });
 
   it('decides visibility and refusals like the runtime', () => {
-    // A masked category keeps the object visible even when every field's tag denies it.
-    expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor'))).toBe(true);
+    // Visibility is decided per field: an object whose every classified field is denied by its
+    // tag is invisible even under a masked category (and a draft to everyone but its author).
+    expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor'))).toBe(false);
+    expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor', ['self']))).toBe(true);
+    expect(objectVisible(model, 'VisitDraft', 'record', scenario('doctor', ['careRelationship']))).toBe(
+      false,
+    );
+    expect(objectVisible(model, 'VisitDraft', 'record', scenario('doctor', ['author']))).toBe(true);
+    expect(objectVisible(model, 'VisitVersion', 'record', scenario('doctor', ['careRelationship']))).toBe(
+      true,
+    );
+    expect(objectVisible(model, 'Visit', 'record', scenario('receptionist'))).toBe(true);
+    expect(objectVisible(model, 'VisitVersion', 'record', scenario('receptionist'))).toBe(false);
     expect(objectVisible(model, 'Appointment', 'schedule', scenario('doctor'))).toBe(false);
     expect(objectVisible(model, 'Appointment', 'schedule', scenario('doctor', ['careRelationship']))).toBe(
       true,
