@@ -2,6 +2,7 @@ import { createMatrix, type MatrixCaller, type RouteOutcome } from '@medikamente
 import { loadPolicy } from '@medikamente/schema';
 import { identityCaller, subjectFixtures as identityFixtures } from '@medikamente/subgraph-identity/testing';
 import { subjectFixtures as patientFixtures } from '@medikamente/subgraph-patient/testing';
+import { subjectFixtures as recordFixtures } from '@medikamente/subgraph-record/testing';
 import { subjectFixtures as scheduleFixtures } from '@medikamente/subgraph-schedule/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '../src/compose';
@@ -38,9 +39,9 @@ const matrix = createMatrix({
     query: (q, variables, token) => p.query(q, variables, token),
     caller,
     get services() {
-      return { identity: p.identity, patient: p.patient, schedule: p.schedule };
+      return { identity: p.identity, patient: p.patient, schedule: p.schedule, record: p.record };
     },
-    fixtures: { ...identityFixtures, ...patientFixtures, ...scheduleFixtures },
+    fixtures: { ...identityFixtures, ...patientFixtures, ...scheduleFixtures, ...recordFixtures },
   },
 });
 
@@ -67,6 +68,21 @@ describe('generated authorization matrix through the gateway', () => {
         'Query.branchJournal',
       ],
       ReminderSettings: ['Query.myReminderSettings'],
+      Visit: ['Query.visits', 'Query.visit', 'Query.visitForAppointment', 'Query.myRecord'],
+      VisitVersion: [
+        'Query.visits › current',
+        'Query.visit › current',
+        'Query.visitForAppointment › current',
+        'Query.visits › versions',
+        'Query.visit › versions',
+        'Query.visitForAppointment › versions',
+      ],
+      VisitAddendum: [
+        'Query.visits › addenda',
+        'Query.visit › addenda',
+        'Query.visitForAppointment › addenda',
+      ],
+      VisitDraft: ['Query.myVisitDraft'],
     });
   });
 
