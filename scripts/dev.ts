@@ -1,7 +1,8 @@
 /**
  * Local start (`npm start`: scripts/start.mjs installs, then runs this): migrates and seeds demo
  * data on first run, runs a development mailbox (SMTP + SMS endpoint) for sign-up codes, runs
- * every subgraph of supergraph/subgraphs.yaml (in its order) and the gateway as child processes,
+ * every subgraph of supergraph/subgraphs.yaml (in its order, the consumers of events before their
+ * producers) and the gateway as child processes,
  * like separate deployments would run, builds (when stale, in parallel with the rest) and starts
  * both apps. It prints one line per step with its duration and one banner at the end; build and
  * app output goes to `<data>/logs` (a failed build prints the log's tail).
@@ -27,6 +28,7 @@ import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-pati
 import { createRecordService, loadRecordEnv } from '@medikamente/subgraph-record';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
 import { gatewayUrlEnv, loadSubgraphManifest, type Subgraph } from '@medikamente/supergraph/manifest';
+import { loadBrokerServices, startOrder } from './broker-topology';
 import { APPS, appLog, buildApp, startApps, stopBuilds } from './dev-apps';
 import { banner, step, stepDone } from './dev-banner';
 import { clientEnv, type ServiceClients, serviceClients } from './dev-clients';
@@ -314,8 +316,10 @@ try {
     startDevMailbox({ host: HOST, httpPort: ports.mailbox, smtpPort: ports.mailboxSmtp }),
   );
   const { logins, clients } = await seed(mailbox);
-  // One after the other in manifest order; /metrics of the n-th on METRICS_BASE_PORT + n.
-  for (const [i, s] of SUBGRAPHS.entries()) {
+  // One after the other in manifest order, consumers of events before their producers (the
+  // record before the schedule); /metrics of the manifest's n-th on METRICS_BASE_PORT + n.
+  for (const s of startOrder(SUBGRAPHS, await loadBrokerServices())) {
+    const i = SUBGRAPHS.indexOf(s);
     const client = clients[s.name];
     start(s.name, `${s.dir}/src/main.ts`, {
       PORT: String(portOf(s)),

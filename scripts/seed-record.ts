@@ -157,8 +157,9 @@ export async function seedRecord(opts: {
 
   // Signed visits, written and signed by their doctors through the record's visit service.
   let written = 0;
+  // Each specialty's cases in turn, across the patients.
+  const counts = new Map<string, number>();
   for (const [k, mine] of signed.entries()) {
-    const counts = new Map<string, number>();
     for (const [i, p] of mine.entries()) {
       const visit = await record.stores.visits.visitByAppointment(p.appointment.id);
       // No visit: the appointment changed after the seed's events (a newer event decided).
