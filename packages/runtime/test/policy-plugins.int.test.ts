@@ -4,10 +4,10 @@
  * sources are registered by the policy's condition name, batched per request, and a missing or
  * unknown source refuses the start.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy, type Policy, subgraphTypeDefs } from '@medikamente/schema';
+import { loadPolicy, POLICY_PATH, type Policy, subgraphTypeDefs } from '@medikamente/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_MIGRATIONS } from '../src/audit';
 import { type Database, openDatabase } from '../src/db';
@@ -16,7 +16,6 @@ import { type ConditionSources, createSubgraph, type RunningServer } from '../sr
 import { createTestDatabase } from '../src/testing/database';
 import { gql, codes as responseCodes } from '../src/testing/graphql-client';
 import { createTestIssuer, type TestIssuer } from '../src/testing/issuer';
-import { labPolicyRoot } from './lab-policy-root';
 
 // A "lab" subgraph of this test: it declares its operations, its subject type, the condition
 // the central rules call careRelationship, and one domain code.
@@ -32,7 +31,17 @@ errorCodes:
 `;
 
 function labPolicy(): Policy {
-  return loadPolicy({ root: labPolicyRoot('policy-plugins-', FRAGMENT), coreErrorCodes: CORE_ERROR_CODES });
+  const root = mkdtempSync(join(tmpdir(), 'policy-plugins-'));
+  mkdirSync(join(root, 'schema'));
+  mkdirSync(join(root, 'supergraph'));
+  mkdirSync(join(root, 'subgraphs', 'lab'), { recursive: true });
+  writeFileSync(join(root, 'schema', 'policy.yaml'), readFileSync(POLICY_PATH, 'utf8'));
+  writeFileSync(
+    join(root, 'supergraph', 'subgraphs.yaml'),
+    'subgraphs:\n  - name: lab\n    dir: subgraphs/lab\n',
+  );
+  writeFileSync(join(root, 'subgraphs', 'lab', 'policy.yaml'), FRAGMENT);
+  return loadPolicy({ root, coreErrorCodes: CORE_ERROR_CODES });
 }
 
 // As generated into src/error-codes.generated.ts from the fragment; STALE_CODE stands for a

@@ -6,18 +6,29 @@
  * unmask every internal error of every subgraph and of the gateway. loadPolicy must refuse such
  * names, and the formatter must never pass Apollo's internal code.
  */
-import { loadPolicy } from '@medikamente/schema';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadPolicy, POLICY_PATH } from '@medikamente/schema';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { CORE_ERROR_CODES } from '../src/errors';
 import { createFormatError } from '../src/format-error';
 import { createLogger } from '../src/logger';
-import { labPolicyRoot } from './lab-policy-root';
 
 function policyWithCodes(codes: Record<string, string>) {
+  const root = mkdtempSync(join(tmpdir(), 'reserved-codes-'));
+  mkdirSync(join(root, 'schema'));
+  mkdirSync(join(root, 'supergraph'));
+  mkdirSync(join(root, 'subgraphs', 'lab'), { recursive: true });
+  writeFileSync(join(root, 'schema', 'policy.yaml'), readFileSync(POLICY_PATH, 'utf8'));
+  writeFileSync(
+    join(root, 'supergraph', 'subgraphs.yaml'),
+    'subgraphs:\n  - name: lab\n    dir: subgraphs/lab\n',
+  );
   const lines = Object.entries(codes).map(([c, m]) => `  ${c}: ${m}`);
-  const root = labPolicyRoot(
-    'reserved-codes-',
+  writeFileSync(
+    join(root, 'subgraphs', 'lab', 'policy.yaml'),
     `conditions:\n  careRelationship: as the patient fragment declares it\nerrorCodes:\n${lines.join('\n')}\n`,
   );
   return () => loadPolicy({ root, coreErrorCodes: CORE_ERROR_CODES });

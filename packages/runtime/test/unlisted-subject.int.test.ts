@@ -6,10 +6,10 @@
  * `_entities` (allowed for every authenticated caller, authorised per object) hands them out in
  * full to anyone with a token. Default-deny requires the subgraph to refuse to start instead.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadPolicy, subgraphTypeDefs } from '@medikamente/schema';
+import { loadPolicy, POLICY_PATH, subgraphTypeDefs } from '@medikamente/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_MIGRATIONS } from '../src/audit';
 import { type Database, openDatabase } from '../src/db';
@@ -18,7 +18,6 @@ import { createSubgraph, type RunningServer } from '../src/index';
 import { createTestDatabase } from '../src/testing/database';
 import { gql } from '../src/testing/graphql-client';
 import { createTestIssuer, type TestIssuer } from '../src/testing/issuer';
-import { labPolicyRoot } from './lab-policy-root';
 
 // The fragment declares the operation but (by mistake) not the subject type `Order`.
 const FRAGMENT = `operations:
@@ -28,7 +27,17 @@ conditions:
 `;
 
 function policy() {
-  return loadPolicy({ root: labPolicyRoot('unlisted-subject-', FRAGMENT), coreErrorCodes: CORE_ERROR_CODES });
+  const root = mkdtempSync(join(tmpdir(), 'unlisted-subject-'));
+  mkdirSync(join(root, 'schema'));
+  mkdirSync(join(root, 'supergraph'));
+  mkdirSync(join(root, 'subgraphs', 'lab'), { recursive: true });
+  writeFileSync(join(root, 'schema', 'policy.yaml'), readFileSync(POLICY_PATH, 'utf8'));
+  writeFileSync(
+    join(root, 'supergraph', 'subgraphs.yaml'),
+    'subgraphs:\n  - name: lab\n    dir: subgraphs/lab\n',
+  );
+  writeFileSync(join(root, 'subgraphs', 'lab', 'policy.yaml'), FRAGMENT);
+  return loadPolicy({ root, coreErrorCodes: CORE_ERROR_CODES });
 }
 
 const typeDefs = subgraphTypeDefs(`

@@ -9,6 +9,7 @@ import {
 import { createLoaders, createServices, createStores } from './context';
 import { loadRecordEnv } from './env';
 import { appointmentEventHandler } from './modules/care/care.events';
+import { checkMasterKey } from './modules/keys/keys';
 import { resolvers } from './resolvers';
 import { recordTypeDefs } from './schema';
 
@@ -29,6 +30,7 @@ export const record = defineSubgraph({
   serviceScopes: 'events:write:record revocations:read',
   stores: async ({ database, env }) => {
     const stores = createStores(database, env);
+    await checkMasterKey(stores.keyring);
     // The shipped ICD-10 subset (idempotent; an imported NSI directory is never overwritten).
     await stores.icd10.ensureSubset();
     return stores;

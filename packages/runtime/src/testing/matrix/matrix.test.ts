@@ -26,8 +26,8 @@ describe('matrix generator steps', () => {
       ReminderSettings: 'schedule:',
       Visit: 'record:id',
       VisitVersion: 'record:id',
-      VisitAddendum: 'record:id',
       VisitDraft: 'record:id',
+      VisitAddendum: 'record:id',
     });
     // The schedule subgraph holds only a Patient stub.
     expect(model.resolves('Patient', 'id', 'schedule')).toBe(true);
@@ -58,8 +58,8 @@ describe('matrix generator steps', () => {
   });
 
   it('decides visibility and refusals like the runtime', () => {
-    // Visibility is decided per field: an object whose every classified field is denied by its
-    // tag is invisible even under a masked category (and a draft to everyone but its author).
+    // Visibility is decided per field: a masked category whose every field's tag denies it
+    // (reminder preferences for a doctor) hides the object, as the runtime does.
     expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor'))).toBe(false);
     expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor', ['self']))).toBe(true);
     expect(objectVisible(model, 'VisitDraft', 'record', scenario('doctor', ['careRelationship']))).toBe(
