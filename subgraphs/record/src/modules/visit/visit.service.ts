@@ -159,6 +159,7 @@ export class VisitService {
     const doctor = principal.subject!;
     const visit = await this.visitFor(doctor, input.visitId);
     if ('inputErrors' in visit) return visit;
+    const reasonDigest = input.reason === null ? null : await this.digest(visit, input.reason);
     try {
       return await this.deps.database.tx(async (q) => {
         const id = randomUUID();
@@ -166,7 +167,7 @@ export class VisitService {
           principal,
           key: input.idempotencyKey,
           operation: 'signVisit',
-          request: { visitId: input.visitId, reason: input.reason },
+          request: { visitId: input.visitId, reason: reasonDigest },
           result: { id },
         });
         if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
@@ -247,6 +248,7 @@ export class VisitService {
     if ('inputErrors' in visit) return visit;
     const reason = input.reason.trim();
     if (reason.length < 5) return fail('input.reason', codes.REASON_REQUIRED, 'Укажите причину');
+    const reasonDigest = await this.digest(visit, reason);
     try {
       return await this.deps.database.tx(async (q) => {
         const id = randomUUID();
@@ -254,7 +256,7 @@ export class VisitService {
           principal,
           key: input.idempotencyKey,
           operation: 'markVisitEnteredInError',
-          request: { visitId: input.visitId, reason },
+          request: { visitId: input.visitId, reason: reasonDigest },
           result: { id },
         });
         if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
@@ -294,6 +296,7 @@ export class VisitService {
     if ('inputErrors' in visit) return visit;
     if (visit.status !== 'SIGNED')
       return fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан');
+    const textDigest = await this.digest(visit, input.text);
     try {
       return await this.deps.database.tx(async () => {
         const id = randomUUID();
@@ -301,7 +304,7 @@ export class VisitService {
           principal,
           key: input.idempotencyKey,
           operation: 'addVisitAddendum',
-          request: { visitId: input.visitId, text: input.text },
+          request: { visitId: input.visitId, text: textDigest },
           result: { id },
         });
         if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
@@ -332,6 +335,11 @@ export class VisitService {
       if (e instanceof IdempotencyMismatchError) return { inputErrors: [e.toInputError()] };
       throw e;
     }
+  }
+
+  /** Clinical text as the idempotency table may keep it: a digest keyed by the patient's key. */
+  private digest(visit: VisitRecord, text: string): Promise<string> {
+    return this.deps.visits.requestDigest(visit.patientId, text);
   }
 
   private async writeVersion(
