@@ -181,13 +181,13 @@ export class VisitStore {
     return (await this.openDrafts(rows))[0] ?? null;
   }
 
-  /** Which of `draftIds` the caller wrote (the `author` condition's source). */
-  async authoredBy(accountId: string, draftIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.database.query<{ id: string }>(
-      'select id from visit_draft where author_account_id = $1 and id = any($2::uuid[])',
+  /** Which of `draftIds` the caller wrote, with their patients (the `author` condition's source). */
+  async authoredBy(accountId: string, draftIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.database.query<{ id: string; patient_id: string }>(
+      'select id, patient_id from visit_draft where author_account_id = $1 and id = any($2::uuid[])',
       [accountId, draftIds],
     );
-    return new Set(rows.map((r) => String(r.id)));
+    return new Map(rows.map((r) => [String(r.id), String(r.patient_id)]));
   }
 
   /**
