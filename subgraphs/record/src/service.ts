@@ -31,6 +31,9 @@ export const record = defineSubgraph({
   stores: async ({ database, env }) => {
     const stores = createStores(database, env);
     await checkMasterKey(stores.keyring);
+    // A rotation completes at start (as identity's does): every data key still wrapped under a
+    // previous master key is re-wrapped under the current one, so the old key can be dropped.
+    if (env.RECORD_PREVIOUS_MASTER_KEYS.length > 0) await stores.keyring.rewrapAll();
     // The shipped ICD-10 subset (idempotent; an imported NSI directory is never overwritten).
     await stores.icd10.ensureSubset();
     return stores;
