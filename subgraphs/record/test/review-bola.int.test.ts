@@ -58,9 +58,9 @@ describe('review: BOLA and visibility', () => {
     const a = await actors(h);
     const b = await record();
     const asA = (q: string, v: Record<string, unknown>) => h.query(q, v, a.patient);
-    expect((await asA('query ($p: ID!) { visits(patientId: $p) { id } }', { p: b.patientId })).data.visits).toEqual(
-      [],
-    );
+    expect(
+      (await asA('query ($p: ID!) { visits(patientId: $p) { id } }', { p: b.patientId })).data.visits,
+    ).toEqual([]);
     for (const id of [b.visitId, b.openVisitId]) expect((await asA(VISIT, { id })).data.visit).toBeNull();
     expect((await asA('{ myRecord { id } }', {})).data.myRecord).toEqual([]);
     const ents = await asA(ENTITIES, {
@@ -75,9 +75,12 @@ describe('review: BOLA and visibility', () => {
     });
     expect(ents.data._entities).toEqual([null, null, null, null, null]);
     expect(JSON.stringify(ents)).not.toContain(CONTENT.conclusion);
-    const access = await asA('query ($p: ID!) { recordAccess(patientId: $p) { level breakGlassAvailable } }', {
-      p: b.patientId,
-    });
+    const access = await asA(
+      'query ($p: ID!) { recordAccess(patientId: $p) { level breakGlassAvailable } }',
+      {
+        p: b.patientId,
+      },
+    );
     expect(access.data.recordAccess).toEqual({ level: 'NONE', breakGlassAvailable: false });
   });
 
@@ -114,7 +117,10 @@ describe('review: BOLA and visibility', () => {
       },
       b.doctor,
     );
-    expect(doctor.data._entities).toMatchObject([{ conclusion: CONTENT.conclusion }, { text: 'ЭКГ: ритм синусовый' }]);
+    expect(doctor.data._entities).toMatchObject([
+      { conclusion: CONTENT.conclusion },
+      { text: 'ЭКГ: ритм синусовый' },
+    ]);
   });
 
   it('the patient sees versions and addenda of a visible visit by _entities, but never a draft', async () => {
@@ -142,7 +148,11 @@ describe('review: BOLA and visibility', () => {
   it('a draft id is not a patient id: the author condition holds only for the draft itself', async () => {
     const b = await record();
     // The author asks recordAccess about the id of their own draft: no patient has it.
-    const r = await h.query('query ($p: ID!) { recordAccess(patientId: $p) { level } }', { p: b.draftId }, b.doctor);
+    const r = await h.query(
+      'query ($p: ID!) { recordAccess(patientId: $p) { level } }',
+      { p: b.draftId },
+      b.doctor,
+    );
     expect(r.data.recordAccess.level).toBe('NONE');
     // The draft itself stays the author's.
     const own = await h.query(ENTITIES, { r: [{ __typename: 'VisitDraft', id: b.draftId }] }, b.doctor);
@@ -157,8 +167,8 @@ describe('review: BOLA and visibility', () => {
     const ent = await h.query(ENTITIES, { r: [{ __typename: 'VisitDraft', id: b.draftId }] }, token);
     expect(ent.data._entities).toEqual([null]);
     expect(
-      (await h.query('query ($v: ID!) { myVisitDraft(visitId: $v) { id } }', { v: b.openVisitId }, token)).data
-        .myVisitDraft,
+      (await h.query('query ($v: ID!) { myVisitDraft(visitId: $v) { id } }', { v: b.openVisitId }, token))
+        .data.myVisitDraft,
     ).toBeNull();
     const discard = await h.query(
       'mutation ($v: ID!) { discardVisitDraft(input: { visitId: $v }) { ok inputErrors { code } } }',
@@ -167,7 +177,11 @@ describe('review: BOLA and visibility', () => {
     );
     expect(discard.data.discardVisitDraft).toEqual({ ok: false, inputErrors: [{ code: 'DRAFT_NOT_FOUND' }] });
     // Saving creates the colleague's own draft; the author's is unchanged.
-    const saved = await h.query(SAVE, { visitId: b.openVisitId, content: { complaints: 'Чужое' }, rev: null }, token);
+    const saved = await h.query(
+      SAVE,
+      { visitId: b.openVisitId, content: { complaints: 'Чужое' }, rev: null },
+      token,
+    );
     expect(saved.data.saveVisitDraft.draft.id).not.toBe(b.draftId);
     const own = await h.query(ENTITIES, { r: [{ __typename: 'VisitDraft', id: b.draftId }] }, b.doctor);
     expect(own.data._entities[0].complaints).toBe(CONTENT.complaints);

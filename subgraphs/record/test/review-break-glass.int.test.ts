@@ -28,9 +28,10 @@ const DRAFT_ENTITY = /* GraphQL */ `
 async function expireBreakGlass(doctorId: string) {
   const db = h.service.database;
   await db.query('alter table break_glass disable trigger break_glass_frozen');
-  await db.query("update break_glass set expires_at = now() - interval '1 second' where doctor_account_id = $1", [
-    doctorId,
-  ]);
+  await db.query(
+    "update break_glass set expires_at = now() - interval '1 second' where doctor_account_id = $1",
+    [doctorId],
+  );
   await db.query('alter table break_glass enable trigger break_glass_frozen');
 }
 
@@ -40,9 +41,9 @@ describe('review: access that ended', () => {
     await care(h, owner.doctorId, owner.patientId);
     const { visitId } = await signedVisit(h, owner.doctor, owner.patientId);
     const stranger = await actors(h);
-    expect((await h.query(BREAK, { p: owner.patientId, reason: REASON }, stranger.doctor)).data.breakGlass.ok).toBe(
-      true,
-    );
+    expect(
+      (await h.query(BREAK, { p: owner.patientId, reason: REASON }, stranger.doctor)).data.breakGlass.ok,
+    ).toBe(true);
     // Under break-glass the doctor may work: a correction draft, prefilled with the signed content.
     const started = await h.query(CORRECT, { v: visitId }, stranger.doctor);
     expect(started.data.startVisitCorrection.draft.conclusion).toBe(CONTENT.conclusion);
@@ -54,7 +55,11 @@ describe('review: access that ended', () => {
     const mine = await h.query(MY_DRAFT, { v: visitId }, stranger.doctor);
     expect(mine.data?.myVisitDraft ?? null).toBeNull();
     expect(JSON.stringify(mine)).not.toContain(CONTENT.conclusion);
-    const ent = await h.query(DRAFT_ENTITY, { r: [{ __typename: 'VisitDraft', id: draftId }] }, stranger.doctor);
+    const ent = await h.query(
+      DRAFT_ENTITY,
+      { r: [{ __typename: 'VisitDraft', id: draftId }] },
+      stranger.doctor,
+    );
     expect(ent.data._entities).toEqual([null]);
     expect(JSON.stringify(ent)).not.toContain(CONTENT.conclusion);
   });
@@ -86,7 +91,11 @@ describe('review: access that ended', () => {
     await care(h, p.doctorId, p.patientId);
     const { visitId } = await signedVisit(h, p.doctor, p.patientId);
     const opened = await h.query(OPEN, { patientId: p.patientId }, p.doctor);
-    const saved = await h.query(SAVE, { visitId: opened.data.openVisit.visit.id, content: CONTENT, rev: 0 }, p.doctor);
+    const saved = await h.query(
+      SAVE,
+      { visitId: opened.data.openVisit.visit.id, content: CONTENT, rev: 0 },
+      p.doctor,
+    );
     const q = await actors(h);
     await care(h, q.doctorId, q.patientId);
     const other = await signedVisit(h, q.doctor, q.patientId);

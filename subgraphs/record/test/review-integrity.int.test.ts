@@ -111,7 +111,12 @@ describe('review: the database keeps the evidence', () => {
     );
     // Claims another patient than the visit's.
     await expect(
-      forge(a.row, { number: 2, status: 'AMENDED', replaces_version_id: a.version.id, patient_id: b.patientId }),
+      forge(a.row, {
+        number: 2,
+        status: 'AMENDED',
+        replaces_version_id: a.version.id,
+        patient_id: b.patientId,
+      }),
     ).rejects.toThrow(/version chain/);
     // Only the newest version may be replaced (version 1 once version 2 exists).
     await forge(a.row, { number: 2, status: 'AMENDED', replaces_version_id: a.version.id });

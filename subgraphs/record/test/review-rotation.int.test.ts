@@ -64,7 +64,12 @@ describe('review: master-key rotation', () => {
     const newKey = generateMasterKey();
 
     const first = await start({ current: oldKey });
-    await first.service.stores.care.grant(doctorId, patientId, `appointment:${randomUUID()}`, new Date(Date.now() + 86_400_000));
+    await first.service.stores.care.grant(
+      doctorId,
+      patientId,
+      `appointment:${randomUUID()}`,
+      new Date(Date.now() + 86_400_000),
+    );
     const opened = await first.query(OPEN, { patientId }, doctor);
     const visitId = opened.data.openVisit.visit.id;
     await first.query(SAVE, { visitId, content: CONTENT, rev: 0 }, doctor);

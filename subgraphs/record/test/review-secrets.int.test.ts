@@ -50,8 +50,16 @@ describe('review: secrets at rest', () => {
       { v: visitId },
       a.doctor,
     );
-    await h.query(SAVE, { visitId, content: { ...CONTENT, conclusion: 'Гипертензия 2 ст.' }, rev: null }, a.doctor);
-    const corrected = await h.query(SIGN, { visitId, key: randomUUID(), reason: CORRECTION_REASON }, a.doctor);
+    await h.query(
+      SAVE,
+      { visitId, content: { ...CONTENT, conclusion: 'Гипертензия 2 ст.' }, rev: null },
+      a.doctor,
+    );
+    const corrected = await h.query(
+      SIGN,
+      { visitId, key: randomUUID(), reason: CORRECTION_REASON },
+      a.doctor,
+    );
     expect(corrected.data.signVisit.ok).toBe(true);
     const eieKey = randomUUID();
     const eie = await h.query(
@@ -122,7 +130,11 @@ describe('review: secrets at rest', () => {
       /RECORD_MASTER_KEY/,
     );
     expect(() =>
-      loadMasterEnvelope('RECORD', { NODE_ENV: 'production', DATA_DIR: 'memory://', RECORD_PREVIOUS_MASTER_KEYS: [] }),
+      loadMasterEnvelope('RECORD', {
+        NODE_ENV: 'production',
+        DATA_DIR: 'memory://',
+        RECORD_PREVIOUS_MASTER_KEYS: [],
+      }),
     ).toThrow(/required in production/);
     expect(() =>
       loadMasterEnvelope('RECORD', {
