@@ -35,7 +35,7 @@ async function signed() {
 
 /** Inserts a copy of `row` as a new version with the given changes. */
 const forge = (row: Record<string, unknown>, changes: Record<string, unknown>) => {
-  const r = { ...row, id: randomUUID(), ...changes };
+  const r: Record<string, unknown> = { ...row, id: randomUUID(), ...changes };
   return h.service.database.query(
     `insert into visit_version (id, visit_id, patient_id, number, status, replaces_version_id, reason_sealed,
        content_sealed, content_hash, signed_by, signed_at, signature_method, signature)
