@@ -519,7 +519,8 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
       if (fieldName === '_entities') {
         // Authorised per object; but a staff token without its second factor reaches nothing.
         // A representation that is not an object naming one of this subgraph's entity types is
-        // the client's mistake (federation's resolver would throw a plain error: INTERNAL).
+        // the client's mistake (federation's resolver would throw a plain error: INTERNAL). No
+        // subgraph has entity interfaces (@interfaceObject); one that adds them extends this set.
         const entity = schema.getType('_Entity');
         const entityTypes = new Set(isUnionType(entity) ? entity.getTypes().map((t) => t.name) : []);
         rules[fieldName] = rule('_entities', { cache: 'no_cache' })(

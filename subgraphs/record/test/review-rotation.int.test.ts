@@ -8,10 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMasterKey } from '@medikamente/runtime';
-import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing';
+import { createTestDatabase, createTestIssuer } from '@medikamente/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRecordEnv } from '../src/env';
-import { createRecordService } from '../src/service';
+import { serveRecord } from './harness';
 import { CONTENT, OPEN, SAVE, SIGN, VISIT } from './record-helpers';
 
 type Issuer = Awaited<ReturnType<typeof createTestIssuer>>;
@@ -30,29 +29,18 @@ afterAll(async () => {
 });
 
 /** The record service on the same database each time (Postgres, or PGlite under `dir`). */
-async function start(keys: { current: string; previous?: string[] }) {
-  const service = await createRecordService(
-    loadRecordEnv({
+const start = (keys: { current: string; previous?: string[] }) =>
+  serveRecord(
+    {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
       DATA_DIR: join(dir, 'record'),
       RECORD_MASTER_KEY: keys.current,
       RECORD_PREVIOUS_MASTER_KEYS: (keys.previous ?? []).join(','),
       ...(db.url ? { RECORD_DATABASE_URL: db.url } : {}),
-    }),
-    { verifier: issuer.verifier },
-  );
-  const running = await service.subgraph.listen(0);
-  const url = `${running.url}/graphql`;
-  return {
-    service,
-    query: <T = any>(q: string, v: Record<string, unknown>, token: string) => gql<T>(url, q, v, { token }),
-    stop: async () => {
-      await running.close();
-      await service.close();
     },
-  };
-}
+    issuer.verifier,
+  );
 
 describe('review: master-key rotation', () => {
   it('a restart with the old key in RECORD_PREVIOUS_MASTER_KEYS re-wraps every data key; then the old key can go', async () => {
