@@ -150,7 +150,10 @@ export class VisitService {
     const claim = {
       operation: 'signVisit',
       key: input.idempotencyKey,
-      request: { visitId: input.visitId, reason: input.reason },
+      request: {
+        visitId: input.visitId,
+        reason: input.reason === null ? null : await this.digest(visit, input.reason),
+      },
     };
     return this.writer.once(
       principal,
@@ -229,7 +232,7 @@ export class VisitService {
     const claim = {
       operation: 'markVisitEnteredInError',
       key: input.idempotencyKey,
-      request: { visitId: input.visitId, reason },
+      request: { visitId: input.visitId, reason: await this.digest(visit, reason) },
     };
     return this.writer.once(
       principal,
@@ -269,7 +272,7 @@ export class VisitService {
     const claim = {
       operation: 'addVisitAddendum',
       key: input.idempotencyKey,
-      request: { visitId: input.visitId, text: input.text },
+      request: { visitId: input.visitId, text: await this.digest(visit, input.text) },
     };
     return this.writer.once(
       principal,
@@ -299,5 +302,10 @@ export class VisitService {
         return { visit };
       },
     );
+  }
+
+  /** Clinical text as the idempotency table may keep it: a digest keyed by the patient's key. */
+  private digest(visit: VisitRecord, text: string): Promise<string> {
+    return this.deps.visits.requestDigest(visit.patientId, text);
   }
 }
