@@ -115,10 +115,12 @@ export const subjectFixtures = {
     async create(service, r) {
       const patientId = patientOf(r);
       await establish(service, r, patientId);
-      const { visit, version } = await signedVisit(service, patientId);
+      const { version } = await signedVisit(service, patientId);
       return {
         key: { id: version.id },
-        args: { patientId, appointmentId: visit.appointmentId },
+        // No appointmentId: nested routes (`visitForAppointment › current`) then address the Visit
+        // fixture's visit, as `visit › current` does by its key (one visit per route family).
+        args: { patientId },
         known: { complaints: FIXTURE_CONTENT.complaints, number: 1 },
       };
     },
@@ -128,10 +130,10 @@ export const subjectFixtures = {
     async create(service, r) {
       const patientId = patientOf(r);
       await establish(service, r, patientId);
-      const { visit, addendum } = await signedVisit(service, patientId);
+      const { addendum } = await signedVisit(service, patientId);
       return {
         key: { id: addendum.id },
-        args: { patientId, appointmentId: visit.appointmentId },
+        args: { patientId },
         known: { text: addendum.text },
       };
     },
@@ -142,6 +144,17 @@ export const subjectFixtures = {
       const patientId = patientOf(r);
       await establish(service, r, patientId);
       const author = r.conditions.includes('author') ? r.caller.accountId : `matrix-doctor-${randomUUID()}`;
+      // `author` holds while its author may still work on the record: the access it was written under.
+      if (
+        r.conditions.includes('author') &&
+        !r.conditions.some((c) => c === 'careRelationship' || c === 'breakGlass')
+      )
+        await service.stores.care.grant(
+          author,
+          patientId,
+          `matrix:${randomUUID()}`,
+          new Date(Date.now() + 86_400_000),
+        );
       const { visit } = await service.stores.visits.openVisit({
         patientId,
         appointmentId: randomUUID(),
@@ -162,10 +175,16 @@ export const subjectFixtures = {
         key: { id: draft!.id },
         args: { patientId, appointmentId: visit.appointmentId, visitId: visit.id },
         known: { complaints: FIXTURE_CONTENT.complaints, revision: 1 },
-        skip: {
-          'Query.myVisitDraft':
-            "answers with the calling doctor's own draft only (another's is never looked up): _entities covers the policy, test/lifecycle the root",
-        },
+        // The root answers with the calling doctor's own draft only: compared when the caller wrote
+        // it; another's draft is never looked up (_entities covers the policy there).
+        ...(r.conditions.includes('author')
+          ? {}
+          : {
+              skip: {
+                'Query.myVisitDraft':
+                  "answers with the calling doctor's own draft only (another's is never looked up): _entities covers the policy, test/lifecycle the root",
+              },
+            }),
       };
     },
   },
