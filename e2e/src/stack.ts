@@ -16,6 +16,9 @@ import { startApps } from '../../scripts/dev-apps';
 import { codeIn, startDevMailbox } from '../../scripts/dev-mailbox';
 import { type Platform, startPlatform } from '../../supergraph/test/platform';
 
+/** Where the record subgraph sends the security officer's break-glass alerts in e2e. */
+export const SECURITY_MAILBOX = 'security@e2e.medikamente.test';
+
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = () => existsSync(CHROMIUM);
 
@@ -131,6 +134,8 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
   const mailbox = await startDevMailbox();
   const platform = await startPlatform({
     identityEnv: mailbox.env,
+    // Break-glass alerts reach the security officer's mailbox (here: the dev mailbox).
+    recordEnv: { NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL, SECURITY_ALERT_EMAIL: SECURITY_MAILBOX },
     scheduleEnv: {
       NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
       NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
