@@ -138,7 +138,7 @@ export const visitResolvers: Resolvers = {
     addVisitAddendum: async (_, { input }, ctx) => {
       const inputErrors = [
         idError('input.visitId', input.visitId),
-        textError('input.text', input.text, { max: 20_000, required: true }),
+        textError('input.text', input.text, { max: 10_000, required: true }),
         textError('input.idempotencyKey', input.idempotencyKey, { max: 100, required: true }),
       ].filter((e) => e !== null);
       if (inputErrors.length) return { ...noVisit, inputErrors };

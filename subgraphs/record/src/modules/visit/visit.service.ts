@@ -108,6 +108,9 @@ export class VisitService {
     if ('inputErrors' in visit) return visit;
     const current = await this.current(visit.id);
     if (!current) return fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан');
+    // Entered-in-error is final: the mistaken content is kept, never signed again (document anew).
+    if (current.status === 'ENTERED_IN_ERROR')
+      return fail('input.visitId', ErrorCode.CONFLICT, 'Приём отмечен как ошибочный; оформите новый приём');
     const existing = await this.deps.visits.draftOf(visit.id, doctor);
     if (existing) return { draft: existing };
     const draft = await this.deps.visits.saveDraft({
@@ -191,7 +194,7 @@ export class VisitService {
               ),
             );
         } else {
-          if (!current || current.id !== draft.replacesVersionId)
+          if (!current || current.id !== draft.replacesVersionId || current.status === 'ENTERED_IN_ERROR')
             throw new Refusal(
               fail(
                 'input.visitId',
