@@ -25,6 +25,7 @@ function KeyedTextForm({
   label,
   hint,
   submitLabel,
+  maxLength,
   danger,
   onSubmit,
   onCancel,
@@ -33,6 +34,7 @@ function KeyedTextForm({
   label: string;
   hint: string;
   submitLabel: string;
+  maxLength: number;
   danger?: boolean;
   onSubmit: (text: string, key: string) => Promise<InputErrorItem[] | null | 'ok'>;
   onCancel: () => void;
@@ -62,7 +64,7 @@ function KeyedTextForm({
           id={id}
           rows={3}
           required
-          maxLength={20000}
+          maxLength={maxLength}
           value={text}
           aria-describedby={`${id}-hint`}
           onChange={(e) => {
@@ -117,9 +119,12 @@ export function SignedVisit({
   const actions = (
     <div className="stack">
       <div className="row">
-        <button type="button" onClick={correct}>
-          Исправить
-        </button>
+        {/* Entered in error is final: no correction revives it. */}
+        {!erroneous ? (
+          <button type="button" onClick={correct}>
+            Исправить
+          </button>
+        ) : null}
         <button
           type="button"
           className="secondary"
@@ -146,6 +151,7 @@ export function SignedVisit({
           label="Текст дополнения"
           hint="Дополнение подписывается и добавляется к приёму; сама запись не меняется."
           submitLabel="Подписать дополнение"
+          maxLength={10000}
           onCancel={() => setPanel(null)}
           onSubmit={async (text, idempotencyKey) => {
             const r = await addAddendum({ input: { visitId: visit.id, text, idempotencyKey } });
@@ -162,6 +168,7 @@ export function SignedVisit({
           label="Почему запись внесена ошибочно"
           hint="Например: приём записан не тому пациенту. Запись останется в истории, но пациент её не увидит."
           submitLabel="Отметить как ошибочную"
+          maxLength={2000}
           danger
           onCancel={() => setPanel(null)}
           onSubmit={async (reason, idempotencyKey) => {

@@ -109,7 +109,7 @@ export function VisitEditor({
       <textarea
         id={`visit-${field}`}
         rows={rows}
-        maxLength={20000}
+        maxLength={10000}
         value={form[field] as string}
         onChange={(e) => change({ ...form, [field]: e.target.value })}
       />
