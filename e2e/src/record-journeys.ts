@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { authenticator } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it, onTestFinished } from 'vitest';
-import { bookAndCheckInNow, newDoctor, signInDoctor } from './record';
+import { bookAndCheckInNow, type Doctor, newDoctor, signInDoctor } from './record';
 import { screenshot } from './screens';
 import { SECURITY_MAILBOX, type Stack } from './stack';
 
@@ -26,6 +26,7 @@ export type JourneyEnv = {
 const COMPLAINTS = 'Боль в горле, насморк, температура 37,8 °C третий день';
 const CONCLUSION = 'ОРВИ, лёгкое течение. Трудоспособность временно утрачена';
 const CORRECTED = 'ОРВИ, лёгкое течение. Трудоспособность временно утрачена на 5 дней';
+const ADDENDUM = 'Со слов пациентки: аллергия на пенициллин';
 const CORRECTION_REASON = 'Уточнён срок нетрудоспособности после осмотра';
 const BREAK_GLASS_REASON = 'Пациентка доставлена в процедурный кабинет с высокой температурой, нужен анамнез';
 
@@ -64,7 +65,7 @@ async function desktopPage(s: Stack): Promise<Page> {
 
 /** Registers the record journeys as tests of the calling suite. */
 export function recordJourneys(env: JourneyEnv): void {
-  let signed: { patientId: string; visitId: string; login: string } | undefined;
+  let signed: { patientId: string; visitId: string; login: string; doctor: Doctor } | undefined;
 
   it('the doctor (TOTP) writes and signs the visit of a checked-in patient; the patient reads it in «Моя медкарта»', async () => {
     const s = env.stack();
@@ -196,7 +197,14 @@ export function recordJourneys(env: JourneyEnv): void {
     await card.getByText(CORRECTED).waitFor();
     await card.getByText('История версий (2)').click();
     await card.getByText(`Причина: ${CORRECTION_REASON}`).first().waitFor();
-    await env.check(desk, 'reception', '/record/[patientId]/visits/[visitId]', 'signed, corrected');
+    // An addendum appends a signed note; the version stays.
+    await card.getByRole('button', { name: 'Дополнение' }).click();
+    await desk.getByLabel('Текст дополнения').fill(ADDENDUM);
+    await env.check(desk, 'reception', '/record/[patientId]/visits/[visitId]', 'addendum form open');
+    await desk.getByRole('button', { name: 'Подписать дополнение' }).click();
+    await desk.getByText('Дополнение подписано.').waitFor();
+    await card.locator('[data-field=addenda]').getByText(ADDENDUM).waitFor();
+    await env.check(desk, 'reception', '/record/[patientId]/visits/[visitId]', 'signed, corrected, addendum');
 
     // The patient card: demographics in full (care relationship), the history with the correction.
     await desk.goto(`${R}/record/${patient.patientId}`);
@@ -214,6 +222,7 @@ export function recordJourneys(env: JourneyEnv): void {
     expect(text).toContain('J06.9 — Острая инфекция верхних дыхательных путей неуточненная');
     expect(text).toContain('Парацетамол');
     expect(text).toContain('Смирнов Алексей Викторович');
+    expect(text).toContain(ADDENDUM);
     expect(await mine.getByTestId('version-note').textContent()).toContain(CORRECTION_REASON);
     // Only what a patient reads: no examination notes, nothing of the superseded version.
     expect(text).not.toContain('Зев гиперемирован');
@@ -228,7 +237,7 @@ export function recordJourneys(env: JourneyEnv): void {
       )
     ).data.visit.current.id as string;
     expect(await mine.getByTestId('visit-pdf').getAttribute('href')).toBe(`/api/record/pdf/${versionId}`);
-    signed = { patientId: patient.patientId, visitId, login: patient.login };
+    signed = { patientId: patient.patientId, visitId, login: patient.login, doctor };
     expect(env.blocking.slice(from)).toEqual([]);
   });
 
@@ -372,6 +381,34 @@ export function recordJourneys(env: JourneyEnv): void {
     expect(direct.data.visits.length).toBeGreaterThan(0);
     expect(direct.data.visits.every((v: { current: unknown }) => v.current === null)).toBe(true);
     expect(JSON.stringify(direct)).not.toContain('ОРВИ');
+  });
+
+  it('entered in error: the doctor marks the note with a reason; kept in the card, gone from the portal', async () => {
+    expect(signed).toBeDefined();
+    const s = env.stack();
+    const from = env.blocking.length;
+    const { patientId, visitId, login, doctor } = signed!;
+    const desk = await desktopPage(s);
+    await signInDoctor(desk, s.urls.reception, doctor);
+    await desk.goto(`${s.urls.reception}/record/${patientId}/visits/${visitId}`);
+    const card = desk.locator(`[data-visit-id="${visitId}"]`);
+    await card.getByRole('button', { name: 'Внесено ошибочно' }).click();
+    await desk.getByLabel('Почему запись внесена ошибочно').fill('Приём записан не тому пациенту');
+    await desk.getByRole('button', { name: 'Отметить как ошибочную' }).click();
+    await desk.getByText('Запись отмечена как внесённая ошибочно').waitFor();
+    expect(await card.locator('[data-version-status=ENTERED_IN_ERROR]').textContent()).toContain(
+      'Приём записан не тому пациенту',
+    );
+    // Final: no correction offered any more.
+    expect(await card.getByRole('button', { name: 'Исправить' }).count()).toBe(0);
+    await env.check(desk, 'reception', '/record/[patientId]/visits/[visitId]', 'entered in error');
+    const context = await s.context({ width: 420, height: 900 });
+    onTestFinished(() => context.close().catch(() => {}));
+    const page = await context.newPage();
+    await env.signInPortal(page, s.urls.portal, login, '/record');
+    await page.getByText('Подписанных заключений пока нет').waitFor();
+    expect(await page.locator(`[data-visit-id="${visitId}"]`).count()).toBe(0);
+    expect(env.blocking.slice(from)).toEqual([]);
   });
 }
 
