@@ -3,7 +3,7 @@ import { loadRecordEnv } from '../src/env';
 import { createRecordService } from '../src/service';
 
 /** Starts the record subgraph on a fresh database with a test token issuer, over real HTTP. */
-export async function startRecordSubgraph() {
+export async function startRecordSubgraph(opts: { env?: Record<string, string> } = {}) {
   const issuer = await createTestIssuer();
   const db = await createTestDatabase('record');
   const env = loadRecordEnv({
@@ -11,6 +11,7 @@ export async function startRecordSubgraph() {
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
     ...(db.url ? { RECORD_DATABASE_URL: db.url } : {}),
+    ...opts.env,
   });
   const service = await createRecordService(env, { verifier: issuer.verifier });
   const running = await service.subgraph.listen(0);
@@ -18,6 +19,8 @@ export async function startRecordSubgraph() {
   return {
     service,
     url,
+    /** The service's own origin (file routes live under /files). */
+    origin: running.url,
     tokenFor: (claims: TestClaims) => issuer.sign(claims),
     query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) =>
       gql<T>(url, q, variables, token ? { token } : {}),

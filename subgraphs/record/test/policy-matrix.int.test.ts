@@ -27,7 +27,14 @@ afterAll(async () => h?.stop());
 describe('generated policy matrix on the record subgraph', () => {
   it('covers every role and every subject type the subgraph owns', () => {
     expect(new Set(matrix.cases.map((c) => c.role))).toEqual(new Set(Object.keys(matrix.model.policy.roles)));
-    expect([...matrix.types].sort()).toEqual(['Visit', 'VisitAddendum', 'VisitDraft', 'VisitVersion']);
+    expect([...matrix.types].sort()).toEqual([
+      'Attachment',
+      'RecordExport',
+      'Visit',
+      'VisitAddendum',
+      'VisitDraft',
+      'VisitVersion',
+    ]);
   });
 
   const outcomes: RouteOutcome[] = [];
