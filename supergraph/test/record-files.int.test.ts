@@ -92,7 +92,7 @@ describe('record files through the gateway', () => {
     const posted = await fetch(viaGateway(up.data.requestAttachmentUpload.link.url), {
       method: 'POST',
       headers: { authorization: `Bearer ${doctor}`, 'x-file-name': encodeURIComponent('выписка.pdf') },
-      body: pdf,
+      body: new Uint8Array(pdf),
     });
     expect(posted.status).toBe(201);
     const { attachment } = (await posted.json()) as { attachment: { id: string } };

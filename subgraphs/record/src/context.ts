@@ -17,7 +17,7 @@ import { BreakGlassStore } from './modules/break-glass/break-glass.store';
 import { CareStore } from './modules/care/care.store';
 import { FileLinks } from './modules/download/download.link';
 import { Icd10Store } from './modules/icd10';
-import { recordKeyring } from './modules/keys/keys';
+import { recordKeyring, SERVICE_SUBJECT } from './modules/keys/keys';
 import { ServerSigner } from './modules/signature/signature';
 import { type RecordAccessCheck, VisitService } from './modules/visit/visit.service';
 import { VisitStore } from './modules/visit/visit.store';
@@ -57,8 +57,6 @@ export type Services = {
   links: FileLinks;
 };
 
-const NIL = '00000000-0000-0000-0000-000000000000';
-
 /** Domain services on the stores. */
 export function createServices(deps: {
   stores: Stores;
@@ -82,9 +80,11 @@ export function createServices(deps: {
       visits: stores.visits,
       // The signing key: the nil subject's own data key (stable across master-key rotation).
       signer: new ServerSigner(async () =>
-        (await stores.keyring.keyFor(NIL, 'signature')).derive('server-signature'),
+        (await stores.keyring.keyFor(SERVICE_SUBJECT, 'signature')).derive('server-signature'),
       ),
       canAccess,
+      isAppointmentOf: (doctor, patientId, appointmentId) =>
+        stores.care.appointmentOf(doctor, patientId, appointmentId),
       icd10: async (codes) =>
         new Map([...(await stores.icd10.byCodes(codes)).values()].map((c) => [c.code, c.title])),
     }),
@@ -103,10 +103,13 @@ export function createServices(deps: {
       blobs: deps.blobs,
       keyring: stores.keyring,
     }),
-    links: new FileLinks(async () => (await stores.keyring.keyFor(NIL, 'file-links')).derive('file-link'), {
-      base: env.FILES_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}/files`,
-      ttlSec: env.DOWNLOAD_LINK_TTL_SEC,
-    }),
+    links: new FileLinks(
+      async () => (await stores.keyring.keyFor(SERVICE_SUBJECT, 'file-links')).derive('file-link'),
+      {
+        base: env.FILES_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}/files`,
+        ttlSec: env.DOWNLOAD_LINK_TTL_SEC,
+      },
+    ),
   };
 }
 

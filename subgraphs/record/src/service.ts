@@ -12,6 +12,7 @@ import { mountUploadRoute } from './modules/attachment/attachment.routes';
 import { recordBlobStorage } from './modules/attachment/attachment.service';
 import { appointmentEventHandler } from './modules/care/care.events';
 import { mountDownloadRoute } from './modules/download/download.routes';
+import { checkMasterKey } from './modules/keys/keys';
 import { resolvers } from './resolvers';
 import { recordTypeDefs } from './schema';
 
@@ -32,6 +33,7 @@ export const record = defineSubgraph({
   serviceScopes: 'events:write:record revocations:read',
   stores: async ({ database, env }) => {
     const stores = createStores(database, env);
+    await checkMasterKey(stores.keyring);
     // The shipped ICD-10 subset (idempotent; an imported NSI directory is never overwritten).
     await stores.icd10.ensureSubset();
     return stores;

@@ -27,11 +27,9 @@ export type Caller = { sub: string; token: string; patientId: string | null };
 export async function startFiles(opts: { s3?: TestS3 } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'mk-record-files-'));
   const h: RecordHarness = await startRecordSubgraph({
-    env: {
-      FILES_PUBLIC_URL: PUBLIC_BASE,
-      ATTACHMENT_MAX_BYTES: String(64 * 1024),
-      ...(opts.s3 ? opts.s3.env('RECORD') : { RECORD_STORAGE: 'fs', RECORD_STORAGE_DIR: dir }),
-    },
+    FILES_PUBLIC_URL: PUBLIC_BASE,
+    ATTACHMENT_MAX_BYTES: String(64 * 1024),
+    ...(opts.s3 ? opts.s3.env('RECORD') : { RECORD_STORAGE: 'fs', RECORD_STORAGE_DIR: dir }),
   });
   const local = (url: string) => {
     if (!url.startsWith(`${PUBLIC_BASE}/`)) throw new Error(`link outside FILES_PUBLIC_URL: ${url}`);
@@ -99,7 +97,7 @@ export async function startFiles(opts: { s3?: TestS3 } = {}) {
         'content-type': 'application/pdf',
         'x-file-name': encodeURIComponent(fileName),
       },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
 
   /** Link + POST; the upload's response. */

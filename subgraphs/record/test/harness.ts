@@ -1,17 +1,20 @@
+import { generateMasterKey } from '@medikamente/runtime';
 import { createTestDatabase, createTestIssuer, gql, type TestClaims } from '@medikamente/runtime/testing';
 import { loadRecordEnv } from '../src/env';
 import { createRecordService } from '../src/service';
 
 /** Starts the record subgraph on a fresh database with a test token issuer, over real HTTP. */
-export async function startRecordSubgraph(opts: { env?: Record<string, string> } = {}) {
+export async function startRecordSubgraph(extraEnv: Record<string, string> = {}) {
   const issuer = await createTestIssuer();
   const db = await createTestDatabase('record');
+  const masterKey = generateMasterKey();
   const env = loadRecordEnv({
+    RECORD_MASTER_KEY: masterKey,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
     ...(db.url ? { RECORD_DATABASE_URL: db.url } : {}),
-    ...opts.env,
+    ...extraEnv,
   });
   const service = await createRecordService(env, { verifier: issuer.verifier });
   const running = await service.subgraph.listen(0);
@@ -19,6 +22,8 @@ export async function startRecordSubgraph(opts: { env?: Record<string, string> }
   return {
     service,
     url,
+    /** The master key the service runs with (base64). */
+    masterKey,
     /** The service's own origin (file routes live under /files). */
     origin: running.url,
     tokenFor: (claims: TestClaims) => issuer.sign(claims),
