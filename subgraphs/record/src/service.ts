@@ -8,7 +8,10 @@ import {
 } from '@medikamente/runtime';
 import { createLoaders, createServices, createStores } from './context';
 import { loadRecordEnv } from './env';
+import { mountUploadRoute } from './modules/attachment/attachment.routes';
+import { recordBlobStorage } from './modules/attachment/attachment.service';
 import { appointmentEventHandler } from './modules/care/care.events';
+import { mountDownloadRoute } from './modules/download/download.routes';
 import { checkMasterKey } from './modules/keys/keys';
 import { resolvers } from './resolvers';
 import { recordTypeDefs } from './schema';
@@ -38,7 +41,8 @@ export const record = defineSubgraph({
     await stores.icd10.ensureSubset();
     return stores;
   },
-  services: ({ stores, env, database, logger }) => createServices({ stores, env, database, logger }),
+  services: async ({ stores, env, database, logger, onClose }) =>
+    createServices({ stores, env, database, logger, blobs: await recordBlobStorage(env, onClose) }),
   context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
   conditions: ({ stores }) => ({
     careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids),
@@ -60,6 +64,12 @@ export const record = defineSubgraph({
     'appointment.*': appointmentEventHandler(stores.care, stores.visits, env.CARE_WINDOW_DAYS),
   }),
   eventsFrom: 'schedule',
+  // Attachment uploads and file downloads through short-lived links bound to the caller.
+  routes: (app, { verifier, policy, contextFor, services, logger, env }) => {
+    const deps = { verifier, policy, contextFor, services, logger };
+    mountUploadRoute(app, deps, env);
+    mountDownloadRoute(app, deps, env);
+  },
   // Record facts (visit signed, break-glass) for security operations and later consumers.
   outbox: ({ env }) => ({ url: undefined, intervalMs: env.OUTBOX_INTERVAL_MS }),
 });

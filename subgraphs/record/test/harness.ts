@@ -24,6 +24,8 @@ export async function startRecordSubgraph(extraEnv: Record<string, string> = {})
     url,
     /** The master key the service runs with (base64). */
     masterKey,
+    /** The service's own origin (file routes live under /files). */
+    origin: running.url,
     tokenFor: (claims: TestClaims) => issuer.sign(claims),
     query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) =>
       gql<T>(url, q, variables, token ? { token } : {}),
