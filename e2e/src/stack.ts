@@ -15,6 +15,7 @@ import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { startApps } from '../../scripts/dev-apps';
 import { codeIn, startDevMailbox } from '../../scripts/dev-mailbox';
 import { type Platform, startPlatform } from '../../supergraph/test/platform';
+import { startFilesForwarder } from './files-forwarder';
 
 /** Where the record subgraph sends the security officer's break-glass alerts in e2e. */
 export const SECURITY_MAILBOX = 'security@e2e.medikamente.test';
@@ -132,10 +133,16 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
   const vapid = generateVapidKeys();
   // Sign-up codes go to a real local SMTP server; tests read them from there.
   const mailbox = await startDevMailbox();
+  const files = await startFilesForwarder();
   const platform = await startPlatform({
     identityEnv: mailbox.env,
-    // Break-glass alerts reach the security officer's mailbox (here: the dev mailbox).
-    recordEnv: { NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL, SECURITY_ALERT_EMAIL: SECURITY_MAILBOX },
+    recordEnv: {
+      // Break-glass alerts reach the security officer's mailbox (here: the dev mailbox).
+      NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL,
+      SECURITY_ALERT_EMAIL: SECURITY_MAILBOX,
+      // File links through the gateway's /files/record, as deployed.
+      FILES_PUBLIC_URL: files.publicUrl,
+    },
     scheduleEnv: {
       NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
       NOTIFY_SMS_URL: 'http://127.0.0.1:9/sms',
@@ -144,6 +151,7 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
       NOTIFY_PUSH_PRIVATE_KEY: vapid.privateKey,
     },
   });
+  files.forwardTo(platform.gatewayUrl);
   const { branch, service, doctor } = await seedClinic(platform);
   const receptionist = await platform.identity.createAccount({
     role: 'receptionist',
@@ -204,6 +212,7 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
       await browser.close().catch(() => {});
       await apps.stop();
       await platform.stop();
+      await files.close();
       await mailbox.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

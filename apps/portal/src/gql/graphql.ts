@@ -141,6 +141,16 @@ export type ReminderChannel =
   | 'SMS'
   | 'VOICE';
 
+/** Exactly one of the fields */
+export type RequestDownloadInput = {
+  /** An attachment's file */
+  attachmentId?: string | null | undefined;
+  /** The printable summary (PDF) of the visit's current signed version */
+  visitId?: string | null | undefined;
+  /** The printable summary (PDF) of one signed version */
+  visitVersionId?: string | null | undefined;
+};
+
 export type RescheduleInput = {
   appointmentId: string;
   branchId?: string | null | undefined;
@@ -349,6 +359,13 @@ export type MyRecordQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MyRecordQuery = { myRecord: Array<{ id: string, startedAt: string | null, branchId: string | null, doctorAccountId: string | null, current: { id: string, number: number | null, status: VisitVersionStatus | null, reason: string | null, signedAt: string | null, conclusion: string | null, recommendations: string | null, diagnoses: Array<{ code: string, title: string, kind: DiagnosisKind, certainty: DiagnosisCertainty }> | null, prescriptions: Array<{ drug: string, form: string | null, dose: string | null, route: string | null, frequency: string | null, duration: string | null, instructions: string | null }> | null, referrals: Array<{ kind: ReferralKind, target: string, note: string | null }> | null } | null, addenda: Array<{ id: string, text: string | null, signedAt: string | null }> | null }>, branches: Array<{ id: string, name: string, timeZone: string }>, specialists: Array<{ id: string, accountId: string, displayName: string, specialties: Array<string> }> };
 
+export type RequestVisitPdfMutationVariables = Exact<{
+  input: RequestDownloadInput;
+}>;
+
+
+export type RequestVisitPdfMutation = { requestDownload: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, link: { url: string, expiresAt: string } | null } };
+
 export type UseReminderLinkMutationVariables = Exact<{
   token: string;
 }>;
@@ -407,6 +424,7 @@ export const MyConsentsDocument = {"__meta__":{"documentId":"sha256:3567db65b0a8
 export const GiveConsentDocument = {"__meta__":{"documentId":"sha256:7fbb40ea24caf44b30374dc3f90da515512a8d6c1fcae69c6968772cb0e94062"}} as unknown as DocumentNode<GiveConsentMutation, GiveConsentMutationVariables>;
 export const WithdrawConsentDocument = {"__meta__":{"documentId":"sha256:5a63aa9aed0842ea213e0c52b6cbe94251a4009f8f199f828a6675490ff1862b"}} as unknown as DocumentNode<WithdrawConsentMutation, WithdrawConsentMutationVariables>;
 export const MyRecordDocument = {"__meta__":{"documentId":"sha256:614fdaef70e457a82986f26fba48b79312d715cf3af89774980aeacfb41c6ef9"}} as unknown as DocumentNode<MyRecordQuery, MyRecordQueryVariables>;
+export const RequestVisitPdfDocument = {"__meta__":{"documentId":"sha256:855b79ab6bc81d74f5080fc777150571edf0bd2453a4ab0994811927ad6116a4"}} as unknown as DocumentNode<RequestVisitPdfMutation, RequestVisitPdfMutationVariables>;
 export const UseReminderLinkDocument = {"__meta__":{"documentId":"sha256:159c1fd32d133cb44a94362ff29e37c05554aade2289e87e6de9cafb878f62c9"}} as unknown as DocumentNode<UseReminderLinkMutation, UseReminderLinkMutationVariables>;
 export const ReminderSettingsDocument = {"__meta__":{"documentId":"sha256:86780f8fd3592fe9e397286503db25247fa70fe02ea10006041da14a6410fcff"}} as unknown as DocumentNode<ReminderSettingsQuery, ReminderSettingsQueryVariables>;
 export const SetReminderChannelDocument = {"__meta__":{"documentId":"sha256:66aa055f75026dd50f2f30b6bde22268b20c60e43f38ac8d5a7d77980fc2b644"}} as unknown as DocumentNode<SetReminderChannelMutation, SetReminderChannelMutationVariables>;

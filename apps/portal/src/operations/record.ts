@@ -31,3 +31,15 @@ export const MyRecordQuery = persisted(
     }
   `),
 );
+
+// Server-only (the portal's PDF route): a link to the visit summary that works only with the
+// session's bearer token; the browser never receives it.
+export const RequestVisitPdfDocument = graphql(`
+  mutation RequestVisitPdf($input: RequestDownloadInput!) {
+    requestDownload(input: $input) {
+      ok
+      inputErrors { field code message }
+      link { url expiresAt }
+    }
+  }
+`);
