@@ -4,6 +4,7 @@
  * without a care relationship breaks the glass (and the security officer is alerted), reception
  * stays out of the content.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { authenticator } from 'otplib';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -34,10 +35,9 @@ const manifest = (app: 'portal' | 'reception'): Record<string, string> =>
   JSON.parse(
     readFileSync(new URL(`../../apps/${app}/src/gql/persisted-documents.json`, import.meta.url), 'utf8'),
   );
-/** The persisted-document id of an operation of an app's manifest (undefined when it has none). */
-const documentIdOf = (app: 'portal' | 'reception', name: string): string | undefined =>
-  Object.entries(manifest(app)).find(([, q]) => new RegExp(`(query|mutation) ${name}\\b`).test(q))?.[0];
-const documentId = (app: 'portal' | 'reception', name: string): string => documentIdOf(app, name)!;
+/** The persisted-document id of an operation of an app's manifest. */
+const documentId = (app: 'portal' | 'reception', name: string): string =>
+  Object.entries(manifest(app)).find(([, q]) => new RegExp(`(query|mutation) ${name}\\b`).test(q))![0];
 
 /** Runs a persisted operation through the app's BFF from inside the page (with its session cookie). */
 const bff = (page: Page, id: string, variables: Record<string, unknown>) =>
@@ -241,29 +241,32 @@ export function recordJourneys(env: JourneyEnv): void {
     expect(env.blocking.slice(from)).toEqual([]);
   });
 
-  // The download needs the record subgraph's requestDownload in the portal's operations.
-  it.skipIf(!documentIdOf('portal', 'RequestVisitPdf'))(
-    'the patient downloads the visit summary as a PDF through the portal (the token stays on the server)',
-    async () => {
-      expect(signed).toBeDefined();
-      const s = env.stack();
-      const context = await s.context({ width: 420, height: 900 });
-      onTestFinished(() => context.close().catch(() => {}));
-      const page = await context.newPage();
-      await env.signInPortal(page, s.urls.portal, signed!.login, '/record');
-      const card = page.locator(`[data-visit-id="${signed!.visitId}"]`);
-      await card.getByText(CORRECTED).waitFor();
-      const link = card.getByTestId('visit-pdf');
-      const res = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).toString());
-      expect(res.status()).toBe(200);
-      expect(res.headers()['content-type']).toBe('application/pdf');
-      expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
-      // The browser never saw a token: no storage, no readable cookie.
-      expect(await page.evaluate(() => document.cookie)).toBe('');
-    },
-  );
+  it('the patient downloads the visit summary as a PDF through the portal (the token stays on the server)', async () => {
+    expect(signed).toBeDefined();
+    const s = env.stack();
+    const context = await s.context({ width: 420, height: 900 });
+    onTestFinished(() => context.close().catch(() => {}));
+    const page = await context.newPage();
+    await env.signInPortal(page, s.urls.portal, signed!.login, '/record');
+    const card = page.locator(`[data-visit-id="${signed!.visitId}"]`);
+    await card.getByText(CORRECTED).waitFor();
+    const link = card.getByTestId('visit-pdf');
+    const res = await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).toString());
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    // Someone else's (here: an unknown) version: no file, the page says the download failed.
+    const other = await page.request.get(`${s.urls.portal}/api/record/pdf/${randomUUID()}`, {
+      maxRedirects: 0,
+    });
+    expect(other.status()).toBe(303);
+    expect(other.headers().location).toBe('/record?download=failed');
+    await page.goto(`${s.urls.portal}/api/record/pdf/${randomUUID()}`);
+    await page.getByText('Не удалось скачать заключение').waitFor();
+    await env.check(page, 'portal', '/record', 'download failed');
+  });
 
   it('a doctor without a care relationship is refused, opens the record by break-glass with a reason; the security officer is alerted', async () => {
     expect(signed).toBeDefined();
