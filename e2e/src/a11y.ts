@@ -51,8 +51,9 @@ export function writeAxeReport(file: URL, axeVersion: string): void {
     `# Accessibility
 
 Measured with axe-core ${axeVersion} (\`@axe-core/playwright\`, rules tagged WCAG 2.0/2.1 A and AA
-plus best practices) in Chromium, on every page of the patient portal and the reception dashboard,
-in their main states: empty, loaded, error, and with dialogs or confirmation steps open. The
+plus best practices) in Chromium, on every page of the patient portal and the staff app (reception's
+pages and the doctor's workplace), in their main states: empty, loaded, error, and with dialogs or
+confirmation steps open. The
 end-to-end suite fails on any **critical** or **serious** violation; moderate and minor findings
 are listed here to be worked off.
 
@@ -63,7 +64,10 @@ A11Y_REPORT=1 npx vitest run --project e2e first-contact
 \`\`\`
 
 Keyboard only: the same suite books an appointment in the portal and checks a patient in at
-reception with the keyboard alone (Tab, Shift+Tab, Enter, Space, typing), no mouse.
+reception with the keyboard alone (Tab, Shift+Tab, Enter, Space, typing), no mouse. The doctor's
+ICD-10 search is a combobox: typing filters, the arrow keys move through the codes, Enter adds one
+(the journey adds the primary diagnosis that way); the break-glass dialog is a modal that keeps
+the focus inside.
 
 Critical + serious in total: **${total}** over ${rows.length} page states.
 

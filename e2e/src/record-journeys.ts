@@ -286,6 +286,13 @@ export function recordJourneys(env: JourneyEnv): void {
 
     const page = await desktopPage(s);
     await signInDoctor(page, s.urls.reception, stranger);
+    // «Медкарта»: the doctor finds the patient (names masked without a relationship).
+    await page.getByRole('link', { name: 'Медкарта' }).click();
+    await page.getByLabel('ФИО (начало)').fill('Соколова');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('link', { name: 'Соколова А. П.' }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'Записать' }).count()).toBe(0);
+    await env.check(page, 'reception', '/record', 'doctor: search results');
     await page.goto(`${s.urls.reception}/record/${patientId}`);
     await page.locator('[data-record-access=NONE]').waitFor();
     // Demographics as the policy allows a doctor without a relationship: name masked, birth date denied.
@@ -361,6 +368,7 @@ export function recordJourneys(env: JourneyEnv): void {
       .fill(authenticator.generate(cashier.totpSecret!));
     await till.getByRole('button', { name: 'Подтвердить' }).click();
     await till.getByRole('heading', { name: 'Разделов для вашей роли пока нет' }).waitFor();
+    await env.check(till, 'reception', '/', 'a role without sections (cashier)');
     expect(
       await till.getByRole('navigation', { name: 'Разделы' }).getByRole('link').allTextContents(),
     ).toEqual(['Двухфакторный вход']);

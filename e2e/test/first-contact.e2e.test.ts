@@ -530,7 +530,8 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     await page.getByText('Это время уже заняли').waitFor();
     await check(page, 'portal', '/doctors/[id]', 'slot taken alert');
     expect(blocking.slice(from)).toEqual([]);
-  });
+    // Many pages and axe runs: longer than one journey on a small machine.
+  }, 120_000);
 
   it('axe: every reception page in its main states has no critical or serious violation', async () => {
     const from = blocking.length;
@@ -621,5 +622,6 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     await newcomer.getByLabel('Код из приложения').waitFor();
     await check(newcomer, 'reception', '/security', 'enrolment open');
     expect(blocking.slice(from)).toEqual([]);
-  });
+    // Many pages and axe runs: longer than one journey on a small machine.
+  }, 120_000);
 });
