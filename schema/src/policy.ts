@@ -45,7 +45,13 @@ const centralSchema = z.strictObject({
     .optional(),
   categories: z.record(
     z.string(),
-    z.strictObject({ description: z.string(), audited: z.boolean(), exposable: z.boolean().optional() }),
+    z.strictObject({
+      description: z.string(),
+      audited: z.boolean(),
+      /** Reads by the data subject themselves are audited too (purpose `self`). */
+      auditSelf: z.boolean().optional(),
+      exposable: z.boolean().optional(),
+    }),
   ),
   rules: z.record(z.string(), z.record(z.string(), cell)),
   /** Roles whose tokens must carry a second factor (amr "otp") for every operation not marked otherwise. */
@@ -285,10 +291,13 @@ export function loadPolicy(options: string | LoadPolicyOptions = {}): Policy {
     }
   }
   for (const [name, planned] of Object.entries(c.plannedConditions ?? {})) {
+    const provider = conditionProviders[name];
+    // Declared by the subgraph the central file expects: that declaration holds.
+    if (provider?.kind === 'subgraph' && provider.subgraph === planned.subgraph) continue;
     if (conditionFile[name])
       fail(
         centralName,
-        `planned condition ${name} is already declared in ${conditionFile[name]}: remove it from plannedConditions`,
+        `planned condition ${name} (subgraph ${planned.subgraph}) is declared in ${conditionFile[name]}, which is not ${planned.subgraph}`,
       );
     conditions[name] = planned.description;
     conditionProviders[name] = { kind: 'planned', subgraph: planned.subgraph };

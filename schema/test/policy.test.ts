@@ -106,6 +106,8 @@ describe('policy fragments', () => {
       AuditEvent: 'patient',
       Appointment: 'schedule',
       ReminderSettings: 'schedule',
+      Visit: 'record',
+      VisitDraft: 'record',
     });
     expect(policy.owners.operations['Mutation.signIn']).toBe('identity');
     expect(policy.owners.operations['Query.patient']).toBe('patient');
@@ -113,10 +115,16 @@ describe('policy fragments', () => {
     expect(policy.conditionProviders).toEqual({
       self: { kind: 'built-in' },
       careRelationship: { kind: 'subgraph', subgraph: 'patient' },
+      author: { kind: 'subgraph', subgraph: 'record', local: true },
+      breakGlass: { kind: 'subgraph', subgraph: 'record', local: true },
       partnerOwns: { kind: 'planned', subgraph: 'lab' },
     });
-    // Schedule answers careRelationship for its own types from its appointments (declared, reviewed).
-    expect(policy.conditionSourcers).toEqual({ careRelationship: ['patient', 'schedule'] });
+    // Schedule and record answer careRelationship for their own types from appointments (declared, reviewed).
+    expect(policy.conditionSourcers).toEqual({
+      careRelationship: ['patient', 'schedule', 'record'],
+      author: ['record'],
+      breakGlass: ['record'],
+    });
     expect(policy.owners.errorCodes).toMatchObject({
       SLOT_TAKEN: 'schedule',
       TOTP_INVALID: 'identity',
@@ -160,10 +168,15 @@ describe('policy fragments', () => {
     ).toThrow(
       'policy: subgraphs/schedule/policy.yaml: condition self is already declared in schema/policy.yaml',
     );
+    // A planned condition is declared by the subgraph the central file names, and by no other.
+    expect(
+      loadPolicy({ root: fixture({ patient: PATIENT, lab: `conditions:\n  partnerOwns: ours\n` }) })
+        .conditionProviders.partnerOwns,
+    ).toEqual({ kind: 'subgraph', subgraph: 'lab' });
     expect(() =>
-      loadPolicy({ root: fixture({ patient: PATIENT, lab: `conditions:\n  partnerOwns: ours\n` }) }),
+      loadPolicy({ root: fixture({ patient: PATIENT, billing: `conditions:\n  partnerOwns: ours\n` }) }),
     ).toThrow(
-      /schema\/policy.yaml: planned condition partnerOwns is already declared in subgraphs\/lab\/policy.yaml/,
+      /schema\/policy.yaml: planned condition partnerOwns \(subgraph lab\) is declared in subgraphs\/billing\/policy.yaml/,
     );
   });
 

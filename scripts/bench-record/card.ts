@@ -33,11 +33,24 @@ async function call(url: string, token: string, query: string, i: Record<string,
   return payload;
 }
 
-/** Writes the patient's visits through the subgraph's API, as the doctor would (open, draft, sign, addendum). */
-async function seedCard(url: string, token: string, patientId: string, visits: number): Promise<number> {
+/**
+ * Writes the patient's visits through the subgraph's API, as the doctor would (open, draft, sign,
+ * addendum), each for an appointment the schedule reported (a care relationship of its own).
+ */
+async function seedCard(
+  service: RecordService,
+  url: string,
+  doctor: { id: string; token: string },
+  patientId: string,
+  visits: number,
+): Promise<number> {
+  const { token } = doctor;
+  const until = new Date(Date.now() + 86_400_000);
   let addenda = 0;
   for (let n = 1; n <= visits; n++) {
-    const open = await call(url, token, OPEN, { patientId, appointmentId: randomUUID() }, 'openVisit');
+    const appointmentId = randomUUID();
+    await service.stores.care.grant(doctor.id, patientId, `appointment:${appointmentId}`, until);
+    const open = await call(url, token, OPEN, { patientId, appointmentId }, 'openVisit');
     const visitId = open.visit.id as string;
     await call(url, token, SAVE, { visitId, content: visitContent(n), expectedRevision: 0 }, 'saveVisitDraft');
     await call(url, token, SIGN, { visitId, idempotencyKey: randomUUID() }, 'signVisit');
@@ -125,11 +138,10 @@ export async function benchCard(opts: {
     const doctor = randomUUID();
     const token = await issuer.sign({ role: 'doctor', sub: doctor });
     const patients = { encrypted: randomUUID(), control: randomUUID() };
-    const until = new Date(Date.now() + 86_400_000);
-    for (const p of Object.values(patients)) await encrypted.stores.care.grant(doctor, p, `bench:${p}`, until);
     const t0 = Date.now();
-    const addenda = await seedCard(`${encHttp.url}/graphql`, token, patients.encrypted, visits);
-    await seedCard(`${ctlHttp.url}/graphql`, token, patients.control, visits);
+    const me = { id: doctor, token };
+    const addenda = await seedCard(encrypted, `${encHttp.url}/graphql`, me, patients.encrypted, visits);
+    await seedCard(control, `${ctlHttp.url}/graphql`, me, patients.control, visits);
     log(`${opts.kind}: seeded 2 x ${visits} signed visits (${addenda} addenda each) through the API in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const sizes = await encrypted.database.query<{ sealed: string; plain: string }>(

@@ -64,6 +64,8 @@ export type CompiledPolicy = {
   policy: Policy;
   subjects: Map<string, TypeMeta>;
   auditedCategories: Set<string>;
+  /** Categories whose reads by the data subject themselves are audited as well. */
+  selfAuditedCategories: Set<string>;
   conditionsByRole: Map<string, Set<string>>;
   /**
    * Conditions with a source (not built in, not planned) that the rules of this subgraph's
@@ -123,7 +125,12 @@ export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPo
       }
     }
   }
-  return { policy, subjects, auditedCategories, conditionsByRole, requiredConditions };
+  const selfAuditedCategories = new Set(
+    Object.entries(policy.categories)
+      .filter(([, c]) => c.audited && c.auditSelf)
+      .map(([k]) => k),
+  );
+  return { policy, subjects, auditedCategories, selfAuditedCategories, conditionsByRole, requiredConditions };
 }
 
 /**
@@ -427,7 +434,8 @@ async function authorizeValue(
       out.push(appError(ErrorCode.FORBIDDEN));
       continue;
     }
-    if (patientId && ctx.principal.patientId !== patientId) {
+    const self = patientId !== null && ctx.principal.patientId === patientId;
+    if (patientId && (!self || ctx.access.compiled.selfAuditedCategories.size > 0)) {
       let fields = selections.get(meta.name);
       if (!fields) {
         fields = [...selectedFields(info, meta.name)];
@@ -436,8 +444,8 @@ async function authorizeValue(
       const cats: string[] = [];
       for (const name of fields) {
         const f = meta.fields.get(name);
-        if (f && effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied')
-          cats.push(f.category);
+        if (!f || (self && !ctx.access.compiled.selfAuditedCategories.has(f.category))) continue;
+        if (effectForField(decisions.get(f.category) ?? DENIED, f.tags) !== 'denied') cats.push(f.category);
       }
       ctx.access.noteRead(patientId, cats, ctx.access.heldConditions(decisions));
     }

@@ -43,21 +43,26 @@ describe('audit of staff reads', () => {
     expect(e1[0]!.requestId).toBe(e2[0]!.requestId);
   });
 
-  it('does not audit a patient reading their own record, nor denied-only or PUBLIC reads', async () => {
+  it('audits a patient reading their own clinical data (purpose self) but not their contacts, nor denied-only or PUBLIC reads', async () => {
     const { patient, token } = await h.createTestPatient({ withToken: true });
-    await h.query(`query { myPatient { fullName phone chronicConditions } }`, {}, token);
+    await h.query(`query { myPatient { fullName phone } }`, {}, token);
     expect(await events(patient.id)).toHaveLength(0);
+    // HEALTH is audited for everyone, the data subject included (policy: auditSelf).
+    await h.query(`query { myPatient { fullName phone chronicConditions } }`, {}, token);
+    const own = await events(patient.id);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ actorRole: 'patient', categories: ['HEALTH'], purpose: 'self' });
     const cashier = await h.tokenFor({ role: 'cashier' });
     await h.query(`query($id: ID!) { patient(id: $id) { id } }`, { id: patient.id }, cashier);
-    expect(await events(patient.id)).toHaveLength(0);
+    expect(await events(patient.id)).toHaveLength(1);
     await h.query(
       `query($id: ID!) { patient(id: $id) { id chronicConditions phone } }`,
       { id: patient.id },
       cashier,
     );
     const e = await events(patient.id);
-    expect(e).toHaveLength(1);
-    expect(e[0]!.categories).toEqual(['CONTACT']);
+    expect(e).toHaveLength(2);
+    expect(e.find((x) => x.actorRole === 'cashier')!.categories).toEqual(['CONTACT']);
   });
 
   it('shows the patient who viewed their record', async () => {

@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import {
+  AUDIT_MIGRATION,
   AUDIT_MIGRATIONS,
   createEventConsumer,
   type Database,
@@ -114,7 +115,7 @@ describe('care projection across the inbox upgrade (consumer names)', () => {
     database = await openDatabase({ url: t.url, dataDir: 'memory://' });
     // The patient subgraph as deployed before: the inbox keyed by event id alone.
     await migrate(database, undefined, [
-      AUDIT_MIGRATIONS,
+      AUDIT_MIGRATION,
       {
         name: '0000_inbox.sql',
         sql: `create table if not exists inbox (

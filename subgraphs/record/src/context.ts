@@ -12,7 +12,7 @@ import { BreakGlassService } from './modules/break-glass/break-glass.service';
 import { BreakGlassStore } from './modules/break-glass/break-glass.store';
 import { CareStore } from './modules/care/care.store';
 import { Icd10Store } from './modules/icd10';
-import { recordKeyring } from './modules/keys/keys';
+import { recordKeyring, SERVICE_SUBJECT } from './modules/keys/keys';
 import { ServerSigner } from './modules/signature/signature';
 import { VisitService } from './modules/visit/visit.service';
 import { VisitStore } from './modules/visit/visit.store';
@@ -42,8 +42,6 @@ export function createStores(database: Database, env: RecordEnv, keyring?: Subje
 
 export type Services = { visits: VisitService; breakGlass: BreakGlassService };
 
-const NIL = '00000000-0000-0000-0000-000000000000';
-
 /** Domain services on the stores. */
 export function createServices(deps: {
   stores: Stores;
@@ -65,9 +63,11 @@ export function createServices(deps: {
       visits: stores.visits,
       // The signing key: the nil subject's own data key (stable across master-key rotation).
       signer: new ServerSigner(async () =>
-        (await stores.keyring.keyFor(NIL, 'signature')).derive('server-signature'),
+        (await stores.keyring.keyFor(SERVICE_SUBJECT, 'signature')).derive('server-signature'),
       ),
       canAccess,
+      isAppointmentOf: (doctor, patientId, appointmentId) =>
+        stores.care.appointmentOf(doctor, patientId, appointmentId),
       icd10: async (codes) =>
         new Map([...(await stores.icd10.byCodes(codes)).values()].map((c) => [c.code, c.title])),
     }),

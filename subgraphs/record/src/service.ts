@@ -12,6 +12,7 @@ import {
 import { createLoaders, createServices, createStores } from './context';
 import { loadRecordEnv, type RecordEnv } from './env';
 import { appointmentEventHandler } from './modules/care/care.events';
+import { checkMasterKey } from './modules/keys/keys';
 import { resolvers } from './resolvers';
 import { recordTypeDefs } from './schema';
 
@@ -43,6 +44,7 @@ export const record = defineSubgraph({
     if (options.unsafeKeyring && env.NODE_ENV === 'production')
       throw new Error('record: unsafeKeyring is for benchmarks only and refused in production');
     const stores = createStores(database, env, options.unsafeKeyring);
+    await checkMasterKey(stores.keyring);
     // The shipped ICD-10 subset (idempotent; an imported NSI directory is never overwritten).
     await stores.icd10.ensureSubset();
     return stores;

@@ -1,16 +1,20 @@
+import { generateMasterKey } from '@medikamente/runtime';
 import { createTestDatabase, createTestIssuer, gql, type TestClaims } from '@medikamente/runtime/testing';
 import { loadRecordEnv } from '../src/env';
 import { createRecordService } from '../src/service';
 
 /** Starts the record subgraph on a fresh database with a test token issuer, over real HTTP. */
-export async function startRecordSubgraph() {
+export async function startRecordSubgraph(extraEnv: Record<string, string> = {}) {
   const issuer = await createTestIssuer();
   const db = await createTestDatabase('record');
+  const masterKey = generateMasterKey();
   const env = loadRecordEnv({
+    RECORD_MASTER_KEY: masterKey,
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
     ...(db.url ? { RECORD_DATABASE_URL: db.url } : {}),
+    ...extraEnv,
   });
   const service = await createRecordService(env, { verifier: issuer.verifier });
   const running = await service.subgraph.listen(0);
@@ -18,6 +22,8 @@ export async function startRecordSubgraph() {
   return {
     service,
     url,
+    /** The master key the service runs with (base64). */
+    masterKey,
     tokenFor: (claims: TestClaims) => issuer.sign(claims),
     query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) =>
       gql<T>(url, q, variables, token ? { token } : {}),

@@ -57,7 +57,7 @@ describe('generated policy matrix on the schedule subgraph', () => {
 });
 
 describe('auditing of appointment reads', () => {
-  it('staff reads of an appointment are audited once per request; the owner’s are not', async () => {
+  it('reads of an appointment are audited once per request, the owner’s own included', async () => {
     const owner = { role: 'patient', token: '', accountId: randomUUID(), patientId: randomUUID() };
     owner.token = await h.tokenFor({ role: 'patient', sub: owner.accountId, pid: owner.patientId });
     const { key } = await subjectFixtures.Appointment.create(h.service, {
@@ -79,8 +79,11 @@ describe('auditing of appointment reads', () => {
       'select categories, actor_role from audit_event where patient_id = $1 order by seq',
       [owner.patientId],
     );
-    expect(after.length - Number((before[0] as { n: number }).n)).toBe(1);
-    expect(after.at(-1)).toMatchObject({ actor_role: 'receptionist', categories: ['HEALTH'] });
+    // One event per request: reception's (both representations in one), and the owner's own
+    // clinical read (HEALTH is audited for the data subject too, purpose self).
+    expect(after.length - Number((before[0] as { n: number }).n)).toBe(2);
+    expect(after.at(-2)).toMatchObject({ actor_role: 'receptionist', categories: ['HEALTH'] });
+    expect(after.at(-1)).toMatchObject({ actor_role: 'patient', categories: ['HEALTH'] });
     const chain = await h.service.subgraph.audit.verify();
     expect(chain.ok).toBe(true);
   });

@@ -24,6 +24,10 @@ describe('matrix generator steps', () => {
       Account: 'identity:id',
       Appointment: 'schedule:id',
       ReminderSettings: 'schedule:',
+      Visit: 'record:id',
+      VisitVersion: 'record:id',
+      VisitDraft: 'record:id',
+      VisitAddendum: 'record:id',
     });
     // The schedule subgraph holds only a Patient stub.
     expect(model.resolves('Patient', 'id', 'schedule')).toBe(true);
@@ -54,8 +58,9 @@ describe('matrix generator steps', () => {
   });
 
   it('decides visibility and refusals like the runtime', () => {
-    // A masked category keeps the object visible even when every field's tag denies it.
-    expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor'))).toBe(true);
+    // Visibility is decided per field: a masked category whose every field's tag denies it
+    // (reminder preferences for a doctor) hides the object, as the runtime does.
+    expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor'))).toBe(false);
     expect(objectVisible(model, 'Appointment', 'schedule', scenario('doctor'))).toBe(false);
     expect(objectVisible(model, 'Appointment', 'schedule', scenario('doctor', ['careRelationship']))).toBe(
       true,

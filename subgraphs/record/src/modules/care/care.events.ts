@@ -37,6 +37,7 @@ export const appointmentEventHandler =
       await care.withdraw(source);
     }
     if (event.type === 'appointment.checked_in')
+      // Idempotent per appointment: a visit the doctor already opened for it is kept.
       await visits.openVisit({
         patientId: p.patientId,
         appointmentId: p.appointmentId,

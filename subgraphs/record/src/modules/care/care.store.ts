@@ -17,6 +17,15 @@ export class CareStore {
     return new Set(rows.map((r) => String(r.patient_id)));
   }
 
+  /** Whether this appointment (from the schedule's events) is the doctor's, with this patient. */
+  async appointmentOf(doctorAccountId: string, patientId: string, appointmentId: string): Promise<boolean> {
+    const rows = await this.database.query(
+      'select 1 from care_relationship where doctor_account_id = $1 and patient_id = $2 and source = $3',
+      [doctorAccountId, patientId, `appointment:${appointmentId}`],
+    );
+    return rows.length > 0;
+  }
+
   /** Grants or extends what one source (an appointment) gives a doctor. */
   async grant(doctorAccountId: string, patientId: string, source: string, until: Date): Promise<void> {
     await this.database.query(

@@ -37,6 +37,7 @@ export class VisitService {
       signer: Signer;
       canAccess: RecordAccessCheck;
       icd10: Icd10Lookup;
+      isAppointmentOf: (doctor: string, patientId: string, appointmentId: string) => Promise<boolean>;
     },
   ) {
     this.idempotency = new IdempotencyStore(deps.database);
@@ -59,6 +60,10 @@ export class VisitService {
     if (!(await this.deps.canAccess(doctor, input.patientId)))
       return fail('input.patientId', ErrorCode.FORBIDDEN, 'Нет доступа к медкарте пациента');
     if (input.appointmentId) {
+      // Only an appointment the schedule reported for this doctor and patient (never an id the
+      // caller makes up, which could take the visit of someone else's appointment).
+      if (!(await this.deps.isAppointmentOf(doctor, input.patientId, input.appointmentId)))
+        return fail('input.appointmentId', ErrorCode.NOT_FOUND, 'Запись на приём не найдена');
       const existing = await this.deps.visits.visitByAppointment(input.appointmentId);
       if (existing && existing.patientId !== input.patientId)
         return fail('input.appointmentId', ErrorCode.CONFLICT, 'Эта запись относится к другому пациенту');
