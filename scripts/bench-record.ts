@@ -5,7 +5,7 @@
  *     HTTP, through the gateway — encrypted and with the unencrypted control (identity codec);
  *  2. attachment throughput (MB/s) for `--sizes` MB files on the file system and on S3 (s3rver).
  * Usage: pnpm bench:record [--visits 50] [--iterations 40] [--warmup 5] [--db postgres,pglite]
- *                          [--sizes 1,10] [--file-iterations 5]
+ *                          [--sizes 1,10] [--file-iterations 10] [--only <path name part>]
  * Postgres: the server on 127.0.0.1:5432 (a throw-away database); PGlite in process.
  */
 import { cpus, loadavg } from 'node:os';
@@ -22,7 +22,9 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     db: { type: 'string', default: 'postgres,pglite' },
     sizes: { type: 'string', default: '1,10' },
-    'file-iterations': { type: 'string', default: '5' },
+    'file-iterations': { type: 'string', default: '10' },
+    /** Measure only the card paths whose name contains this text (for profiling). */
+    only: { type: 'string' },
   },
 });
 const log = (s: string) => console.log(`[bench] ${s}`);
@@ -38,6 +40,7 @@ for (const kind of values.db.split(',').filter(Boolean) as Array<'postgres' | 'p
     visits: Number(values.visits),
     iterations: Number(values.iterations),
     warmup: Number(values.warmup),
+    only: values.only,
     log,
   });
   if (r) cards.push(r);
@@ -55,15 +58,17 @@ console.log(
   `\nRecord benchmark: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${((Date.now() - started) / 1000).toFixed(0)} s; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end\n`,
 );
 for (const c of cards) {
-  const t = (name: string) => c.timings.find((x) => x.name.startsWith(name))!;
+  const t = (name: string) => c.timings.find((x) => x.name.startsWith(name));
   console.log(
     `Patient card on ${c.database}: ${c.visits} signed visits, ${c.addenda} addenda; visit_version content ${Math.round(c.sealedBytes / 1024)} KB sealed vs ${Math.round(c.plainBytes / 1024)} KB plain (${Math.round(c.plainBytes / c.visits)} bytes of JSON per visit); response ${Math.round(c.responseBytes / 1024)} KB; ${values.iterations} interleaved rounds after ${values.warmup} warm-up\n`,
   );
   console.log('| path | p50 ms | p95 ms | mean ms |');
   console.log('|---|---:|---:|---:|');
   for (const r of c.timings) console.log(`| ${r.name} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.mean)} |`);
-  const pair = (a: string, b: string) =>
-    `${ratio(t(a).p50, t(b).p50)} (p50), ${ratio(t(a).mean, t(b).mean)} (mean)`;
+  const pair = (a: string, b: string) => {
+    const [x, y] = [t(a), t(b)];
+    return x && y ? `${ratio(x.p50, y.p50)} (p50), ${ratio(x.mean, y.mean)} (mean)` : '—';
+  };
   console.log('\n| ratio | value |');
   console.log('|---|---|');
   console.log(`| encrypted / control, subgraph HTTP (target ≤ 1.3x) | ${pair('subgraph HTTP, encrypted', 'subgraph HTTP, control')} |`);

@@ -91,6 +91,8 @@ export async function benchCard(opts: {
   visits: number;
   iterations: number;
   warmup: number;
+  /** Only the paths whose name contains this text (profiling). */
+  only?: string | undefined;
   log(s: string): void;
 }): Promise<CardResult | null> {
   const { issuer, visits, log } = opts;
@@ -235,8 +237,8 @@ export async function benchCard(opts: {
       overHttp('subgraph HTTP, control (identity codec)', ctlHttp.url, patients.control),
       overHttp('gateway -> subgraph, encrypted', gwHttp.url, patients.encrypted),
     ];
-    const only = (opts as any).only as string | undefined;
-    const timings = await measureInterleaved(only ? paths.filter((p) => p.name.includes(only)) : paths, opts.iterations, opts.warmup);
+    const chosen = opts.only ? paths.filter((p) => p.name.includes(opts.only!)) : paths;
+    const timings = await measureInterleaved(chosen, opts.iterations, opts.warmup);
     return {
       database: opts.kind === 'postgres' ? 'PostgreSQL server' : 'PGlite (in process)',
       visits,

@@ -1,35 +1,113 @@
 /**
  * Attachment throughput of `pnpm bench:record`: for each file size, on the file system and on S3
- * (s3rver on 127.0.0.1), the storage port alone (put, get), the same with the record's sealing
- * (AES-256-GCM under the patient's data key before put, opened after get), and the sealing alone.
+ * (s3rver on 127.0.0.1 in a process of its own, objects on the same disk):
+ *  - the storage port alone (put, get), and with the record's sealing (AES-256-GCM under the
+ *    patient's data key before put, opened after get), and the sealing alone;
+ *  - the record subgraph's file routes over HTTP as a client uses them: upload = the
+ *    `requestAttachmentUpload` link, then POST of the raw bytes (sniffed, sealed, stored, audited);
+ *    download = the `requestDownload` link, then GET (authorised again, opened, audited).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { type BlobStorage, FileBlobStorage, S3BlobStorage, SubjectKeyring, type TokenVerifier, Envelope, generateMasterKey, openDatabase, KEYRING_MIGRATION } from '@medikamente/runtime';
-import { samplePdf, startS3rver } from '@medikamente/runtime/testing';
-import { summarise } from './measure';
+import {
+  type BlobStorage,
+  Envelope,
+  FileBlobStorage,
+  generateMasterKey,
+  KEYRING_MIGRATION,
+  openDatabase,
+  S3BlobStorage,
+  SubjectKeyring,
+  type TokenVerifier,
+} from '@medikamente/runtime';
+import { createTestDatabase, gql } from '@medikamente/runtime/testing';
+import { createRecordService, loadRecordEnv, type RecordService } from '@medikamente/subgraph-record';
+import { print } from 'graphql';
+import { measureInterleaved, type Path } from './measure';
+import { startS3rverProcess } from './s3rver-process';
 
 export type FileRow = { storage: string; sizeMb: number; name: string; p50: number; mbps: number };
 type Issuer = { verifier: TokenVerifier; sign(c: { role: string; sub: string }): Promise<string> };
 
-/** A PDF of `mb` megabytes: a real header, then incompressible bytes (like a scan). */
-export function pdfOfSize(mb: number): Buffer {
-  const head = Buffer.from(samplePdf('Бенчмарк'));
-  return Buffer.concat([head, randomBytes(mb * 1024 * 1024 - head.length)]);
+/**
+ * A PDF of `mb` megabytes like a scanned page: one image stream of incompressible bytes (as a
+ * JPEG inside a PDF is) in a valid file with a cross-reference table.
+ */
+export function scanPdf(mb: number): Buffer {
+  const image = randomBytes(mb * 1024 * 1024 - 700);
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  const add = (b: Buffer) => {
+    parts.push(b);
+    length += b.length;
+  };
+  const obj = (n: number, body: string, stream?: Buffer) => {
+    offsets.push(length);
+    add(Buffer.from(`${n} 0 obj\n${body}\n`, 'latin1'));
+    if (stream) {
+      add(Buffer.from('stream\n', 'latin1'));
+      add(stream);
+      add(Buffer.from('\nendstream\n', 'latin1'));
+    }
+    add(Buffer.from('endobj\n', 'latin1'));
+  };
+  const draw = 'q 595 0 0 842 0 0 cm /Im1 Do Q';
+  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>');
+  obj(4, `<< /Length ${draw.length} >>`, Buffer.from(draw, 'latin1'));
+  obj(5, `<< /Type /XObject /Subtype /Image /Width 2480 /Height 3508 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${image.length} >>`, image);
+  const xref = length;
+  let tail = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) tail += `${String(o).padStart(10, '0')} 00000 n \n`;
+  tail += `trailer\n<< /Size ${offsets.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  add(Buffer.from(tail, 'latin1'));
+  return Buffer.concat(parts);
 }
 
-async function timed(iterations: number, fn: () => Promise<void>): Promise<number> {
-  await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await fn();
-    samples.push(performance.now() - t0);
-  }
-  return summarise('', samples).p50;
+const UPLOAD = `mutation ($i: RequestAttachmentUploadInput!) { requestAttachmentUpload(input: $i) { ok inputErrors { field code } link { url } } }`;
+const DOWNLOAD = `mutation ($i: RequestDownloadInput!) { requestDownload(input: $i) { ok inputErrors { field code } link { url } } }`;
+const OPEN = `mutation ($i: OpenVisitInput!) { openVisit(input: $i) { ok inputErrors { field code } visit { id } } }`;
+
+/** A client of one running record subgraph: a doctor in care of a patient with an open visit. */
+async function fileClient(service: RecordService, base: string, issuer: Issuer) {
+  const doctor = randomUUID();
+  const token = await issuer.sign({ role: 'doctor', sub: doctor });
+  const patientId = randomUUID();
+  const appointmentId = randomUUID();
+  await service.stores.care.grant(doctor, patientId, `appointment:${appointmentId}`, new Date(Date.now() + 86_400_000));
+  const mutate = async (query: string, i: Record<string, unknown>) => {
+    const r = await gql(`${base}/graphql`, query, { i }, { token });
+    const payload = r.data && (Object.values(r.data)[0] as any);
+    if (r.errors?.length || !payload?.ok) throw new Error(JSON.stringify(r.errors ?? payload?.inputErrors));
+    return payload;
+  };
+  const visitId = (await mutate(OPEN, { patientId, appointmentId })).visit.id as string;
+  // Links name this service's configured public URL; the path is what matters here.
+  const here = (url: string) => `${base}${new URL(url).pathname}`;
+  const auth = { authorization: `Bearer ${token}` };
+  return {
+    async upload(file: Buffer): Promise<string> {
+      const { link } = await mutate(UPLOAD, { visitId });
+      const res = await fetch(here(link.url), {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('Скан выписки.pdf') },
+        body: file,
+      });
+      const body = (await res.json()) as any;
+      if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
+      return body.attachment.id as string;
+    },
+    async download(attachmentId: string): Promise<Buffer> {
+      const { link } = await mutate(DOWNLOAD, { attachmentId });
+      const res = await fetch(here(link.url), { headers: auth });
+      if (res.status !== 200) throw new Error(`download: ${res.status} ${await res.text()}`);
+      return Buffer.from(await res.arrayBuffer());
+    },
+  };
 }
 
 export async function benchFiles(opts: {
@@ -41,40 +119,83 @@ export async function benchFiles(opts: {
   const rows: FileRow[] = [];
   const record = (storage: string, sizeMb: number, name: string, p50: number) =>
     rows.push({ storage, sizeMb, name, p50, mbps: sizeMb / (p50 / 1000) });
-  const dir = await mkdtemp(join(tmpdir(), 'mk-bench-files-'));
-  const s3 = await startS3rver();
-  const keysDb = await openDatabase({ dataDir: 'memory://', migrations: [KEYRING_MIGRATION] });
-  const keyring = new SubjectKeyring(keysDb, Envelope.fromBase64(generateMasterKey()));
-  const key = await keyring.keyFor(randomUUID(), 'HEALTH');
-  const storages: Array<[string, BlobStorage]> = [
-    ['file system', new FileBlobStorage(dir)],
-    ['S3 (s3rver)', new S3BlobStorage(s3)],
-  ];
+  const cleanup: Array<() => Promise<unknown>> = [];
+  let note: string | null = null;
   try {
+    const dir = await mkdtemp(join(tmpdir(), 'mk-bench-files-'));
+    cleanup.unshift(() => rm(dir, { recursive: true, force: true }));
+    const s3 = await startS3rverProcess();
+    cleanup.unshift(() => s3.close());
+    const keysDb = await openDatabase({ dataDir: 'memory://', migrations: [KEYRING_MIGRATION] });
+    cleanup.unshift(() => keysDb.close());
+    const key = await new SubjectKeyring(keysDb, Envelope.fromBase64(generateMasterKey())).keyFor(randomUUID(), 'HEALTH');
+
+    // The record subgraph twice on one database: files on disk, and on the S3 server.
+    const db = await createTestDatabase('bench_files');
+    cleanup.unshift(db.drop);
+    const settings = { fs: { RECORD_STORAGE: 'fs', RECORD_STORAGE_DIR: join(dir, 'record') }, s3: s3.env('RECORD') };
+    const services: Record<string, { storage: BlobStorage; client?: Awaited<ReturnType<typeof fileClient>> }> = {
+      'file system': { storage: new FileBlobStorage(join(dir, 'raw')) },
+      'S3 (s3rver)': { storage: new S3BlobStorage(s3) },
+    };
+    let database: RecordService['database'] | undefined;
+    for (const [name, extra] of [['file system', settings.fs], ['S3 (s3rver)', settings.s3]] as const) {
+      cleanup.unshift(() => services[name]!.storage.close());
+      const env = loadRecordEnv({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: 'memory://',
+        ...(db.url ? { RECORD_DATABASE_URL: db.url } : {}),
+        ...extra,
+      });
+      const service = await createRecordService(env, { verifier: opts.issuer.verifier, background: false, database });
+      database ??= service.database;
+      cleanup.unshift(() => service.close());
+      if (!print(service.typeDefs).includes('requestAttachmentUpload')) {
+        note = 'The record subgraph has no attachment routes yet: only the storage and the sealing were measured.';
+        continue;
+      }
+      const running = await service.listen(0, '127.0.0.1');
+      services[name]!.client = await fileClient(service, running.url, opts.issuer);
+    }
+
     for (const sizeMb of opts.sizesMb) {
-      const file = pdfOfSize(sizeMb);
+      const file = scanPdf(sizeMb);
       const at = { table: 'attachment', column: 'content', row: randomUUID() };
       const sealed = key.sealBytes(file, at);
-      record('—', sizeMb, 'sealBytes alone (AES-256-GCM)', await timed(opts.iterations, async () => void key.sealBytes(file, at)));
-      record('—', sizeMb, 'openBytes alone', await timed(opts.iterations, async () => void key.openBytes(sealed, at)));
-      for (const [name, storage] of storages) {
-        const k = `bench/${randomUUID()}`;
-        record(name, sizeMb, 'storage put', await timed(opts.iterations, () => storage.put(k, file)));
-        record(name, sizeMb, 'storage get', await timed(opts.iterations, async () => void (await storage.get(k))));
-        const s = `bench/${randomUUID()}`;
-        record(name, sizeMb, 'seal + put', await timed(opts.iterations, () => storage.put(s, key.sealBytes(file, at))));
-        record(name, sizeMb, 'get + open', await timed(opts.iterations, async () => {
-          const bytes = await storage.get(s);
-          if (!key.openBytes(bytes!, at).equals(file)) throw new Error('round trip differs');
-        }));
+      const paths: Array<Path & { storage: string }> = [
+        { storage: '—', name: 'sealBytes alone (AES-256-GCM)', run: async () => void key.sealBytes(file, at) },
+        { storage: '—', name: 'openBytes alone', run: async () => void key.openBytes(sealed, at) },
+      ];
+      for (const [storageName, { storage, client }] of Object.entries(services)) {
+        const plain = `bench/${randomUUID()}`;
+        const sealedKey = `bench/${randomUUID()}`;
+        const on = (name: string, run: () => Promise<void>) => paths.push({ storage: storageName, name, run });
+        on('storage put', () => storage.put(plain, file));
+        on('storage get', async () => {
+          if ((await storage.get(plain))?.length !== file.length) throw new Error('storage get: wrong size');
+        });
+        on('seal + put', () => storage.put(sealedKey, key.sealBytes(file, at)));
+        on('get + open', async () => {
+          if (!key.openBytes((await storage.get(sealedKey))!, at).equals(file)) throw new Error('round trip differs');
+        });
+        if (!client) continue;
+        let uploaded: string | null = null;
+        on('HTTP upload (link + POST)', async () => {
+          uploaded = await client.upload(file);
+        });
+        on('HTTP download (link + GET)', async () => {
+          uploaded ??= await client.upload(file);
+          if (!(await client.download(uploaded)).equals(file)) throw new Error('download differs from the upload');
+        });
       }
+      // Side by side (rotated order per round), so that a busy moment of the machine hits all.
+      const timings = await measureInterleaved(paths, opts.iterations, 1);
+      timings.forEach((t, i) => record(paths[i]!.storage, sizeMb, t.name, t.p50));
       opts.log(`files: ${sizeMb} MB done`);
     }
   } finally {
-    for (const [, storage] of storages) await storage.close();
-    await s3.close();
-    await keysDb.close();
-    await rm(dir, { recursive: true, force: true });
+    for (const c of cleanup) await c().catch(() => {});
   }
-  return { rows, note: null };
+  return { rows, note };
 }
