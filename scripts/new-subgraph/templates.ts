@@ -386,9 +386,9 @@ export type ${n.Name}Harness = Awaited<ReturnType<typeof start${n.Name}Subgraph>
 
 const matrixTest = (
   n: Names,
-) => `import { createMatrix, issuerCallers, type RouteOutcome } from '@medikamente/runtime/testing';
+) => `import { createMatrix, describeMatrix, issuerCallers } from '@medikamente/runtime/testing';
 import { loadPolicy } from '@medikamente/schema';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { subjectFixtures } from '../src/testing';
 import { type ${n.Name}Harness, start${n.Name}Subgraph } from './harness';
 
@@ -412,24 +412,7 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-describe('generated policy matrix on the ${n.name} subgraph', () => {
-  it('covers every role and every subject type the subgraph owns', () => {
-    expect(new Set(matrix.cases.map((c) => c.role))).toEqual(new Set(Object.keys(matrix.model.policy.roles)));
-    expect(matrix.types).toEqual(['${n.Name}Entry']);
-  });
-
-  const outcomes: RouteOutcome[] = [];
-  it.each(matrix.cases.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
-    const report = await matrix.run(c);
-    outcomes.push(...report.outcomes);
-    expect(report.mismatches).toEqual([]);
-  });
-
-  it('compared every subject type field by field in some case', () => {
-    const compared = new Set(outcomes.filter((o) => o.outcome === 'compared').map((o) => o.type));
-    expect([...compared].sort()).toEqual([...matrix.types].sort());
-  });
-});
+describeMatrix('generated policy matrix on the ${n.name} subgraph', matrix, { types: ['${n.Name}Entry'] });
 `;
 
 const entriesTest = (n: Names) => `import { randomUUID } from 'node:crypto';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createMatrix, issuerCallers, type RouteOutcome } from '@medikamente/runtime/testing';
+import { createMatrix, describeMatrix, issuerCallers } from '@medikamente/runtime/testing';
 import { loadPolicy } from '@medikamente/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subjectFixtures } from '../src/testing';
@@ -27,33 +27,18 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-describe('generated policy matrix on the schedule subgraph', () => {
-  it('covers every role and every subject type the subgraph owns, on every route', () => {
-    expect(new Set(matrix.cases.map((c) => c.role))).toEqual(new Set(Object.keys(matrix.model.policy.roles)));
-    expect(matrix.types).toEqual(['Appointment', 'ReminderSettings']);
-    expect(Object.fromEntries([...matrix.routes].map(([t, r]) => [t, r.map((x) => x.label)]))).toEqual({
-      Appointment: [
-        '_entities(Appointment)',
-        'Query.appointment',
-        'Query.myAppointments',
-        'Query.doctorSchedule',
-        'Query.branchJournal',
-      ],
-      ReminderSettings: ['Query.myReminderSettings'],
-    });
-  });
-
-  const outcomes: RouteOutcome[] = [];
-  it.each(matrix.cases.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
-    const report = await matrix.run(c);
-    outcomes.push(...report.outcomes);
-    expect(report.mismatches).toEqual([]);
-  });
-
-  it('compared every subject type field by field in some case', () => {
-    const compared = new Set(outcomes.filter((o) => o.outcome === 'compared').map((o) => o.type));
-    expect([...compared].sort()).toEqual([...matrix.types].sort());
-  });
+describeMatrix('generated policy matrix on the schedule subgraph', matrix, {
+  types: ['Appointment', 'ReminderSettings'],
+  routes: {
+    Appointment: [
+      '_entities(Appointment)',
+      'Query.appointment',
+      'Query.myAppointments',
+      'Query.doctorSchedule',
+      'Query.branchJournal',
+    ],
+    ReminderSettings: ['Query.myReminderSettings'],
+  },
 });
 
 describe('auditing of appointment reads', () => {

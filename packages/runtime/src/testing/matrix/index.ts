@@ -1,5 +1,6 @@
 export * from './cases';
 export * from './compare';
+export * from './describe';
 export * from './expect';
 export * from './fixtures';
 export * from './model';

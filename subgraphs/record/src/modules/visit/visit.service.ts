@@ -1,19 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import {
-  addToOutbox,
-  type Database,
-  ErrorCode,
-  IdempotencyMismatchError,
-  IdempotencyStore,
-  type InputError,
-  inputError,
-  type Principal,
-} from '@medikamente/runtime';
+import { type Database, ErrorCode, type Principal } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
 import type { Signer } from '../signature/signature';
 import { codesOf, contentHash, isEmptyContent, parseContent, type VisitContentInput } from './visit.content';
 import type { VisitStore } from './visit.store';
 import type { DraftRecord, VersionRecord, VisitRecord } from './visit.types';
+import { type Fail, fail, Refusal, VersionWriter } from './visit.write';
+
+export { expectedHash } from './visit.write';
 
 /** Whether a doctor may read and write a patient's record now (care relationship or break-glass). */
 export type RecordAccessCheck = (doctorAccountId: string, patientId: string) => Promise<boolean>;
@@ -21,14 +14,9 @@ export type RecordAccessCheck = (doctorAccountId: string, patientId: string) => 
 /** ICD-10 titles of the codes that exist (and are active) in the directory. */
 export type Icd10Lookup = (codes: readonly string[]) => Promise<Map<string, string>>;
 
-type Fail = { inputErrors: InputError[] };
-const fail = (field: string, code: Parameters<typeof inputError>[1], message: string): Fail => ({
-  inputErrors: [inputError(field, code, message)],
-});
-
 /** The lifecycle of a visit note: open, autosaved draft, sign, correct, addendum, entered-in-error. */
 export class VisitService {
-  private readonly idempotency: IdempotencyStore;
+  private readonly writer: VersionWriter;
 
   constructor(
     private readonly deps: {
@@ -40,7 +28,7 @@ export class VisitService {
       isAppointmentOf: (doctor: string, patientId: string, appointmentId: string) => Promise<boolean>;
     },
   ) {
-    this.idempotency = new IdempotencyStore(deps.database);
+    this.writer = new VersionWriter(deps);
   }
 
   /** The visit, when the doctor may work on its patient's record; NOT_FOUND and FORBIDDEN otherwise. */
@@ -159,21 +147,16 @@ export class VisitService {
     const doctor = principal.subject!;
     const visit = await this.visitFor(doctor, input.visitId);
     if ('inputErrors' in visit) return visit;
-    try {
-      return await this.deps.database.tx(async (q) => {
-        const id = randomUUID();
-        const claim = await this.idempotency.claim({
-          principal,
-          key: input.idempotencyKey,
-          operation: 'signVisit',
-          request: { visitId: input.visitId, reason: input.reason },
-          result: { id },
-        });
-        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-        if (claim.status === 'replayed') {
-          const done = (await this.deps.visits.versionsByIds([claim.result.id])).get(claim.result.id);
-          return done ? { version: done } : fail('input.visitId', codes.DRAFT_NOT_FOUND, 'Черновика нет');
-        }
+    const claim = {
+      operation: 'signVisit',
+      key: input.idempotencyKey,
+      request: { visitId: input.visitId, reason: input.reason },
+    };
+    return this.writer.once(
+      principal,
+      claim,
+      (id) => this.writer.replayVersion(id),
+      async (id, q) => {
         // One signer at a time per visit: numbering and "replaces" are decided under this lock.
         await q('select id from visit where id = $1 for update', [visit.id]);
         const draft = await this.deps.visits.draftOf(visit.id, doctor);
@@ -218,7 +201,7 @@ export class VisitService {
             throw new Refusal(fail('input.reason', codes.REASON_REQUIRED, 'Укажите причину исправления'));
           status = 'AMENDED';
         }
-        const version = await this.writeVersion(q, visit, {
+        const version = await this.writer.writeVersion(q, visit, {
           id,
           number: (current?.number ?? 0) + 1,
           status,
@@ -229,12 +212,8 @@ export class VisitService {
         });
         await this.deps.visits.deleteDraft(draft.id);
         return { version };
-      });
-    } catch (e) {
-      if (e instanceof Refusal) return e.result;
-      if (e instanceof IdempotencyMismatchError) return { inputErrors: [e.toInputError()] };
-      throw e;
-    }
+      },
+    );
   }
 
   /** Marks the visit's current version entered-in-error: kept, hidden from the patient. */
@@ -247,26 +226,23 @@ export class VisitService {
     if ('inputErrors' in visit) return visit;
     const reason = input.reason.trim();
     if (reason.length < 5) return fail('input.reason', codes.REASON_REQUIRED, 'Укажите причину');
-    try {
-      return await this.deps.database.tx(async (q) => {
-        const id = randomUUID();
-        const claim = await this.idempotency.claim({
-          principal,
-          key: input.idempotencyKey,
-          operation: 'markVisitEnteredInError',
-          request: { visitId: input.visitId, reason },
-          result: { id },
-        });
-        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-        if (claim.status === 'replayed')
-          return { version: (await this.deps.visits.versionsByIds([claim.result.id])).get(claim.result.id)! };
+    const claim = {
+      operation: 'markVisitEnteredInError',
+      key: input.idempotencyKey,
+      request: { visitId: input.visitId, reason },
+    };
+    return this.writer.once(
+      principal,
+      claim,
+      (id) => this.writer.replayVersion(id),
+      async (id, q) => {
         await q('select id from visit where id = $1 for update', [visit.id]);
         const current = await this.current(visit.id);
         if (!current)
           throw new Refusal(fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан'));
         if (current.status === 'ENTERED_IN_ERROR')
           throw new Refusal(fail('input.visitId', ErrorCode.CONFLICT, 'Приём уже отмечен как ошибочный'));
-        const version = await this.writeVersion(q, visit, {
+        const version = await this.writer.writeVersion(q, visit, {
           id,
           number: current.number + 1,
           status: 'ENTERED_IN_ERROR',
@@ -276,12 +252,8 @@ export class VisitService {
           signedBy: doctor,
         });
         return { version };
-      });
-    } catch (e) {
-      if (e instanceof Refusal) return e.result;
-      if (e instanceof IdempotencyMismatchError) return { inputErrors: [e.toInputError()] };
-      throw e;
-    }
+      },
+    );
   }
 
   /** Appends a signed addendum to a signed visit. */
@@ -294,18 +266,16 @@ export class VisitService {
     if ('inputErrors' in visit) return visit;
     if (visit.status !== 'SIGNED')
       return fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан');
-    try {
-      return await this.deps.database.tx(async () => {
-        const id = randomUUID();
-        const claim = await this.idempotency.claim({
-          principal,
-          key: input.idempotencyKey,
-          operation: 'addVisitAddendum',
-          request: { visitId: input.visitId, text: input.text },
-          result: { id },
-        });
-        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-        if (claim.status === 'replayed') return { visit };
+    const claim = {
+      operation: 'addVisitAddendum',
+      key: input.idempotencyKey,
+      request: { visitId: input.visitId, text: input.text },
+    };
+    return this.writer.once(
+      principal,
+      claim,
+      async () => ({ visit }),
+      async (id) => {
         const signedAt = new Date();
         const hash = contentHash({
           kind: 'addendum',
@@ -327,76 +297,7 @@ export class VisitService {
           signature: await this.deps.signer.sign({ signerAccountId: doctor, signedAt, contentHash: hash }),
         });
         return { visit };
-      });
-    } catch (e) {
-      if (e instanceof IdempotencyMismatchError) return { inputErrors: [e.toInputError()] };
-      throw e;
-    }
-  }
-
-  private async writeVersion(
-    q: Database['query'],
-    visit: VisitRecord,
-    v: Pick<
-      VersionRecord,
-      'id' | 'number' | 'status' | 'replacesVersionId' | 'reason' | 'content' | 'signedBy'
-    >,
-  ): Promise<VersionRecord> {
-    // Millisecond precision: the hash is recomputable from what the database returns.
-    const signedAt = new Date(Math.floor(Date.now()));
-    const hash = contentHash({
-      visitId: visit.id,
-      patientId: visit.patientId,
-      number: v.number,
-      status: v.status,
-      replacesVersionId: v.replacesVersionId,
-      reason: v.reason,
-      content: v.content,
-      signedBy: v.signedBy,
-      signedAt: signedAt.toISOString(),
-    });
-    const version = await this.deps.visits.insertVersion({
-      ...v,
-      visitId: visit.id,
-      patientId: visit.patientId,
-      contentHash: hash,
-      signedAt,
-      signatureMethod: this.deps.signer.method,
-      signature: await this.deps.signer.sign({ signerAccountId: v.signedBy, signedAt, contentHash: hash }),
-    });
-    if (visit.status !== 'SIGNED') await this.deps.visits.markSigned(visit.id);
-    // Facts for other services (lab referrals, billing, security operations): ids, never content.
-    await addToOutbox(q, 'record.visit_signed', {
-      visitId: visit.id,
-      patientId: visit.patientId,
-      appointmentId: visit.appointmentId,
-      versionId: version.id,
-      number: version.number,
-      status: version.status,
-      doctorAccountId: v.signedBy,
-      signedAt: signedAt.toISOString(),
-    });
-    return version;
+      },
+    );
   }
 }
-
-/** An expected refusal inside a transaction: rolls it back (and the idempotency claim with it). */
-class Refusal extends Error {
-  constructor(readonly result: Fail) {
-    super('refused');
-  }
-}
-
-/** The hash a version must carry, recomputed from its stored fields (verification). */
-export const expectedHash = (v: VersionRecord) =>
-  contentHash({
-    visitId: v.visitId,
-    patientId: v.patientId,
-    number: v.number,
-    status: v.status,
-    replacesVersionId: v.replacesVersionId,
-    reason: v.reason,
-    content: v.content,
-    signedBy: v.signedBy,
-    signedAt: v.signedAt.toISOString(),
-  });
