@@ -95,7 +95,7 @@ async function fileClient(service: RecordService, base: string, issuer: Issuer) 
       const res = await fetch(here(link.url), {
         method: 'POST',
         headers: { ...auth, 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('Скан выписки.pdf') },
-        body: file,
+        body: file as Uint8Array<ArrayBuffer>,
       });
       const body = (await res.json()) as any;
       if (res.status !== 201) throw new Error(`upload: ${res.status} ${JSON.stringify(body)}`);
