@@ -10,7 +10,7 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { createTestIssuer } from '@medikamente/runtime/testing';
+import { createTestIssuer } from '@medikamente/runtime/testing/tools';
 import { benchCard, type CardResult } from './bench-record/card';
 import { benchFiles } from './bench-record/files';
 import { ms, ratio } from './bench-record/measure';
@@ -71,17 +71,28 @@ for (const c of cards) {
   };
   console.log('\n| ratio | value |');
   console.log('|---|---|');
-  console.log(`| encrypted / control, subgraph HTTP (target ≤ 1.3x) | ${pair('subgraph HTTP, encrypted', 'subgraph HTTP, control')} |`);
-  console.log(`| encrypted / control, in process | ${pair('in process (graphql execute), encrypted', 'in process (graphql execute), control')} |`);
-  console.log(`| raw SQL: opened / control rows parsed | ${pair('raw SQL + opening', 'raw SQL + JSON.parse, control')} |`);
+  console.log(
+    `| encrypted / control, subgraph HTTP (target ≤ 1.3x) | ${pair('subgraph HTTP, encrypted', 'subgraph HTTP, control')} |`,
+  );
+  console.log(
+    `| encrypted / control, in process | ${pair('in process (graphql execute), encrypted', 'in process (graphql execute), control')} |`,
+  );
+  console.log(
+    `| raw SQL: opened / control rows parsed | ${pair('raw SQL + opening', 'raw SQL + JSON.parse, control')} |`,
+  );
   console.log(`| gateway / subgraph (encrypted) | ${pair('gateway', 'subgraph HTTP, encrypted')} |`);
-  console.log(`| subgraph HTTP / raw SQL + opening | ${pair('subgraph HTTP, encrypted', 'raw SQL + opening')} |\n`);
+  console.log(
+    `| subgraph HTTP / raw SQL + opening | ${pair('subgraph HTTP, encrypted', 'raw SQL + opening')} |\n`,
+  );
 }
 if (files) {
-  console.log(`Attachments: ${values['file-iterations']} transfers per row after one warm-up; MB/s = file size / median time\n`);
+  console.log(
+    `Attachments: ${values['file-iterations']} transfers per row after one warm-up; MB/s = file size / median time\n`,
+  );
   console.log('| storage | size | path | p50 ms | MB/s |');
   console.log('|---|---:|---|---:|---:|');
-  for (const r of files.rows) console.log(`| ${r.storage} | ${r.sizeMb} MB | ${r.name} | ${ms(r.p50)} | ${r.mbps.toFixed(0)} |`);
+  for (const r of files.rows)
+    console.log(`| ${r.storage} | ${r.sizeMb} MB | ${r.name} | ${ms(r.p50)} | ${r.mbps.toFixed(0)} |`);
   if (files.note) console.log(`\n${files.note}`);
 }
 process.exit(0);

@@ -3,8 +3,8 @@
  * a care relationship along every path of one run (see docs/benchmarks.md, "Record").
  */
 import { randomUUID } from 'node:crypto';
-import { type Principal, type TokenVerifier } from '@medikamente/runtime';
-import { createTestDatabase, gql } from '@medikamente/runtime/testing';
+import type { Principal, TokenVerifier } from '@medikamente/runtime';
+import { createTestDatabase, gql } from '@medikamente/runtime/testing/tools';
 import { createRecordService, loadRecordEnv, type RecordService } from '@medikamente/subgraph-record';
 import { createGateway, readSupergraph } from '@medikamente/supergraph';
 import { loadSubgraphManifest } from '@medikamente/supergraph/manifest';
@@ -52,7 +52,13 @@ async function seedCard(
     await service.stores.care.grant(doctor.id, patientId, `appointment:${appointmentId}`, until);
     const open = await call(url, token, OPEN, { patientId, appointmentId }, 'openVisit');
     const visitId = open.visit.id as string;
-    await call(url, token, SAVE, { visitId, content: visitContent(n), expectedRevision: 0 }, 'saveVisitDraft');
+    await call(
+      url,
+      token,
+      SAVE,
+      { visitId, content: visitContent(n), expectedRevision: 0 },
+      'saveVisitDraft',
+    );
     await call(url, token, SIGN, { visitId, idempotencyKey: randomUUID() }, 'signVisit');
     const text = addendumText(n);
     if (text) {
@@ -63,7 +69,14 @@ async function seedCard(
   return addenda;
 }
 
-type CardRow = { id: string; started_at: Date | string; version_id: string; number: number; content: string; addenda: Array<{ id: string; text: string }> | string };
+type CardRow = {
+  id: string;
+  started_at: Date | string;
+  version_id: string;
+  number: number;
+  content: string;
+  addenda: Array<{ id: string; text: string }> | string;
+};
 
 /** The card in one statement: each visit with its newest version and its addenda (as JSON). */
 const CARD_SQL = `select v.id, v.started_at, cv.id as version_id, cv.number, cv.content_sealed as content,
@@ -96,7 +109,10 @@ export async function benchCard(opts: {
   log(s: string): void;
 }): Promise<CardResult | null> {
   const { issuer, visits, log } = opts;
-  const db = opts.kind === 'postgres' ? await createTestDatabase('bench_record') : { url: undefined, drop: async () => {} };
+  const db =
+    opts.kind === 'postgres'
+      ? await createTestDatabase('bench_record')
+      : { url: undefined, drop: async () => {} };
   if (opts.kind === 'postgres' && !db.url) {
     log('no Postgres server answers on 127.0.0.1:5432: Postgres rows skipped');
     return null;
@@ -144,7 +160,9 @@ export async function benchCard(opts: {
     const me = { id: doctor, token };
     const addenda = await seedCard(encrypted, `${encHttp.url}/graphql`, me, patients.encrypted, visits);
     await seedCard(control, `${ctlHttp.url}/graphql`, me, patients.control, visits);
-    log(`${opts.kind}: seeded 2 x ${visits} signed visits (${addenda} addenda each) through the API in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `${opts.kind}: seeded 2 x ${visits} signed visits (${addenda} addenda each) through the API in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     const sizes = await encrypted.database.query<{ sealed: string; plain: string }>(
       `select sum(length(content_sealed)) filter (where patient_id = $1) as sealed,
@@ -159,7 +177,8 @@ export async function benchCard(opts: {
         list.every((v) => v.current?.diagnoses?.length > 0 && typeof v.current.conclusion === 'string') &&
         list.some((v) => v.current.complaints === first) &&
         list.reduce((n, v) => n + v.addenda.length, 0) === addenda;
-      if (!complete) throw new Error(`${what}: expected ${visits} visits with their content, got ${list?.length}`);
+      if (!complete)
+        throw new Error(`${what}: expected ${visits} visits with their content, got ${list?.length}`);
     };
     let responseBytes = 0;
     const overHttp = (name: string, url: string, patientId: string): Path => ({

@@ -22,7 +22,7 @@ import {
   SubjectKeyring,
   type TokenVerifier,
 } from '@medikamente/runtime';
-import { createTestDatabase, gql } from '@medikamente/runtime/testing';
+import { createTestDatabase, gql } from '@medikamente/runtime/testing/tools';
 import { createRecordService, loadRecordEnv, type RecordService } from '@medikamente/subgraph-record';
 import { print } from 'graphql';
 import { measureInterleaved, type Path } from './measure';
@@ -57,9 +57,16 @@ export function scanPdf(mb: number): Buffer {
   const draw = 'q 595 0 0 842 0 0 cm /Im1 Do Q';
   obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
   obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>');
+  obj(
+    3,
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>',
+  );
   obj(4, `<< /Length ${draw.length} >>`, Buffer.from(draw, 'latin1'));
-  obj(5, `<< /Type /XObject /Subtype /Image /Width 2480 /Height 3508 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${image.length} >>`, image);
+  obj(
+    5,
+    `<< /Type /XObject /Subtype /Image /Width 2480 /Height 3508 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${image.length} >>`,
+    image,
+  );
   const xref = length;
   let tail = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f \n`;
   for (const o of offsets) tail += `${String(o).padStart(10, '0')} 00000 n \n`;
@@ -78,7 +85,12 @@ async function fileClient(service: RecordService, base: string, issuer: Issuer) 
   const token = await issuer.sign({ role: 'doctor', sub: doctor });
   const patientId = randomUUID();
   const appointmentId = randomUUID();
-  await service.stores.care.grant(doctor, patientId, `appointment:${appointmentId}`, new Date(Date.now() + 86_400_000));
+  await service.stores.care.grant(
+    doctor,
+    patientId,
+    `appointment:${appointmentId}`,
+    new Date(Date.now() + 86_400_000),
+  );
   const mutate = async (query: string, i: Record<string, unknown>) => {
     const r = await gql(`${base}/graphql`, query, { i }, { token });
     const payload = r.data && (Object.values(r.data)[0] as any);
@@ -94,7 +106,11 @@ async function fileClient(service: RecordService, base: string, issuer: Issuer) 
       const { link } = await mutate(UPLOAD, { visitId });
       const res = await fetch(here(link.url), {
         method: 'POST',
-        headers: { ...auth, 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('Скан выписки.pdf') },
+        headers: {
+          ...auth,
+          'content-type': 'application/pdf',
+          'x-file-name': encodeURIComponent('Скан выписки.pdf'),
+        },
         body: file as Uint8Array<ArrayBuffer>,
       });
       const body = (await res.json()) as any;
@@ -128,18 +144,30 @@ export async function benchFiles(opts: {
     cleanup.unshift(() => s3.close());
     const keysDb = await openDatabase({ dataDir: 'memory://', migrations: [KEYRING_MIGRATION] });
     cleanup.unshift(() => keysDb.close());
-    const key = await new SubjectKeyring(keysDb, Envelope.fromBase64(generateMasterKey())).keyFor(randomUUID(), 'HEALTH');
+    const key = await new SubjectKeyring(keysDb, Envelope.fromBase64(generateMasterKey())).keyFor(
+      randomUUID(),
+      'HEALTH',
+    );
 
     // The record subgraph twice on one database: files on disk, and on the S3 server.
     const db = await createTestDatabase('bench_files');
     cleanup.unshift(db.drop);
-    const settings = { fs: { RECORD_STORAGE: 'fs', RECORD_STORAGE_DIR: join(dir, 'record') }, s3: s3.env('RECORD') };
-    const services: Record<string, { storage: BlobStorage; client?: Awaited<ReturnType<typeof fileClient>> }> = {
+    const settings = {
+      fs: { RECORD_STORAGE: 'fs', RECORD_STORAGE_DIR: join(dir, 'record') },
+      s3: s3.env('RECORD'),
+    };
+    const services: Record<
+      string,
+      { storage: BlobStorage; client?: Awaited<ReturnType<typeof fileClient>> }
+    > = {
       'file system': { storage: new FileBlobStorage(join(dir, 'raw')) },
       'S3 (s3rver)': { storage: new S3BlobStorage(s3) },
     };
     let database: RecordService['database'] | undefined;
-    for (const [name, extra] of [['file system', settings.fs], ['S3 (s3rver)', settings.s3]] as const) {
+    for (const [name, extra] of [
+      ['file system', settings.fs],
+      ['S3 (s3rver)', settings.s3],
+    ] as const) {
       cleanup.unshift(() => services[name]!.storage.close());
       const env = loadRecordEnv({
         NODE_ENV: 'test',
@@ -148,11 +176,16 @@ export async function benchFiles(opts: {
         ...(db.url ? { RECORD_DATABASE_URL: db.url } : {}),
         ...extra,
       });
-      const service = await createRecordService(env, { verifier: opts.issuer.verifier, background: false, database });
+      const service = await createRecordService(env, {
+        verifier: opts.issuer.verifier,
+        background: false,
+        database,
+      });
       database ??= service.database;
       cleanup.unshift(() => service.close());
       if (!print(service.typeDefs).includes('requestAttachmentUpload')) {
-        note = 'The record subgraph has no attachment routes yet: only the storage and the sealing were measured.';
+        note =
+          'The record subgraph has no attachment routes yet: only the storage and the sealing were measured.';
         continue;
       }
       const running = await service.listen(0, '127.0.0.1');
@@ -164,20 +197,26 @@ export async function benchFiles(opts: {
       const at = { table: 'attachment', column: 'content', row: randomUUID() };
       const sealed = key.sealBytes(file, at);
       const paths: Array<Path & { storage: string }> = [
-        { storage: '—', name: 'sealBytes alone (AES-256-GCM)', run: async () => void key.sealBytes(file, at) },
+        {
+          storage: '—',
+          name: 'sealBytes alone (AES-256-GCM)',
+          run: async () => void key.sealBytes(file, at),
+        },
         { storage: '—', name: 'openBytes alone', run: async () => void key.openBytes(sealed, at) },
       ];
       for (const [storageName, { storage, client }] of Object.entries(services)) {
         const plain = `bench/${randomUUID()}`;
         const sealedKey = `bench/${randomUUID()}`;
-        const on = (name: string, run: () => Promise<void>) => paths.push({ storage: storageName, name, run });
+        const on = (name: string, run: () => Promise<void>) =>
+          paths.push({ storage: storageName, name, run });
         on('storage put', () => storage.put(plain, file));
         on('storage get', async () => {
           if ((await storage.get(plain))?.length !== file.length) throw new Error('storage get: wrong size');
         });
         on('seal + put', () => storage.put(sealedKey, key.sealBytes(file, at)));
         on('get + open', async () => {
-          if (!key.openBytes((await storage.get(sealedKey))!, at).equals(file)) throw new Error('round trip differs');
+          if (!key.openBytes((await storage.get(sealedKey))!, at).equals(file))
+            throw new Error('round trip differs');
         });
         if (!client) continue;
         let uploaded: string | null = null;
@@ -186,12 +225,13 @@ export async function benchFiles(opts: {
         });
         on('HTTP download (link + GET)', async () => {
           uploaded ??= await client.upload(file);
-          if (!(await client.download(uploaded)).equals(file)) throw new Error('download differs from the upload');
+          if (!(await client.download(uploaded)).equals(file))
+            throw new Error('download differs from the upload');
         });
       }
       // Side by side (rotated order per round), so that a busy moment of the machine hits all.
       const timings = await measureInterleaved(paths, opts.iterations, 1);
-      timings.forEach((t, i) => record(paths[i]!.storage, sizeMb, t.name, t.p50));
+      for (const [i, t] of timings.entries()) record(paths[i]!.storage, sizeMb, t.name, t.p50);
       opts.log(`files: ${sizeMb} MB done`);
     }
   } finally {

@@ -27,7 +27,11 @@ export function summarise(name: string, samples: number[]): Timing {
  * which every path answers once, in an order rotated per round — so a slow moment of the shared
  * machine (autovacuum, another process, GC) falls on all paths alike, not on whichever ran then.
  */
-export async function measureInterleaved(paths: Path[], iterations: number, warmup: number): Promise<Timing[]> {
+export async function measureInterleaved(
+  paths: Path[],
+  iterations: number,
+  warmup: number,
+): Promise<Timing[]> {
   for (const p of paths) for (let i = 0; i < warmup; i++) await p.run();
   const samples = paths.map(() => [] as number[]);
   for (let round = 0; round < iterations; round++) {

@@ -29,7 +29,7 @@ const { S3Client, CreateBucketCommand } = req('@aws-sdk/client-s3');
 
 /** Starts s3rver as a child process; the result fits `new S3BlobStorage(…)` and `env(prefix)`. */
 export async function startS3rverProcess() {
-  const runtimePackage = createRequire(import.meta.url).resolve('@medikamente/runtime/testing');
+  const runtimePackage = createRequire(import.meta.url).resolve('@medikamente/runtime/testing/tools');
   const directory = await mkdtemp(join(tmpdir(), 'mk-bench-s3rver-'));
   const bucket = `bench-${randomBytes(6).toString('hex')}`;
   const child = spawn(process.execPath, ['-e', CHILD], {
