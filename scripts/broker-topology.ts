@@ -25,3 +25,25 @@ export async function loadBrokerServices(): Promise<BrokerService[]> {
   }
   return services;
 }
+
+/**
+ * The subgraphs in start order: the manifest's, except that a producer of events starts after
+ * the subgraphs that consume them (`from` in their broker.ts), so its relay finds their inboxes
+ * listening. A cycle keeps the manifest order.
+ */
+export function startOrder<T extends { name: string }>(subgraphs: T[], services: BrokerService[]): T[] {
+  const consumersOf = (name: string) =>
+    services.filter((s) => s.consumers?.some((c) => c.from === name)).map((s) => s.name);
+  const out: T[] = [];
+  const visit = (s: T, path: Set<string>) => {
+    if (out.includes(s) || path.has(s.name)) return;
+    path.add(s.name);
+    for (const name of consumersOf(s.name)) {
+      const consumer = subgraphs.find((x) => x.name === name);
+      if (consumer) visit(consumer, path);
+    }
+    out.push(s);
+  };
+  for (const s of subgraphs) visit(s, new Set());
+  return out;
+}

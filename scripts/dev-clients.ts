@@ -14,6 +14,7 @@ export type ServiceClients = Record<string, Credential>;
 const EXTRA_SCOPES: Record<string, string[]> = {
   gateway: ['gateway'],
   schedule: ['events:write:schedule'],
+  record: ['events:write:record'],
 };
 
 /** The clients of the given deployables, created once per data directory. */

@@ -1,7 +1,8 @@
 /**
  * Local start (`npm start`: scripts/start.mjs installs, then runs this): migrates and seeds demo
  * data on first run, runs a development mailbox (SMTP + SMS endpoint) for sign-up codes, runs
- * every subgraph of supergraph/subgraphs.yaml (in its order) and the gateway as child processes,
+ * every subgraph of supergraph/subgraphs.yaml (in its order, the consumers of events before their
+ * producers) and the gateway as child processes,
  * like separate deployments would run, builds (when stale, in parallel with the rest) and starts
  * both apps. It prints one line per step with its duration and one banner at the end; build and
  * app output goes to `<data>/logs` (a failed build prints the log's tail).
@@ -10,9 +11,10 @@
  * (4000 / 3000 / 3001), <NAME>_PORT per subgraph (IDENTITY_PORT …, default its manifest devPort:
  * 4001 …), MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), METRICS_BASE_PORT (9400: /metrics of the
  * gateway there, of the subgraphs on the next ports in manifest order: identity 9401, patient 9402,
- * schedule 9403), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL …: Postgres instead of
- * the embedded PGlite under <data>/<name>), IDENTITY_MASTER_KEY(_FILE) (default: generated into
- * <data>/identity-master.key), <NAME>_EVENTS_AMQP_URL per subgraph (events through RabbitMQ instead
+ * schedule 9403, record 9404), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL …: Postgres
+ * instead of the embedded PGlite under <data>/<name>), IDENTITY_MASTER_KEY(_FILE) and
+ * RECORD_MASTER_KEY(_FILE) (default: generated into <data>/identity-master.key and
+ * <data>/record-master.key), <NAME>_EVENTS_AMQP_URL per subgraph (events through RabbitMQ instead
  * of HTTP, see `pnpm broker:setup`), LOG_LEVEL (default warn).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -23,13 +25,16 @@ import { fileURLToPath } from 'node:url';
 import { generateVapidKeys } from '@medikamente/notifications';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
+import { createRecordService, loadRecordEnv } from '@medikamente/subgraph-record';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
 import { gatewayUrlEnv, loadSubgraphManifest, type Subgraph } from '@medikamente/supergraph/manifest';
+import { loadBrokerServices, startOrder } from './broker-topology';
 import { APPS, appLog, buildApp, startApps, stopBuilds } from './dev-apps';
 import { banner, step, stepDone } from './dev-banner';
 import { clientEnv, type ServiceClients, serviceClients } from './dev-clients';
 import { type DevMailbox, startDevMailbox } from './dev-mailbox';
 import { type DemoLogin, demoDoctors, demoPatientIds, seedDemo } from './seed';
+import { seedRecord } from './seed-record';
 import { seedSchedule } from './seed-schedule';
 
 const STARTED = Date.now();
@@ -88,10 +93,21 @@ function databaseEnv(s: Subgraph): Record<string, string> {
   const databaseUrl = process.env[setting];
   return databaseUrl ? { [setting]: databaseUrl } : { DATA_DIR: join(DATA, s.name) };
 }
-// The key that seals TOTP secrets and signing keys: generated once into the data directory.
-const identityMasterKey: Record<string, string> = process.env.IDENTITY_MASTER_KEY
-  ? { IDENTITY_MASTER_KEY: process.env.IDENTITY_MASTER_KEY }
-  : { IDENTITY_MASTER_KEY_FILE: process.env.IDENTITY_MASTER_KEY_FILE || join(DATA, 'identity-master.key') };
+/**
+ * A service's master key: `<P>_MASTER_KEY` when set, else the file `<P>_MASTER_KEY_FILE`, by
+ * default `<data>/<name>-master.key` (generated on first start by the runtime's loadMasterEnvelope).
+ */
+const masterKey = (prefix: string, name: string): Record<string, string> =>
+  process.env[`${prefix}_MASTER_KEY`]
+    ? { [`${prefix}_MASTER_KEY`]: process.env[`${prefix}_MASTER_KEY`]! }
+    : {
+        [`${prefix}_MASTER_KEY_FILE`]:
+          process.env[`${prefix}_MASTER_KEY_FILE`] || join(DATA, `${name}-master.key`),
+      };
+// The key that seals TOTP secrets and signing keys.
+const identityMasterKey = masterKey('IDENTITY', 'identity');
+// The key that wraps the patients' data keys of the medical record.
+const recordMasterKey = masterKey('RECORD', 'record');
 /**
  * Events through RabbitMQ (ADR 0013) when `<NAME>_EVENTS_AMQP_URL` is set (what `pnpm
  * broker:setup` prints per service: each its own broker user); a shared EVENTS_AMQP_URL is not
@@ -103,6 +119,7 @@ const brokerEnv = (s: Subgraph): Record<string, string> => ({
 const identityDb = { ...databaseEnv(subgraph('identity')), ...identityMasterKey };
 const patientDb = databaseEnv(subgraph('patient'));
 const scheduleDb = databaseEnv(subgraph('schedule'));
+const recordDb = { ...databaseEnv(subgraph('record')), ...recordMasterKey };
 
 /** An expected failure: its message is enough (anything else is printed with its stack). */
 class StartError extends Error {}
@@ -144,18 +161,21 @@ async function seed(mailbox: DevMailbox): Promise<{
   clients: ServiceClients;
 }> {
   mkdirSync(DATA, { recursive: true });
-  const { identity, patient, schedule } = await step('migrate databases', async () => ({
+  const { identity, patient, schedule, record } = await step('migrate databases', async () => ({
     identity: await createIdentityService(loadIdentityEnv({ ...common, ...identityDb, ...mailbox.env })),
     patient: await createPatientService(loadPatientEnv({ ...common, ...patientDb })),
     schedule: await createScheduleService(loadScheduleEnv({ ...common, ...scheduleDb }), {
       background: false,
     }),
+    record: await createRecordService(loadRecordEnv({ ...common, ...recordDb }), { background: false }),
   }));
   try {
     const started = Date.now();
     const result = await seedDemo({ identity, patient, onLogins: saveLogins });
     const doctors = await demoDoctors(identity);
     const sched = await seedSchedule({ schedule, doctors, patientIds: demoPatientIds() });
+    // The record's demo visits, on the schedule's appointments (through the record's own inbox).
+    const rec = await seedRecord({ schedule, record, doctors, patientIds: demoPatientIds() });
     // Each deployable's own machine client (events, revocation list, the gateway's vouching).
     // identity issues the tokens: it needs no client of its own.
     const deployables = ['gateway', ...SUBGRAPHS.filter((s) => s.name !== 'identity').map((s) => s.name)];
@@ -163,12 +183,14 @@ async function seed(mailbox: DevMailbox): Promise<{
     stepDone(
       'seed demo data',
       Date.now() - started,
-      result.created || sched.created ? 'staff, patients, schedule' : 'already present',
+      result.created || sched.created || rec.created
+        ? 'staff, patients, schedule, record'
+        : 'already present',
     );
     return { logins: readLogins(), clients };
   } finally {
     // Stopping Apollo also removes the SIGINT/SIGTERM handlers it installed in this process.
-    for (const s of [identity, patient, schedule]) {
+    for (const s of [identity, patient, schedule, record]) {
       await s.subgraph.apollo.stop();
       s.verifier.stop();
       await s.close();
@@ -179,16 +201,28 @@ async function seed(mailbox: DevMailbox): Promise<{
 /** What this start adds to a subgraph's settings beyond its port, database, client and metrics port. */
 function wiring(name: string, mailbox: DevMailbox): Record<string, string> {
   const patient = () => url(portOf(subgraph('patient')));
+  const record = () => url(portOf(subgraph('record')));
   switch (name) {
     case 'identity':
       // Sign-up codes go to the development mailbox.
       return { ...identityMasterKey, ...mailbox.env };
     case 'schedule':
       return {
+        // Appointment events: the patient subgraph (the URL its code names) and the record.
         PATIENT_EVENTS_URL: `${patient()}/internal/events`,
+        EVENTS_HTTP_CONSUMERS: `${record()}/internal/events`,
         PATIENT_URL: `${patient()}/graphql`,
         PORTAL_URL: url(ports.portal),
         ...webPushKeys(),
+      };
+    case 'record':
+      return {
+        ...recordMasterKey,
+        // Break-glass alerts reach the security officer through the development mailbox.
+        SECURITY_ALERT_EMAIL: process.env.SECURITY_ALERT_EMAIL || 'security@medikamente.local',
+        NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL,
+        // Download links point at the gateway's pass-through route.
+        FILES_PUBLIC_URL: url(ports.gateway, '/files/record'),
       };
     default:
       return {};
@@ -282,8 +316,10 @@ try {
     startDevMailbox({ host: HOST, httpPort: ports.mailbox, smtpPort: ports.mailboxSmtp }),
   );
   const { logins, clients } = await seed(mailbox);
-  // One after the other in manifest order; /metrics of the n-th on METRICS_BASE_PORT + n.
-  for (const [i, s] of SUBGRAPHS.entries()) {
+  // One after the other in manifest order, consumers of events before their producers (the
+  // record before the schedule); /metrics of the manifest's n-th on METRICS_BASE_PORT + n.
+  for (const s of startOrder(SUBGRAPHS, await loadBrokerServices())) {
+    const i = SUBGRAPHS.indexOf(s);
     const client = clients[s.name];
     start(s.name, `${s.dir}/src/main.ts`, {
       PORT: String(portOf(s)),

@@ -4,6 +4,9 @@
  * Appointments are written with their events (outbox), so the running schedule subgraph tells
  * the patient subgraph about them and the doctors get their care relationships.
  *
+ * The patients with portal accounts also get a short history with named doctors (DEMO_HISTORY):
+ * the record's demo visits (scripts/seed-record.ts) are written on those appointments.
+ *
  * Deterministic apart from the dates (relative to today); idempotent: a second run does nothing.
  */
 import type { ScheduleService } from '@medikamente/subgraph-schedule';
@@ -55,6 +58,21 @@ const SPECIALTY_OF: Record<string, { specialty: string; services: Array<(typeof 
   };
 
 export type DemoDoctor = { accountId: string; name: string; note: string; branches: string[] };
+
+/**
+ * Past appointments of the patients with portal accounts (index into `patientIds`) with a demo
+ * doctor (index into `doctors`), about `daysAgo` days back; the last one of Иванова's is where
+ * her visit is still being written (checked in when it is today).
+ */
+const DEMO_HISTORY: Array<{ patient: number; doctor: number; daysAgo: number }> = [
+  { patient: 0, doctor: 0, daysAgo: 12 },
+  { patient: 0, doctor: 2, daysAgo: 6 },
+  { patient: 0, doctor: 0, daysAgo: 0 },
+  { patient: 1, doctor: 1, daysAgo: 11 },
+  { patient: 1, doctor: 0, daysAgo: 5 },
+  { patient: 1, doctor: 3, daysAgo: 2 },
+  { patient: 2, doctor: 2, daysAgo: 8 },
+];
 
 export async function seedSchedule(opts: {
   schedule: ScheduleService;
@@ -139,6 +157,40 @@ export async function seedSchedule(opts: {
   let booked = 0;
   let n = 0;
   const now = Date.now();
+  /** Past slots the round below leaves free, per specialist entry (for DEMO_HISTORY). */
+  const spare = new Map<(typeof specialists)[number], Array<{ start: number; end: number }>>();
+  const book = (
+    s: (typeof specialists)[number],
+    slot: { start: number; end: number },
+    patientId: string,
+    status: 'BOOKED' | 'CONFIRMED' | 'CHECKED_IN' | 'COMPLETED' | 'NO_SHOW',
+    serviceId: string,
+    source: 'PORTAL' | 'RECEPTION',
+  ) =>
+    opts.schedule.database.tx(async (q) => {
+      const a = await appointments.insert(
+        q,
+        {
+          id: crypto.randomUUID(),
+          patientId,
+          specialistId: s.id,
+          branchId: s.branchId,
+          serviceId,
+          roomId: null,
+          start: new Date(slot.start),
+          end: new Date(slot.end),
+          status,
+          holdExpiresAt: null,
+          source,
+          patientComment: null,
+          overbooked: false,
+          overbookReason: null,
+        },
+        'demo-seed',
+      );
+      const type = status === 'CHECKED_IN' ? 'appointment.checked_in' : 'appointment.booked';
+      await recordAppointmentEvent(q, type, a, s.accountId);
+    });
   for (const s of specialists) {
     const zone = BRANCHES.find((b) => b.id === s.branchId)!.timeZone;
     const today = DateTime.now().setZone(zone);
@@ -151,38 +203,56 @@ export async function seedSchedule(opts: {
       ignoreNotice: true,
       now: now - 15 * 86_400_000,
     });
+    spare.set(
+      s,
+      free.filter((slot, i) => i % 3 !== 0 && slot.end < now),
+    );
     for (const [i, slot] of free.entries()) {
       if (i % 3 !== 0) continue;
       const patientId = opts.patientIds[n++ % opts.patientIds.length]!;
       const past = slot.end < now;
       const status = past ? (n % 9 === 0 ? 'NO_SHOW' : 'COMPLETED') : n % 4 === 0 ? 'CONFIRMED' : 'BOOKED';
       try {
-        await opts.schedule.database.tx(async (q) => {
-          const a = await appointments.insert(
-            q,
-            {
-              id: crypto.randomUUID(),
-              patientId,
-              specialistId: s.id,
-              branchId: s.branchId,
-              serviceId: s.serviceIds[n % s.serviceIds.length]!,
-              roomId: null,
-              start: new Date(slot.start),
-              end: new Date(slot.end),
-              status,
-              holdExpiresAt: null,
-              source: n % 2 === 0 ? 'PORTAL' : 'RECEPTION',
-              patientComment: null,
-              overbooked: false,
-              overbookReason: null,
-            },
-            'demo-seed',
-          );
-          await recordAppointmentEvent(q, 'appointment.booked', a, s.accountId);
-        });
+        await book(
+          s,
+          slot,
+          patientId,
+          status,
+          s.serviceIds[n % s.serviceIds.length]!,
+          n % 2 === 0 ? 'PORTAL' : 'RECEPTION',
+        );
         booked++;
       } catch {
         // The patient already has an appointment at that time: skip the slot.
+      }
+    }
+  }
+  // The account patients' history: the spare past slot nearest to `daysAgo` of the doctor's entries.
+  for (const h of DEMO_HISTORY) {
+    const doctor = opts.doctors[h.doctor];
+    const patientId = opts.patientIds[h.patient];
+    if (!doctor || !patientId) continue;
+    const target = now - h.daysAgo * 86_400_000;
+    const candidates = specialists
+      .filter((s) => s.accountId === doctor.accountId)
+      .flatMap((s) => (spare.get(s) ?? []).map((slot) => ({ s, slot })))
+      .sort((a, b) => Math.abs(a.slot.start - target) - Math.abs(b.slot.start - target));
+    for (const { s, slot } of candidates) {
+      const today = DateTime.fromMillis(slot.start).hasSame(DateTime.fromMillis(now), 'day');
+      try {
+        await book(
+          s,
+          slot,
+          patientId,
+          h.daysAgo === 0 && today ? 'CHECKED_IN' : 'COMPLETED',
+          s.serviceIds[0]!,
+          'RECEPTION',
+        );
+        spare.get(s)!.splice(spare.get(s)!.indexOf(slot), 1);
+        booked++;
+        break;
+      } catch {
+        // The patient is busy at that time: the next nearest slot.
       }
     }
   }

@@ -2,6 +2,7 @@ import { ClientCredentials, TokenVerifier } from '@medikamente/runtime';
 import { createTestDatabase, gql } from '@medikamente/runtime/testing';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
+import { createRecordService, loadRecordEnv } from '@medikamente/subgraph-record';
 import { createScheduleService, loadScheduleEnv, type ScheduleService } from '@medikamente/subgraph-schedule';
 import { readSupergraph } from '../src/compose';
 import { createGateway } from '../src/gateway';
@@ -9,8 +10,9 @@ import { createGateway } from '../src/gateway';
 const ISSUER = 'http://identity.medikamente.test';
 
 /**
- * The platform as deployed, in one test process: identity, patient and the gateway, each on
- * its own port and database, talking real HTTP (JWKS and revocations fetched over HTTP too).
+ * The platform as deployed, in one test process: identity, patient, schedule, record and the
+ * gateway, each on its own port and database, talking real HTTP (JWKS and revocations fetched
+ * over HTTP too; schedule's appointment events reach patient and record over HTTP).
  */
 export async function startPlatform(
   opts: {
@@ -22,12 +24,15 @@ export async function startPlatform(
     gateway?: Partial<Parameters<typeof createGateway>[0]>;
     /** Extra identity configuration, e.g. the channels of sign-up codes. */
     identityEnv?: Record<string, string>;
+    /** Extra record configuration. */
+    recordEnv?: Record<string, string>;
   } = {},
 ) {
-  const [idDb, patDb, schDb] = await Promise.all([
+  const [idDb, patDb, schDb, recDb] = await Promise.all([
     createTestDatabase('gw_identity'),
     createTestDatabase('gw_patient'),
     createTestDatabase('gw_schedule'),
+    createTestDatabase('gw_record'),
   ]);
   const common = {
     NODE_ENV: 'test',
@@ -71,8 +76,19 @@ export async function startPlatform(
     },
   );
   const patientHttp = await patient.subgraph.listen(0);
-  // The schedule subgraph tells the patient subgraph about appointments over real HTTP, with a
-  // service client's token from identity (client-credentials grant).
+  // The record subgraph (its master key generated for this process: DATA_DIR is in memory).
+  const record = await createRecordService(
+    loadRecordEnv({
+      ...common,
+      ...(recDb.url ? { RECORD_DATABASE_URL: recDb.url } : {}),
+      ...opts.recordEnv,
+    }),
+    { verifier: verifier() },
+  );
+  const recordHttp = await record.subgraph.listen(0);
+  // The schedule subgraph tells the patient subgraph (the URL its code names) and the record
+  // subgraph (EVENTS_HTTP_CONSUMERS) about appointments over real HTTP, with a service client's
+  // token from identity (client-credentials grant).
   const eventsClient = await identity.createClient({
     role: 'service',
     scopes: ['events:write:schedule', 'revocations:read'],
@@ -82,6 +98,7 @@ export async function startPlatform(
     ...common,
     ...(schDb.url ? { SCHEDULE_DATABASE_URL: schDb.url } : {}),
     PATIENT_EVENTS_URL: `${patientHttp.url}/internal/events`,
+    EVENTS_HTTP_CONSUMERS: `${recordHttp.url}/internal/events`,
     AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
     SCHEDULE_CLIENT_ID: eventsClient.clientId,
     SCHEDULE_CLIENT_SECRET: eventsClient.clientSecret,
@@ -118,6 +135,7 @@ export async function startPlatform(
       identity: `${identityHttp.url}/graphql`,
       patient: `${patientHttp.url}/graphql`,
       schedule: `${scheduleHttp[0]!.url}/graphql`,
+      record: `${recordHttp.url}/graphql`,
     },
     verifier: verifier(),
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
@@ -137,6 +155,7 @@ export async function startPlatform(
         identity: `${identityHttp.url}/graphql`,
         patient: `${patientHttp.url}/graphql`,
         schedule: `${scheduleHttp[scheduleIndex]!.url}/graphql`,
+        record: `${recordHttp.url}/graphql`,
       },
       verifier: verifier(),
       limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
@@ -170,9 +189,11 @@ export async function startPlatform(
     identityUrl: identityHttp.url,
     patientUrl: `${patientHttp.url}/graphql`,
     scheduleUrls: scheduleHttp.map((h) => `${h.url}/graphql`),
+    recordUrl: `${recordHttp.url}/graphql`,
     identity,
     patient,
     schedule,
+    record,
     schedules,
     account,
     gatewayFor,
@@ -184,10 +205,12 @@ export async function startPlatform(
       for (const g of extraGateways) await g.close();
       for (const h of scheduleHttp) await h.close();
       for (const s of schedules) await s.close();
+      await recordHttp.close();
+      await record.close();
       await patientHttp.close();
       await patient.close();
       await identity.close();
-      await Promise.all([idDb.drop(), patDb.drop(), schDb.drop()]);
+      await Promise.all([idDb.drop(), patDb.drop(), schDb.drop(), recDb.drop()]);
     },
   };
 }

@@ -159,13 +159,19 @@ describe('defineSubgraph', () => {
     expect(await (await post([note, other], writer)).json()).toEqual({ received: 2, applied: 2 });
     expect(await (await post([note, other], writer)).json()).toEqual({ received: 2, applied: 0 });
     expect((await post([{ ...note, id: 'not-a-uuid' }], writer)).status).toBe(400);
+    // Seeds and tools apply events through the same consumer: what HTTP took is a duplicate there.
+    expect(service.inbox?.name).toBe('kitdemo.inbox');
+    expect(await service.inbox!.handle(note)).toBe('duplicate');
+    const seeded = { ...note, id: randomUUID(), payload: { text: 'b' } };
+    expect(await service.inbox!.handle(seeded)).toBe('applied');
+    expect((await post([seeded], writer)).status).toBe(200);
     const notes = await gql(
       `${base}/graphql`,
       '{ notes }',
       {},
       { token: await issuer.sign({ role: 'receptionist' }) },
     );
-    expect(notes.data).toEqual({ notes: ['a'] });
+    expect(notes.data).toEqual({ notes: ['a', 'b'] });
   });
 
   it('starts its jobs, and close() stops them, its servers and the database it opened', async () => {

@@ -8,7 +8,12 @@ import type { Database } from '../db';
 import { limitsFromEnv, plainBrokerRefusal } from '../env';
 import { type AmqpConsumer, startAmqpConsumer } from '../events/amqp';
 import type { ClientCredentials } from '../events/client-credentials';
-import { createEventConsumer, type EventHandlers, mountEventInbox } from '../events/consumer';
+import {
+  createEventConsumer,
+  type EventConsumer,
+  type EventHandlers,
+  mountEventInbox,
+} from '../events/consumer';
 import type { DomainEvent, OutboxRelay } from '../events/outbox';
 import { createLogger, type Logger } from '../logger';
 import type { RateLimit, RateLimiter } from '../rate-limit';
@@ -127,6 +132,11 @@ export type SubgraphService<Env, Stores, Services> = {
   relay: OutboxRelay | undefined;
   /** The consumer of its broker queue, with EVENTS_AMQP_URL (`ready` once it consumes). */
   broker: AmqpConsumer | undefined;
+  /**
+   * Its consumer of other services' events (`<name>.inbox`, when it has `events`): what the HTTP
+   * inbox and the broker queue hand events to; seeds apply events through it, exactly once each.
+   */
+  inbox: EventConsumer | undefined;
   /** Starts HTTP; servers opened here are closed by `close()`. */
   listen(port?: number, host?: string): Promise<RunningServer>;
   /** Closes servers, jobs, connections and (when the kit opened it) the database. */
@@ -252,6 +262,7 @@ export function defineSubgraph<
         typeDefs: def.typeDefs,
         relay,
         broker,
+        inbox: consumer,
         listen: async (port, host) => life.track(await subgraph.listen(port, host)),
         close: () => life.close(),
       } as Service;

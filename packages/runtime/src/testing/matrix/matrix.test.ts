@@ -61,6 +61,16 @@ describe('matrix generator steps', () => {
     // Visibility is decided per field: a masked category whose every field's tag denies it
     // (reminder preferences for a doctor) hides the object, as the runtime does.
     expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor'))).toBe(false);
+    expect(objectVisible(model, 'ReminderSettings', 'schedule', scenario('doctor', ['self']))).toBe(true);
+    expect(objectVisible(model, 'VisitDraft', 'record', scenario('doctor', ['careRelationship']))).toBe(
+      false,
+    );
+    expect(objectVisible(model, 'VisitDraft', 'record', scenario('doctor', ['author']))).toBe(true);
+    expect(objectVisible(model, 'VisitVersion', 'record', scenario('doctor', ['careRelationship']))).toBe(
+      true,
+    );
+    expect(objectVisible(model, 'Visit', 'record', scenario('receptionist'))).toBe(true);
+    expect(objectVisible(model, 'VisitVersion', 'record', scenario('receptionist'))).toBe(false);
     expect(objectVisible(model, 'Appointment', 'schedule', scenario('doctor'))).toBe(false);
     expect(objectVisible(model, 'Appointment', 'schedule', scenario('doctor', ['careRelationship']))).toBe(
       true,

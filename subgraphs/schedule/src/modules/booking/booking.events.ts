@@ -26,6 +26,19 @@ export type LiveAppointmentEvent = {
   occurredAt: string;
 };
 
+/** The payload of an appointment event for other services: ids, times and status, never content. */
+export function appointmentFact(a: AppointmentRecord, doctorAccountId: string) {
+  return {
+    appointmentId: a.id,
+    patientId: a.patientId,
+    doctorAccountId,
+    branchId: a.branchId,
+    startsAt: a.start.toISOString(),
+    endsAt: a.end.toISOString(),
+    status: a.status,
+  };
+}
+
 /**
  * Records an appointment fact in the same transaction as the change: an outbox row for other
  * services (the patient subgraph's care relationships, reminders) and a NOTIFY for live
@@ -46,15 +59,7 @@ export async function recordAppointmentEvent(
     specialistId: a.specialistId,
     occurredAt: new Date().toISOString(),
   };
-  const fact = {
-    appointmentId: a.id,
-    patientId: a.patientId,
-    doctorAccountId,
-    branchId: a.branchId,
-    startsAt: a.start.toISOString(),
-    endsAt: a.end.toISOString(),
-    status: a.status,
-  };
+  const fact = appointmentFact(a, doctorAccountId);
   // One round trip: the outbox row and the NOTIFY.
   await addToOutbox(q, type, fact, { channel: APPOINTMENT_CHANNEL, payload: live });
 }
