@@ -130,6 +130,23 @@ export type AppointmentStatus =
   | 'HELD'
   | 'NO_SHOW';
 
+/** A file attached to a visit; its bytes only through a download link (requestDownload) */
+export type Attachment = {
+  __typename?: 'Attachment';
+  /** The type recognised from the bytes at upload (PDF, PNG, JPEG, WebP, GIF, TIFF, HEIC, DICOM) */
+  contentType?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  fileName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  patientId: Scalars['ID']['output'];
+  /** SHA-256 of the file (hex) */
+  sha256?: Maybe<Scalars['String']['output']>;
+  /** Size in bytes */
+  size?: Maybe<Scalars['Int']['output']>;
+  uploadedBy?: Maybe<Scalars['ID']['output']>;
+  visitId?: Maybe<Scalars['ID']['output']>;
+};
+
 export type AuditChainStatus = {
   __typename?: 'AuditChainStatus';
   brokenAt?: Maybe<Scalars['Int']['output']>;
@@ -363,6 +380,20 @@ export type DraftKind =
   | 'CORRECTION'
   | 'ORIGINAL';
 
+/** A short-lived link usable only with the bearer token of the caller who asked for it */
+export type FileLink = {
+  __typename?: 'FileLink';
+  expiresAt: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type FileLinkPayload = {
+  __typename?: 'FileLinkPayload';
+  inputErrors: Array<InputError>;
+  link?: Maybe<FileLink>;
+  ok: Scalars['Boolean']['output'];
+};
+
 export type FreeSlotsInput = {
   branchId?: InputMaybe<Scalars['ID']['input']>;
   /** YYYY-MM-DD in the branch's zone, inclusive */
@@ -467,6 +498,13 @@ export type Mutation = {
   registerSelf: PatientPayload;
   removePushSubscription: ReminderSettingsPayload;
   removeWeeklyTemplate: WeeklyTemplatePayload;
+  /**
+   * A one-time link to upload one file to a visit: POST the raw bytes to it with the same bearer
+   * token and the file name in X-File-Name (percent-encoded UTF-8). Answers 201 with the attachment.
+   */
+  requestAttachmentUpload: FileLinkPayload;
+  /** A link to download an attachment or a visit summary PDF (GET it with the same bearer token) */
+  requestDownload: FileLinkPayload;
   rescheduleAppointment: AppointmentPayload;
   /** Replaces the token signing key now; the old key stays in the JWKS for the overlap window */
   rotateSigningKey: SigningKeyRotationPayload;
@@ -670,6 +708,16 @@ export type MutationRemovePushSubscriptionArgs = {
 
 export type MutationRemoveWeeklyTemplateArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRequestAttachmentUploadArgs = {
+  input: RequestAttachmentUploadInput;
+};
+
+
+export type MutationRequestDownloadArgs = {
+  input: RequestDownloadInput;
 };
 
 
@@ -937,6 +985,8 @@ export type Query = {
   patientDuplicates: Array<Patient>;
   /** What the caller may see of a patient's record */
   recordAccess: RecordAccess;
+  /** FHIR R4 export of a patient's record: the patient's own, or a doctor's in care (audited as a disclosure) */
+  recordExport?: Maybe<RecordExport>;
   reminderChannels: ReminderChannels;
   scheduleExceptions: Array<ScheduleException>;
   searchPatients: PatientConnection;
@@ -1048,6 +1098,11 @@ export type QueryRecordAccessArgs = {
 };
 
 
+export type QueryRecordExportArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
 export type QueryScheduleExceptionsArgs = {
   from: Scalars['String']['input'];
   specialistId: Scalars['ID']['input'];
@@ -1114,6 +1169,19 @@ export type RecordAccessLevel =
   /** Only that visits exist (reception) */
   | 'SUMMARY';
 
+/** A patient's medical record as a FHIR R4 collection Bundle */
+export type RecordExport = {
+  __typename?: 'RecordExport';
+  /** The Bundle as JSON text (application/fhir+json) */
+  bundle?: Maybe<Scalars['String']['output']>;
+  /**
+   * The instant the export describes: the newest signed version, addendum or attachment in it
+   * (the same record always exports to the same Bundle); the current time for an empty record.
+   */
+  generatedAt?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+};
+
 export type Referral = {
   __typename?: 'Referral';
   kind: ReferralKind;
@@ -1174,6 +1242,20 @@ export type ReminderSettingsPayload = {
   __typename?: 'ReminderSettingsPayload';
   inputErrors: Array<InputError>;
   settings?: Maybe<ReminderSettings>;
+};
+
+export type RequestAttachmentUploadInput = {
+  visitId: Scalars['ID']['input'];
+};
+
+/** Exactly one of the fields */
+export type RequestDownloadInput = {
+  /** An attachment's file */
+  attachmentId?: InputMaybe<Scalars['ID']['input']>;
+  /** The printable summary (PDF) of the visit's current signed version */
+  visitId?: InputMaybe<Scalars['ID']['input']>;
+  /** The printable summary (PDF) of one signed version */
+  visitVersionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type RescheduleInput = {
@@ -1416,6 +1498,8 @@ export type Visit = {
   addenda?: Maybe<Array<VisitAddendum>>;
   appointment?: Maybe<Appointment>;
   appointmentId?: Maybe<Scalars['ID']['output']>;
+  /** Files attached to the visit (their bytes through requestDownload) */
+  attachments?: Maybe<Array<Attachment>>;
   branchId?: Maybe<Scalars['ID']['output']>;
   /** The current version: the newest signed one (null before signing) */
   current?: Maybe<VisitVersion>;

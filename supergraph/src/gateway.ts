@@ -35,6 +35,7 @@ import { loadPolicy } from '@medikamente/schema';
 import express from 'express';
 import { ForwardingDataSource, type GatewayContext } from './data-source';
 import { disableApolloTelemetry } from './env';
+import { fileProxy } from './file-proxy';
 import { playgroundRouter } from './playground';
 import { keepRawBody, publicResponseCache } from './response-cache';
 import { attachSubscriptionProxy } from './subscriptions';
@@ -284,6 +285,26 @@ export async function createGateway(opts: GatewayOptions) {
             (req as express.Request & { clientAddress?: string | null }).clientAddress ?? addressOf(req),
         };
       },
+    }),
+  );
+  // File uploads and downloads of subgraphs (links the record issues): a token is required at the
+  // edge too, then the bytes stream through to the subgraph, which authorises the link again.
+  const authenticateFiles = bearerAuth(opts.verifier, { allowAnonymous: false, metrics });
+  app.use(
+    '/files',
+    ...guard(admit),
+    (req, res, next) =>
+      authenticateFiles(req, res, () => {
+        const p = principalOf(req);
+        count(limiters.account, 'account', `${p.kind}:${p.subject}`, res, next);
+      }),
+    fileProxy({
+      subgraphUrls: opts.subgraphUrls,
+      serviceToken: opts.serviceToken,
+      clientAddress: (req) =>
+        (req as express.Request & { clientAddress?: string | null }).clientAddress ?? addressOf(req),
+      idleTimeoutMs: opts.subgraphTimeoutMs ?? 10000,
+      logger,
     }),
   );
   app.use((_req, res) => void res.status(404).json(errorBody(ErrorCode.NOT_FOUND, 'Не найдено')));

@@ -72,6 +72,12 @@ describeMatrix('generated authorization matrix through the gateway', matrix, {
     ],
     VisitAddendum: ['Query.visits › addenda', 'Query.visit › addenda', 'Query.visitForAppointment › addenda'],
     VisitDraft: ['Query.myVisitDraft'],
+    Attachment: [
+      'Query.visits › attachments',
+      'Query.visit › attachments',
+      'Query.visitForAppointment › attachments',
+    ],
+    RecordExport: ['Query.recordExport'],
   },
 });
 

@@ -65,8 +65,11 @@ export type SubgraphOptions<Extra extends object> = {
   conditions?: ConditionSources;
   /** Per-request additions (DataLoaders, stores). */
   extendContext?: (base: BaseContext) => Extra;
-  /** Extra HTTP routes (JWKS, token endpoint, …) mounted before /graphql. */
-  routes?: (app: express.Express) => void;
+  /**
+   * Extra HTTP routes (JWKS, token endpoint, file downloads, …) mounted before /graphql. `contextFor`
+   * builds the same request context (principal, policy decisions, extensions) GraphQL resolvers get.
+   */
+  routes?: (app: express.Express, tools: { contextFor: Subgraph['contextFor'] }) => void;
   logger?: Logger;
   /** Log level when no logger is given (from the deployable's env.ts). */
   logLevel?: string;
@@ -253,7 +256,7 @@ export async function createSubgraph<Extra extends object>(opts: SubgraphOptions
     const ok = await ping(opts.database);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'database unavailable', service: opts.name });
   });
-  opts.routes?.(app);
+  opts.routes?.(app, { contextFor });
 
   const limits = { ...DEFAULT_DOCUMENT_LIMITS, ...opts.limits };
   app.use(

@@ -2,19 +2,24 @@ import { channelsFromEnv } from '@medikamente/notifications';
 import {
   AuditLog,
   type BaseContext,
+  type BlobStorage,
   type Database,
   type Logger,
   type SubjectKeyring,
 } from '@medikamente/runtime';
 import DataLoader from 'dataloader';
 import type { RecordEnv } from './env';
+import { AttachmentService } from './modules/attachment/attachment.service';
+import { AttachmentStore } from './modules/attachment/attachment.store';
+import type { StoredAttachment } from './modules/attachment/attachment.types';
 import { BreakGlassService } from './modules/break-glass/break-glass.service';
 import { BreakGlassStore } from './modules/break-glass/break-glass.store';
 import { CareStore } from './modules/care/care.store';
+import { FileLinks } from './modules/download/download.link';
 import { Icd10Store } from './modules/icd10';
 import { recordKeyring, SERVICE_SUBJECT } from './modules/keys/keys';
 import { ServerSigner } from './modules/signature/signature';
-import { VisitService } from './modules/visit/visit.service';
+import { type RecordAccessCheck, VisitService } from './modules/visit/visit.service';
 import { VisitStore } from './modules/visit/visit.store';
 import type { AddendumRecord, DraftRecord, VersionRecord, VisitRecord } from './modules/visit/visit.types';
 
@@ -25,6 +30,7 @@ export type Stores = {
   breakGlass: BreakGlassStore;
   icd10: Icd10Store;
   audit: AuditLog;
+  attachments: AttachmentStore;
 };
 
 /** The subgraph's stores on its database; clinical text is sealed under the patients' keys. */
@@ -37,10 +43,19 @@ export function createStores(database: Database, env: RecordEnv, keyring?: Subje
     breakGlass: new BreakGlassStore(database, k),
     icd10: new Icd10Store(database),
     audit: new AuditLog(database),
+    attachments: new AttachmentStore(database, k),
   };
 }
 
-export type Services = { visits: VisitService; breakGlass: BreakGlassService };
+export type Services = {
+  visits: VisitService;
+  breakGlass: BreakGlassService;
+  /** Whether a doctor may work on a patient's record now (care relationship or break-glass). */
+  canAccess: RecordAccessCheck;
+  attachments: AttachmentService;
+  /** Short-lived upload and download links bound to the caller. */
+  links: FileLinks;
+};
 
 /** Domain services on the stores. */
 export function createServices(deps: {
@@ -48,9 +63,11 @@ export function createServices(deps: {
   env: RecordEnv;
   database: Database;
   logger: Logger;
+  /** Where attachment files go (sealed); see recordBlobStorage. */
+  blobs: BlobStorage;
 }): Services {
   const { stores, env } = deps;
-  const canAccess = async (doctor: string, patientId: string) =>
+  const canAccess: RecordAccessCheck = async (doctor, patientId) =>
     (await stores.care.activeFor(doctor, [patientId])).has(patientId) ||
     (await stores.breakGlass.activeFor(doctor, [patientId])).has(patientId);
   const email = channelsFromEnv({
@@ -80,6 +97,19 @@ export function createServices(deps: {
       email,
       alertEmail: env.SECURITY_ALERT_EMAIL,
     }),
+    canAccess,
+    attachments: new AttachmentService({
+      store: stores.attachments,
+      blobs: deps.blobs,
+      keyring: stores.keyring,
+    }),
+    links: new FileLinks(
+      async () => (await stores.keyring.keyFor(SERVICE_SUBJECT, 'file-links')).derive('file-link'),
+      {
+        base: env.FILES_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}/files`,
+        ttlSec: env.DOWNLOAD_LINK_TTL_SEC,
+      },
+    ),
   };
 }
 
@@ -107,6 +137,13 @@ export function createLoaders(stores: Stores) {
     }),
     addendaOfVisit: new DataLoader<string, AddendumRecord[]>(async (ids) => {
       const found = await stores.visits.addendaOfVisits(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    attachment: new DataLoader<string, StoredAttachment | null>(
+      byIds((ids) => stores.attachments.byIds(ids)),
+    ),
+    attachmentsOfVisit: new DataLoader<string, StoredAttachment[]>(async (ids) => {
+      const found = await stores.attachments.ofVisits(ids);
       return ids.map((id) => found.get(id) ?? []);
     }),
   };

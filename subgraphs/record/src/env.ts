@@ -1,5 +1,12 @@
 import { notificationEnv } from '@medikamente/notifications';
-import { checkEventsEnv, masterKeyEnv, parseEnv, subgraphEnv } from '@medikamente/runtime';
+import {
+  blobStorageEnv,
+  checkBlobStorageEnv,
+  checkEventsEnv,
+  masterKeyEnv,
+  parseEnv,
+  subgraphEnv,
+} from '@medikamente/runtime';
 import { z } from 'zod';
 
 const schema = z
@@ -27,9 +34,20 @@ const schema = z
       .positive()
       .max(100 * 1024 * 1024)
       .default(20 * 1024 * 1024),
-    /** Lifetime of a download link (it is bound to the caller who asked for it). */
+    /**
+     * Attachment files: RECORD_STORAGE (`fs` | `s3`), RECORD_S3_* (see blobStorageEnv). Files are
+     * sealed under the patient's data key before they reach the storage.
+     */
+    ...blobStorageEnv('RECORD'),
+    /** Directory of the `fs` storage; default `<DATA_DIR>-blobs` (a temporary one for memory://). */
+    RECORD_STORAGE_DIR: z.string().min(1).optional(),
+    /** Lifetime of a download or upload link (it is bound to the caller who asked for it). */
     DOWNLOAD_LINK_TTL_SEC: z.coerce.number().int().min(10).max(3600).default(120),
-    /** Public base of download links (the gateway's /files/record); default: this service's own URL. */
+    /**
+     * Public base of file links: `<base>/download/<token>`, `<base>/upload/<token>`. Behind the
+     * gateway `<gateway>/files/record` (it forwards to this service's /files); default
+     * `http://HOST:PORT/files` (this service itself).
+     */
     FILES_PUBLIC_URL: z.string().url().optional(),
     /** Clinic details printed on visit summaries. */
     CLINIC_NAME: z.string().default('Клиника «Медикаменте»'),
@@ -38,6 +56,7 @@ const schema = z
     CLINIC_TIME_ZONE: z.string().default('Europe/Moscow'),
   })
   .superRefine(checkEventsEnv)
+  .superRefine(checkBlobStorageEnv('RECORD'))
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.RECORD_MASTER_KEY && !env.RECORD_MASTER_KEY_FILE)
       ctx.addIssue({

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { FixtureRegistry, FixtureRequest, SubjectFixture } from '@medikamente/runtime/testing';
+import {
+  type FixtureRegistry,
+  type FixtureRequest,
+  type SubjectFixture,
+  samplePdf,
+} from '@medikamente/runtime/testing';
 import type { VisitContent } from './modules/visit/visit.content';
 import type { RecordService } from './service';
 
@@ -90,6 +95,9 @@ async function signedVisit(service: RecordService, patientId: string) {
   return { visit: { ...visit, status: 'SIGNED' as const }, version, addendum, doctor };
 }
 
+/** The name of the fixtures' attachment (Cyrillic: names are sealed and served as UTF-8). */
+export const FIXTURE_FILE_NAME = 'Анализ крови 2025.pdf';
+
 const patientOf = (r: FixtureRequest) => {
   if (!r.subject.patientId) throw new Error('record fixtures need a subject with a patient id');
   return r.subject.patientId;
@@ -144,6 +152,17 @@ export const subjectFixtures = {
       const patientId = patientOf(r);
       await establish(service, r, patientId);
       const author = r.conditions.includes('author') ? r.caller.accountId : `matrix-doctor-${randomUUID()}`;
+      // `author` holds while its author may still work on the record: the access it was written under.
+      if (
+        r.conditions.includes('author') &&
+        !r.conditions.some((c) => c === 'careRelationship' || c === 'breakGlass')
+      )
+        await service.stores.care.grant(
+          author,
+          patientId,
+          `matrix:${randomUUID()}`,
+          new Date(Date.now() + 86_400_000),
+        );
       const { visit } = await service.stores.visits.openVisit({
         patientId,
         appointmentId: randomUUID(),
@@ -174,6 +193,39 @@ export const subjectFixtures = {
                   "answers with the calling doctor's own draft only (another's is never looked up): _entities covers the policy, test/lifecycle the root",
               },
             }),
+      };
+    },
+  },
+  Attachment: {
+    conditions: ['careRelationship', 'breakGlass'],
+    async create(service, r) {
+      const patientId = patientOf(r);
+      await establish(service, r, patientId);
+      const { visit, doctor } = await signedVisit(service, patientId);
+      const stored = await service.services.attachments.store({
+        id: randomUUID(),
+        visit,
+        fileName: FIXTURE_FILE_NAME,
+        bytes: samplePdf('Matrix'),
+        uploadedBy: doctor,
+      });
+      if (!('attachment' in stored)) throw new Error('the fixture attachment was refused');
+      return {
+        key: { id: stored.attachment.id },
+        args: { patientId, appointmentId: visit.appointmentId },
+        known: { fileName: FIXTURE_FILE_NAME, contentType: 'application/pdf' },
+      };
+    },
+  },
+  RecordExport: {
+    conditions: ['careRelationship', 'breakGlass'],
+    async create(service, r) {
+      const patientId = patientOf(r);
+      await establish(service, r, patientId);
+      const { visit } = await signedVisit(service, patientId);
+      return {
+        args: { patientId },
+        known: { bundle: (b: unknown) => typeof b === 'string' && b.includes(visit.id) },
       };
     },
   },

@@ -24,6 +24,8 @@ export async function startRecordSubgraph(extraEnv: Record<string, string> = {})
     url,
     /** The master key the service runs with (base64). */
     masterKey,
+    /** The service's own origin (file routes live under /files). */
+    origin: running.url,
     tokenFor: (claims: TestClaims) => issuer.sign(claims),
     query: <T = any>(q: string, variables: Record<string, unknown> = {}, token?: string) =>
       gql<T>(url, q, variables, token ? { token } : {}),
@@ -35,3 +37,24 @@ export async function startRecordSubgraph(extraEnv: Record<string, string> = {})
   };
 }
 export type RecordHarness = Awaited<ReturnType<typeof startRecordSubgraph>>;
+
+/**
+ * The record service on the given settings with `verifier`, over real HTTP — for tests that stop
+ * and start it again on the same database (restarts, key rotation).
+ */
+export async function serveRecord(
+  settings: Record<string, string | undefined>,
+  verifier: Awaited<ReturnType<typeof createTestIssuer>>['verifier'],
+) {
+  const service = await createRecordService(loadRecordEnv(settings), { verifier });
+  const running = await service.subgraph.listen(0);
+  const url = `${running.url}/graphql`;
+  return {
+    service,
+    query: <T = any>(q: string, v: Record<string, unknown>, token: string) => gql<T>(url, q, v, { token }),
+    stop: async () => {
+      await running.close();
+      await service.close();
+    },
+  };
+}

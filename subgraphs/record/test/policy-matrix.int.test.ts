@@ -26,11 +26,13 @@ afterAll(async () => h?.stop());
 
 // Versions and addenda are also compared inside every Visit route's selection (nested fields).
 describeMatrix('generated policy matrix on the record subgraph', matrix, {
-  types: ['Visit', 'VisitVersion', 'VisitAddendum', 'VisitDraft'],
+  types: ['Visit', 'VisitVersion', 'VisitAddendum', 'VisitDraft', 'Attachment', 'RecordExport'],
   routes: {
     Visit: ['_entities(Visit)', 'Query.visits', 'Query.visit', 'Query.visitForAppointment', 'Query.myRecord'],
     VisitVersion: ['_entities(VisitVersion)'],
     VisitAddendum: ['_entities(VisitAddendum)'],
     VisitDraft: ['_entities(VisitDraft)', 'Query.myVisitDraft'],
+    Attachment: ['_entities(Attachment)'],
+    RecordExport: ['Query.recordExport'],
   },
 });

@@ -108,8 +108,14 @@ export type SubgraphDefinition<
    * broker's `<name>.events` exchange; no destination: events stay in the outbox.
    */
   outbox?(deps: SubgraphDeps<Env, Opts, Stores, Services>): { url: string | undefined; intervalMs: number };
-  /** Extra HTTP routes, mounted before /graphql. */
-  routes?(app: express.Express, deps: SubgraphDeps<Env, Opts, Stores, Services>): void;
+  /**
+   * Extra HTTP routes, mounted before /graphql; `contextFor` builds a request context for a
+   * principal exactly as the GraphQL endpoint does (policy decisions, the subgraph's extensions).
+   */
+  routes?(
+    app: express.Express,
+    deps: SubgraphDeps<Env, Opts, Stores, Services> & { contextFor: Subgraph['contextFor'] },
+  ): void;
   /** Background jobs, started unless `background: false`, stopped by `close()`. */
   jobs?(deps: SubgraphDeps<Env, Opts, Stores, Services>): Job[];
   /** Extra members of the service object (tools for tests and seeds). */
@@ -214,10 +220,10 @@ export function defineSubgraph<
         conditions: def.conditions?.(deps),
         extendContext: (ctx) => def.context(deps, ctx),
         unsafeDisablePolicy: options.unsafeDisablePolicy,
-        routes: (app) => {
+        routes: (app, { contextFor }) => {
           // Over the broker the queue is the only way in: no HTTP inbox beside it.
           if (consumer && !env.EVENTS_AMQP_URL) mountEventInbox(app, { verifier, consumers: [consumer] });
-          def.routes?.(app, deps);
+          def.routes?.(app, { ...deps, contextFor });
         },
       });
       life.onClose(() => subgraph.apollo.stop());

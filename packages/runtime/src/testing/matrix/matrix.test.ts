@@ -28,6 +28,8 @@ describe('matrix generator steps', () => {
       VisitVersion: 'record:id',
       VisitDraft: 'record:id',
       VisitAddendum: 'record:id',
+      Attachment: 'record:id',
+      RecordExport: 'record:',
     });
     // The schedule subgraph holds only a Patient stub.
     expect(model.resolves('Patient', 'id', 'schedule')).toBe(true);

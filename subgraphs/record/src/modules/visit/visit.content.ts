@@ -59,7 +59,7 @@ export type VisitContentInput = {
   referrals?: Array<{ kind: string; target: string; note?: string | null }> | null;
 };
 
-const LIMITS = { longText: 20_000, shortText: 200, instructions: 2000, items: 50 };
+const LIMITS = { longText: 10_000, shortText: 200, instructions: 2000, items: 50 };
 const ICD10 = /^[A-Z]\d\d(\.\d{1,2})?$/;
 
 /**

@@ -80,6 +80,8 @@ export const visitSdl = /* GraphQL */ `
     "Every signed version, oldest first (corrections and entered-in-error included)"
     versions: [VisitVersion!] @classified(category: "HEALTH")
     addenda: [VisitAddendum!] @classified(category: "HEALTH")
+    "Files attached to the visit (their bytes through requestDownload)"
+    attachments: [Attachment!] @classified(category: "HEALTH")
   }
 
   "A signed version of a visit note: frozen by the database"
