@@ -21,6 +21,7 @@ import {
   type GraphQLSchema,
   getNamedType,
   isObjectType,
+  isUnionType,
   type SelectionSetNode,
 } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
@@ -72,6 +73,11 @@ export type CompiledPolicy = {
    * subject types use, with the types and categories needing each (for the start-up check).
    */
   requiredConditions: Map<string, string[]>;
+  /**
+   * Conditions some subject type decides per object (`conditionKeys`): their source answers about
+   * those objects' keys only, so they never hold when asked about a patient id.
+   */
+  keyedConditions: Set<string>;
 };
 
 export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPolicy {
@@ -130,7 +136,18 @@ export function compilePolicy(policy: Policy, schema: GraphQLSchema): CompiledPo
       .filter(([, c]) => c.audited && c.auditSelf)
       .map(([k]) => k),
   );
-  return { policy, subjects, auditedCategories, selfAuditedCategories, conditionsByRole, requiredConditions };
+  const keyedConditions = new Set(
+    Object.values(policy.subjects).flatMap((s) => Object.keys(s.conditionKeys ?? {})),
+  );
+  return {
+    policy,
+    subjects,
+    auditedCategories,
+    selfAuditedCategories,
+    conditionsByRole,
+    requiredConditions,
+    keyedConditions,
+  };
 }
 
 /**
@@ -225,9 +242,12 @@ export class RequestAccess {
     const isSelf =
       (patientId !== null && p.patientId === patientId) || (accountId !== null && p.subject === accountId);
     if (this.loaders.length === 0 || patientId === null) return this.byConditions(isSelf ? 1 : 0);
-    // A condition keyed per object (conditionKeys) is asked about the object's key; a missing key never holds.
+    // A condition keyed per object (conditionKeys) is asked about the object's key only; without
+    // one (another type, a check by patient id) it never holds: its source answers about drafts,
+    // not patients, and a patient id equal to a draft id must not satisfy it.
+    const keyed = this.compiled.keyedConditions;
     const keyOf = (condition: string): string | null =>
-      keys && condition in keys ? (keys[condition] ?? null) : patientId;
+      keyed.has(condition) ? (keys?.[condition] ?? null) : patientId;
     const key = keys
       ? `${patientId}|${isSelf}|${this.loaders.map((l) => keyOf(l.condition)).join('|')}`
       : `${patientId}|${isSelf}`;
@@ -498,11 +518,24 @@ export function applyPolicy(schema: GraphQLSchema, compiled: CompiledPolicy): Gr
     for (const fieldName of Object.keys(root.getFields())) {
       if (fieldName === '_entities') {
         // Authorised per object; but a staff token without its second factor reaches nothing.
+        // A representation that is not an object naming one of this subgraph's entity types is
+        // the client's mistake (federation's resolver would throw a plain error: INTERNAL). No
+        // subgraph has entity interfaces (@interfaceObject); one that adds them extends this set.
+        const entity = schema.getType('_Entity');
+        const entityTypes = new Set(isUnionType(entity) ? entity.getTypes().map((t) => t.name) : []);
         rules[fieldName] = rule('_entities', { cache: 'no_cache' })(
-          (_p: unknown, _a: unknown, ctx: PolicyContext) =>
-            needsSecondFactor(policy, ctx.principal.role, ctx.principal.amr)
-              ? appError(ErrorCode.SECOND_FACTOR_REQUIRED)
-              : true,
+          (_p: unknown, args: { representations?: unknown }, ctx: PolicyContext) => {
+            if (needsSecondFactor(policy, ctx.principal.role, ctx.principal.amr))
+              return appError(ErrorCode.SECOND_FACTOR_REQUIRED);
+            const reps = Array.isArray(args.representations) ? args.representations : [];
+            const known = (r: unknown) =>
+              r !== null &&
+              typeof r === 'object' &&
+              entityTypes.has((r as { __typename?: unknown }).__typename as string);
+            return reps.every(known)
+              ? true
+              : appError(ErrorCode.BAD_USER_INPUT, 'Неизвестный тип сущности', { field: 'representations' });
+          },
         ) as never;
         continue;
       }

@@ -31,6 +31,9 @@ export const record = defineSubgraph({
   stores: async ({ database, env }) => {
     const stores = createStores(database, env);
     await checkMasterKey(stores.keyring);
+    // A rotation completes at start (as identity's does): every data key still wrapped under a
+    // previous master key is re-wrapped under the current one, so the old key can be dropped.
+    if (env.RECORD_PREVIOUS_MASTER_KEYS.length > 0) await stores.keyring.rewrapAll();
     // The shipped ICD-10 subset (idempotent; an imported NSI directory is never overwritten).
     await stores.icd10.ensureSubset();
     return stores;
@@ -40,8 +43,17 @@ export const record = defineSubgraph({
   conditions: ({ stores }) => ({
     careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids),
     breakGlass: (doctor, ids) => stores.breakGlass.activeFor(doctor, ids),
-    // Keyed per draft (policy.yaml conditionKeys): the drafts among `ids` the caller wrote.
-    author: (caller, ids) => stores.visits.authoredBy(caller, ids),
+    // Keyed per draft (policy.yaml conditionKeys): the drafts among `ids` the caller wrote, while
+    // the caller may still work on that patient's record — a draft (a correction's is a copy of
+    // the signed record) closes with the care relationship or break-glass it was written under.
+    author: async (caller, ids) => {
+      const drafts = await stores.visits.authoredBy(caller, ids);
+      const patients = [...new Set(drafts.values())];
+      if (patients.length === 0) return new Set<string>();
+      const care = await stores.care.activeFor(caller, patients);
+      const glass = await stores.breakGlass.activeFor(caller, patients);
+      return new Set([...drafts].filter(([, p]) => care.has(p) || glass.has(p)).map(([id]) => id));
+    },
   }),
   // Appointment facts of the schedule subgraph: care relationships, a visit at check-in.
   events: ({ env, stores }) => ({

@@ -144,6 +144,17 @@ export const subjectFixtures = {
       const patientId = patientOf(r);
       await establish(service, r, patientId);
       const author = r.conditions.includes('author') ? r.caller.accountId : `matrix-doctor-${randomUUID()}`;
+      // `author` holds while its author may still work on the record: the access it was written under.
+      if (
+        r.conditions.includes('author') &&
+        !r.conditions.some((c) => c === 'careRelationship' || c === 'breakGlass')
+      )
+        await service.stores.care.grant(
+          author,
+          patientId,
+          `matrix:${randomUUID()}`,
+          new Date(Date.now() + 86_400_000),
+        );
       const { visit } = await service.stores.visits.openVisit({
         patientId,
         appointmentId: randomUUID(),

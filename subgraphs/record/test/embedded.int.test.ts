@@ -10,10 +10,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateMasterKey } from '@medikamente/runtime';
-import { createTestIssuer, gql } from '@medikamente/runtime/testing';
+import { createTestIssuer } from '@medikamente/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRecordEnv } from '../src/env';
-import { createRecordService } from '../src/service';
+import { serveRecord } from './harness';
 import { CONTENT, OPEN, SAVE, SIGN, VISIT } from './record-helpers';
 
 const within = <T>(ms: number, p: Promise<T>, what: string) =>
@@ -26,22 +25,8 @@ const within = <T>(ms: number, p: Promise<T>, what: string) =>
 
 type Issuer = Awaited<ReturnType<typeof createTestIssuer>>;
 
-async function startOn(dataDir: string, issuer: Issuer) {
-  const service = await createRecordService(
-    loadRecordEnv({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATA_DIR: dataDir }),
-    { verifier: issuer.verifier },
-  );
-  const running = await service.subgraph.listen(0);
-  const url = `${running.url}/graphql`;
-  return {
-    service,
-    query: <T = any>(q: string, v: Record<string, unknown>, token: string) => gql<T>(url, q, v, { token }),
-    stop: async () => {
-      await running.close();
-      await service.close();
-    },
-  };
-}
+const startOn = (dataDir: string, issuer: Issuer) =>
+  serveRecord({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATA_DIR: dataDir }, issuer.verifier);
 
 describe('record on the embedded database (PGlite) with a generated key file', () => {
   let dir: string;

@@ -35,3 +35,24 @@ export async function startRecordSubgraph(extraEnv: Record<string, string> = {})
   };
 }
 export type RecordHarness = Awaited<ReturnType<typeof startRecordSubgraph>>;
+
+/**
+ * The record service on the given settings with `verifier`, over real HTTP — for tests that stop
+ * and start it again on the same database (restarts, key rotation).
+ */
+export async function serveRecord(
+  settings: Record<string, string | undefined>,
+  verifier: Awaited<ReturnType<typeof createTestIssuer>>['verifier'],
+) {
+  const service = await createRecordService(loadRecordEnv(settings), { verifier });
+  const running = await service.subgraph.listen(0);
+  const url = `${running.url}/graphql`;
+  return {
+    service,
+    query: <T = any>(q: string, v: Record<string, unknown>, token: string) => gql<T>(url, q, v, { token }),
+    stop: async () => {
+      await running.close();
+      await service.close();
+    },
+  };
+}

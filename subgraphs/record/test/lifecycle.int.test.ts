@@ -166,6 +166,13 @@ describe('visit lifecycle', () => {
       'FINAL',
       'ENTERED_IN_ERROR',
     ]);
+    // Entered-in-error is final: no correction can bring the mistaken content back to the patient.
+    const revive = await h.query(
+      'mutation ($v: ID!) { startVisitCorrection(input: { visitId: $v }) { ok inputErrors { code } } }',
+      { v: visitId },
+      a.doctor,
+    );
+    expect(revive.data.startVisitCorrection).toEqual({ ok: false, inputErrors: [{ code: 'CONFLICT' }] });
   });
 
   it('a signed version cannot be changed or deleted by SQL (the database refuses)', async () => {

@@ -1,5 +1,12 @@
 import type { ChannelAdapter } from '@medikamente/notifications';
-import { type AuditLog, type InputError, inputError, type Logger } from '@medikamente/runtime';
+import {
+  type AuditLog,
+  ErrorCode,
+  hasControlCharacters,
+  type InputError,
+  inputError,
+  type Logger,
+} from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
 import type { CareStore } from '../care/care.store';
 import type { BreakGlassRecord, BreakGlassStore } from './break-glass.store';
@@ -8,6 +15,8 @@ import type { BreakGlassRecord, BreakGlassStore } from './break-glass.store';
 export function reasonError(field: string, raw: unknown): InputError | null {
   const reason = typeof raw === 'string' ? raw.trim().replace(/\s+/g, ' ') : '';
   if (!reason) return inputError(field, codes.REASON_REQUIRED, 'Укажите причину экстренного доступа');
+  if (hasControlCharacters(reason))
+    return inputError(field, ErrorCode.BAD_USER_INPUT, 'Недопустимые символы');
   const letters = reason.replace(/[^\p{L}]/gu, '');
   const distinct = new Set(letters.toLowerCase()).size;
   const words = reason.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length;

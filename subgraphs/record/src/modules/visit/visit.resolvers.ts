@@ -17,6 +17,16 @@ async function visibleToCaller(ctx: RecordContext, visits: VisitRecord[]): Promi
   return visits.filter((v, i) => v.status === 'SIGNED' && currentVersion(ctx, versions[i]!) !== null);
 }
 
+/**
+ * Whether the caller may reach a version or addendum through its visit: a patient not when the
+ * visit is hidden from them (unsigned, or entered in error), whichever id they kept from before.
+ */
+async function visitShown(ctx: RecordContext, visitId: string): Promise<boolean> {
+  if (ctx.principal.role !== 'patient') return true;
+  const visit = await ctx.loaders.visit.load(visitId);
+  return visit !== null && (await visibleToCaller(ctx, [visit])).length > 0;
+}
+
 const contentFields = {
   complaints: (c: { content: VisitContent }) => c.content.complaints,
   anamnesis: (c: { content: VisitContent }) => c.content.anamnesis,
@@ -174,7 +184,7 @@ export const visitResolvers: Resolvers = {
       const version = await ctx.loaders.version.load(requireId(ref.id));
       if (!version || (ctx.principal.role === 'patient' && version.status === 'ENTERED_IN_ERROR'))
         return null as never;
-      return version;
+      return (await visitShown(ctx, version.visitId)) ? version : (null as never);
     },
     signedAt: (v) => v.signedAt.toISOString(),
     ...contentFields,
@@ -187,8 +197,8 @@ export const visitResolvers: Resolvers = {
   VisitAddendum: {
     __resolveReference: async (ref, ctx) => {
       // Addenda are loaded per visit; an entity reference looks the visit's list up.
-      const rows = await ctx.stores.visits.addendumById(requireId(ref.id));
-      return (rows ?? null) as never;
+      const addendum = await ctx.stores.visits.addendumById(requireId(ref.id));
+      return (addendum && (await visitShown(ctx, addendum.visitId)) ? addendum : null) as never;
     },
     signedAt: (a) => a.signedAt.toISOString(),
   },

@@ -108,6 +108,9 @@ export class VisitService {
     if ('inputErrors' in visit) return visit;
     const current = await this.current(visit.id);
     if (!current) return fail('input.visitId', codes.VISIT_NOT_SIGNED, 'Приём ещё не подписан');
+    // Entered-in-error is final: the mistaken content is kept, never signed again (document anew).
+    if (current.status === 'ENTERED_IN_ERROR')
+      return fail('input.visitId', ErrorCode.CONFLICT, 'Приём отмечен как ошибочный; оформите новый приём');
     const existing = await this.deps.visits.draftOf(visit.id, doctor);
     if (existing) return { draft: existing };
     const draft = await this.deps.visits.saveDraft({
@@ -150,7 +153,10 @@ export class VisitService {
     const claim = {
       operation: 'signVisit',
       key: input.idempotencyKey,
-      request: { visitId: input.visitId, reason: input.reason },
+      request: {
+        visitId: input.visitId,
+        reason: input.reason === null ? null : await this.digest(visit, input.reason),
+      },
     };
     return this.writer.once(
       principal,
@@ -188,7 +194,7 @@ export class VisitService {
               ),
             );
         } else {
-          if (!current || current.id !== draft.replacesVersionId)
+          if (!current || current.id !== draft.replacesVersionId || current.status === 'ENTERED_IN_ERROR')
             throw new Refusal(
               fail(
                 'input.visitId',
@@ -229,7 +235,7 @@ export class VisitService {
     const claim = {
       operation: 'markVisitEnteredInError',
       key: input.idempotencyKey,
-      request: { visitId: input.visitId, reason },
+      request: { visitId: input.visitId, reason: await this.digest(visit, reason) },
     };
     return this.writer.once(
       principal,
@@ -269,7 +275,7 @@ export class VisitService {
     const claim = {
       operation: 'addVisitAddendum',
       key: input.idempotencyKey,
-      request: { visitId: input.visitId, text: input.text },
+      request: { visitId: input.visitId, text: await this.digest(visit, input.text) },
     };
     return this.writer.once(
       principal,
@@ -299,5 +305,10 @@ export class VisitService {
         return { visit };
       },
     );
+  }
+
+  /** Clinical text as the idempotency table may keep it: a digest keyed by the patient's key. */
+  private digest(visit: VisitRecord, text: string): Promise<string> {
+    return this.deps.visits.requestDigest(visit.patientId, text);
   }
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import type { Database, DataKey, SubjectKeyring } from '@medikamente/runtime';
 import { DIAGNOSIS_INDEX, HEALTH_KEYS } from '../keys/keys';
 import type { VisitContent } from './visit.content';
@@ -77,6 +77,15 @@ export class VisitStore {
 
   private keys(patientIds: readonly string[]): Promise<Map<string, DataKey>> {
     return this.keyring.keysFor(patientIds, HEALTH_KEYS);
+  }
+
+  /**
+   * A digest of a request's clinical text for the idempotency table, keyed by the patient's data
+   * key: a bare hash would let anyone holding the database confirm a guessed text.
+   */
+  async requestDigest(patientId: string, text: string): Promise<string> {
+    const key = (await this.keys([patientId])).get(patientId)!;
+    return createHmac('sha256', key.derive('idempotency-request')).update(text, 'utf8').digest('hex');
   }
 
   // ---- visits -------------------------------------------------------------------------------
@@ -172,13 +181,13 @@ export class VisitStore {
     return (await this.openDrafts(rows))[0] ?? null;
   }
 
-  /** Which of `draftIds` the caller wrote (the `author` condition's source). */
-  async authoredBy(accountId: string, draftIds: readonly string[]): Promise<Set<string>> {
-    const rows = await this.database.query<{ id: string }>(
-      'select id from visit_draft where author_account_id = $1 and id = any($2::uuid[])',
+  /** Which of `draftIds` the caller wrote, with their patients (the `author` condition's source). */
+  async authoredBy(accountId: string, draftIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.database.query<{ id: string; patient_id: string }>(
+      'select id, patient_id from visit_draft where author_account_id = $1 and id = any($2::uuid[])',
       [accountId, draftIds],
     );
-    return new Set(rows.map((r) => String(r.id)));
+    return new Map(rows.map((r) => [String(r.id), String(r.patient_id)]));
   }
 
   /**
