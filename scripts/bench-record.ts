@@ -91,8 +91,9 @@ if (files) {
   );
   console.log('| storage | size | path | p50 ms | MB/s |');
   console.log('|---|---:|---|---:|---:|');
-  for (const r of files.rows)
-    console.log(`| ${r.storage} | ${r.sizeMb} MB | ${r.name} | ${ms(r.p50)} | ${r.mbps.toFixed(0)} |`);
-  if (files.note) console.log(`\n${files.note}`);
+  for (const r of files)
+    console.log(
+      `| ${r.storage} | ${r.sizeMb} MB | ${r.name} | ${ms(r.p50)} | ${r.mbps === null ? '—' : r.mbps.toFixed(0)} |`,
+    );
 }
 process.exit(0);
