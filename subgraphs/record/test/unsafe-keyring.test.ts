@@ -1,4 +1,10 @@
-import { Envelope, generateMasterKey, openDatabase, SubjectKeyring } from '@medikamente/runtime';
+import {
+  Envelope,
+  generateMasterKey,
+  KEYRING_MIGRATION,
+  openDatabase,
+  SubjectKeyring,
+} from '@medikamente/runtime';
 import { createTestIssuer } from '@medikamente/runtime/testing';
 import { describe, expect, it } from 'vitest';
 import { loadRecordEnv } from '../src/env';
@@ -7,7 +13,7 @@ import { createRecordService } from '../src/service';
 // `unsafeKeyring` is the hook of the benchmark's unencrypted control (pnpm bench:record).
 describe('record service option unsafeKeyring', () => {
   const keyringOn = async () => {
-    const scratch = await openDatabase({ dataDir: 'memory://', migrations: [] });
+    const scratch = await openDatabase({ dataDir: 'memory://', migrations: [KEYRING_MIGRATION] });
     return { scratch, keyring: new SubjectKeyring(scratch, Envelope.fromBase64(generateMasterKey())) };
   };
 
@@ -21,7 +27,7 @@ describe('record service option unsafeKeyring', () => {
       RECORD_MASTER_KEY: generateMasterKey(),
     });
     await expect(
-      // Refused before anything touches the (here unmigrated) database.
+      // Refused before anything touches the database (here without the record's tables).
       createRecordService(env, { verifier, background: false, database: scratch, unsafeKeyring: keyring }),
     ).rejects.toThrow(/unsafeKeyring .*refused in production/);
     await scratch.close();
