@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createTestDatabase, createTestIssuer } from '@medikamente/runtime/testing';
+import { createTestDatabase, createTestIssuer } from '@medikamente/runtime/testing/tools';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
 import { factories } from '@medikamente/subgraph-schedule/testing';
 import { gatewayUrlEnv } from '@medikamente/supergraph/manifest';

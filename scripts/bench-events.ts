@@ -27,7 +27,7 @@ import {
   openDatabase,
   startAmqpConsumer,
 } from '@medikamente/runtime';
-import { createTestBroker, createTestDatabase, createTestIssuer } from '@medikamente/runtime/testing';
+import { createTestBroker, createTestDatabase, createTestIssuer } from '@medikamente/runtime/testing/tools';
 import express from 'express';
 
 const { values } = parseArgs({

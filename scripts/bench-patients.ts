@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION, openDatabase, type Principal } from '@medikamente/runtime';
-import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing';
+import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing/tools';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createGateway, readSupergraph } from '@medikamente/supergraph';
 import { loadSubgraphManifest } from '@medikamente/supergraph/manifest';

@@ -18,7 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing';
+import { createTestDatabase, createTestIssuer, gql } from '@medikamente/runtime/testing/tools';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
 import { gatewayUrlEnv } from '@medikamente/supergraph/manifest';
 import { DateTime } from 'luxon';

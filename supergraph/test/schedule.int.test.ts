@@ -182,12 +182,14 @@ describe('schedule through the gateway', () => {
     );
     expect(anon.received).toEqual([]);
     expect(anon.closedCode()).toBe(4403);
-    // The staff reads carried by the events were audited (reception and doctor).
-    const audit = await p.schedule.database.query<{ actor_role: string }>(
-      `select actor_role from audit_event where patient_id = $1 and operation = 'Live' order by seq`,
+    // The reads carried by the events were audited: reception and doctor, and the patient's own
+    // read of HEALTH (the patient's words) with the purpose "self".
+    const audit = await p.schedule.database.query<{ actor_role: string; purpose: string | null }>(
+      `select actor_role, purpose from audit_event where patient_id = $1 and operation = 'Live' order by seq`,
       [x.patientId],
     );
-    expect(audit.map((a) => a.actor_role).sort()).toEqual(['doctor', 'receptionist']);
+    expect(audit.map((a) => a.actor_role).sort()).toEqual(['doctor', 'patient', 'receptionist']);
+    expect(audit.find((a) => a.actor_role === 'patient')?.purpose).toBe('self');
     for (const s of [...Object.values(subs), anon]) await s.close();
   });
 

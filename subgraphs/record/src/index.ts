@@ -1,3 +1,3 @@
 export { loadRecordEnv, type RecordEnv } from './env';
 export { recordTypeDefs } from './schema';
-export { createRecordService, type RecordService } from './service';
+export { createRecordService, type RecordOptions, type RecordService } from './service';

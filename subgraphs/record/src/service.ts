@@ -4,10 +4,13 @@ import {
   IDEMPOTENCY_MIGRATION,
   INBOX_MIGRATIONS,
   KEYRING_MIGRATION,
+  type KitDeps,
+  type KitOptions,
   OUTBOX_MIGRATION,
+  type SubjectKeyring,
 } from '@medikamente/runtime';
 import { createLoaders, createServices, createStores } from './context';
-import { loadRecordEnv } from './env';
+import { loadRecordEnv, type RecordEnv } from './env';
 import { mountUploadRoute } from './modules/attachment/attachment.routes';
 import { recordBlobStorage } from './modules/attachment/attachment.service';
 import { appointmentEventHandler } from './modules/care/care.events';
@@ -15,6 +18,15 @@ import { mountDownloadRoute } from './modules/download/download.routes';
 import { checkMasterKey } from './modules/keys/keys';
 import { resolvers } from './resolvers';
 import { recordTypeDefs } from './schema';
+
+/** Options of `createRecordService` beyond the kit's (benchmarks). */
+export type RecordOptions = {
+  /**
+   * Benchmarks only: seal clinical content with this keyring instead of the one under
+   * RECORD_MASTER_KEY (the unencrypted control of `pnpm bench:record`). Refused in production.
+   */
+  unsafeKeyring?: SubjectKeyring;
+};
 
 /** The record subgraph: the encrypted medical record (visits, signed versions, drafts, break-glass). */
 export const record = defineSubgraph({
@@ -31,8 +43,10 @@ export const record = defineSubgraph({
     KEYRING_MIGRATION,
   ],
   serviceScopes: 'events:write:record revocations:read',
-  stores: async ({ database, env }) => {
-    const stores = createStores(database, env);
+  stores: async ({ database, env, options }: KitDeps<RecordEnv, RecordOptions>) => {
+    if (options.unsafeKeyring && env.NODE_ENV === 'production')
+      throw new Error('record: unsafeKeyring is for benchmarks only and refused in production');
+    const stores = createStores(database, env, options.unsafeKeyring);
     await checkMasterKey(stores.keyring);
     // A rotation completes at start (as identity's does): every data key still wrapped under a
     // previous master key is re-wrapped under the current one, so the old key can be dropped.
@@ -75,5 +89,6 @@ export const record = defineSubgraph({
 });
 
 /** Builds the record service (tests, tools); `record.main()` runs the deployable. */
-export const createRecordService = record.create;
+export const createRecordService = (env: RecordEnv, options?: KitOptions & RecordOptions) =>
+  record.create(env, options);
 export type RecordService = Awaited<ReturnType<typeof createRecordService>>;

@@ -55,8 +55,27 @@ async function establish(service: RecordService, r: FixtureRequest, patientId: s
     });
 }
 
-/** A signed visit of the subject (version 1 by another doctor) with one addendum. */
-async function signedVisit(service: RecordService, patientId: string) {
+/**
+ * The subject's signed visit (version 1 by another doctor, one addendum), one per service and
+ * patient: the fixtures of one matrix case share it, so routes nested under the Visit fixture's
+ * visit (`visits › current`, `› addenda`, `› attachments`) reach the other fixtures' objects.
+ */
+function signedVisit(service: RecordService, patientId: string) {
+  let byPatient = sharedVisits.get(service);
+  if (!byPatient) {
+    byPatient = new Map();
+    sharedVisits.set(service, byPatient);
+  }
+  let visit = byPatient.get(patientId);
+  if (!visit) {
+    visit = createSignedVisit(service, patientId);
+    byPatient.set(patientId, visit);
+  }
+  return visit;
+}
+const sharedVisits = new WeakMap<RecordService, Map<string, ReturnType<typeof createSignedVisit>>>();
+
+async function createSignedVisit(service: RecordService, patientId: string) {
   const doctor = `matrix-doctor-${randomUUID()}`;
   const { visit } = await service.stores.visits.openVisit({
     patientId,
@@ -92,7 +111,13 @@ async function signedVisit(service: RecordService, patientId: string) {
     signatureMethod: 'server-hmac-sha256',
     signature: 'matrix',
   });
-  return { visit: { ...visit, status: 'SIGNED' as const }, version, addendum, doctor };
+  return {
+    visit: { ...visit, status: 'SIGNED' as const },
+    version,
+    addendum,
+    doctor,
+    attachment: undefined as ReturnType<RecordService['services']['attachments']['store']> | undefined,
+  };
 }
 
 /** The name of the fixtures' attachment (Cyrillic: names are sealed and served as UTF-8). */
@@ -201,14 +226,17 @@ export const subjectFixtures = {
     async create(service, r) {
       const patientId = patientOf(r);
       await establish(service, r, patientId);
-      const { visit, doctor } = await signedVisit(service, patientId);
-      const stored = await service.services.attachments.store({
+      const shared = await signedVisit(service, patientId);
+      const { visit, doctor } = shared;
+      // One attachment on the shared visit (a second fixture call in the case reuses it).
+      shared.attachment ??= service.services.attachments.store({
         id: randomUUID(),
         visit,
         fileName: FIXTURE_FILE_NAME,
         bytes: samplePdf('Matrix'),
         uploadedBy: doctor,
       });
+      const stored = await shared.attachment;
       if (!('attachment' in stored)) throw new Error('the fixture attachment was refused');
       return {
         key: { id: stored.attachment.id },
