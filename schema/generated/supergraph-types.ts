@@ -54,6 +54,13 @@ export type AccountRole =
   | 'receptionist'
   | 'security_officer';
 
+export type AddLabEntryInput = {
+  /** A retry with the same key returns the same entry */
+  idempotencyKey: Scalars['String']['input'];
+  patientId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
 export type AddVisitAddendumInput = {
   idempotencyKey: Scalars['String']['input'];
   text: Scalars['String']['input'];
@@ -449,6 +456,23 @@ export type InputError = {
   message: Scalars['String']['output'];
 };
 
+/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
+export type LabEntry = {
+  __typename?: 'LabEntry';
+  authorAccountId?: Maybe<Scalars['ID']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  patientId?: Maybe<Scalars['ID']['output']>;
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type LabEntryPayload = {
+  __typename?: 'LabEntryPayload';
+  entry?: Maybe<LabEntry>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
 export type MarkVisitEnteredInErrorInput = {
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
@@ -458,6 +482,7 @@ export type MarkVisitEnteredInErrorInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   addHoliday: HolidayPayload;
+  addLabEntry: LabEntryPayload;
   addScheduleException: ScheduleExceptionPayload;
   addVisitAddendum: VisitPayload;
   bookAppointment: AppointmentPayload;
@@ -538,6 +563,11 @@ export type Mutation = {
 
 export type MutationAddHolidayArgs = {
   input: HolidayInput;
+};
+
+
+export type MutationAddLabEntryArgs = {
+  input: AddLabEntryInput;
 };
 
 
@@ -968,6 +998,8 @@ export type Query = {
   holidays: Array<Holiday>;
   /** Active ICD-10 codes by code prefix (J06, j06.9) or by words of the title, best matches first */
   icd10Search: Array<Icd10Code>;
+  /** A patient's entries, newest first */
+  labEntries: Array<LabEntry>;
   /** The signed-in account */
   me?: Maybe<Account>;
   /** Who viewed my record */
@@ -1064,6 +1096,11 @@ export type QueryHolidaysArgs = {
 export type QueryIcd10SearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QueryLabEntriesArgs = {
+  patientId: Scalars['ID']['input'];
 };
 
 
@@ -1657,6 +1694,7 @@ export type WeeklyTemplatePayload = {
 
 export type Join__Graph =
   | 'IDENTITY'
+  | 'LAB'
   | 'PATIENT'
   | 'RECORD'
   | 'SCHEDULE';

@@ -1,0 +1,3 @@
+export { loadLabEnv, type LabEnv } from './env';
+export { labTypeDefs } from './schema';
+export { createLabService, type LabService } from './service';

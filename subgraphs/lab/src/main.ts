@@ -1,0 +1,3 @@
+import { lab } from './service';
+
+await lab.main();
