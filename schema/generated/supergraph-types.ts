@@ -54,11 +54,8 @@ export type AccountRole =
   | 'receptionist'
   | 'security_officer';
 
-export type AddLabEntryInput = {
-  /** A retry with the same key returns the same entry */
-  idempotencyKey: Scalars['String']['input'];
-  patientId: Scalars['ID']['input'];
-  text: Scalars['String']['input'];
+export type AcknowledgeLabSpecimensInput = {
+  specimenCodes: Array<Scalars['String']['input']>;
 };
 
 export type AddVisitAddendumInput = {
@@ -136,6 +133,13 @@ export type AppointmentStatus =
   | 'CONFIRMED'
   | 'HELD'
   | 'NO_SHOW';
+
+export type AttachLabReportInput = {
+  partnerResultId: Scalars['String']['input'];
+  /** The PDF report, base64 (at most LAB_REPORT_MAX_BYTES decoded) */
+  pdfBase64: Scalars['String']['input'];
+  specimenCode: Scalars['String']['input'];
+};
 
 /** A file attached to a visit; its bytes only through a download link (requestDownload) */
 export type Attachment = {
@@ -288,6 +292,11 @@ export type CallStatus =
 export type CancelInput = {
   appointmentId: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type CancelLabOrderInput = {
+  orderId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
 
@@ -456,22 +465,223 @@ export type InputError = {
   message: Scalars['String']['output'];
 };
 
-/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
-export type LabEntry = {
-  __typename?: 'LabEntry';
-  authorAccountId?: Maybe<Scalars['ID']['output']>;
-  createdAt?: Maybe<Scalars['String']['output']>;
+export type LabAlert = {
+  __typename?: 'LabAlert';
+  acknowledgedAt?: Maybe<Scalars['String']['output']>;
+  acknowledgedBy?: Maybe<Scalars['ID']['output']>;
+  /** The doctor the alert is for (the ordering doctor) */
+  doctorAccountId?: Maybe<Scalars['ID']['output']>;
+  escalatedAt?: Maybe<Scalars['String']['output']>;
+  escalatedTo?: Maybe<Scalars['ID']['output']>;
+  flag?: Maybe<LabFlag>;
   id: Scalars['ID']['output'];
-  patientId?: Maybe<Scalars['ID']['output']>;
-  text?: Maybe<Scalars['String']['output']>;
+  orderId: Scalars['ID']['output'];
+  patientId: Scalars['ID']['output'];
+  raisedAt?: Maybe<Scalars['String']['output']>;
+  result?: Maybe<LabResult>;
+  steps?: Maybe<Array<LabAlertStep>>;
 };
 
-export type LabEntryPayload = {
-  __typename?: 'LabEntryPayload';
-  entry?: Maybe<LabEntry>;
+export type LabAlertPayload = {
+  __typename?: 'LabAlertPayload';
+  alert?: Maybe<LabAlert>;
   inputErrors: Array<InputError>;
   ok: Scalars['Boolean']['output'];
 };
+
+/** One recorded step of an alert: RAISED, NOTIFIED, ESCALATED, ACKNOWLEDGED */
+export type LabAlertStep = {
+  __typename?: 'LabAlertStep';
+  accountId?: Maybe<Scalars['ID']['output']>;
+  at: Scalars['String']['output'];
+  step: Scalars['String']['output'];
+};
+
+export type LabCodeSystem =
+  /** Russian ФСЛИ directory 1.2.643.5.1.13.13.11.1080 */
+  | 'FSLI'
+  /** The clinic's own code */
+  | 'LOCAL'
+  /** LOINC (free with attribution) */
+  | 'LOINC';
+
+/** N normal, L/H below/above the reference range, LL/HH critical, A abnormal (coded) */
+export type LabFlag =
+  | 'A'
+  | 'H'
+  | 'HH'
+  | 'L'
+  | 'LL'
+  | 'N';
+
+/** An order: the tests one specimen goes to one partner laboratory for */
+export type LabOrder = {
+  __typename?: 'LabOrder';
+  /** The doctor's note for the laboratory (the partner never receives it) */
+  clinicalNote?: Maybe<Scalars['String']['output']>;
+  collectedAt?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  /** Whether the partner attached a PDF report */
+  hasReport?: Maybe<Scalars['Boolean']['output']>;
+  id: Scalars['ID']['output'];
+  orderedByAccountId?: Maybe<Scalars['ID']['output']>;
+  partnerName?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  priority?: Maybe<LabPriority>;
+  receivedAt?: Maybe<Scalars['String']['output']>;
+  releasedAt?: Maybe<Scalars['String']['output']>;
+  resultedAt?: Maybe<Scalars['String']['output']>;
+  results?: Maybe<Array<LabResult>>;
+  /** The doctor's comment for the patient, given at review */
+  reviewComment?: Maybe<Scalars['String']['output']>;
+  reviewedAt?: Maybe<Scalars['String']['output']>;
+  sentAt?: Maybe<Scalars['String']['output']>;
+  /** The pseudonymous specimen code (the partner's only key) */
+  specimenCode?: Maybe<Scalars['String']['output']>;
+  specimenType?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<LabOrderStatus>;
+  /** Why the order was cancelled or the specimen rejected */
+  statusReason?: Maybe<Scalars['String']['output']>;
+  tests?: Maybe<Array<LabOrderTest>>;
+  visitId?: Maybe<Scalars['ID']['output']>;
+};
+
+export type LabOrderPayload = {
+  __typename?: 'LabOrderPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  order?: Maybe<LabOrder>;
+};
+
+/** ordered → collected → sent → received by the lab → resulted → reviewed → released; or cancelled / rejected */
+export type LabOrderStatus =
+  | 'CANCELLED'
+  | 'COLLECTED'
+  | 'ORDERED'
+  | 'RECEIVED'
+  | 'REJECTED'
+  | 'RELEASED'
+  | 'RESULTED'
+  | 'REVIEWED'
+  | 'SENT';
+
+/** A test within an order */
+export type LabOrderTest = {
+  __typename?: 'LabOrderTest';
+  code: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  resulted: Scalars['Boolean']['output'];
+  testId: Scalars['ID']['output'];
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+export type LabOrdersPayload = {
+  __typename?: 'LabOrdersPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  /** One order per partner laboratory and specimen type */
+  orders: Array<LabOrder>;
+};
+
+export type LabPriority =
+  | 'ROUTINE'
+  | 'URGENT';
+
+export type LabRangeSex =
+  | 'ANY'
+  | 'FEMALE'
+  | 'MALE';
+
+/** One reference interval: for a sex and an age range in whole years [ageFrom, ageTo) */
+export type LabReferenceRange = {
+  __typename?: 'LabReferenceRange';
+  ageFrom?: Maybe<Scalars['Int']['output']>;
+  ageTo?: Maybe<Scalars['Int']['output']>;
+  high?: Maybe<Scalars['Float']['output']>;
+  low?: Maybe<Scalars['Float']['output']>;
+  sex: LabRangeSex;
+};
+
+export type LabReferenceRangeInput = {
+  ageFrom?: InputMaybe<Scalars['Int']['input']>;
+  ageTo?: InputMaybe<Scalars['Int']['input']>;
+  high?: InputMaybe<Scalars['Float']['input']>;
+  low?: InputMaybe<Scalars['Float']['input']>;
+  sex: LabRangeSex;
+};
+
+/** One test's result. The flag is computed by the platform from the catalogue's ranges. */
+export type LabResult = {
+  __typename?: 'LabResult';
+  coded?: Maybe<Scalars['String']['output']>;
+  critical?: Maybe<Scalars['Boolean']['output']>;
+  flag?: Maybe<LabFlag>;
+  /** The flag in plain Russian */
+  flagText?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind?: Maybe<LabValueKind>;
+  numeric?: Maybe<Scalars['Float']['output']>;
+  orderId: Scalars['ID']['output'];
+  partnerComment?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** Earlier results of the same test for the same patient (as the caller may see them), oldest first */
+  previous?: Maybe<Array<LabResult>>;
+  /** The reference interval the value was judged by */
+  referenceRange?: Maybe<LabReferenceRange>;
+  /** The interval as text, e.g. 3,9–6,1 ммоль/л */
+  referenceText?: Maybe<Scalars['String']['output']>;
+  /** Whether the ordering doctor released it to the patient */
+  released?: Maybe<Scalars['Boolean']['output']>;
+  resultedAt?: Maybe<Scalars['String']['output']>;
+  testCode?: Maybe<Scalars['String']['output']>;
+  testId?: Maybe<Scalars['ID']['output']>;
+  testName?: Maybe<Scalars['String']['output']>;
+  text?: Maybe<Scalars['String']['output']>;
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+export type LabSpecimenStep =
+  | 'COLLECTED'
+  | 'SENT';
+
+export type LabSpecimenStepInput = {
+  orderId: Scalars['ID']['input'];
+  step: LabSpecimenStep;
+};
+
+/** A test the clinic can order */
+export type LabTest = {
+  __typename?: 'LabTest';
+  active: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
+  codeSystem: LabCodeSystem;
+  criticalHigh?: Maybe<Scalars['Float']['output']>;
+  criticalLow?: Maybe<Scalars['Float']['output']>;
+  id: Scalars['ID']['output'];
+  kind: LabValueKind;
+  /** Russian name of the test */
+  name: Scalars['String']['output'];
+  /** CODED tests: the values that are normal */
+  normalCodes: Array<Scalars['String']['output']>;
+  /** The partner laboratory that performs it (its client id at identity) */
+  partnerClientId: Scalars['String']['output'];
+  partnerName: Scalars['String']['output'];
+  plausibleHigh?: Maybe<Scalars['Float']['output']>;
+  plausibleLow?: Maybe<Scalars['Float']['output']>;
+  /** The billing price list item this test is sold as */
+  priceReference?: Maybe<Scalars['String']['output']>;
+  referenceRanges: Array<LabReferenceRange>;
+  /** Specimen type, e.g. венозная кровь, моча */
+  specimenType: Scalars['String']['output'];
+  turnaroundHours: Scalars['Int']['output'];
+  unit?: Maybe<Scalars['String']['output']>;
+  unitAliases: Array<Scalars['String']['output']>;
+};
+
+export type LabValueKind =
+  | 'CODED'
+  | 'NUMERIC'
+  | 'TEXT';
 
 export type MarkVisitEnteredInErrorInput = {
   idempotencyKey: Scalars['String']['input'];
@@ -481,13 +691,18 @@ export type MarkVisitEnteredInErrorInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  acknowledgeLabAlert: LabAlertPayload;
+  /** The laboratory received these specimens */
+  acknowledgeLabSpecimens: PartnerLabPayload;
   addHoliday: HolidayPayload;
-  addLabEntry: LabEntryPayload;
   addScheduleException: ScheduleExceptionPayload;
   addVisitAddendum: VisitPayload;
+  /** Attaches the laboratory's PDF report to a result message */
+  attachLabReport: PartnerLabPayload;
   bookAppointment: AppointmentPayload;
   breakGlass: BreakGlassPayload;
   cancelAppointment: AppointmentPayload;
+  cancelLabOrder: LabOrderPayload;
   checkInAppointment: AppointmentPayload;
   completeAppointment: AppointmentPayload;
   /** The patient (or reception on their behalf) confirms they will come */
@@ -514,6 +729,14 @@ export type Mutation = {
   /** Merges a duplicate into the kept record (reception) */
   mergePatients: PatientPayload;
   openVisit: VisitPayload;
+  /** Orders tests from a visit: one order (specimen) per partner laboratory and specimen type */
+  orderLabTests: LabOrdersPayload;
+  /** The same as postLabResults, as a FHIR R4 DiagnosticReport + Observation bundle */
+  postFhirLabReport: PartnerLabPayload;
+  /** Results of one specimen, idempotent by partnerResultId */
+  postLabResults: PartnerLabPayload;
+  /** Records that the specimen was collected or sent to the laboratory */
+  recordLabSpecimenStep: LabOrderPayload;
   refreshSession: AuthPayload;
   /** Registration by reception. A retry with the same idempotencyKey returns the same patient. */
   registerPatient: PatientPayload;
@@ -521,6 +744,7 @@ export type Mutation = {
   registerPushSubscription: ReminderSettingsPayload;
   /** Self-registration: creates the record linked to the signed-in patient account */
   registerSelf: PatientPayload;
+  rejectLabSpecimen: PartnerLabPayload;
   removePushSubscription: ReminderSettingsPayload;
   removeWeeklyTemplate: WeeklyTemplatePayload;
   /**
@@ -531,8 +755,12 @@ export type Mutation = {
   /** A link to download an attachment or a visit summary PDF (GET it with the same bearer token) */
   requestDownload: FileLinkPayload;
   rescheduleAppointment: AppointmentPayload;
+  /** The ordering doctor reviews the results; released results become visible to the patient */
+  reviewLabOrder: LabOrderPayload;
   /** Replaces the token signing key now; the old key stays in the JWKS for the overlap window */
   rotateSigningKey: SigningKeyRotationPayload;
+  /** Adds a test to the catalogue or changes one (by id) */
+  saveLabTest: SaveLabTestPayload;
   /** Autosave of the caller's draft */
   saveVisitDraft: VisitDraftPayload;
   setCallStatus: CallListPayload;
@@ -561,13 +789,18 @@ export type Mutation = {
 };
 
 
-export type MutationAddHolidayArgs = {
-  input: HolidayInput;
+export type MutationAcknowledgeLabAlertArgs = {
+  alertId: Scalars['ID']['input'];
 };
 
 
-export type MutationAddLabEntryArgs = {
-  input: AddLabEntryInput;
+export type MutationAcknowledgeLabSpecimensArgs = {
+  input: AcknowledgeLabSpecimensInput;
+};
+
+
+export type MutationAddHolidayArgs = {
+  input: HolidayInput;
 };
 
 
@@ -578,6 +811,11 @@ export type MutationAddScheduleExceptionArgs = {
 
 export type MutationAddVisitAddendumArgs = {
   input: AddVisitAddendumInput;
+};
+
+
+export type MutationAttachLabReportArgs = {
+  input: AttachLabReportInput;
 };
 
 
@@ -593,6 +831,11 @@ export type MutationBreakGlassArgs = {
 
 export type MutationCancelAppointmentArgs = {
   input: CancelInput;
+};
+
+
+export type MutationCancelLabOrderArgs = {
+  input: CancelLabOrderInput;
 };
 
 
@@ -709,6 +952,26 @@ export type MutationOpenVisitArgs = {
 };
 
 
+export type MutationOrderLabTestsArgs = {
+  input: OrderLabTestsInput;
+};
+
+
+export type MutationPostFhirLabReportArgs = {
+  input: PostFhirLabReportInput;
+};
+
+
+export type MutationPostLabResultsArgs = {
+  input: PostLabResultsInput;
+};
+
+
+export type MutationRecordLabSpecimenStepArgs = {
+  input: LabSpecimenStepInput;
+};
+
+
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
 };
@@ -728,6 +991,11 @@ export type MutationRegisterPushSubscriptionArgs = {
 
 export type MutationRegisterSelfArgs = {
   input: PatientInput;
+};
+
+
+export type MutationRejectLabSpecimenArgs = {
+  input: RejectLabSpecimenInput;
 };
 
 
@@ -753,6 +1021,16 @@ export type MutationRequestDownloadArgs = {
 
 export type MutationRescheduleAppointmentArgs = {
   input: RescheduleInput;
+};
+
+
+export type MutationReviewLabOrderArgs = {
+  input: ReviewLabOrderInput;
+};
+
+
+export type MutationSaveLabTestArgs = {
+  input: SaveLabTestInput;
 };
 
 
@@ -833,6 +1111,21 @@ export type OpenVisitInput = {
   patientId: Scalars['ID']['input'];
 };
 
+export type OrderLabTestsInput = {
+  clinicalNote?: InputMaybe<Scalars['String']['input']>;
+  /** A retry with the same key returns the same orders */
+  idempotencyKey: Scalars['String']['input'];
+  /** The patient's birth date (YYYY-MM-DD) as on the card: only the age in years is kept */
+  patientBirthDate?: InputMaybe<Scalars['String']['input']>;
+  patientId: Scalars['ID']['input'];
+  /** The patient's sex as on the card (the partner receives it with the specimen) */
+  patientSex: PatientSexForLab;
+  priority: LabPriority;
+  testIds: Array<Scalars['ID']['input']>;
+  /** The visit the tests are ordered from (the record subgraph's visit) */
+  visitId: Scalars['ID']['input'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -849,6 +1142,62 @@ export type PartnerClientPayload = {
   ok: Scalars['Boolean']['output'];
   role?: Maybe<PartnerRole>;
   scopes: Array<Scalars['String']['output']>;
+};
+
+/** An order as the partner laboratory sees it, keyed by the specimen code */
+export type PartnerLabOrder = {
+  __typename?: 'PartnerLabOrder';
+  /** Age band in years at ordering, e.g. 30-39 (children: 0-0, 1-6, 7-12, 13-17) */
+  ageBand?: Maybe<Scalars['String']['output']>;
+  /** When the clinic collected the specimen */
+  collectedAt?: Maybe<Scalars['String']['output']>;
+  /** Position in the partner's order feed (opaque cursor) */
+  cursor: Scalars['String']['output'];
+  priority?: Maybe<LabPriority>;
+  sex?: Maybe<PatientSexForLab>;
+  specimenCode: Scalars['String']['output'];
+  specimenType?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<LabOrderStatus>;
+  tests?: Maybe<Array<PartnerLabTest>>;
+};
+
+export type PartnerLabOrderPage = {
+  __typename?: 'PartnerLabOrderPage';
+  /** Pass as `after` to get the next page */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasMore: Scalars['Boolean']['output'];
+  orders: Array<PartnerLabOrder>;
+};
+
+export type PartnerLabPayload = {
+  __typename?: 'PartnerLabPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  orders: Array<PartnerLabOrder>;
+  /** True when this answers a replay of an earlier identical request */
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** A test as the partner laboratory receives it */
+export type PartnerLabTest = {
+  __typename?: 'PartnerLabTest';
+  code: Scalars['String']['output'];
+  codeSystem: LabCodeSystem;
+  name: Scalars['String']['output'];
+  /** Whether this test has a result already */
+  resulted: Scalars['Boolean']['output'];
+  unit?: Maybe<Scalars['String']['output']>;
+};
+
+/** A value: numeric with its unit, or coded, or text */
+export type PartnerResultValueInput = {
+  coded?: InputMaybe<Scalars['String']['input']>;
+  comment?: InputMaybe<Scalars['String']['input']>;
+  numeric?: InputMaybe<Scalars['Float']['input']>;
+  /** The test's code as in the order */
+  testCode: Scalars['String']['input'];
+  text?: InputMaybe<Scalars['String']['input']>;
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type PartnerRole =
@@ -933,6 +1282,11 @@ export type PatientSearchInput = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type PatientSexForLab =
+  | 'FEMALE'
+  | 'MALE'
+  | 'UNKNOWN';
+
 export type PatientUpdateInput = {
   birthDate?: InputMaybe<Scalars['String']['input']>;
   chronicConditions?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -950,6 +1304,21 @@ export type PatientUpdateInput = {
   sex?: InputMaybe<Sex>;
   snils?: InputMaybe<Scalars['String']['input']>;
   workplace?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type PostFhirLabReportInput = {
+  /** A FHIR R4 Bundle (collection, batch or transaction) with one DiagnosticReport and its Observations, as JSON text */
+  bundle: Scalars['String']['input'];
+};
+
+export type PostLabResultsInput = {
+  conclusion?: InputMaybe<Scalars['String']['input']>;
+  /** When the laboratory issued the results (ISO 8601) */
+  issuedAt?: InputMaybe<Scalars['String']['input']>;
+  /** The partner's own id of this result message: a replay returns the same answer */
+  partnerResultId: Scalars['String']['input'];
+  results: Array<PartnerResultValueInput>;
+  specimenCode: Scalars['String']['input'];
 };
 
 export type Prescription = {
@@ -998,14 +1367,27 @@ export type Query = {
   holidays: Array<Holiday>;
   /** Active ICD-10 codes by code prefix (J06, j06.9) or by words of the title, best matches first */
   icd10Search: Array<Icd10Code>;
-  /** A patient's entries, newest first */
-  labEntries: Array<LabEntry>;
+  /** Critical alerts for the caller (raised for them or escalated to them); open ones only by default */
+  labAlerts: Array<LabAlert>;
+  labOrder?: Maybe<LabOrder>;
+  /** A patient's orders, newest first (the doctor in care, the patient themselves) */
+  labOrders: Array<LabOrder>;
+  /** The orders placed from one visit */
+  labOrdersForVisit: Array<LabOrder>;
+  /** The doctor's orders with results waiting for review */
+  labOrdersToReview: Array<LabOrder>;
+  /** One test's results over time for a patient (the patient: their own released ones) */
+  labResultHistory: Array<LabResult>;
+  /** The catalogue: active tests (all with includeInactive), matching a code or words of the name */
+  labTests: Array<LabTest>;
   /** The signed-in account */
   me?: Maybe<Account>;
   /** Who viewed my record */
   myAccessLog: Array<AccessLogEntry>;
   /** The signed-in patient's appointments */
   myAppointments: Array<Appointment>;
+  /** The patient's own orders */
+  myLabOrders: Array<LabOrder>;
   /** The signed-in patient's own record */
   myPatient?: Maybe<Patient>;
   /** The signed record of the calling patient */
@@ -1013,6 +1395,10 @@ export type Query = {
   myReminderSettings: ReminderSettings;
   /** The calling doctor's own draft of a visit (autosaved); null when none */
   myVisitDraft?: Maybe<VisitDraft>;
+  /** One of the partner's orders by its specimen code */
+  partnerLabOrder?: Maybe<PartnerLabOrder>;
+  /** The partner's orders ready for it (collected and later), in feed order; since: changed at or after */
+  partnerLabOrders: PartnerLabOrderPage;
   patient?: Maybe<Patient>;
   patientDuplicates: Array<Patient>;
   /** What the caller may see of a patient's record */
@@ -1099,8 +1485,35 @@ export type QueryIcd10SearchArgs = {
 };
 
 
-export type QueryLabEntriesArgs = {
+export type QueryLabAlertsArgs = {
+  includeAcknowledged?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryLabOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryLabOrdersArgs = {
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryLabOrdersForVisitArgs = {
+  visitId: Scalars['ID']['input'];
+};
+
+
+export type QueryLabResultHistoryArgs = {
+  patientId: Scalars['ID']['input'];
+  testId: Scalars['ID']['input'];
+};
+
+
+export type QueryLabTestsArgs = {
+  includeInactive?: InputMaybe<Scalars['Boolean']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1116,6 +1529,18 @@ export type QueryMyAppointmentsArgs = {
 
 export type QueryMyVisitDraftArgs = {
   visitId: Scalars['ID']['input'];
+};
+
+
+export type QueryPartnerLabOrderArgs = {
+  specimenCode: Scalars['String']['input'];
+};
+
+
+export type QueryPartnerLabOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1236,6 +1661,12 @@ export type ReferralKind =
   | 'LAB'
   | 'SPECIALIST';
 
+export type RejectLabSpecimenInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  reason: SpecimenRejectionReason;
+  specimenCode: Scalars['String']['input'];
+};
+
 export type ReminderAction =
   | 'CANCEL'
   | 'CONFIRM';
@@ -1304,6 +1735,14 @@ export type RescheduleInput = {
   startsAt: Scalars['String']['input'];
 };
 
+export type ReviewLabOrderInput = {
+  orderId: Scalars['ID']['input'];
+  /** Shown to the patient with the results */
+  patientComment?: InputMaybe<Scalars['String']['input']>;
+  /** Release the results to the patient now (default true) */
+  release?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 export type Room = {
   __typename?: 'Room';
   branchId: Scalars['ID']['output'];
@@ -1315,6 +1754,36 @@ export type RoomPayload = {
   __typename?: 'RoomPayload';
   inputErrors: Array<InputError>;
   room?: Maybe<Room>;
+};
+
+export type SaveLabTestInput = {
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  code: Scalars['String']['input'];
+  codeSystem: LabCodeSystem;
+  criticalHigh?: InputMaybe<Scalars['Float']['input']>;
+  criticalLow?: InputMaybe<Scalars['Float']['input']>;
+  /** Absent: a new test */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  kind: LabValueKind;
+  name: Scalars['String']['input'];
+  normalCodes?: InputMaybe<Array<Scalars['String']['input']>>;
+  partnerClientId: Scalars['String']['input'];
+  partnerName: Scalars['String']['input'];
+  plausibleHigh?: InputMaybe<Scalars['Float']['input']>;
+  plausibleLow?: InputMaybe<Scalars['Float']['input']>;
+  priceReference?: InputMaybe<Scalars['String']['input']>;
+  referenceRanges: Array<LabReferenceRangeInput>;
+  specimenType: Scalars['String']['input'];
+  turnaroundHours: Scalars['Int']['input'];
+  unit?: InputMaybe<Scalars['String']['input']>;
+  unitAliases?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type SaveLabTestPayload = {
+  __typename?: 'SaveLabTestPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  test?: Maybe<LabTest>;
 };
 
 export type SaveVisitDraftInput = {
@@ -1483,6 +1952,15 @@ export type SpecialistPayload = {
   specialist?: Maybe<Specialist>;
 };
 
+export type SpecimenRejectionReason =
+  | 'CLOTTED'
+  | 'EXPIRED_IN_TRANSIT'
+  | 'HEMOLYSED'
+  | 'INSUFFICIENT_VOLUME'
+  | 'OTHER'
+  | 'UNLABELLED'
+  | 'WRONG_CONTAINER';
+
 export type StaffRole =
   | 'accountant'
   | 'analyst'
@@ -1496,6 +1974,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** Reception: a branch's events (branchId required); a doctor: their own; a patient: their own */
   appointmentEvents: AppointmentEvent;
+  /** Critical alerts raised for or escalated to the calling doctor, as they happen */
+  labAlertRaised: LabAlert;
 };
 
 

@@ -40,7 +40,16 @@ type Decisions = Map<string, CategoryDecision>;
  * condition holds for the caller (`callerId`: the token's subject, an account or a client id).
  * Called once per request and condition with every id the request needs (DataLoader batching).
  */
-export type ConditionSource = (callerId: string, patientIds: readonly string[]) => Promise<Set<string>>;
+/**
+ * Answers which of `ids` (patient ids, or object keys for a keyed condition) the condition holds
+ * for; `principal` is the whole caller, for a source that needs more than its id (a patient's
+ * patient id).
+ */
+export type ConditionSource = (
+  callerId: string,
+  ids: readonly string[],
+  principal: Principal,
+) => Promise<Set<string>>;
 
 /**
  * Sources of the policy's conditions, keyed by the condition's name in the policy (the runtime
@@ -220,7 +229,7 @@ export class RequestAccess {
         this.loaders.push({
           condition,
           loader: new DataLoader(async (ids) => {
-            const set = await fn(caller, ids);
+            const set = await fn(caller, ids, p);
             return ids.map((id) => set.has(id));
           }),
         });

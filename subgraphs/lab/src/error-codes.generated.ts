@@ -2,4 +2,19 @@
 import { defineErrorCodes } from '@medikamente/runtime';
 
 /** Domain error codes of the lab subgraph, with their default messages. */
-export const codes = defineErrorCodes({});
+export const codes = defineErrorCodes({
+  UNKNOWN_LAB_TEST: "Нет такого анализа в справочнике",
+  LAB_TEST_INACTIVE: "Анализ не выполняется",
+  LAB_ORDER_STATE: "Действие невозможно в текущем статусе заказа",
+  UNKNOWN_SPECIMEN: "Нет такого образца",
+  SPECIMEN_CODE_INVALID: "Код образца введён с ошибкой",
+  UNIT_MISMATCH: "Единица измерения не совпадает со справочником",
+  VALUE_IMPLAUSIBLE: "Значение вне возможного диапазона",
+  VALUE_KIND_MISMATCH: "Вид значения не соответствует анализу",
+  VALUE_REQUIRED: "Нет значения результата",
+  RESULT_CONFLICT: "Результат с этим идентификатором уже принят с другими данными",
+  RESULT_ALREADY_POSTED: "Результат этого анализа уже принят",
+  FHIR_INVALID: "Документ FHIR не соответствует ожидаемому",
+  INSUFFICIENT_SCOPE: "Токену не выдана нужная область доступа",
+  REPORT_INVALID: "Отчёт должен быть файлом PDF допустимого размера",
+});

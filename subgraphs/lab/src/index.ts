@@ -1,3 +1,3 @@
-export { loadLabEnv, type LabEnv } from './env';
+export { type LabEnv, loadLabEnv } from './env';
 export { labTypeDefs } from './schema';
 export { createLabService, type LabService } from './service';

@@ -1,20 +1,74 @@
-import { AUDIT_MIGRATIONS, defineSubgraph, IDEMPOTENCY_MIGRATION } from '@medikamente/runtime';
-import { createLoaders, createStores } from './context';
-import { loadLabEnv } from './env';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AUDIT_MIGRATIONS,
+  blobStorageFromEnv,
+  defineSubgraph,
+  IDEMPOTENCY_MIGRATION,
+  INBOX_MIGRATIONS,
+  KEYRING_MIGRATION,
+  OUTBOX_MIGRATION,
+} from '@medikamente/runtime';
+import { createLoaders, createServices, createStores } from './context';
+import { type LabEnv, loadLabEnv } from './env';
+import { appointmentEventHandler } from './modules/care/care.events';
 import { resolvers } from './resolvers';
 import { labTypeDefs } from './schema';
 
-/** The lab subgraph. */
+/** Report files: the configured storage; `fs` under `<DATA_DIR>-blobs` (a temporary dir for memory://). */
+async function labBlobStorage(env: LabEnv, onClose: (step: () => unknown) => void) {
+  let dir = env.LAB_STORAGE_DIR;
+  if (!dir && env.LAB_STORAGE === 'fs') {
+    if (env.DATA_DIR.startsWith('memory://')) {
+      const tmp = await mkdtemp(join(tmpdir(), 'mk-lab-blobs-'));
+      onClose(() => rm(tmp, { recursive: true, force: true }));
+      dir = tmp;
+    } else dir = `${env.DATA_DIR.replace(/\/+$/, '')}-blobs`;
+  }
+  const storage = blobStorageFromEnv('LAB', { ...env, LAB_STORAGE_DIR: dir });
+  onClose(() => storage.close());
+  return storage;
+}
+
+/**
+ * The lab subgraph: the test catalogue, orders with pseudonymous specimens, the partner API,
+ * platform-computed flags, the doctor's review gate and critical-value alerts.
+ */
 export const lab = defineSubgraph({
   name: 'lab',
   env: loadLabEnv,
   typeDefs: labTypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
-  serviceScopes: 'revocations:read',
-  stores: ({ database }) => createStores(database),
-  context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
+  migrations: [
+    ...AUDIT_MIGRATIONS,
+    ...INBOX_MIGRATIONS,
+    OUTBOX_MIGRATION,
+    IDEMPOTENCY_MIGRATION,
+    KEYRING_MIGRATION,
+  ],
+  serviceScopes: 'events:write:lab revocations:read',
+  subscriptions: true,
+  stores: ({ database, env }) => createStores(database, env),
+  services: async ({ stores, env, database, logger, onClose }) =>
+    createServices({ stores, env, database, logger, onClose, blobs: await labBlobStorage(env, onClose) }),
+  context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
+  conditions: ({ stores }) => ({
+    careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids),
+    // Keyed per order (policy.yaml conditionKeys): the orders among `ids` the calling partner performs.
+    partnerOwns: (partner, ids) => stores.orders.ownedBy(partner, ids),
+    // Keyed per result: the released results among `ids` of the calling patient.
+    resultReleased: (_subject, ids, principal) => stores.results.releasedTo(principal.patientId, ids),
+  }),
+  // Appointment facts of the schedule subgraph: care relationships.
+  events: ({ env, stores }) => ({
+    'appointment.*': appointmentEventHandler(stores.care, env.CARE_WINDOW_DAYS),
+  }),
+  eventsFrom: 'schedule',
+  jobs: ({ services }) => [services.alerts.job()],
+  // lab.results_released: the patient is told that results are ready (no values in the event).
+  outbox: ({ env }) => ({ url: undefined, intervalMs: env.OUTBOX_INTERVAL_MS }),
 });
 
 /** Builds the lab service (tests, tools); `lab.main()` runs the deployable. */

@@ -1,7 +1,7 @@
 import { createMatrix, describeMatrix, issuerCallers } from '@medikamente/runtime/testing';
 import { loadPolicy } from '@medikamente/schema';
 import { afterAll, beforeAll } from 'vitest';
-import { subjectFixtures } from '../src/testing';
+import { PARTNER_SCOPES, subjectFixtures } from '../src/testing';
 import { type LabHarness, startLabSubgraph } from './harness';
 
 // The generated authorization matrix of every subject type the lab subgraph owns.
@@ -11,7 +11,7 @@ const matrix = createMatrix({
   surface: {
     graph: 'lab',
     query: (q, variables, token) => h.query(q, variables, token),
-    caller: issuerCallers((claims) => h.tokenFor(claims)),
+    caller: issuerCallers((claims) => h.tokenFor(claims), { lab_partner: PARTNER_SCOPES }),
     get services() {
       return { lab: h.service };
     },
@@ -24,4 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-describeMatrix('generated policy matrix on the lab subgraph', matrix, { types: ['LabEntry'] });
+describeMatrix('generated policy matrix on the lab subgraph', matrix, {
+  types: ['LabOrder', 'LabResult', 'LabAlert', 'PartnerLabOrder'],
+});

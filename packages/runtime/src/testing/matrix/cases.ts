@@ -31,6 +31,7 @@ export function matrixCases(
   model: MatrixModel,
   types: readonly string[],
   provided: (type: string) => ReadonlySet<string>,
+  requires: (type: string) => Readonly<Record<string, readonly string[]>> = () => ({}),
 ): MatrixCase[] {
   const byLabel = new Map<string, MatrixCase>();
   for (const role of Object.keys(model.policy.roles)) {
@@ -39,7 +40,10 @@ export function matrixCases(
       const t = model.subjects.get(type);
       if (!t) throw new Error(`matrix: ${type} is no subject type of the policy`);
       const own = used.filter((c) => realisable(t, role, c, provided(type)));
-      for (const conditions of subsets(own)) {
+      const needs = requires(type);
+      // A condition that can hold only together with others (a released result is the caller's own).
+      const possible = (set: string[]) => set.every((c) => (needs[c] ?? []).every((n) => set.includes(n)));
+      for (const conditions of subsets(own).filter(possible)) {
         const label = conditions.length ? `${role}+${conditions.join('+')}` : role;
         const c = byLabel.get(label) ?? { role, conditions, label, types: [] };
         c.types.push(type);

@@ -64,6 +64,8 @@ export function seesAllFull(
   if (!isObjectType(t)) return true;
   return Object.values(t.getFields()).every((f) => {
     if (!model.resolves(typeName, f.name, graph)) return true;
+    // Objects decided per object are not selected under another type (see selectAll).
+    if (model.subjects.get(getNamedType(f.type).name)?.perObject) return true;
     if (model.classes.has(`${typeName}.${f.name}`) && fieldEffectOf(model, typeName, f.name, s) !== 'full')
       return false;
     const named = getNamedType(f.type);

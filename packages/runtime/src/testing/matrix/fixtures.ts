@@ -15,11 +15,20 @@ export type MatrixCaller = {
  * Callers for a subgraph tested alone: tokens from the test issuer, a random subject, and a random
  * patient id for patients.
  */
-export function issuerCallers(sign: (claims: TestClaims) => Promise<string>) {
+export function issuerCallers(
+  sign: (claims: TestClaims) => Promise<string>,
+  /** Scopes the tokens of a role carry (e.g. a partner laboratory's `lab.orders:read`). */
+  scopes: Readonly<Record<string, string>> = {},
+) {
   return async (role: string): Promise<MatrixCaller> => {
     const accountId = randomUUID();
     const patientId = role === 'patient' ? randomUUID() : null;
-    const token = await sign({ role, sub: accountId, ...(patientId ? { pid: patientId } : {}) });
+    const token = await sign({
+      role,
+      sub: accountId,
+      ...(patientId ? { pid: patientId } : {}),
+      ...(scopes[role] ? { scope: scopes[role] } : {}),
+    });
     return { role, token, accountId, patientId };
   };
 }
@@ -60,6 +69,11 @@ export type FixtureObject = {
 export type SubjectFixture<S = any> = {
   /** Data conditions this fixture can make hold (besides "self", which needs no data). */
   conditions?: readonly string[];
+  /**
+   * Conditions that can hold only together with others, e.g. `{ resultReleased: ['self'] }` (a
+   * released result is the caller's own): cases with the one but not the others are not asked.
+   */
+  requires?: Readonly<Record<string, readonly string[]>>;
   create(service: S, request: FixtureRequest): Promise<FixtureObject>;
 };
 

@@ -30,7 +30,14 @@ describe('matrix generator steps', () => {
       VisitAddendum: 'record:id',
       Attachment: 'record:id',
       RecordExport: 'record:',
+      LabOrder: 'lab:id',
+      LabResult: 'lab:id',
+      LabAlert: 'lab:id',
+      PartnerLabOrder: 'lab:specimenCode',
     });
+    // Results are decided per result (released to the patient): never selected under an order.
+    expect(model.subjects.get('LabResult')?.perObject).toBe(true);
+    expect(model.subjects.get('LabOrder')?.perObject).toBe(false);
     // The schedule subgraph holds only a Patient stub.
     expect(model.resolves('Patient', 'id', 'schedule')).toBe(true);
     expect(model.resolves('Patient', 'phone', 'schedule')).toBe(false);

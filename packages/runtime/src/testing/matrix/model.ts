@@ -22,6 +22,12 @@ export type SubjectType = {
   /** The policy's subject ids of the type (which field holds the patient id / the account id). */
   patientIdField?: string | undefined;
   accountIdField?: string | undefined;
+  /**
+   * Decided per object by a keyed condition (conditionKeys): such objects nested in another type
+   * follow their own decision, not the parent's, so they are checked through their own routes
+   * and left out of other types' selections.
+   */
+  perObject: boolean;
 };
 
 /** The policy and the composed supergraph, read once: what the matrix is generated from. */
@@ -91,6 +97,7 @@ export function matrixModel(policy: Policy, supergraphSdl: string): MatrixModel 
       key: owner.key ? owner.key.split(/\s+/).filter(Boolean) : [],
       patientIdField: ids.patientId,
       accountIdField: ids.accountId,
+      perObject: Object.keys(ids.conditionKeys ?? {}).length > 0,
     });
   }
 
@@ -127,7 +134,7 @@ export function selectAll(model: MatrixModel, typeName: string, graph: string | 
     .map((f) => {
       const named = getNamedType(f.type);
       if (!isObjectType(named)) return f.name;
-      if (depth <= 0) return '';
+      if (depth <= 0 || model.subjects.get(named.name)?.perObject) return '';
       const inner = selectAll(model, named.name, graph, depth - 1);
       return inner ? `${f.name} { ${inner} }` : '';
     })

@@ -277,7 +277,12 @@ export function createMatrix(opts: {
     );
     if (open.length) throw new Error(`matrix: unclassified fields of ${t}: ${open.join(', ')}`);
   }
-  const cases = matrixCases(model, types, (t) => new Set(fixtureFor(surface.fixtures, t).conditions ?? []));
+  const cases = matrixCases(
+    model,
+    types,
+    (t) => new Set(fixtureFor(surface.fixtures, t).conditions ?? []),
+    (t) => fixtureFor(surface.fixtures, t).requires ?? {},
+  );
   const routes = new Map(types.map((t) => [t, planRoutes(model, t, surface.graph)]));
   for (const [t, r] of routes)
     if (r.length === 0) throw new Error(`matrix: nothing on the surface returns ${t}`);
