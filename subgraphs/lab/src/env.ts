@@ -25,7 +25,7 @@ const schema = z
       .int()
       .positive()
       .max(20 * 1024 * 1024)
-      .default(5 * 1024 * 1024),
+      .default(180 * 1024),
     /** Report files: LAB_STORAGE (`fs` | `s3`), LAB_S3_*; sealed under the patient's data key before storage. */
     ...blobStorageEnv('LAB'),
     /** Directory of the `fs` storage; default `<DATA_DIR>-blobs` (a temporary one for memory://). */
