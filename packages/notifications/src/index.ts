@@ -34,4 +34,4 @@ export {
 } from './notifier';
 export { DEFAULT_QUIET_HOURS, isQuietTime, nextAllowedTime, type QuietHours } from './quiet-hours';
 export { type ReminderJobInfo, ReminderQueue, type ReminderQueueOptions } from './reminder-queue';
-export { type ReminderMessageInput, reminderMessage } from './templates';
+export { labResultsReadyMessage, type ReminderMessageInput, reminderMessage } from './templates';

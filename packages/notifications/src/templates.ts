@@ -51,3 +51,30 @@ export function reminderMessage(input: ReminderMessageInput): Message {
     links: { confirm: confirmUrl, cancel: cancelUrl },
   };
 }
+
+/**
+ * "Your lab results are ready" in Russian: no values, no test names — only where to see them (the
+ * portal shows released results after sign-in).
+ */
+export function labResultsReadyMessage(input: { patientName: string; resultsUrl: string }): Message {
+  const { patientName, resultsUrl } = input;
+  const e = escapeHtml;
+  return {
+    subject: 'Результаты анализов готовы',
+    text: [
+      `Здравствуйте, ${patientName}!`,
+      '',
+      'Врач проверил результаты ваших анализов. Посмотреть их можно в личном кабинете:',
+      resultsUrl,
+      '',
+      'Это письмо отправлено автоматически, отвечать на него не нужно.',
+    ].join('\n'),
+    html: `<!doctype html>
+<html lang="ru"><body style="font-family: sans-serif; line-height: 1.5">
+<p>Здравствуйте, ${e(patientName)}!</p>
+<p>Врач проверил результаты ваших анализов. <a href="${e(resultsUrl)}">Посмотреть в личном кабинете</a></p>
+<p style="color: #666">Это письмо отправлено автоматически, отвечать на него не нужно.</p>
+</body></html>`,
+    short: `Результаты анализов готовы. Смотрите в личном кабинете: ${resultsUrl}`,
+  };
+}

@@ -42,6 +42,11 @@ const schema = z
     ALERT_CHECK_MS: z.coerce.number().int().min(50).max(60_000).default(5000),
     NOTIFY_SMTP_URL: notificationEnv.NOTIFY_SMTP_URL,
     NOTIFY_EMAIL_FROM: notificationEnv.NOTIFY_EMAIL_FROM,
+    /**
+     * Where lab events go over HTTP when no broker is configured (EVENTS_AMQP_URL): the schedule
+     * subgraph's inbox, which tells the patient that results are ready; unset = kept in the outbox.
+     */
+    SCHEDULE_EVENTS_URL: z.string().url().optional(),
     /** Outbox relay period (lab.results_released for the patient's notification). */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   })

@@ -68,7 +68,7 @@ export const lab = defineSubgraph({
   eventsFrom: 'schedule',
   jobs: ({ services }) => [services.alerts.job()],
   // lab.results_released: the patient is told that results are ready (no values in the event).
-  outbox: ({ env }) => ({ url: undefined, intervalMs: env.OUTBOX_INTERVAL_MS }),
+  outbox: ({ env }) => ({ url: env.SCHEDULE_EVENTS_URL, intervalMs: env.OUTBOX_INTERVAL_MS }),
 });
 
 /** Builds the lab service (tests, tools); `lab.main()` runs the deployable. */

@@ -1,6 +1,7 @@
 import {
   type ActionTokens,
   CHANNELS,
+  labResultsReadyMessage,
   type Notifier,
   nextAllowedTime,
   type ReminderQueue,
@@ -17,7 +18,9 @@ import { type ReminderStatus, RemindersStore } from './reminders.store';
 
 export type ReminderJob =
   | { kind: 'patient'; appointmentId: string; startsAt: string }
-  | { kind: 'doctor-day'; specialistId: string; day: string };
+  | { kind: 'doctor-day'; specialistId: string; day: string }
+  /** The lab subgraph released results of an order: tell the patient (no values). */
+  | { kind: 'lab-results'; patientId: string; orderId: string };
 
 export type RemindersOptions = {
   database: Database;
@@ -31,6 +34,8 @@ export type RemindersOptions = {
   /** The patient's channel choice and push subscription. */
   settings: ReminderSettingsStore;
   portalUrl: string;
+  /** Zone of quiet hours for messages not tied to a branch (lab results). */
+  clinicTimeZone: string;
   quietHours: { start: string; end: string };
   /** Doctors' next-day lists go out at this local time the day before. */
   doctorListAt: string;
@@ -84,6 +89,15 @@ export class Reminders {
   }
 
   private async scheduleDue(now: number): Promise<void> {
+    // Lab results released: tell the patient (once per order, the job key and the dedupe key).
+    for (const n of await this.store.pendingLabNotices()) {
+      await this.o.queue.schedule({
+        key: `lab-results:${n.orderId}`,
+        startAfter: new Date(),
+        data: { kind: 'lab-results', patientId: n.patientId, orderId: n.orderId } satisfies ReminderJob,
+      });
+      await this.store.labNoticeQueued(n.orderId);
+    }
     // Appointments starting within their lead time (+10 min look-ahead), not yet scheduled.
     for (const { appointment: a, leadHours } of await this.store.dueForReminder(new Date(now))) {
       const sendAt = Math.max(now, a.start.getTime() - leadHours * 3_600_000);
@@ -123,9 +137,18 @@ export class Reminders {
     await this.store.reminderScheduled(appointmentId);
   }
 
+  /**
+   * The lab released an order's results (inside the event's inbox transaction): noted here, turned
+   * into a job by the next tick — the job queue never runs inside another transaction.
+   */
+  labResultsReleased(patientId: string, orderId: string): Promise<void> {
+    return this.store.labResultsReleased(orderId, patientId);
+  }
+
   /** Runs one job (pg-boss retries it with backoff if this throws). */
   async handle(job: ReminderJob): Promise<void> {
     if (job.kind === 'doctor-day') return this.sendDoctorList(job.specialistId, job.day);
+    if (job.kind === 'lab-results') return this.sendLabResults(job);
     const a = (await this.o.appointments.byIds([job.appointmentId])).get(job.appointmentId);
     // Cancelled, moved (a new job exists for the new time) or already past: nothing to send.
     if (
@@ -199,6 +222,45 @@ export class Reminders {
           ? 'NO_CHANNEL'
           : 'FAILED';
     await this.setStatus(a.id, status, job.startsAt);
+  }
+
+  /**
+   * "Results are ready" through the patient's chosen channel first (the others as fallbacks),
+   * outside quiet hours (the clinic's zone), at most once per order (the dedupe key).
+   */
+  private async sendLabResults(job: Extract<ReminderJob, { kind: 'lab-results' }>): Promise<void> {
+    const zone = this.o.clinicTimeZone;
+    const allowed = nextAllowedTime(new Date(), zone, this.o.quietHours);
+    if (allowed.getTime() > Date.now() + 1000) {
+      await this.o.queue.schedule({
+        key: `lab-results:${job.orderId}:after-quiet`,
+        startAfter: allowed,
+        data: job,
+      });
+      return;
+    }
+    const [contacts, delivery] = await Promise.all([
+      this.o.patients.contacts([job.patientId]),
+      this.o.settings.deliveryFor(job.patientId),
+    ]);
+    const contact = contacts.get(job.patientId);
+    const first = toChannel(delivery.preferred);
+    await this.o.notifier.send({
+      dedupeKey: `lab-results:${job.orderId}`,
+      kind: 'lab-results-ready',
+      recipient: {
+        ref: job.patientId,
+        email: contact?.email ?? null,
+        phone: contact?.phone ?? null,
+        push: delivery.push,
+        timeZone: zone,
+        preferred: [first, ...CHANNELS.filter((c) => c !== first)],
+      },
+      message: labResultsReadyMessage({
+        patientName: contact?.fullName ?? 'пациент',
+        resultsUrl: `${this.o.portalUrl}/labs`,
+      }),
+    });
   }
 
   private async setStatus(appointmentId: string, status: ReminderStatus, startsAt: string) {

@@ -38,6 +38,7 @@ export async function createReminders(deps: ScheduleDeps, booking: BookingServic
         credentials ?? { token: async () => Promise.reject(new Error('no service credentials configured')) },
       ),
     portalUrl: env.PORTAL_URL,
+    clinicTimeZone: 'Europe/Moscow',
     quietHours: { start: env.QUIET_HOURS_START, end: env.QUIET_HOURS_END },
     doctorListAt: env.DOCTOR_LIST_AT,
     logger,

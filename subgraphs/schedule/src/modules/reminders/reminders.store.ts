@@ -89,4 +89,26 @@ export class RemindersStore {
     );
     return new Uint8Array(Buffer.from(row!.value, 'base64'));
   }
+
+  /** A lab notice to send (inside the event's inbox transaction); a repeat changes nothing. */
+  async labResultsReleased(orderId: string, patientId: string): Promise<void> {
+    await this.database.query(
+      'insert into lab_results_notice (order_id, patient_id) values ($1, $2) on conflict (order_id) do nothing',
+      [orderId, patientId],
+    );
+  }
+
+  async pendingLabNotices(limit = 200): Promise<Array<{ orderId: string; patientId: string }>> {
+    const rows = await this.database.query<{ order_id: string; patient_id: string }>(
+      'select order_id, patient_id from lab_results_notice where queued_at is null order by received_at limit $1',
+      [limit],
+    );
+    return rows.map((r) => ({ orderId: String(r.order_id), patientId: String(r.patient_id) }));
+  }
+
+  async labNoticeQueued(orderId: string): Promise<void> {
+    await this.database.query('update lab_results_notice set queued_at = now() where order_id = $1', [
+      orderId,
+    ]);
+  }
 }
