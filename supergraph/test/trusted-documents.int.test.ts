@@ -1,9 +1,8 @@
 import { ClientCredentials } from '@medikamente/runtime';
 import { codes } from '@medikamente/runtime/testing';
-import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { documentId, loadTrustedDocuments, type TrustedDocument } from '../src/trusted-documents';
+import { connectLive } from './live-socket';
 import { type Platform, startPlatform } from './platform';
 import { manifestDir } from './trusted-manifests';
 
@@ -165,24 +164,7 @@ describe('partner tokens at the gateway', () => {
   });
 
   it('get no live-events socket: connection_init with a partner token is closed 4403', async () => {
-    const connect = (token: string) =>
-      new Promise<{ code: number | null; ok: boolean }>((resolve) => {
-        const client = createClient({
-          url: p.url.replace('http', 'ws'),
-          webSocketImpl: WebSocket,
-          retryAttempts: 0,
-          lazy: false,
-          onNonLazyError: () => {},
-          connectionParams: { authorization: `Bearer ${token}` },
-          on: {
-            connected: () => {
-              void client.dispose();
-              resolve({ code: null, ok: true });
-            },
-            closed: (e) => resolve({ code: (e as { code?: number }).code ?? null, ok: false }),
-          },
-        });
-      });
+    const connect = (token: string) => connectLive(p.url, `Bearer ${token}`);
     expect(await connect(bound)).toEqual({ code: 4403, ok: false });
     expect((await connect(receptionToken)).ok).toBe(true);
   });
