@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import { commaList, commonEnv, parseEnv } from '@medikamente/runtime';
 import { z } from 'zod';
 import { loadSubgraphManifest, type Subgraph } from './manifest';
+import { TRUSTED_DOCUMENTS_DIR } from './trusted-documents/manifests';
 
 const schema = z.object({
   ...commonEnv,
@@ -22,6 +24,15 @@ const schema = z.object({
   /** Open live-event sockets per client address and per account. */
   MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().positive().default(50),
   MAX_SOCKETS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /**
+   * Folder of the partners' trusted-document manifests (ADR 0015), loaded at start; an invalid
+   * manifest stops the gateway. Relative paths are taken from the working directory.
+   */
+  TRUSTED_DOCUMENTS_DIR: z
+    .string()
+    .min(1)
+    .default(TRUSTED_DOCUMENTS_DIR)
+    .transform((dir) => resolve(dir)),
 });
 export type GatewayEnv = z.infer<typeof schema> & {
   /** Subgraph name → URL: each subgraph's `urlEnv` of the manifest, by default its development port. */

@@ -39,6 +39,7 @@ import { fileProxy } from './file-proxy';
 import { playgroundRouter } from './playground';
 import { keepRawBody, publicResponseCache } from './response-cache';
 import { attachSubscriptionProxy } from './subscriptions';
+import { isPartner, type TrustedDocuments, trustedDocumentsGate } from './trusted-documents';
 
 export type GatewayOptions = {
   supergraphSdl: string;
@@ -83,6 +84,16 @@ export type GatewayOptions = {
   /** Live sockets: at most this many per client address and per account. */
   maxSocketsPerAddress?: number;
   maxSocketsPerAccount?: number;
+  /**
+   * Partner allowlists (ADR 0015): a partner token runs only the persisted documents of the
+   * manifest its `documents:<id>` scope names. Without it every partner request is refused.
+   */
+  trustedDocuments?: TrustedDocuments;
+  /**
+   * Tests only: partner tokens may send document text (the authorization matrix asks the
+   * subgraphs' policy for lab_partner through the gateway). Refused in production.
+   */
+  unsafePartnerFreeText?: boolean;
 };
 
 export const DEFAULT_RATE_LIMITS: NonNullable<GatewayOptions['rateLimits']> = {
@@ -235,13 +246,29 @@ export async function createGateway(opts: GatewayOptions) {
     );
   };
   const authenticate = bearerAuth(opts.verifier, { allowAnonymous: true, metrics });
+  if (opts.unsafePartnerFreeText && opts.production)
+    throw new Error('partner tokens cannot send document text in production');
+  const partnerGate: express.RequestHandler = opts.unsafePartnerFreeText
+    ? (_req, _res, next) => next()
+    : trustedDocumentsGate(opts.trustedDocuments ?? { dir: '', manifests: new Map() }, {
+        onRefused: (r, p) => {
+          metrics.refusedDocuments.inc();
+          logger.info({ client: p.subject, code: r.code, reason: r.reason }, 'partner request refused');
+        },
+      });
   const checkDocument = documentGuard({ ...DEFAULT_DOCUMENT_LIMITS, ...opts.limits }, () =>
     metrics.refusedDocuments.inc(),
   );
-  /** After the body is read (one middleware): the document's limits, the token, the account's limit. */
+  /** The token, then partners' allowlist: before any GraphQL parsing (ADR 0015). */
+  const authenticateAndGate: express.RequestHandler = (req, res, next) =>
+    authenticate(req, res, () => partnerGate(req, res, next));
+  /**
+   * After the body is read (one middleware): the token and a partner's allowlist, the document's
+   * limits, the account's limit.
+   */
   const checkAndAuthenticate: express.RequestHandler = (req, res, next) =>
-    checkDocument(req, res, () =>
-      authenticate(req, res, () => {
+    authenticateAndGate(req, res, () =>
+      checkDocument(req, res, () => {
         const p = principalOf(req);
         if (!p.subject) return next();
         count(limiters.account, 'account', `${p.kind}:${p.subject}`, res, next);
@@ -263,16 +290,16 @@ export async function createGateway(opts: GatewayOptions) {
     guards ? [switchable ? (req, res, next) => (skip(req) ? next() : h(req, res, next)) : h] : [];
   app.use(
     '/graphql',
-    // Cheap refusals first: deadline and per-address limits, a bad body, an oversized document;
-    // then the token and the account's limit.
+    // Cheap refusals first: deadline and per-address limits, a bad body; the token and a
+    // partner's allowlist; an oversized document; the account's limit.
     ...guard(admit),
     express.json({ limit: '256kb', verify: keepRawBody }),
     guards
       ? switchable
         ? (req, res, next) =>
-            skip(req) ? authenticate(req, res, next) : checkAndAuthenticate(req, res, next)
+            skip(req) ? authenticateAndGate(req, res, next) : checkAndAuthenticate(req, res, next)
         : checkAndAuthenticate
-      : authenticate,
+      : authenticateAndGate,
     ...(opts.responseCache === false ? [] : [publicResponseCache({ metrics })]),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
@@ -340,6 +367,8 @@ export async function createGateway(opts: GatewayOptions) {
             serviceToken: opts.serviceToken,
             maxSocketsPerAddress: opts.maxSocketsPerAddress ?? 50,
             maxSocketsPerAccount: opts.maxSocketsPerAccount ?? 10,
+            // Partners get no socket: subscriptions are never in their allowlist (ADR 0015).
+            refuse: (p) => (isPartner(p) && !opts.unsafePartnerFreeText ? 'partner' : null),
           });
           resolve({
             url: `http://${host}:${p}`,

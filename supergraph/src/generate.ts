@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadPolicy } from '@medikamente/schema';
@@ -9,13 +9,26 @@ import { composeSupergraph, SUPERGRAPH_PATH } from './compose';
 import { loadSubgraphManifest, REPO_ROOT, type Subgraph } from './manifest';
 import { checkMatrixCoverage } from './matrix-coverage';
 import { checkPolicy, supergraphSchema } from './policy-model';
+import {
+  checkTrustedDocuments,
+  DOCUMENTS_FILE,
+  loadTrustedDocuments,
+  renderDocumentsJson,
+  TRUSTED_DOCUMENTS_DIR,
+} from './trusted-documents';
 
 export const CLASSIFICATION_DOC_PATH = fileURLToPath(
   new URL('../../docs/data-classification.md', import.meta.url),
 );
 
-/** Everything generated from the subgraphs' SDL files and the policy, in memory. */
-export function generateArtifacts(subgraphs: Subgraph[] = loadSubgraphManifest()) {
+/**
+ * Everything generated from the subgraphs' SDL files and the policy, in memory, with the findings
+ * of the policy, the matrix coverage and the partners' trusted documents (`trustedDocumentsDir`).
+ */
+export function generateArtifacts(
+  subgraphs: Subgraph[] = loadSubgraphManifest(),
+  trustedDocumentsDir: string = TRUSTED_DOCUMENTS_DIR,
+) {
   const policy = loadPolicy();
   const sdl = composeSupergraph(subgraphs);
   const schema = supergraphSchema(sdl);
@@ -24,7 +37,11 @@ export function generateArtifacts(subgraphs: Subgraph[] = loadSubgraphManifest()
     sdl,
     schema,
     doc: renderClassificationDoc(policy, schema) + renderSubgraphsSection(policy, subgraphs),
-    findings: [...checkPolicy(policy, schema), ...checkMatrixCoverage(policy, sdl, subgraphs)],
+    findings: [
+      ...checkPolicy(policy, schema),
+      ...checkMatrixCoverage(policy, sdl, subgraphs),
+      ...checkTrustedDocuments(policy, schema, trustedDocumentsDir),
+    ],
   };
 }
 
@@ -62,6 +79,16 @@ export async function staleSubgraphSdl(subgraphs: Subgraph[]): Promise<string[]>
     .map((s) => `stale: ${relative(REPO_ROOT, s.sdlFile)} (run \`pnpm generate\`)`);
 }
 
+/** Writes each trusted-document manifest's `documents.json` (id → name, body, scope). */
+export function writeDocumentsJson(dir: string = TRUSTED_DOCUMENTS_DIR): string[] {
+  const registry = loadTrustedDocuments(dir);
+  return [...registry.manifests.values()].map((m) => {
+    const path = join(m.dir, DOCUMENTS_FILE);
+    writeFileSync(path, renderDocumentsJson(m));
+    return relative(REPO_ROOT, path);
+  });
+}
+
 /**
  * `tsx src/generate.ts` writes each subgraph's SDL (the subgraphs of supergraph/subgraphs.yaml),
  * the supergraph composed from them and the classification doc; `--check` (the release check)
@@ -86,10 +113,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       process.exit(1);
     }
     console.log(
-      'release check: every field classified, every category ruled for every role, every subject in the generated matrix, generated files current',
+      'release check: every field classified, every category ruled for every role, every subject in the generated matrix, every partner document allowed, generated files current',
     );
   } else {
     await writeSubgraphSdl(subgraphs);
+    const documents = writeDocumentsJson();
     const { sdl, doc, findings } = generateArtifacts(subgraphs);
     writeFileSync(SUPERGRAPH_PATH, sdl);
     writeFileSync(CLASSIFICATION_DOC_PATH, doc);
@@ -98,7 +126,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         `policy findings:\n${findings.map((f) => `  - ${f.rule}: ${f.where}: ${f.message}`).join('\n')}`,
       );
     console.log(
-      `wrote ${subgraphs.map((s) => `${s.dir}/schema.graphql`).join(', ')}, schema/supergraph.graphql and docs/data-classification.md`,
+      `wrote ${[...subgraphs.map((s) => `${s.dir}/schema.graphql`), ...documents].join(', ')}, schema/supergraph.graphql and docs/data-classification.md`,
     );
   }
 }

@@ -3,8 +3,19 @@ import { loadPolicy } from '@medikamente/schema';
 import { readSupergraph } from './compose';
 import { loadGatewayEnv } from './env';
 import { createGateway } from './gateway';
+import { loadTrustedDocuments, TrustedManifestError } from './trusted-documents';
 
 const env = loadGatewayEnv();
+// Partners' allowlists: an invalid manifest stops the start (the message lists every problem).
+const trustedDocuments = (() => {
+  try {
+    return loadTrustedDocuments(env.TRUSTED_DOCUMENTS_DIR);
+  } catch (e) {
+    if (!(e instanceof TrustedManifestError)) throw e;
+    console.error(e.message);
+    process.exit(78);
+  }
+})();
 // The gateway's own client (scope gateway): subgraphs believe the request id and client address
 // it forwards only with this token; it also reads the revocation list with it.
 const credentials = serviceCredentials(env, 'gateway revocations:read');
@@ -30,6 +41,7 @@ const gateway = await createGateway({
   unsafeEdgeGuardSwitch: env.EDGE_GUARDS === 'switch',
   maxSocketsPerAddress: env.MAX_SOCKETS_PER_ADDRESS,
   maxSocketsPerAccount: env.MAX_SOCKETS_PER_ACCOUNT,
+  trustedDocuments,
 });
 const running = await gateway.listen(env.PORT, env.HOST);
 const metrics = env.METRICS_PORT

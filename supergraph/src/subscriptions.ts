@@ -108,6 +108,8 @@ export function attachSubscriptionProxy(opts: {
   serviceToken?: () => Promise<string | null>;
   maxSocketsPerAddress?: number;
   maxSocketsPerAccount?: number;
+  /** A reason to refuse an authenticated caller's socket (logged), or null to accept it. */
+  refuse?: (principal: Principal) => string | null;
 }): { close(): Promise<void> } {
   const owners = subscriptionOwners(opts.supergraphSdl);
   // Small frames only: a graphql-ws message is a few kB, and frames are read before any check.
@@ -156,6 +158,11 @@ export function attachSubscriptionProxy(opts: {
         try {
           extra.principal = await opts.verifier.fromHeader(header);
         } catch {
+          return false;
+        }
+        const refused = opts.refuse?.(extra.principal);
+        if (refused) {
+          opts.logger.info({ reason: refused, role: extra.principal.role }, 'socket refused');
           return false;
         }
         extra.authorization = header;

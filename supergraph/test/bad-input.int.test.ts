@@ -167,7 +167,11 @@ beforeAll(async () => {
   // Refusals must be reached, not rate-limited: the edge's limits are tested in edge.int.test.ts.
   const plenty = { points: 1_000_000, durationSec: 60 };
   p = await startPlatform({
-    gateway: { rateLimits: { perAddress: plenty, anonymousPerAddress: plenty, perAccount: plenty } },
+    gateway: {
+      rateLimits: { perAddress: plenty, anonymousPerAddress: plenty, perAccount: plenty },
+      // Operations of partners are called with document text too (their allowlist: ADR 0015).
+      unsafePartnerFreeText: true,
+    },
   });
   // Real entities, so that each case reaches the argument under test rather than stopping at an
   // unknown id. Ids of entities a later subgraph adds fall back to a UUID that exists nowhere.

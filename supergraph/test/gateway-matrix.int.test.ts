@@ -46,7 +46,9 @@ const matrix = createMatrix({
 });
 
 beforeAll(async () => {
-  p = await startPlatform();
+  // lab_partner's cells are asked with document text: the subgraphs' policy is under test here, the
+  // gateway's partner allowlist (which would refuse that text) in trusted-documents.int.test.ts.
+  p = await startPlatform({ gateway: { unsafePartnerFreeText: true } });
 });
 afterAll(async () => p?.stop());
 

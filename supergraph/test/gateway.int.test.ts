@@ -1,8 +1,7 @@
 import { codes, gql } from '@medikamente/runtime/testing';
-import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { codeIn, type DevMailbox, startDevMailbox } from '../../scripts/dev-mailbox';
+import { connectLive } from './live-socket';
 import { type Platform, startPlatform } from './platform';
 
 let p: Platform;
@@ -182,24 +181,7 @@ describe('gateway end to end', () => {
 });
 
 describe('subscriptions endpoint', () => {
-  const connect = (authorization?: string) =>
-    new Promise<{ code: number | null; ok: boolean }>((resolve) => {
-      const client = createClient({
-        url: p.url.replace('http', 'ws'),
-        webSocketImpl: WebSocket,
-        retryAttempts: 0,
-        lazy: false,
-        onNonLazyError: () => {},
-        connectionParams: authorization ? { authorization } : {},
-        on: {
-          connected: () => {
-            void client.dispose();
-            resolve({ code: null, ok: true });
-          },
-          closed: (e) => resolve({ code: (e as { code?: number }).code ?? null, ok: false }),
-        },
-      });
-    });
+  const connect = (authorization?: string) => connectLive(p.url, authorization);
 
   it('refuses unauthenticated and bad-token connections on connect, accepts a valid token', async () => {
     expect(await connect()).toEqual({ code: 4403, ok: false });

@@ -36,6 +36,12 @@ export const ErrorCode = {
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** A partner token sent document text (or nothing): partners send only a persisted document's id (ADR 0015). */
+  PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
+  /** The document id is not in the allowlist of the partner's manifest (or the token names none). */
+  PERSISTED_DOCUMENT_NOT_ALLOWED: 'PERSISTED_DOCUMENT_NOT_ALLOWED',
+  /** The token lacks the scope the operation requires (a persisted document's declared scope). */
+  INSUFFICIENT_SCOPE: 'INSUFFICIENT_SCOPE',
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
   /** An idempotency key reused with a different request (the shared idempotency store). */
@@ -93,6 +99,9 @@ const DEFAULT_MESSAGES: Partial<Record<ErrorCode, string>> = {
   SECOND_FACTOR_REQUIRED: 'Подтвердите вход вторым фактором (код из приложения-аутентификатора)',
   RATE_LIMITED: 'Слишком много запросов, повторите позже',
   REQUEST_TIMEOUT: 'Запрос выполнялся слишком долго',
+  PERSISTED_DOCUMENT_REQUIRED: 'Партнёр отправляет только идентификатор сохранённой операции (documentId)',
+  PERSISTED_DOCUMENT_NOT_ALLOWED: 'Операция не входит в список разрешённых для этого клиента',
+  INSUFFICIENT_SCOPE: 'Недостаточно областей доступа для этой операции',
 };
 
 /** Builds a GraphQLError carrying a platform error code (never internals in the message). */

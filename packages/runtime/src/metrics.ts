@@ -58,7 +58,7 @@ export function createMetrics(service: string) {
     }),
     refusedDocuments: new Counter({
       name: 'graphql_refused_documents_total',
-      help: 'Documents refused before validation (token, directive or field limits)',
+      help: 'Documents refused before validation (token, directive or field limits; partner allowlists)',
       registers: [registry],
     }),
     auditFailures: new Counter({
