@@ -15,6 +15,5 @@ export const codes = defineErrorCodes({
   RESULT_CONFLICT: "Результат с этим идентификатором уже принят с другими данными",
   RESULT_ALREADY_POSTED: "Результат этого анализа уже принят",
   FHIR_INVALID: "Документ FHIR не соответствует ожидаемому",
-  INSUFFICIENT_SCOPE: "Токену не выдана нужная область доступа",
   REPORT_INVALID: "Отчёт должен быть файлом PDF допустимого размера",
 });

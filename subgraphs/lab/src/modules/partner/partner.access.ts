@@ -1,5 +1,4 @@
 import { appError, ErrorCode, type Principal } from '@medikamente/runtime';
-import { codes } from '../../error-codes.generated';
 
 export const SCOPES = { ordersRead: 'lab.orders:read', resultsWrite: 'lab.results:write' } as const;
 
@@ -8,7 +7,7 @@ export function partnerWith(principal: Principal, scope: string): string {
   if (principal.role !== 'lab_partner' || principal.kind !== 'client' || !principal.subject)
     throw appError(ErrorCode.FORBIDDEN);
   if (!principal.scopes.includes(scope))
-    throw appError(codes.INSUFFICIENT_SCOPE, `Токену не выдана область доступа ${scope}`, { scope });
+    throw appError(ErrorCode.INSUFFICIENT_SCOPE, `Токену не выдана область доступа ${scope}`, { scope });
   return principal.subject;
 }
 
