@@ -216,9 +216,9 @@ async function pass(c: Credentials, ids: Map<string, string>): Promise<number> {
   let after: string | null = null;
   let done = 0;
   for (;;) {
-    const { partnerLabOrders: page } = await run<{
-      partnerLabOrders: { orders: PartnerOrder[]; endCursor: string | null; hasMore: boolean };
-    }>(c, ids, 'PartnerOrders', { after, first: 50 });
+    type Page = { orders: PartnerOrder[]; endCursor: string | null; hasMore: boolean };
+    const data: { partnerLabOrders: Page } = await run(c, ids, 'PartnerOrders', { after, first: 50 });
+    const page = data.partnerLabOrders;
     const open = page.orders.filter((o) => ['COLLECTED', 'SENT', 'RECEIVED'].includes(o.status));
     if (open.length > 0)
       await run(c, ids, 'AcknowledgeSpecimens', {

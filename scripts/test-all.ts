@@ -3,9 +3,9 @@
  * vitest project (unit + integration against real Postgres, or PGlite when none answers).
  * Ends with one line `N passed, N failed` totalling every runner.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSubgraphManifest } from '@medikamente/supergraph/manifest';
 
@@ -23,7 +23,45 @@ const PACKAGES = [
   'e2e',
 ];
 
-type Step = { name: string; cmd: string[]; counts?: () => { passed: number; failed: number } };
+type Step = {
+  name: string;
+  cmd: string[];
+  counts?: () => { passed: number; failed: number };
+  /** Independent commands run concurrently (one result each); their output is printed per command. */
+  parallel?: Array<{ name: string; cmd: string[] }>;
+};
+
+/** Runs commands `limit` at a time, buffering each one's output; resolves to their exit codes. */
+async function runParallel(
+  cmds: Array<{ name: string; cmd: string[] }>,
+  env: NodeJS.ProcessEnv,
+  limit: number,
+) {
+  const codes: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < cmds.length) {
+      const i = next++;
+      const c = cmds[i]!;
+      codes[i] = await new Promise<number>((resolve) => {
+        const child = spawn(c.cmd[0]!, c.cmd.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+        });
+        child.stderr.on('data', (d) => {
+          out += d;
+        });
+        child.on('close', (code) => {
+          process.stdout.write(`${out}=== ${c.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`}\n`);
+          resolve(code ?? 1);
+        });
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
+  return codes;
+}
 
 const reportFile = join(mkdtempSync(join(tmpdir(), 'mk-vitest-')), 'report.json');
 const steps: Step[] = [
@@ -42,8 +80,12 @@ const steps: Step[] = [
       'G="schema/generated apps/portal/src/gql apps/reception/src/gql subgraphs/*/src/generated"; graphql-codegen --config codegen.yml >/dev/null && tsx scripts/generate-resolver-types.ts >/dev/null && test -z "$(git status --porcelain -- $G)" || { git status --short -- $G; exit 1; }',
     ],
   },
-  // tsc per package directly: no package manager needed on PATH.
-  ...PACKAGES.map((dir) => ({ name: `typecheck ${dir}`, cmd: ['tsc', '-p', dir] })),
+  // tsc per package directly (no package manager needed on PATH), as many at once as cores.
+  {
+    name: 'typecheck',
+    cmd: [],
+    parallel: PACKAGES.map((dir) => ({ name: `typecheck ${dir}`, cmd: ['tsc', '-p', dir] })),
+  },
   { name: 'lint', cmd: ['biome', 'check', '.'] },
   {
     name: 'vitest (unit + integration)',
@@ -70,6 +112,13 @@ for (const step of steps) {
   console.log(`\n=== ${step.name}`);
   const bin = join(process.cwd(), 'node_modules/.bin');
   const env = { ...process.env, PATH: `${bin}:${process.env.PATH}`, FORCE_COLOR: process.env.CI ? '0' : '1' };
+  if (step.parallel) {
+    for (const code of await runParallel(step.parallel, env, availableParallelism())) {
+      if (code === 0) passed += 1;
+      else failed += 1;
+    }
+    continue;
+  }
   const res = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit', env });
   if (step.counts) {
     try {
