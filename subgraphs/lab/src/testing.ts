@@ -125,7 +125,8 @@ export const subjectFixtures = {
     },
   },
   LabAlert: {
-    conditions: ['careRelationship'],
+    conditions: ['careRelationship', 'resultReleased'],
+    requires: { resultReleased: ['self'] },
     async create(service, r) {
       const { order, resultId } = await resultedOrder(service, r);
       const alert = await service.stores.alerts.raise({
