@@ -17,7 +17,6 @@ import {
   PARTNER_ORDER,
   POST,
   partnerToken,
-  postResults,
   REJECT,
   release,
   rowsOf,
