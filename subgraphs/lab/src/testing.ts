@@ -125,7 +125,8 @@ export const subjectFixtures = {
     },
   },
   LabAlert: {
-    conditions: ['careRelationship'],
+    conditions: ['careRelationship', 'resultReleased'],
+    requires: { resultReleased: ['self'] },
     async create(service, r) {
       const { order, resultId } = await resultedOrder(service, r);
       const alert = await service.stores.alerts.raise({
@@ -151,6 +152,8 @@ export const subjectFixtures = {
       return {
         key: { specimenCode: order.specimenCode },
         known: { specimenType: 'венозная кровь', sex: 'FEMALE', ageBand: '30-39', priority: 'URGENT' },
+        // Another laboratory's code answers null without an error, as a made-up one (no existence oracle).
+        hiddenAs: { 'Query.partnerLabOrder': { lab_partner: '' } },
       };
     },
   },

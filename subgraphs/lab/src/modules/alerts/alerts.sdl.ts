@@ -10,7 +10,7 @@ export const alertsSdl = /* GraphQL */ `
     at: String!
   }
 
-  type LabAlert @key(fields: "id") @classified(category: "HEALTH") {
+  type LabAlert @key(fields: "id") @classified(category: "HEALTH", tags: ["labResult"]) {
     id: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID; object access is decided per patient")
     patientId: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID of the patient; object access is decided per patient")
     orderId: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID of the order; the order is guarded itself")

@@ -63,6 +63,9 @@ export const orderResolvers: Resolvers = {
   LabOrder: {
     __resolveReference: (ref, ctx) => ctx.loaders.order.load(requireId(ref.id)),
     orderedByAccountId: (o) => o.orderedBy,
+    // Written for the patient to read with the results: a patient never gets it before the release.
+    reviewComment: (o, _, ctx) =>
+      ctx.principal.role === 'patient' && o.status !== 'RELEASED' ? null : o.reviewComment,
     tests: async (o, _, ctx) => ctx.loaders.orderTests.load(o.id),
     results: (o, _, ctx) => ctx.loaders.resultsOfOrder.load(o.id),
     hasReport: async (o, _, ctx) => (await ctx.loaders.reportsOfOrder.load(o.id)).length > 0,

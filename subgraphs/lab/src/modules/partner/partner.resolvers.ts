@@ -9,11 +9,16 @@ import { asPartnerOrder, refused } from './partner.service';
 
 const MAX_BUNDLE_CHARS = 1_000_000;
 
-/** An order by its specimen code (malformed or unknown: null); the policy decides what is shown. */
-async function bySpecimen(code: string, ctx: LabContext) {
+/**
+ * An order by its specimen code (malformed or unknown: null); the policy decides what is shown.
+ * With `partner`, another laboratory's code is null too, exactly as a made-up code: a refusal
+ * would tell the partner that the code exists at the clinic.
+ */
+async function bySpecimen(code: string, ctx: LabContext, partner?: string) {
   const normal = normaliseSpecimenCode(code);
   const order = normal ? await ctx.stores.orders.bySpecimen(normal) : null;
-  return order ? asPartnerOrder(order) : null;
+  if (!order || (partner !== undefined && order.partnerClientId !== partner)) return null;
+  return asPartnerOrder(order);
 }
 
 const test = async (t: OrderTest, ctx: LabContext) => ctx.loaders.test.load(t.testId);
@@ -23,10 +28,8 @@ export const partnerResolvers: Resolvers = {
   Query: {
     partnerLabOrders: (_, args, ctx) =>
       ctx.services.partner.feed(partnerWith(ctx.principal, SCOPES.ordersRead), args),
-    partnerLabOrder: (_, args, ctx) => {
-      partnerWith(ctx.principal, SCOPES.ordersRead);
-      return bySpecimen(args.specimenCode, ctx);
-    },
+    partnerLabOrder: (_, args, ctx) =>
+      bySpecimen(args.specimenCode, ctx, partnerWith(ctx.principal, SCOPES.ordersRead)),
   },
   Mutation: {
     acknowledgeLabSpecimens: (_, { input }, ctx) =>
