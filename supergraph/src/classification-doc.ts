@@ -87,7 +87,13 @@ export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): 
       `### ${type}${
         subject
           ? ` (data subject: ${Object.entries(subject)
-              .map(([k, v]) => `${k} = \`${v}\``)
+              .map(([k, v]) =>
+                typeof v === 'object' && v !== null
+                  ? `${k}: ${Object.entries(v)
+                      .map(([c, f]) => `${c} per \`${f}\``)
+                      .join(', ')}`
+                  : `${k} = \`${v}\``,
+              )
               .join(', ')})`
           : ''
       }`,
