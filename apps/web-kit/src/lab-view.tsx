@@ -70,51 +70,76 @@ export function LabResultsTable({
   showPartnerComment?: boolean;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="grid lab-results">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Показатель</th>
-            <th scope="col">Результат</th>
-            <th scope="col">Норма</th>
-            <th scope="col">Оценка</th>
-            {showPrevious ? <th scope="col">Прежние значения</th> : null}
-            {showPartnerComment ? <th scope="col">Комментарий лаборатории</th> : null}
+    // Fits a phone's width by wrapping (no sideways scrolling a keyboard could not reach).
+    <table className="grid lab-results">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Показатель</th>
+          <th scope="col">Результат</th>
+          <th scope="col">Норма</th>
+          <th scope="col">Оценка</th>
+          {showPrevious ? <th scope="col">Прежние значения</th> : null}
+          {showPartnerComment ? <th scope="col">Комментарий лаборатории</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {results.map((r) => (
+          <tr
+            key={r.id}
+            data-result-id={r.id}
+            data-test-id={r.testId ?? ''}
+            className={isAbnormal(r.flag) ? 'abnormal' : undefined}
+          >
+            <th scope="row">{r.testName ?? '—'}</th>
+            <td className="value" data-field="value">
+              {labValueText(r)}
+            </td>
+            <td>{r.referenceText ?? '—'}</td>
+            <td>
+              <FlagBadge flag={r.flag} flagText={r.flagText} />
+            </td>
+            {showPrevious ? (
+              <td data-field="previous">
+                {r.previous?.length
+                  ? r.previous
+                      .filter((p) => p.numeric != null)
+                      .map((p) => `${ruNumber(p.numeric!)} (${labDay(p.resultedAt)})`)
+                      .join('; ') || '—'
+                  : '—'}
+              </td>
+            ) : null}
+            {showPartnerComment ? <td>{r.partnerComment ?? '—'}</td> : null}
           </tr>
-        </thead>
-        <tbody>
-          {results.map((r) => (
-            <tr
-              key={r.id}
-              data-result-id={r.id}
-              data-test-id={r.testId ?? ''}
-              className={isAbnormal(r.flag) ? 'abnormal' : undefined}
-            >
-              <th scope="row">{r.testName ?? '—'}</th>
-              <td className="value" data-field="value">
-                {labValueText(r)}
-              </td>
-              <td>{r.referenceText ?? '—'}</td>
-              <td>
-                <FlagBadge flag={r.flag} flagText={r.flagText} />
-              </td>
-              {showPrevious ? (
-                <td data-field="previous">
-                  {r.previous?.length
-                    ? r.previous
-                        .filter((p) => p.numeric != null)
-                        .map((p) => `${ruNumber(p.numeric!)} (${labDay(p.resultedAt)})`)
-                        .join('; ') || '—'
-                    : '—'}
-                </td>
-              ) : null}
-              {showPartnerComment ? <td>{r.partnerComment ?? '—'}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * An order's results for a phone (the patient's view): one card per test — name, value with unit
+ * and the flag in words on one line, the norm under it; nothing to scroll sideways.
+ */
+export function LabResultCards({ results, label }: { results: readonly LabResultView[]; label: string }) {
+  return (
+    <ul className="list lab-result-cards" aria-label={label}>
+      {results.map((r) => (
+        <li
+          key={r.id}
+          data-result-id={r.id}
+          data-test-id={r.testId ?? ''}
+          className={isAbnormal(r.flag) ? 'abnormal' : undefined}
+        >
+          <span className="name">{r.testName ?? '—'}</span>{' '}
+          <span className="value" data-field="value">
+            {labValueText(r)}
+          </span>{' '}
+          <FlagBadge flag={r.flag} flagText={r.flagText} />
+          {r.referenceText ? <span className="muted norm">норма {r.referenceText}</span> : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { canCancel, canCollect, canSend, chartGeometry, labStatusText, labValueText, ruNumber } from './lab';
-import { FlagBadge, LabHistoryChart, LabResultsTable } from './lab-view';
+import { FlagBadge, LabHistoryChart, LabResultCards, LabResultsTable } from './lab-view';
 
 const BOX = { width: 320, height: 160, padLeft: 40, padRight: 10, padY: 10 };
 
@@ -86,6 +86,29 @@ describe('lab views', () => {
     );
     for (const text of ['Калий', '6,8 ммоль/л', '3,5–5,1 ммоль/л', 'критически высокое', '4,2 (10.01.2026)'])
       expect(html).toContain(text);
+  });
+
+  it('shows a patient each result as a card: value, flag in words, the norm', () => {
+    const html = renderToStaticMarkup(
+      <LabResultCards
+        label="Результаты"
+        results={[
+          {
+            id: 'r1',
+            testName: 'Глюкоза',
+            numeric: 7.4,
+            unit: 'ммоль/л',
+            referenceText: '3,9–6,1 ммоль/л',
+            flag: 'H',
+            flagText: 'выше нормы',
+          },
+        ]}
+      />,
+    );
+    expect(html).toContain('aria-label="Результаты"');
+    for (const text of ['Глюкоза', '7,4 ммоль/л', 'выше нормы', 'норма 3,9–6,1 ммоль/л'])
+      expect(html).toContain(text);
+    expect(html).toContain('class="abnormal"');
   });
 
   it('gives the chart a text summary and the same values as a table', () => {

@@ -2,7 +2,7 @@
 
 import { errorCode } from '@medikamente/web-kit/client';
 import { labDay } from '@medikamente/web-kit/lab';
-import { LabHistoryChart, LabResultsTable } from '@medikamente/web-kit/lab-view';
+import { LabHistoryChart, LabResultCards } from '@medikamente/web-kit/lab-view';
 import { Empty, ErrorBox, errorText, Loading } from '@medikamente/web-kit/ui';
 import { useQuery } from 'urql';
 import type { MyLabOrdersQuery as MyLabOrdersResult } from '@/gql/graphql';
@@ -82,7 +82,7 @@ export function MyLabs() {
                   {day ? `${day} · ` : ''}
                   {tests}
                 </h2>
-                <LabResultsTable results={o.results} caption={`Результаты от ${day}: ${tests}`} />
+                <LabResultCards results={o.results} label={`Результаты от ${day}: ${tests}`} />
                 {o.reviewComment ? (
                   <div className="record-part" data-field="reviewComment">
                     <h3>Комментарий врача</h3>

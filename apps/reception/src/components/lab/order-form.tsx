@@ -32,6 +32,8 @@ export function LabOrderForm({
   onOrdered: (specimenCodes: string[]) => void;
 }) {
   const [tests, setTests] = useState<PickedTest[]>([]);
+  // A fresh picker (empty search) after each order.
+  const [round, setRound] = useState(0);
   const [priority, setPriority] = useState<'ROUTINE' | 'URGENT'>('ROUTINE');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<InputErrorItem[]>([]);
@@ -70,6 +72,7 @@ export function LabOrderForm({
       setTests([]);
       setNote('');
       setPriority('ROUTINE');
+      setRound((r) => r + 1);
       onOrdered(p.orders.map((o) => o.specimenCode ?? '').filter(Boolean));
     } else if (p) {
       key.current = null;
@@ -84,6 +87,7 @@ export function LabOrderForm({
     <form className="stack card" onSubmit={submit} noValidate data-testid="lab-order-form">
       <h3 style={{ marginTop: 0 }}>Назначить исследования</h3>
       <LabTestPicker
+        key={round}
         chosen={tests}
         onChange={(next) => {
           setTests(next);

@@ -22,11 +22,14 @@ export function LabTestPicker({
   const id = useId();
   const [search, setSearch] = useState('');
   const deferred = useDeferredValue(search.trim());
+  // The catalogue can be long: it is searched from two characters on, never listed whole.
+  const short = deferred.length < 2;
   const [{ data, fetching, error }] = useQuery({
     query: LabTestsQuery,
-    variables: { search: deferred || null },
+    variables: { search: deferred },
+    pause: short,
   });
-  const found = data?.labTests ?? [];
+  const found = short ? [] : (data?.labTests ?? []);
   const picked = new Set(chosen.map((t) => t.id));
   const toggle = (t: PickedTest, on: boolean) =>
     onChange(on ? [...chosen, t] : chosen.filter((c) => c.id !== t.id));
@@ -44,28 +47,36 @@ export function LabTestPicker({
         autoComplete="off"
       />
       <div id={`${id}-status`} className="muted" aria-live="polite">
-        {fetching && !data
-          ? 'Ищем…'
-          : error
-            ? 'Справочник недоступен'
-            : found.length
-              ? `Найдено: ${found.length}`
-              : 'Ничего не найдено'}
+        {short
+          ? 'Введите не меньше двух символов названия или кода'
+          : fetching && !data
+            ? 'Ищем…'
+            : error
+              ? 'Справочник недоступен'
+              : found.length
+                ? `Найдено: ${found.length}`
+                : 'Ничего не найдено'}
       </div>
-      <fieldset className="options">
-        <legend className="sr-only">Результаты поиска по справочнику</legend>
-        {found.map((t) => (
-          <label key={t.id} data-lab-test={t.code}>
-            <input type="checkbox" checked={picked.has(t.id)} onChange={(e) => toggle(t, e.target.checked)} />
-            <span>
-              {t.name}{' '}
-              <span className="muted">
-                · {t.code} · {t.specimenType}
+      {found.length ? (
+        <fieldset className="options">
+          <legend className="sr-only">Результаты поиска по справочнику</legend>
+          {found.map((t) => (
+            <label key={t.id} data-lab-test={t.code}>
+              <input
+                type="checkbox"
+                checked={picked.has(t.id)}
+                onChange={(e) => toggle(t, e.target.checked)}
+              />
+              <span>
+                {t.name}{' '}
+                <span className="muted">
+                  · {t.code} · {t.specimenType}
+                </span>
               </span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
       <h3 id={`${id}-chosen`}>Выбрано: {chosen.length}</h3>
       {chosen.length ? (
         <ul className="chosen" aria-labelledby={`${id}-chosen`} data-testid="lab-chosen">
