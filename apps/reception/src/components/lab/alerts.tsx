@@ -22,6 +22,8 @@ type AlertsState = {
   acknowledged: (alertId: string) => void;
 };
 
+const FAILURE_RETRY_MS = 30_000;
+
 const AlertsContext = createContext<AlertsState | null>(null);
 
 /**
@@ -37,17 +39,31 @@ export function LabAlertsProvider({ children }: { children: ReactNode }) {
   const reload = useRef(() => refetch({ requestPolicy: 'network-only' }));
   reload.current = () => refetch({ requestPolicy: 'network-only' });
   useEffect(() => {
-    const es = new EventSource('/api/live/lab-alerts');
-    es.addEventListener('ready', () => {
-      setLive('live');
-      reload.current();
-    });
-    es.addEventListener('lab-alert', (e) => {
-      setLatest(JSON.parse((e as MessageEvent<string>).data) as LabAlertFieldsFragment);
-      reload.current();
-    });
-    es.onerror = () => setLive('offline');
-    return () => es.close();
+    let es: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const connect = () => {
+      es = new EventSource('/api/live/lab-alerts');
+      es.addEventListener('ready', () => {
+        setLive('live');
+        reload.current();
+      });
+      es.addEventListener('lab-alert', (e) => {
+        setLatest(JSON.parse((e as MessageEvent<string>).data) as LabAlertFieldsFragment);
+        reload.current();
+      });
+      // The gateway refused the subscription: try again later rather than at EventSource's pace.
+      es.addEventListener('failure', () => {
+        es?.close();
+        setLive('offline');
+        retry = setTimeout(connect, FAILURE_RETRY_MS);
+      });
+      es.onerror = () => setLive('offline');
+    };
+    connect();
+    return () => {
+      clearTimeout(retry);
+      es?.close();
+    };
   }, []);
   const value = useMemo(() => {
     const alerts = [...(data?.labAlerts ?? [])];
