@@ -51,6 +51,12 @@ export default defineConfig({
             ...timeouts(s),
           },
         })),
+      // Shared pieces of the two Next.js apps (labels, formatting, views rendered to markup).
+      {
+        extends: true as const,
+        esbuild: { jsx: 'automatic' as const },
+        test: { name: 'web-kit', root: './apps/web-kit' },
+      },
       {
         // Browser journeys (Chromium): builds and starts both Next.js apps, so long hooks.
         extends: true,

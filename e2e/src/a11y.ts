@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
@@ -42,9 +42,32 @@ export function axeTable(): string {
   return [head, ...body].join('\n');
 }
 
+const SECTION = /<!-- section:([a-z-]+) -->[\s\S]*?<!-- \/section:\1 -->/g;
+
+/** The sections other suites wrote into the report (kept when the main table is rewritten). */
+const sectionsOf = (file: URL): string[] =>
+  existsSync(file) ? [...readFileSync(file, 'utf8').matchAll(SECTION)].map((m) => m[0]) : [];
+
+/**
+ * Writes (or replaces) one suite's own section of docs/accessibility.md when A11Y_REPORT=1: its
+ * page states in a table of their own, between markers the main report keeps.
+ */
+export function writeAxeSection(file: URL, name: string, title: string, intro: string): void {
+  if (process.env.A11Y_REPORT !== '1') return;
+  const total = rows.reduce((n, r) => n + r.critical + r.serious, 0);
+  const section = `<!-- section:${name} -->\n## ${title}\n\n${intro}\n\nCritical + serious in total: **${total}** over ${rows.length} page states.\n\n${axeTable()}\n<!-- /section:${name} -->`;
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Accessibility\n';
+  const marker = new RegExp(`<!-- section:${name} -->[\\s\\S]*?<!-- /section:${name} -->`);
+  writeFileSync(
+    file,
+    marker.test(text) ? text.replace(marker, () => section) : `${text.trimEnd()}\n\n${section}\n`,
+  );
+}
+
 /** Writes docs/accessibility.md when A11Y_REPORT=1 (kept out of normal runs). */
 export function writeAxeReport(file: URL, axeVersion: string): void {
   if (process.env.A11Y_REPORT !== '1') return;
+  const kept = sectionsOf(file);
   const total = rows.reduce((n, r) => n + r.critical + r.serious, 0);
   writeFileSync(
     file,
@@ -72,6 +95,6 @@ the focus inside.
 Critical + serious in total: **${total}** over ${rows.length} page states.
 
 ${axeTable()}
-`,
+${kept.map((k) => `\n${k}\n`).join('')}`,
   );
 }

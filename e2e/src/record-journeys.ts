@@ -88,6 +88,7 @@ export function recordJourneys(env: JourneyEnv): void {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Мои пациенты сегодня',
       'Медкарта',
+      'Результаты к проверке',
       'Двухфакторный вход',
     ]);
     const row = desk.locator(`[data-appointment-id="${appointment.id}"]`);

@@ -38,7 +38,7 @@ const CHROMIUM_ARGS = [
  * Runs `fn` holding a lock shared by every test process of this checkout: test files that start
  * the apps in parallel must not run `next build` into the same `.next` at once.
  */
-async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
+export async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const lock = join(
     tmpdir(),
@@ -64,7 +64,7 @@ async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer().once('error', fail);
     s.listen(0, '127.0.0.1', () => {

@@ -22,6 +22,7 @@ const SECTIONS: Partial<Record<string, readonly Section[]>> = {
   doctor: [
     { href: '/doctor', label: 'Мои пациенты сегодня' },
     { href: '/record', label: 'Медкарта' },
+    { href: '/lab', label: 'Результаты к проверке' },
   ],
 };
 

@@ -30,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <>
                 <Link href="/appointments">Мои записи</Link>
                 <Link href="/record">Моя медкарта</Link>
+                <Link href="/labs">Мои анализы</Link>
                 <Link href="/profile">Профиль</Link>
                 <Link href="/consents">Согласия</Link>
               </>

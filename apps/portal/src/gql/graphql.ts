@@ -83,6 +83,32 @@ export type FreeSlotsInput = {
   to: string;
 };
 
+/** N normal, L/H below/above the reference range, LL/HH critical, A abnormal (coded) */
+export type LabFlag =
+  | 'A'
+  | 'H'
+  | 'HH'
+  | 'L'
+  | 'LL'
+  | 'N';
+
+/** ordered → collected → sent → received by the lab → resulted → reviewed → released; or cancelled / rejected */
+export type LabOrderStatus =
+  | 'CANCELLED'
+  | 'COLLECTED'
+  | 'ORDERED'
+  | 'RECEIVED'
+  | 'REJECTED'
+  | 'RELEASED'
+  | 'RESULTED'
+  | 'REVIEWED'
+  | 'SENT';
+
+export type LabValueKind =
+  | 'CODED'
+  | 'NUMERIC'
+  | 'TEXT';
+
 export type PatientInput = {
   birthDate: string;
   chronicConditions?: Array<string> | null | undefined;
@@ -307,6 +333,19 @@ export type ConfirmAppointmentMutationVariables = Exact<{
 
 export type ConfirmAppointmentMutation = { confirmAppointment: { appointment: { id: string, status: AppointmentStatus | null } | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
 
+export type MyLabOrdersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyLabOrdersQuery = { myLabOrders: Array<{ id: string, patientId: string, status: LabOrderStatus | null, createdAt: string | null, releasedAt: string | null, reviewComment: string | null, tests: Array<{ testId: string, name: string }> | null, results: Array<{ id: string, testId: string | null, testName: string | null, kind: LabValueKind | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, referenceText: string | null, flag: LabFlag | null, flagText: string | null, resultedAt: string | null, released: boolean | null, referenceRange: { low: number | null, high: number | null } | null }> | null }> };
+
+export type LabResultHistoryQueryVariables = Exact<{
+  patientId: string;
+  testId: string;
+}>;
+
+
+export type LabResultHistoryQuery = { labResultHistory: Array<{ id: string, numeric: number | null, unit: string | null, flag: LabFlag | null, resultedAt: string | null, referenceText: string | null, released: boolean | null, referenceRange: { low: number | null, high: number | null } | null }> };
+
 export type MyPatientQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -416,6 +455,8 @@ export const MyAppointmentDocument = {"__meta__":{"documentId":"sha256:85aa36ecc
 export const RescheduleDocument = {"__meta__":{"documentId":"sha256:eabe8da4b4589d6ba2c5118f75dde04468a1c05e58d7aca93a0567150a90c5b2"}} as unknown as DocumentNode<RescheduleMutation, RescheduleMutationVariables>;
 export const CancelAppointmentDocument = {"__meta__":{"documentId":"sha256:4f9677b9c84171c92b94dca941b87e8a9ff498c6a47fc825f99084e98bc80753"}} as unknown as DocumentNode<CancelAppointmentMutation, CancelAppointmentMutationVariables>;
 export const ConfirmAppointmentDocument = {"__meta__":{"documentId":"sha256:2a31802e8629228f7d72c21ff1c0372fd28d33aa6bc4df43adc1f26e31d39094"}} as unknown as DocumentNode<ConfirmAppointmentMutation, ConfirmAppointmentMutationVariables>;
+export const MyLabOrdersDocument = {"__meta__":{"documentId":"sha256:319b456279d23d1e50cd29fe29133551e0b4be467fc294b7f04251d80cc358a2"}} as unknown as DocumentNode<MyLabOrdersQuery, MyLabOrdersQueryVariables>;
+export const LabResultHistoryDocument = {"__meta__":{"documentId":"sha256:24f1954e7fa05934f09fec3875e930581c2b589fc14e34bdb6e7631f9bb2d07e"}} as unknown as DocumentNode<LabResultHistoryQuery, LabResultHistoryQueryVariables>;
 export const MyPatientDocument = {"__meta__":{"documentId":"sha256:b4825273c5e3155d32a91c7a8840850664478001b2e31fd66cfba3047e9bc477"}} as unknown as DocumentNode<MyPatientQuery, MyPatientQueryVariables>;
 export const RegisterSelfDocument = {"__meta__":{"documentId":"sha256:984b4b38563cc2bfdf70d9325041f6db1d12ec9593d26ff34a977dfd38d1f916"}} as unknown as DocumentNode<RegisterSelfMutation, RegisterSelfMutationVariables>;
 export const UpdateMyContactsDocument = {"__meta__":{"documentId":"sha256:1b3184bfde9fd578c51cc3a39e4ab05ae63109bf8fab3257714ee584c7ee9bac"}} as unknown as DocumentNode<UpdateMyContactsMutation, UpdateMyContactsMutationVariables>;

@@ -2,6 +2,7 @@ import '@medikamente/web-kit/styles.css';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { LabAlertBanner, LabAlertsProvider } from '@/components/lab/alerts';
 import { Providers } from '@/components/providers';
 import { SignOutButton } from '@/components/sign-out-button';
 import { ROLE_LABELS, sectionsOf } from '@/sections';
@@ -40,7 +41,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           ) : null}
         </header>
         <main id="content" className="wide">
-          <Providers>{children}</Providers>
+          <Providers>
+            {account?.secondFactor && account.role === 'doctor' ? (
+              // A doctor's critical-value alerts reach every page live (banner; list on /lab).
+              <LabAlertsProvider>
+                <LabAlertBanner />
+                {children}
+              </LabAlertsProvider>
+            ) : (
+              children
+            )}
+          </Providers>
         </main>
       </body>
     </html>

@@ -33,6 +33,21 @@ type Documents = {
     "\n    mutation ReceptionCheckIn($appointmentId: ID!) {\n      checkInAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.ReceptionCheckInDocument,
     "\n    mutation ReceptionNoShow($appointmentId: ID!) {\n      markNoShow(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.ReceptionNoShowDocument,
     "\n  subscription ReceptionAppointmentEvents($branchId: ID!) {\n    appointmentEvents(branchId: $branchId) {\n      type\n      appointmentId\n      branchId\n      occurredAt\n      appointment { id status startsAt specialistId }\n    }\n  }\n": typeof types.ReceptionAppointmentEventsDocument,
+    "\n  fragment LabResultFields on LabResult {\n    id\n    testId\n    testName\n    kind\n    numeric\n    unit\n    coded\n    text\n    referenceText\n    flag\n    flagText\n    critical\n    partnerComment\n    resultedAt\n    released\n    previous { id numeric resultedAt flag }\n  }\n": typeof types.LabResultFieldsFragmentDoc,
+    "\n  fragment LabOrderFields on LabOrder {\n    id\n    patientId\n    visitId\n    priority\n    clinicalNote\n    status\n    statusReason\n    specimenCode\n    specimenType\n    partnerName\n    tests { testId code name unit resulted }\n    results { ...LabResultFields }\n    reviewComment\n    createdAt\n    collectedAt\n    sentAt\n    resultedAt\n    releasedAt\n  }\n": typeof types.LabOrderFieldsFragmentDoc,
+    "\n    query LabTests($search: String) {\n      labTests(search: $search) { id code name specimenType unit turnaroundHours partnerName }\n    }\n  ": typeof types.LabTestsDocument,
+    "\n    query LabOrdersForVisit($visitId: ID!) {\n      labOrdersForVisit(visitId: $visitId) { ...LabOrderFields }\n    }\n  ": typeof types.LabOrdersForVisitDocument,
+    "\n    query PatientLabOrders($patientId: ID!) {\n      labOrders(patientId: $patientId) { ...LabOrderFields }\n    }\n  ": typeof types.PatientLabOrdersDocument,
+    "\n    query LabOrdersToReview {\n      labOrdersToReview { ...LabOrderFields }\n    }\n  ": typeof types.LabOrdersToReviewDocument,
+    "\n    query LabPatient($id: ID!) {\n      patient(id: $id) { id fullName birthDate ageYears }\n    }\n  ": typeof types.LabPatientDocument,
+    "\n    mutation OrderLabTests($input: OrderLabTestsInput!) {\n      orderLabTests(input: $input) {\n        ok\n        inputErrors { field code message }\n        orders { id status specimenCode }\n      }\n    }\n  ": typeof types.OrderLabTestsDocument,
+    "\n    mutation RecordLabSpecimenStep($input: LabSpecimenStepInput!) {\n      recordLabSpecimenStep(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status collectedAt sentAt }\n      }\n    }\n  ": typeof types.RecordLabSpecimenStepDocument,
+    "\n    mutation CancelLabOrder($input: CancelLabOrderInput!) {\n      cancelLabOrder(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status statusReason }\n      }\n    }\n  ": typeof types.CancelLabOrderDocument,
+    "\n    mutation ReviewLabOrder($input: ReviewLabOrderInput!) {\n      reviewLabOrder(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status reviewComment releasedAt }\n      }\n    }\n  ": typeof types.ReviewLabOrderDocument,
+    "\n  fragment LabAlertFields on LabAlert {\n    id\n    patientId\n    orderId\n    flag\n    raisedAt\n    escalatedAt\n    acknowledgedAt\n    result { id testName numeric unit coded text flag flagText referenceText }\n  }\n": typeof types.LabAlertFieldsFragmentDoc,
+    "\n    query LabAlerts {\n      labAlerts { ...LabAlertFields }\n    }\n  ": typeof types.LabAlertsDocument,
+    "\n    mutation AcknowledgeLabAlert($alertId: ID!) {\n      acknowledgeLabAlert(alertId: $alertId) {\n        ok\n        inputErrors { field code message }\n        alert { id acknowledgedAt }\n      }\n    }\n  ": typeof types.AcknowledgeLabAlertDocument,
+    "\n  subscription ReceptionLabAlertRaised {\n    labAlertRaised { ...LabAlertFields }\n  }\n": typeof types.ReceptionLabAlertRaisedDocument,
     "\n    query SearchPatients($query: PatientSearchInput!, $after: String) {\n      searchPatients(query: $query, first: 20, after: $after) {\n        nodes { id fullName phone email birthDate }\n        pageInfo { endCursor hasNextPage }\n      }\n    }\n  ": typeof types.SearchPatientsDocument,
     "\n    query PatientCard($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        phone\n        email\n        birthDate\n        sex\n        passport\n        snils\n        insurancePolicy\n        registrationAddress\n        homeAddress\n        workplace\n        consents { id purpose active textVersion givenAt }\n      }\n    }\n  ": typeof types.PatientCardDocument,
     "\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  ": typeof types.RegisterPatientDocument,
@@ -76,6 +91,21 @@ const documents: Documents = {
     "\n    mutation ReceptionCheckIn($appointmentId: ID!) {\n      checkInAppointment(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": types.ReceptionCheckInDocument,
     "\n    mutation ReceptionNoShow($appointmentId: ID!) {\n      markNoShow(appointmentId: $appointmentId) {\n        appointment { id status }\n        inputErrors { field code message }\n      }\n    }\n  ": types.ReceptionNoShowDocument,
     "\n  subscription ReceptionAppointmentEvents($branchId: ID!) {\n    appointmentEvents(branchId: $branchId) {\n      type\n      appointmentId\n      branchId\n      occurredAt\n      appointment { id status startsAt specialistId }\n    }\n  }\n": types.ReceptionAppointmentEventsDocument,
+    "\n  fragment LabResultFields on LabResult {\n    id\n    testId\n    testName\n    kind\n    numeric\n    unit\n    coded\n    text\n    referenceText\n    flag\n    flagText\n    critical\n    partnerComment\n    resultedAt\n    released\n    previous { id numeric resultedAt flag }\n  }\n": types.LabResultFieldsFragmentDoc,
+    "\n  fragment LabOrderFields on LabOrder {\n    id\n    patientId\n    visitId\n    priority\n    clinicalNote\n    status\n    statusReason\n    specimenCode\n    specimenType\n    partnerName\n    tests { testId code name unit resulted }\n    results { ...LabResultFields }\n    reviewComment\n    createdAt\n    collectedAt\n    sentAt\n    resultedAt\n    releasedAt\n  }\n": types.LabOrderFieldsFragmentDoc,
+    "\n    query LabTests($search: String) {\n      labTests(search: $search) { id code name specimenType unit turnaroundHours partnerName }\n    }\n  ": types.LabTestsDocument,
+    "\n    query LabOrdersForVisit($visitId: ID!) {\n      labOrdersForVisit(visitId: $visitId) { ...LabOrderFields }\n    }\n  ": types.LabOrdersForVisitDocument,
+    "\n    query PatientLabOrders($patientId: ID!) {\n      labOrders(patientId: $patientId) { ...LabOrderFields }\n    }\n  ": types.PatientLabOrdersDocument,
+    "\n    query LabOrdersToReview {\n      labOrdersToReview { ...LabOrderFields }\n    }\n  ": types.LabOrdersToReviewDocument,
+    "\n    query LabPatient($id: ID!) {\n      patient(id: $id) { id fullName birthDate ageYears }\n    }\n  ": types.LabPatientDocument,
+    "\n    mutation OrderLabTests($input: OrderLabTestsInput!) {\n      orderLabTests(input: $input) {\n        ok\n        inputErrors { field code message }\n        orders { id status specimenCode }\n      }\n    }\n  ": types.OrderLabTestsDocument,
+    "\n    mutation RecordLabSpecimenStep($input: LabSpecimenStepInput!) {\n      recordLabSpecimenStep(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status collectedAt sentAt }\n      }\n    }\n  ": types.RecordLabSpecimenStepDocument,
+    "\n    mutation CancelLabOrder($input: CancelLabOrderInput!) {\n      cancelLabOrder(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status statusReason }\n      }\n    }\n  ": types.CancelLabOrderDocument,
+    "\n    mutation ReviewLabOrder($input: ReviewLabOrderInput!) {\n      reviewLabOrder(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status reviewComment releasedAt }\n      }\n    }\n  ": types.ReviewLabOrderDocument,
+    "\n  fragment LabAlertFields on LabAlert {\n    id\n    patientId\n    orderId\n    flag\n    raisedAt\n    escalatedAt\n    acknowledgedAt\n    result { id testName numeric unit coded text flag flagText referenceText }\n  }\n": types.LabAlertFieldsFragmentDoc,
+    "\n    query LabAlerts {\n      labAlerts { ...LabAlertFields }\n    }\n  ": types.LabAlertsDocument,
+    "\n    mutation AcknowledgeLabAlert($alertId: ID!) {\n      acknowledgeLabAlert(alertId: $alertId) {\n        ok\n        inputErrors { field code message }\n        alert { id acknowledgedAt }\n      }\n    }\n  ": types.AcknowledgeLabAlertDocument,
+    "\n  subscription ReceptionLabAlertRaised {\n    labAlertRaised { ...LabAlertFields }\n  }\n": types.ReceptionLabAlertRaisedDocument,
     "\n    query SearchPatients($query: PatientSearchInput!, $after: String) {\n      searchPatients(query: $query, first: 20, after: $after) {\n        nodes { id fullName phone email birthDate }\n        pageInfo { endCursor hasNextPage }\n      }\n    }\n  ": types.SearchPatientsDocument,
     "\n    query PatientCard($id: ID!) {\n      patient(id: $id) {\n        id\n        fullName\n        phone\n        email\n        birthDate\n        sex\n        passport\n        snils\n        insurancePolicy\n        registrationAddress\n        homeAddress\n        workplace\n        consents { id purpose active textVersion givenAt }\n      }\n    }\n  ": types.PatientCardDocument,
     "\n    mutation RegisterPatient($input: PatientInput!, $confirmNotDuplicate: Boolean, $idempotencyKey: String) {\n      registerPatient(input: $input, confirmNotDuplicate: $confirmNotDuplicate, idempotencyKey: $idempotencyKey) {\n        ok\n        inputErrors { field code message }\n        patient { id fullName }\n        duplicates { id fullName phone birthDate }\n      }\n    }\n  ": types.RegisterPatientDocument,
@@ -190,6 +220,66 @@ export function graphql(source: "\n    mutation ReceptionNoShow($appointmentId: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription ReceptionAppointmentEvents($branchId: ID!) {\n    appointmentEvents(branchId: $branchId) {\n      type\n      appointmentId\n      branchId\n      occurredAt\n      appointment { id status startsAt specialistId }\n    }\n  }\n"): (typeof documents)["\n  subscription ReceptionAppointmentEvents($branchId: ID!) {\n    appointmentEvents(branchId: $branchId) {\n      type\n      appointmentId\n      branchId\n      occurredAt\n      appointment { id status startsAt specialistId }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LabResultFields on LabResult {\n    id\n    testId\n    testName\n    kind\n    numeric\n    unit\n    coded\n    text\n    referenceText\n    flag\n    flagText\n    critical\n    partnerComment\n    resultedAt\n    released\n    previous { id numeric resultedAt flag }\n  }\n"): (typeof documents)["\n  fragment LabResultFields on LabResult {\n    id\n    testId\n    testName\n    kind\n    numeric\n    unit\n    coded\n    text\n    referenceText\n    flag\n    flagText\n    critical\n    partnerComment\n    resultedAt\n    released\n    previous { id numeric resultedAt flag }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LabOrderFields on LabOrder {\n    id\n    patientId\n    visitId\n    priority\n    clinicalNote\n    status\n    statusReason\n    specimenCode\n    specimenType\n    partnerName\n    tests { testId code name unit resulted }\n    results { ...LabResultFields }\n    reviewComment\n    createdAt\n    collectedAt\n    sentAt\n    resultedAt\n    releasedAt\n  }\n"): (typeof documents)["\n  fragment LabOrderFields on LabOrder {\n    id\n    patientId\n    visitId\n    priority\n    clinicalNote\n    status\n    statusReason\n    specimenCode\n    specimenType\n    partnerName\n    tests { testId code name unit resulted }\n    results { ...LabResultFields }\n    reviewComment\n    createdAt\n    collectedAt\n    sentAt\n    resultedAt\n    releasedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LabTests($search: String) {\n      labTests(search: $search) { id code name specimenType unit turnaroundHours partnerName }\n    }\n  "): (typeof documents)["\n    query LabTests($search: String) {\n      labTests(search: $search) { id code name specimenType unit turnaroundHours partnerName }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LabOrdersForVisit($visitId: ID!) {\n      labOrdersForVisit(visitId: $visitId) { ...LabOrderFields }\n    }\n  "): (typeof documents)["\n    query LabOrdersForVisit($visitId: ID!) {\n      labOrdersForVisit(visitId: $visitId) { ...LabOrderFields }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PatientLabOrders($patientId: ID!) {\n      labOrders(patientId: $patientId) { ...LabOrderFields }\n    }\n  "): (typeof documents)["\n    query PatientLabOrders($patientId: ID!) {\n      labOrders(patientId: $patientId) { ...LabOrderFields }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LabOrdersToReview {\n      labOrdersToReview { ...LabOrderFields }\n    }\n  "): (typeof documents)["\n    query LabOrdersToReview {\n      labOrdersToReview { ...LabOrderFields }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LabPatient($id: ID!) {\n      patient(id: $id) { id fullName birthDate ageYears }\n    }\n  "): (typeof documents)["\n    query LabPatient($id: ID!) {\n      patient(id: $id) { id fullName birthDate ageYears }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation OrderLabTests($input: OrderLabTestsInput!) {\n      orderLabTests(input: $input) {\n        ok\n        inputErrors { field code message }\n        orders { id status specimenCode }\n      }\n    }\n  "): (typeof documents)["\n    mutation OrderLabTests($input: OrderLabTestsInput!) {\n      orderLabTests(input: $input) {\n        ok\n        inputErrors { field code message }\n        orders { id status specimenCode }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RecordLabSpecimenStep($input: LabSpecimenStepInput!) {\n      recordLabSpecimenStep(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status collectedAt sentAt }\n      }\n    }\n  "): (typeof documents)["\n    mutation RecordLabSpecimenStep($input: LabSpecimenStepInput!) {\n      recordLabSpecimenStep(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status collectedAt sentAt }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CancelLabOrder($input: CancelLabOrderInput!) {\n      cancelLabOrder(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status statusReason }\n      }\n    }\n  "): (typeof documents)["\n    mutation CancelLabOrder($input: CancelLabOrderInput!) {\n      cancelLabOrder(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status statusReason }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation ReviewLabOrder($input: ReviewLabOrderInput!) {\n      reviewLabOrder(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status reviewComment releasedAt }\n      }\n    }\n  "): (typeof documents)["\n    mutation ReviewLabOrder($input: ReviewLabOrderInput!) {\n      reviewLabOrder(input: $input) {\n        ok\n        inputErrors { field code message }\n        order { id status reviewComment releasedAt }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LabAlertFields on LabAlert {\n    id\n    patientId\n    orderId\n    flag\n    raisedAt\n    escalatedAt\n    acknowledgedAt\n    result { id testName numeric unit coded text flag flagText referenceText }\n  }\n"): (typeof documents)["\n  fragment LabAlertFields on LabAlert {\n    id\n    patientId\n    orderId\n    flag\n    raisedAt\n    escalatedAt\n    acknowledgedAt\n    result { id testName numeric unit coded text flag flagText referenceText }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query LabAlerts {\n      labAlerts { ...LabAlertFields }\n    }\n  "): (typeof documents)["\n    query LabAlerts {\n      labAlerts { ...LabAlertFields }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation AcknowledgeLabAlert($alertId: ID!) {\n      acknowledgeLabAlert(alertId: $alertId) {\n        ok\n        inputErrors { field code message }\n        alert { id acknowledgedAt }\n      }\n    }\n  "): (typeof documents)["\n    mutation AcknowledgeLabAlert($alertId: ID!) {\n      acknowledgeLabAlert(alertId: $alertId) {\n        ok\n        inputErrors { field code message }\n        alert { id acknowledgedAt }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReceptionLabAlertRaised {\n    labAlertRaised { ...LabAlertFields }\n  }\n"): (typeof documents)["\n  subscription ReceptionLabAlertRaised {\n    labAlertRaised { ...LabAlertFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -70,6 +70,11 @@ export type CancelInput = {
   reason: string;
 };
 
+export type CancelLabOrderInput = {
+  orderId: string;
+  reason: string;
+};
+
 export type ConsentPurpose =
   | 'ANALYTICS'
   | 'LAB_SHARING'
@@ -109,6 +114,45 @@ export type FreeSlotsInput = {
   to: string;
 };
 
+/** N normal, L/H below/above the reference range, LL/HH critical, A abnormal (coded) */
+export type LabFlag =
+  | 'A'
+  | 'H'
+  | 'HH'
+  | 'L'
+  | 'LL'
+  | 'N';
+
+/** ordered → collected → sent → received by the lab → resulted → reviewed → released; or cancelled / rejected */
+export type LabOrderStatus =
+  | 'CANCELLED'
+  | 'COLLECTED'
+  | 'ORDERED'
+  | 'RECEIVED'
+  | 'REJECTED'
+  | 'RELEASED'
+  | 'RESULTED'
+  | 'REVIEWED'
+  | 'SENT';
+
+export type LabPriority =
+  | 'ROUTINE'
+  | 'URGENT';
+
+export type LabSpecimenStep =
+  | 'COLLECTED'
+  | 'SENT';
+
+export type LabSpecimenStepInput = {
+  orderId: string;
+  step: LabSpecimenStep;
+};
+
+export type LabValueKind =
+  | 'CODED'
+  | 'NUMERIC'
+  | 'TEXT';
+
 export type MarkVisitEnteredInErrorInput = {
   idempotencyKey: string;
   reason: string;
@@ -120,6 +164,21 @@ export type OpenVisitInput = {
   appointmentId?: string | null | undefined;
   branchId?: string | null | undefined;
   patientId: string;
+};
+
+export type OrderLabTestsInput = {
+  clinicalNote?: string | null | undefined;
+  /** A retry with the same key returns the same orders */
+  idempotencyKey: string;
+  /** The patient's birth date (YYYY-MM-DD) as on the card: only the age in years is kept */
+  patientBirthDate?: string | null | undefined;
+  patientId: string;
+  /** The patient's sex as on the card (the partner receives it with the specimen) */
+  patientSex: PatientSexForLab;
+  priority: LabPriority;
+  testIds: Array<string>;
+  /** The visit the tests are ordered from (the record subgraph's visit) */
+  visitId: string;
 };
 
 export type PatientInput = {
@@ -148,6 +207,11 @@ export type PatientSearchInput = {
   /** Beginning of the full name: surname, then first name */
   text?: string | null | undefined;
 };
+
+export type PatientSexForLab =
+  | 'FEMALE'
+  | 'MALE'
+  | 'UNKNOWN';
 
 export type PrescriptionInput = {
   dose?: string | null | undefined;
@@ -183,6 +247,14 @@ export type RescheduleInput = {
   /** Move to another doctor or branch (defaults: the current ones) */
   specialistId?: string | null | undefined;
   startsAt: string;
+};
+
+export type ReviewLabOrderInput = {
+  orderId: string;
+  /** Shown to the patient with the results */
+  patientComment?: string | null | undefined;
+  /** Release the results to the patient now (default true) */
+  release?: boolean | null | undefined;
 };
 
 export type SaveVisitDraftInput = {
@@ -367,6 +439,90 @@ export type ReceptionAppointmentEventsSubscriptionVariables = Exact<{
 
 export type ReceptionAppointmentEventsSubscription = { appointmentEvents: { type: string, appointmentId: string, branchId: string, occurredAt: string, appointment: { id: string, status: AppointmentStatus | null, startsAt: string | null, specialistId: string | null } | null } };
 
+export type LabResultFieldsFragment = { id: string, testId: string | null, testName: string | null, kind: LabValueKind | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, referenceText: string | null, flag: LabFlag | null, flagText: string | null, critical: boolean | null, partnerComment: string | null, resultedAt: string | null, released: boolean | null, previous: Array<{ id: string, numeric: number | null, resultedAt: string | null, flag: LabFlag | null }> | null };
+
+export type LabOrderFieldsFragment = { id: string, patientId: string, visitId: string | null, priority: LabPriority | null, clinicalNote: string | null, status: LabOrderStatus | null, statusReason: string | null, specimenCode: string | null, specimenType: string | null, partnerName: string | null, reviewComment: string | null, createdAt: string | null, collectedAt: string | null, sentAt: string | null, resultedAt: string | null, releasedAt: string | null, tests: Array<{ testId: string, code: string, name: string, unit: string | null, resulted: boolean }> | null, results: Array<{ id: string, testId: string | null, testName: string | null, kind: LabValueKind | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, referenceText: string | null, flag: LabFlag | null, flagText: string | null, critical: boolean | null, partnerComment: string | null, resultedAt: string | null, released: boolean | null, previous: Array<{ id: string, numeric: number | null, resultedAt: string | null, flag: LabFlag | null }> | null }> | null };
+
+export type LabTestsQueryVariables = Exact<{
+  search?: string | null | undefined;
+}>;
+
+
+export type LabTestsQuery = { labTests: Array<{ id: string, code: string, name: string, specimenType: string, unit: string | null, turnaroundHours: number, partnerName: string }> };
+
+export type LabOrdersForVisitQueryVariables = Exact<{
+  visitId: string;
+}>;
+
+
+export type LabOrdersForVisitQuery = { labOrdersForVisit: Array<{ id: string, patientId: string, visitId: string | null, priority: LabPriority | null, clinicalNote: string | null, status: LabOrderStatus | null, statusReason: string | null, specimenCode: string | null, specimenType: string | null, partnerName: string | null, reviewComment: string | null, createdAt: string | null, collectedAt: string | null, sentAt: string | null, resultedAt: string | null, releasedAt: string | null, tests: Array<{ testId: string, code: string, name: string, unit: string | null, resulted: boolean }> | null, results: Array<{ id: string, testId: string | null, testName: string | null, kind: LabValueKind | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, referenceText: string | null, flag: LabFlag | null, flagText: string | null, critical: boolean | null, partnerComment: string | null, resultedAt: string | null, released: boolean | null, previous: Array<{ id: string, numeric: number | null, resultedAt: string | null, flag: LabFlag | null }> | null }> | null }> };
+
+export type PatientLabOrdersQueryVariables = Exact<{
+  patientId: string;
+}>;
+
+
+export type PatientLabOrdersQuery = { labOrders: Array<{ id: string, patientId: string, visitId: string | null, priority: LabPriority | null, clinicalNote: string | null, status: LabOrderStatus | null, statusReason: string | null, specimenCode: string | null, specimenType: string | null, partnerName: string | null, reviewComment: string | null, createdAt: string | null, collectedAt: string | null, sentAt: string | null, resultedAt: string | null, releasedAt: string | null, tests: Array<{ testId: string, code: string, name: string, unit: string | null, resulted: boolean }> | null, results: Array<{ id: string, testId: string | null, testName: string | null, kind: LabValueKind | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, referenceText: string | null, flag: LabFlag | null, flagText: string | null, critical: boolean | null, partnerComment: string | null, resultedAt: string | null, released: boolean | null, previous: Array<{ id: string, numeric: number | null, resultedAt: string | null, flag: LabFlag | null }> | null }> | null }> };
+
+export type LabOrdersToReviewQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LabOrdersToReviewQuery = { labOrdersToReview: Array<{ id: string, patientId: string, visitId: string | null, priority: LabPriority | null, clinicalNote: string | null, status: LabOrderStatus | null, statusReason: string | null, specimenCode: string | null, specimenType: string | null, partnerName: string | null, reviewComment: string | null, createdAt: string | null, collectedAt: string | null, sentAt: string | null, resultedAt: string | null, releasedAt: string | null, tests: Array<{ testId: string, code: string, name: string, unit: string | null, resulted: boolean }> | null, results: Array<{ id: string, testId: string | null, testName: string | null, kind: LabValueKind | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, referenceText: string | null, flag: LabFlag | null, flagText: string | null, critical: boolean | null, partnerComment: string | null, resultedAt: string | null, released: boolean | null, previous: Array<{ id: string, numeric: number | null, resultedAt: string | null, flag: LabFlag | null }> | null }> | null }> };
+
+export type LabPatientQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LabPatientQuery = { patient: { id: string, fullName: string | null, birthDate: string | null, ageYears: number | null } | null };
+
+export type OrderLabTestsMutationVariables = Exact<{
+  input: OrderLabTestsInput;
+}>;
+
+
+export type OrderLabTestsMutation = { orderLabTests: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, orders: Array<{ id: string, status: LabOrderStatus | null, specimenCode: string | null }> } };
+
+export type RecordLabSpecimenStepMutationVariables = Exact<{
+  input: LabSpecimenStepInput;
+}>;
+
+
+export type RecordLabSpecimenStepMutation = { recordLabSpecimenStep: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, order: { id: string, status: LabOrderStatus | null, collectedAt: string | null, sentAt: string | null } | null } };
+
+export type CancelLabOrderMutationVariables = Exact<{
+  input: CancelLabOrderInput;
+}>;
+
+
+export type CancelLabOrderMutation = { cancelLabOrder: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, order: { id: string, status: LabOrderStatus | null, statusReason: string | null } | null } };
+
+export type ReviewLabOrderMutationVariables = Exact<{
+  input: ReviewLabOrderInput;
+}>;
+
+
+export type ReviewLabOrderMutation = { reviewLabOrder: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, order: { id: string, status: LabOrderStatus | null, reviewComment: string | null, releasedAt: string | null } | null } };
+
+export type LabAlertFieldsFragment = { id: string, patientId: string, orderId: string, flag: LabFlag | null, raisedAt: string | null, escalatedAt: string | null, acknowledgedAt: string | null, result: { id: string, testName: string | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, flag: LabFlag | null, flagText: string | null, referenceText: string | null } | null };
+
+export type LabAlertsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LabAlertsQuery = { labAlerts: Array<{ id: string, patientId: string, orderId: string, flag: LabFlag | null, raisedAt: string | null, escalatedAt: string | null, acknowledgedAt: string | null, result: { id: string, testName: string | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, flag: LabFlag | null, flagText: string | null, referenceText: string | null } | null }> };
+
+export type AcknowledgeLabAlertMutationVariables = Exact<{
+  alertId: string;
+}>;
+
+
+export type AcknowledgeLabAlertMutation = { acknowledgeLabAlert: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, acknowledgedAt: string | null } | null } };
+
+export type ReceptionLabAlertRaisedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReceptionLabAlertRaisedSubscription = { labAlertRaised: { id: string, patientId: string, orderId: string, flag: LabFlag | null, raisedAt: string | null, escalatedAt: string | null, acknowledgedAt: string | null, result: { id: string, testName: string | null, numeric: number | null, unit: string | null, coded: string | null, text: string | null, flag: LabFlag | null, flagText: string | null, referenceText: string | null } | null } };
+
 export type SearchPatientsQueryVariables = Exact<{
   query: PatientSearchInput;
   after?: string | null | undefined;
@@ -508,6 +664,9 @@ export type BreakGlassMutationVariables = Exact<{
 
 export type BreakGlassMutation = { breakGlass: { ok: boolean, expiresAt: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
 
+export const LabResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabResultFieldsFragment, unknown>;
+export const LabOrderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabOrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"clinicalNote"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"specimenCode"}},{"kind":"Field","name":{"kind":"Name","value":"specimenType"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"tests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"resulted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LabResultFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviewComment"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"collectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"releasedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabOrderFieldsFragment, unknown>;
+export const LabAlertFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabAlertFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabAlert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"escalatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}}]}}]}}]} as unknown as DocumentNode<LabAlertFieldsFragment, unknown>;
 export const VisitVersionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitVersionFieldsFragment, unknown>;
 export const VisitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Visit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"appointmentId"}},{"kind":"Field","name":{"kind":"Name","value":"doctorAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"branchId"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitFieldsFragment, unknown>;
 export const VisitDraftFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitDraftFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitDraft"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitDraftFieldsFragment, unknown>;
@@ -530,6 +689,18 @@ export const ReceptionConfirmDocument = {"__meta__":{"documentId":"sha256:3b026c
 export const ReceptionCheckInDocument = {"__meta__":{"documentId":"sha256:8d4348910e05e76f3cf45aed1d7b1932521561c5e965153a6aae14612ba7786e"}} as unknown as DocumentNode<ReceptionCheckInMutation, ReceptionCheckInMutationVariables>;
 export const ReceptionNoShowDocument = {"__meta__":{"documentId":"sha256:33c580ff326f3dedf38e9cfdee0ca5f4aa8ba01cdc53f66a1534071b45c1cfcc"}} as unknown as DocumentNode<ReceptionNoShowMutation, ReceptionNoShowMutationVariables>;
 export const ReceptionAppointmentEventsDocument = {"__meta__":{"documentId":"sha256:a75a1ffeaaca7ea6e22b03e72f6e46fb44803ece590293de2d6c7d3146020dfd"}} as unknown as DocumentNode<ReceptionAppointmentEventsSubscription, ReceptionAppointmentEventsSubscriptionVariables>;
+export const LabTestsDocument = {"__meta__":{"documentId":"sha256:1831ee1be55dcd341b051861cb0516b25fb3dbb56fda5050a822a62326b25595"}} as unknown as DocumentNode<LabTestsQuery, LabTestsQueryVariables>;
+export const LabOrdersForVisitDocument = {"__meta__":{"documentId":"sha256:0640e2c0aebee2e8b2215e5c4adb3d5d19639b1ffe1af6844083022bc23d37d3"}} as unknown as DocumentNode<LabOrdersForVisitQuery, LabOrdersForVisitQueryVariables>;
+export const PatientLabOrdersDocument = {"__meta__":{"documentId":"sha256:58c744c7921753f8264081a9d898e5120461a0e01cb8e8b697888ef275275f91"}} as unknown as DocumentNode<PatientLabOrdersQuery, PatientLabOrdersQueryVariables>;
+export const LabOrdersToReviewDocument = {"__meta__":{"documentId":"sha256:8eeed9e7dbe2e1d34978f5677982b623d8fd2f1aa96f91f04a8578d5895bfe84"}} as unknown as DocumentNode<LabOrdersToReviewQuery, LabOrdersToReviewQueryVariables>;
+export const LabPatientDocument = {"__meta__":{"documentId":"sha256:1492d864f13e6fbff7d7d111d7615835c2e03ef14b70d5023e6d60273f5a2cf6"}} as unknown as DocumentNode<LabPatientQuery, LabPatientQueryVariables>;
+export const OrderLabTestsDocument = {"__meta__":{"documentId":"sha256:ddb65ca35d37228f741e906bf70a63957247e95294c754f77d381a37d92c01c9"}} as unknown as DocumentNode<OrderLabTestsMutation, OrderLabTestsMutationVariables>;
+export const RecordLabSpecimenStepDocument = {"__meta__":{"documentId":"sha256:a6a9edd64a9ff3033b391db5aec3fff164b127d56b9159ca7d4956bdf4a0444b"}} as unknown as DocumentNode<RecordLabSpecimenStepMutation, RecordLabSpecimenStepMutationVariables>;
+export const CancelLabOrderDocument = {"__meta__":{"documentId":"sha256:86388804f978da8241d6a6b0fc0e0e18ee6ff11b6b8a9718860232c3dd396825"}} as unknown as DocumentNode<CancelLabOrderMutation, CancelLabOrderMutationVariables>;
+export const ReviewLabOrderDocument = {"__meta__":{"documentId":"sha256:3e14e2700dff026d92a92094103db29eddfc9777c49b3d58df67bdf80cf34e49"}} as unknown as DocumentNode<ReviewLabOrderMutation, ReviewLabOrderMutationVariables>;
+export const LabAlertsDocument = {"__meta__":{"documentId":"sha256:832554dce2e9deee26675a2a4bb23ac03a9b6ddbcfb061e4891addeab51d1eb2"}} as unknown as DocumentNode<LabAlertsQuery, LabAlertsQueryVariables>;
+export const AcknowledgeLabAlertDocument = {"__meta__":{"documentId":"sha256:801895811e3c6e6ae79fb7a9416bd294af78803dbda90fd7abb04212395c8288"}} as unknown as DocumentNode<AcknowledgeLabAlertMutation, AcknowledgeLabAlertMutationVariables>;
+export const ReceptionLabAlertRaisedDocument = {"__meta__":{"documentId":"sha256:57eb7b2e26a432f476518b168ca3d7862da7f07428fe6b3eeedf2941db4ed045"}} as unknown as DocumentNode<ReceptionLabAlertRaisedSubscription, ReceptionLabAlertRaisedSubscriptionVariables>;
 export const SearchPatientsDocument = {"__meta__":{"documentId":"sha256:1b6d22311b56277e6dccfea7ffbf723039f35464fcfe13f04b6577d8572f142a"}} as unknown as DocumentNode<SearchPatientsQuery, SearchPatientsQueryVariables>;
 export const PatientCardDocument = {"__meta__":{"documentId":"sha256:49de2dc39362e04b6924407742a67c7f6a746e7cdca2dd6dab5be9d2495685ec"}} as unknown as DocumentNode<PatientCardQuery, PatientCardQueryVariables>;
 export const RegisterPatientDocument = {"__meta__":{"documentId":"sha256:176440db907c65ebe3ec650680bfc3e886dc6372443b45d42188a9e9a899c3dc"}} as unknown as DocumentNode<RegisterPatientMutation, RegisterPatientMutationVariables>;

@@ -9,14 +9,15 @@ const HEARTBEAT_MS = 15_000;
 /**
  * Server-sent events for the browser (`GET /api/live?…`): this server opens the gateway's
  * graphql-ws subscription with the session's token, so the browser never holds a token.
- * Events go out as `event: appointment`; `event: ready` once the subscription is up (the page
- * reloads its data then, to cover the gap). The stream ends before the access token expires;
+ * Events go out as `event: <eventName>` (`appointment` unless given); `event: ready` once the
+ * subscription is up (the page reloads its data then, to cover the gap). The stream ends before the access token expires;
  * EventSource reconnects and the next request refreshes the token.
  */
 export function liveRoute(
   sessions: WebSessions,
   subscription: PersistedDocument,
   variablesOf: (url: URL) => Record<string, unknown> | null,
+  eventName = 'appointment',
 ) {
   return async function GET(request: Request): Promise<Response> {
     const variables = variablesOf(new URL(request.url));
@@ -50,7 +51,7 @@ export function liveRoute(
           {
             next: (value) => {
               if (value.data)
-                send(`event: appointment\ndata: ${JSON.stringify(Object.values(value.data)[0])}\n\n`);
+                send(`event: ${eventName}\ndata: ${JSON.stringify(Object.values(value.data)[0])}\n\n`);
               if (value.errors?.length)
                 send(`event: failure\ndata: ${JSON.stringify({ code: 'EVENT_ERROR' })}\n\n`);
             },

@@ -11,6 +11,7 @@ import {
   PatientVisitsQuery,
   RecordAccessQuery,
 } from '@/operations/record';
+import { PatientLabHistory } from '../lab/visit-lab-orders';
 import { BreakGlass, untilText } from './break-glass';
 import { birthLine, SEX_LABELS } from './labels';
 import { type Directory, useDirectory } from './use-directory';
@@ -104,6 +105,7 @@ export function PatientRecord({ patientId }: { patientId: string }) {
         <>
           <NewVisit patientId={patientId} />
           <Visits patientId={patientId} dir={dir} />
+          <PatientLabHistory patientId={patientId} zone={dir.myZone} />
         </>
       ) : null}
       {a && a.level !== 'FULL' ? (

@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import { DoctorPatientQuery, VisitWorkQuery } from '@/operations/record';
+import { VisitLabOrders } from '../lab/visit-lab-orders';
 import { birthLine } from './labels';
 import { SignedVisit } from './signed-visit';
 import { useDirectory } from './use-directory';
@@ -89,6 +90,13 @@ export function VisitWork({ patientId, visitId }: { patientId: string; visitId: 
           <SignedVisit visit={visit} dir={dir} onChanged={reload} />
         </section>
       ) : null}
+      <VisitLabOrders
+        patientId={patientId}
+        visitId={visit.id}
+        patient={{ sex: p?.sex, birthDate: p?.birthDate }}
+        zone={zone}
+        canOrder={!!editing}
+      />
     </>
   );
 }
