@@ -4,6 +4,9 @@ import type { LabTestRecord } from './modules/catalogue/catalogue.store';
 import { newSpecimenCode } from './modules/orders/specimen-code';
 import type { LabService } from './service';
 
+/** Specimen codes as the clinic prints them (fixtures and benchmarks preparing orders). */
+export { newSpecimenCode };
+
 /** The scopes a partner laboratory's client holds. */
 export const PARTNER_SCOPES = 'lab.orders:read lab.results:write';
 
