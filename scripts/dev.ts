@@ -11,11 +11,16 @@
  * (4000 / 3000 / 3001), <NAME>_PORT per subgraph (IDENTITY_PORT …, default its manifest devPort:
  * 4001 …), MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), METRICS_BASE_PORT (9400: /metrics of the
  * gateway there, of the subgraphs on the next ports in manifest order: identity 9401, patient 9402,
- * schedule 9403, record 9404), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL …: Postgres
- * instead of the embedded PGlite under <data>/<name>), IDENTITY_MASTER_KEY(_FILE) and
- * RECORD_MASTER_KEY(_FILE) (default: generated into <data>/identity-master.key and
- * <data>/record-master.key), <NAME>_EVENTS_AMQP_URL per subgraph (events through RabbitMQ instead
- * of HTTP, see `pnpm broker:setup`), LOG_LEVEL (default warn).
+ * schedule 9403, record 9404, lab 9405), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL,
+ * …, LAB_DATABASE_URL: Postgres instead of the embedded PGlite under <data>/<name>),
+ * IDENTITY_MASTER_KEY(_FILE), RECORD_MASTER_KEY(_FILE) and LAB_MASTER_KEY(_FILE) (default:
+ * generated into <data>/<name>-master.key), <NAME>_EVENTS_AMQP_URL per subgraph (events through
+ * RabbitMQ instead of HTTP, see `pnpm broker:setup`), SECURITY_ALERT_EMAIL, LAB_ALERT_EMAIL /
+ * LAB_ESCALATION_EMAIL (default: addresses in the dev mailbox), CRITICAL_ESCALATION_ACCOUNT_ID
+ * (default: the demo cardiologist), LOG_LEVEL (default warn).
+ *
+ * The demo partner laboratory's client credentials are kept in <data>/partner-lab.json; when
+ * scripts/partner-lab.ts exists it runs as a child process too (`--watch`), against the gateway.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +28,9 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateVapidKeys } from '@medikamente/notifications';
+import type { BrokerService } from '@medikamente/runtime';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
+import { createLabService, loadLabEnv } from '@medikamente/subgraph-lab';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createRecordService, loadRecordEnv } from '@medikamente/subgraph-record';
 import { createScheduleService, loadScheduleEnv } from '@medikamente/subgraph-schedule';
@@ -31,11 +38,18 @@ import { gatewayUrlEnv, loadSubgraphManifest, type Subgraph } from '@medikamente
 import { loadBrokerServices, startOrder } from './broker-topology';
 import { APPS, appLog, buildApp, startApps, stopBuilds } from './dev-apps';
 import { banner, step, stepDone } from './dev-banner';
-import { clientEnv, type ServiceClients, serviceClients } from './dev-clients';
+import {
+  clientEnv,
+  type PartnerLabClient,
+  partnerLabClient,
+  type ServiceClients,
+  serviceClients,
+} from './dev-clients';
 import { type DevMailbox, startDevMailbox } from './dev-mailbox';
 import { type DemoLogin, demoDoctors, demoPatientIds, seedDemo } from './seed';
+import { seedLab } from './seed-lab';
 import { seedRecord } from './seed-record';
-import { seedSchedule } from './seed-schedule';
+import { type DemoDoctor, seedSchedule } from './seed-schedule';
 
 const STARTED = Date.now();
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -63,6 +77,8 @@ const ports = {
 const LOGS = join(DATA, 'logs');
 const url = (port: number, path = '') => `http://${HOST}:${port}${path}`;
 const LOGINS_FILE = join(DATA, 'demo-logins.json');
+/** The demo partner program (another deployable: a partner laboratory's server), when present. */
+const PARTNER_PROGRAM = 'scripts/partner-lab.ts';
 /** VAPID key pair for web push reminders (generated on first start, owner-only file). */
 const WEB_PUSH_FILE = join(DATA, 'web-push.json');
 
@@ -108,6 +124,8 @@ const masterKey = (prefix: string, name: string): Record<string, string> =>
 const identityMasterKey = masterKey('IDENTITY', 'identity');
 // The key that wraps the patients' data keys of the medical record.
 const recordMasterKey = masterKey('RECORD', 'record');
+// The key that wraps the patients' data keys of the lab's report files.
+const labMasterKey = masterKey('LAB', 'lab');
 /**
  * Events through RabbitMQ (ADR 0013) when `<NAME>_EVENTS_AMQP_URL` is set (what `pnpm
  * broker:setup` prints per service: each its own broker user); a shared EVENTS_AMQP_URL is not
@@ -120,6 +138,7 @@ const identityDb = { ...databaseEnv(subgraph('identity')), ...identityMasterKey 
 const patientDb = databaseEnv(subgraph('patient'));
 const scheduleDb = databaseEnv(subgraph('schedule'));
 const recordDb = { ...databaseEnv(subgraph('record')), ...recordMasterKey };
+const labDb = { ...databaseEnv(subgraph('lab')), ...labMasterKey };
 
 /** An expected failure: its message is enough (anything else is printed with its stack). */
 class StartError extends Error {}
@@ -159,15 +178,18 @@ function saveLogins(logins: DemoLogin[]) {
 async function seed(mailbox: DevMailbox): Promise<{
   logins: DemoLogin[] | null;
   clients: ServiceClients;
+  doctors: DemoDoctor[];
+  partner: PartnerLabClient;
 }> {
   mkdirSync(DATA, { recursive: true });
-  const { identity, patient, schedule, record } = await step('migrate databases', async () => ({
+  const { identity, patient, schedule, record, lab } = await step('migrate databases', async () => ({
     identity: await createIdentityService(loadIdentityEnv({ ...common, ...identityDb, ...mailbox.env })),
     patient: await createPatientService(loadPatientEnv({ ...common, ...patientDb })),
     schedule: await createScheduleService(loadScheduleEnv({ ...common, ...scheduleDb }), {
       background: false,
     }),
     record: await createRecordService(loadRecordEnv({ ...common, ...recordDb }), { background: false }),
+    lab: await createLabService(loadLabEnv({ ...common, ...labDb }), { background: false }),
   }));
   try {
     const started = Date.now();
@@ -176,6 +198,9 @@ async function seed(mailbox: DevMailbox): Promise<{
     const sched = await seedSchedule({ schedule, doctors, patientIds: demoPatientIds() });
     // The record's demo visits, on the schedule's appointments (through the record's own inbox).
     const rec = await seedRecord({ schedule, record, doctors, patientIds: demoPatientIds() });
+    // The demo partner laboratory (an identity client) performs the lab's demo catalogue.
+    const partner = await partnerLabClient(DATA, identity);
+    const labs = await seedLab({ lab, schedule, patient, partner, doctors, patientIds: demoPatientIds() });
     // Each deployable's own machine client (events, revocation list, the gateway's vouching).
     // identity issues the tokens: it needs no client of its own.
     const deployables = ['gateway', ...SUBGRAPHS.filter((s) => s.name !== 'identity').map((s) => s.name)];
@@ -183,14 +208,14 @@ async function seed(mailbox: DevMailbox): Promise<{
     stepDone(
       'seed demo data',
       Date.now() - started,
-      result.created || sched.created || rec.created
-        ? 'staff, patients, schedule, record'
+      result.created || sched.created || rec.created || labs.created
+        ? 'staff, patients, schedule, record, lab'
         : 'already present',
     );
-    return { logins: readLogins(), clients };
+    return { logins: readLogins(), clients, doctors, partner };
   } finally {
     // Stopping Apollo also removes the SIGINT/SIGTERM handlers it installed in this process.
-    for (const s of [identity, patient, schedule, record]) {
+    for (const s of [identity, patient, schedule, record, lab]) {
       await s.subgraph.apollo.stop();
       s.verifier.stop();
       await s.close();
@@ -198,19 +223,35 @@ async function seed(mailbox: DevMailbox): Promise<{
   }
 }
 
+/** What the start knows when it wires the subgraphs. */
+type Wiring = { mailbox: DevMailbox; doctors: DemoDoctor[]; brokerServices: BrokerService[] };
+
+/** The HTTP inboxes of the subgraphs consuming `producer`'s events (their src/broker.ts) but `except`. */
+const inboxesOf = (w: Wiring, producer: string, except: string[]) =>
+  w.brokerServices
+    .filter((s) => !except.includes(s.name) && s.consumers?.some((c) => c.from === producer))
+    .map((s) => url(portOf(subgraph(s.name)), '/internal/events'))
+    .join(',');
+
+const escalation = (colleague: string | undefined): Record<string, string> => {
+  const id = process.env.CRITICAL_ESCALATION_ACCOUNT_ID || colleague;
+  return id ? { CRITICAL_ESCALATION_ACCOUNT_ID: id } : {};
+};
+
 /** What this start adds to a subgraph's settings beyond its port, database, client and metrics port. */
-function wiring(name: string, mailbox: DevMailbox): Record<string, string> {
+function wiring(name: string, w: Wiring): Record<string, string> {
+  const { mailbox } = w;
   const patient = () => url(portOf(subgraph('patient')));
-  const record = () => url(portOf(subgraph('record')));
   switch (name) {
     case 'identity':
       // Sign-up codes go to the development mailbox.
       return { ...identityMasterKey, ...mailbox.env };
     case 'schedule':
       return {
-        // Appointment events: the patient subgraph (the URL its code names) and the record.
+        // Appointment events: the patient subgraph (the URL its code names) and every other
+        // consumer of them (the record, the lab).
         PATIENT_EVENTS_URL: `${patient()}/internal/events`,
-        EVENTS_HTTP_CONSUMERS: `${record()}/internal/events`,
+        EVENTS_HTTP_CONSUMERS: inboxesOf(w, 'schedule', ['patient']),
         PATIENT_URL: `${patient()}/graphql`,
         PORTAL_URL: url(ports.portal),
         ...webPushKeys(),
@@ -224,6 +265,16 @@ function wiring(name: string, mailbox: DevMailbox): Record<string, string> {
         // Download links point at the gateway's pass-through route.
         FILES_PUBLIC_URL: url(ports.gateway, '/files/record'),
       };
+    case 'lab':
+      return {
+        ...labMasterKey,
+        // Critical values: the on-call mailbox and the escalations in the development mailbox; an
+        // unacknowledged alert escalates to a colleague (the demo cardiologist, Петров).
+        LAB_ALERT_EMAIL: process.env.LAB_ALERT_EMAIL || 'lab-alerts@medikamente.local',
+        LAB_ESCALATION_EMAIL: process.env.LAB_ESCALATION_EMAIL || 'head.doctor@medikamente.local',
+        ...escalation(w.doctors[1]?.accountId),
+        NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL,
+      };
     default:
       return {};
   }
@@ -234,9 +285,14 @@ let stopApps: (() => Promise<void>) | undefined;
 let mailbox: DevMailbox | undefined;
 let stopping: Promise<never> | undefined;
 
-function start(name: string, entry: string, env: Record<string, string>): ChildProcess {
+function start(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  opts: { args?: string[]; optional?: boolean } = {},
+): ChildProcess {
   // Same process group as this script: a signal to the group (Ctrl-C, CI cleanup) reaches everything.
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, entry), ...(opts.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...common, ...env },
     stdio: 'inherit',
@@ -245,6 +301,8 @@ function start(name: string, entry: string, env: Record<string, string>): ChildP
   child.on('exit', (code, signal) => {
     children.delete(name);
     if (stopping) return;
+    // A demo program beside the platform: its end is reported, the platform keeps running.
+    if (opts.optional) return console.error(`[dev] ${name} exited (${signal ?? `code ${code}`})`);
     console.error(`[dev] ${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping the rest`);
     void stop(1);
   });
@@ -315,10 +373,11 @@ try {
   mailbox = await step('dev mailbox', () =>
     startDevMailbox({ host: HOST, httpPort: ports.mailbox, smtpPort: ports.mailboxSmtp }),
   );
-  const { logins, clients } = await seed(mailbox);
+  const { logins, clients, doctors, partner } = await seed(mailbox);
+  const brokerServices = await loadBrokerServices();
   // One after the other in manifest order, consumers of events before their producers (the
-  // record before the schedule); /metrics of the manifest's n-th on METRICS_BASE_PORT + n.
-  for (const s of startOrder(SUBGRAPHS, await loadBrokerServices())) {
+  // record and the lab before the schedule); /metrics of the manifest's n-th on METRICS_BASE_PORT + n.
+  for (const s of startOrder(SUBGRAPHS, brokerServices)) {
     const i = SUBGRAPHS.indexOf(s);
     const client = clients[s.name];
     start(s.name, `${s.dir}/src/main.ts`, {
@@ -327,7 +386,7 @@ try {
       ...brokerEnv(s),
       ...(client ? clientEnv(client) : {}),
       METRICS_PORT: String(ports.metrics + 1 + i),
-      ...wiring(s.name, mailbox),
+      ...wiring(s.name, { mailbox, doctors, brokerServices }),
     });
     await waitFor(s.name, url(portOf(s), '/readyz'));
   }
@@ -340,6 +399,18 @@ try {
     METRICS_PORT: String(ports.metrics),
   });
   await waitFor('gateway', url(ports.gateway, '/healthz'));
+  // The demo partner laboratory polls its orders and posts results through the gateway.
+  if (existsSync(join(ROOT, PARTNER_PROGRAM)))
+    start(
+      'partner-lab',
+      PARTNER_PROGRAM,
+      {
+        PARTNER_LAB_CREDENTIALS_FILE: join(DATA, 'partner-lab.json'),
+        PARTNER_LAB_TOKEN_URL: url(portOf(subgraph('identity')), '/oauth/token'),
+        PARTNER_LAB_GATEWAY_URL: url(ports.gateway, '/graphql'),
+      },
+      { args: ['--watch'], optional: true },
+    );
   await builds;
   const apps = await step('apps started', () =>
     startApps({
@@ -362,8 +433,9 @@ try {
         ['Reception', url(ports.reception)],
         ['GraphQL (gateway)', url(ports.gateway, '/graphql')],
         ['GraphiQL', url(ports.gateway, '/graphiql')],
-        ['Dev mailbox', `${mailbox.pageUrl}   (sign-up codes by e-mail and SMS)`],
+        ['Dev mailbox', `${mailbox.pageUrl}   (sign-up codes by e-mail and SMS, lab alerts)`],
         ...SUBGRAPHS.map((s): [string, string] => [`${s.name} subgraph`, url(portOf(s), '/graphql')]),
+        ['Partner laboratory', `${join(DATA, 'partner-lab.json')}   (${partner.name}: client credentials)`],
       ],
       mailboxUrl: mailbox.pageUrl,
       dataDir: DATA,

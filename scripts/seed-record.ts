@@ -24,7 +24,7 @@ const ACCOUNT_PATIENTS = 3;
 const MAX_SIGNED = 3;
 
 /** A UUID (v4 layout) derived from a name: the same seed event has the same id on every run. */
-function nameUuid(name: string): string {
+export function nameUuid(name: string): string {
   const h = createHash('sha256').update(`medikamente-demo:${name}`).digest('hex').split('');
   h[12] = '4';
   h[16] = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
@@ -102,6 +102,40 @@ function eventsOf(a: AppointmentRecord, doctorAccountId: string, checkIn: boolea
   return events;
 }
 
+/**
+ * Hands a consumer's inbox the appointment events of the demo patients as the running schedule
+ * relays them (deterministic ids: a repeat is a duplicate there); `checkedIn` also gets its
+ * check-in event. How a consumer added to an existing data directory catches up. The number applied.
+ */
+export async function replayAppointmentEvents(opts: {
+  schedule: ScheduleService;
+  inbox: { handle(event: DomainEvent): Promise<'applied' | 'duplicate'> };
+  patientIds: string[];
+  checkedIn?: ReadonlySet<string>;
+}): Promise<number> {
+  const { schedule, inbox } = opts;
+  const doctorBySpecialist = new Map<string, string | null>();
+  let applied = 0;
+  for (const patientId of opts.patientIds) {
+    const all = [
+      ...(await schedule.stores.appointments.forPatient(patientId, 'PAST')),
+      ...(await schedule.stores.appointments.forPatient(patientId, 'UPCOMING')),
+    ];
+    for (const a of all) {
+      if (!doctorBySpecialist.has(a.specialistId))
+        doctorBySpecialist.set(
+          a.specialistId,
+          (await schedule.stores.catalog.specialist(a.specialistId))?.accountId ?? null,
+        );
+      const doctor = doctorBySpecialist.get(a.specialistId);
+      if (!doctor) continue;
+      for (const event of eventsOf(a, doctor, opts.checkedIn?.has(a.id) ?? false))
+        if ((await inbox.handle(event)) === 'applied') applied++;
+    }
+  }
+  return applied;
+}
+
 /** Seeds the demo record once; `created` is false when it was already there. */
 export async function seedRecord(opts: {
   schedule: ScheduleService;
@@ -134,25 +168,7 @@ export async function seedRecord(opts: {
   const started = Date.now();
 
   // Care relationships (and visits at check-in) from every demo patient's appointments.
-  const doctorBySpecialist = new Map<string, string | null>();
-  let applied = 0;
-  for (const patientId of patientIds) {
-    const all = [
-      ...(await schedule.stores.appointments.forPatient(patientId, 'PAST')),
-      ...(await schedule.stores.appointments.forPatient(patientId, 'UPCOMING')),
-    ];
-    for (const a of all) {
-      if (!doctorBySpecialist.has(a.specialistId))
-        doctorBySpecialist.set(
-          a.specialistId,
-          (await schedule.stores.catalog.specialist(a.specialistId))?.accountId ?? null,
-        );
-      const doctor = doctorBySpecialist.get(a.specialistId);
-      if (!doctor) continue;
-      for (const event of eventsOf(a, doctor, withVisit.has(a.id)))
-        if ((await inbox.handle(event)) === 'applied') applied++;
-    }
-  }
+  const applied = await replayAppointmentEvents({ schedule, inbox, patientIds, checkedIn: withVisit });
   log(`record: ${applied} appointment events applied (${Date.now() - started} ms)`);
 
   // Signed visits, written and signed by their doctors through the record's visit service.

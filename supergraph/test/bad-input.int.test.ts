@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { ClientCredentials, type Database, ErrorCode } from '@medikamente/runtime';
 import { type GraphQLResponse, gql } from '@medikamente/runtime/testing';
 import { loadPolicy } from '@medikamente/schema';
+import { PARTNER_SCOPES } from '@medikamente/subgraph-lab/testing';
 import { factories, localDay } from '@medikamente/subgraph-schedule/testing';
 import { buildClientSchema, getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,8 +57,10 @@ function tokenFor(role: string, extra: { patientId?: string; branchIds?: string[
       try {
         return (await p.account(role as never, extra)).token;
       } catch {
-        // Not an account role (lab_partner, service): a machine client's client-credentials grant.
-        const client = await p.identity.createClient({ role: role as never, scopes: ['patients:read'] });
+        // Not an account role (lab_partner, service): a machine client's client-credentials grant;
+        // a partner laboratory with its own scopes, so that its calls reach their arguments.
+        const scopes = role === 'lab_partner' ? PARTNER_SCOPES.split(' ') : ['patients:read'];
+        const client = await p.identity.createClient({ role: role as never, scopes });
         return new ClientCredentials({ tokenUrl: `${p.identityUrl}/oauth/token`, ...client }).token();
       }
     })();
@@ -275,7 +278,7 @@ describe('bad input through the gateway', () => {
       failures: [],
       written: [],
     });
-  });
+  }, 300_000); // ~2000 calls, more with every subgraph: longer than the default minute
 
   it('boundary values (0, blanks, unknown ids of another subgraph) never answer INTERNAL', async () => {
     const outcomes = await run(callsOf(cases.filter((c) => c.kind === 'boundary')));

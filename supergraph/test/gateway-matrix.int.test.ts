@@ -1,6 +1,7 @@
 import { createMatrix, describeMatrix, type MatrixCaller } from '@medikamente/runtime/testing';
 import { loadPolicy } from '@medikamente/schema';
 import { identityCaller, subjectFixtures as identityFixtures } from '@medikamente/subgraph-identity/testing';
+import { subjectFixtures as labFixtures, PARTNER_SCOPES } from '@medikamente/subgraph-lab/testing';
 import { subjectFixtures as patientFixtures } from '@medikamente/subgraph-patient/testing';
 import { subjectFixtures as recordFixtures } from '@medikamente/subgraph-record/testing';
 import { subjectFixtures as scheduleFixtures } from '@medikamente/subgraph-schedule/testing';
@@ -13,10 +14,22 @@ import { type Platform, startPlatform } from './platform';
 // fields of other subjects for types only reachable nested), with real tokens from identity.
 let p: Platform;
 
+/**
+ * The scopes of the machine clients' tokens: a partner laboratory's order feed and result posts.
+ * Partner tokens send document text here, which the gateway's trusted-documents gate (ADR 0015)
+ * refuses unless the test gateway allows it: the matrix asks the subgraphs' policy for lab_partner,
+ * the allowlist has its own suite (the lab subgraph's matrix covers lab_partner without a gateway).
+ */
+const MACHINE_SCOPES: Record<string, string[]> = {
+  lab_partner: PARTNER_SCOPES.split(' '),
+  service: ['patients:read'],
+};
+
 /** Machine clients get their token by the real client-credentials grant over HTTP. */
 async function caller(role: string): Promise<MatrixCaller> {
-  if (role !== 'lab_partner' && role !== 'service') return identityCaller(p.identity, role);
-  const client = await p.identity.createClient({ role, scopes: ['patients:read'] });
+  const scopes = MACHINE_SCOPES[role];
+  if (!scopes) return identityCaller(p.identity, role);
+  const client = await p.identity.createClient({ role: role as 'lab_partner' | 'service', scopes });
   const res = await fetch(`${p.identityUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -31,17 +44,36 @@ async function caller(role: string): Promise<MatrixCaller> {
   return { role, token: access_token, accountId: client.clientId, patientId: null };
 }
 
+/**
+ * Subject types no query of the gateway reaches for another caller: a critical alert is read only
+ * by the doctor it was raised for (`labAlerts`, the subscription), so no case can compare it field
+ * by field here. The lab subgraph's matrix covers it through `_entities`; the test below takes it
+ * through the gateway once.
+ */
+const NOT_THROUGH_GATEWAY: Record<string, string> = {
+  LabAlert: 'only the caller’s own alerts (labAlerts): covered by the lab subgraph’s matrix',
+};
+const policy = loadPolicy();
+const TYPES = Object.keys(policy.subjects).filter((t) => !NOT_THROUGH_GATEWAY[t]);
+
 const matrix = createMatrix({
-  policy: loadPolicy(),
+  policy,
   supergraphSdl: readSupergraph(),
+  types: TYPES,
   surface: {
     graph: null,
     query: (q, variables, token) => p.query(q, variables, token),
     caller,
     get services() {
-      return { identity: p.identity, patient: p.patient, schedule: p.schedule, record: p.record };
+      return { identity: p.identity, patient: p.patient, schedule: p.schedule, record: p.record, lab: p.lab };
     },
-    fixtures: { ...identityFixtures, ...patientFixtures, ...scheduleFixtures, ...recordFixtures },
+    fixtures: {
+      ...identityFixtures,
+      ...patientFixtures,
+      ...scheduleFixtures,
+      ...recordFixtures,
+      ...labFixtures,
+    },
   },
 });
 
@@ -53,7 +85,7 @@ beforeAll(async () => {
 afterAll(async () => p?.stop());
 
 describeMatrix('generated authorization matrix through the gateway', matrix, {
-  types: Object.keys(matrix.model.policy.subjects),
+  types: TYPES,
   routes: {
     Patient: ['Query.patient', 'Query.myPatient', 'Query.patientDuplicates'],
     Consent: ['Query.patient › consents', 'Query.patientDuplicates › consents'],
@@ -80,6 +112,15 @@ describeMatrix('generated authorization matrix through the gateway', matrix, {
       'Query.visitForAppointment › attachments',
     ],
     RecordExport: ['Query.recordExport'],
+    LabOrder: [
+      'Query.labOrders',
+      'Query.labOrder',
+      'Query.labOrdersForVisit',
+      'Query.labOrdersToReview',
+      'Query.myLabOrders',
+    ],
+    LabResult: ['Query.labResultHistory'],
+    PartnerLabOrder: ['Query.partnerLabOrder'],
   },
 });
 
@@ -116,5 +157,39 @@ describe('the matrix fixtures’ shortcuts, taken through the gateway once', () 
     expect(mine.data.myPatient.consents).toEqual([
       { purpose: 'TREATMENT', givenChannel: 'PORTAL', active: true },
     ]);
+  });
+
+  it('a critical alert reaches the doctor it was raised for through the gateway, and nobody else', async () => {
+    const owner = await caller('patient');
+    const doctor = await caller('doctor');
+    const request = { subject: owner, caller: doctor, conditions: ['careRelationship'] };
+    const { key } = await labFixtures.LabResult.create(p.lab, request);
+    const resultId = String(key!.id);
+    const result = (await p.lab.stores.results.byIds([resultId])).get(resultId)!;
+    const alert = await p.lab.stores.alerts.raise({
+      orderId: result.orderId,
+      resultId,
+      patientId: result.patientId,
+      doctorAccountId: doctor.accountId,
+      flag: 'HH',
+      escalateAfterSec: 3600,
+    });
+    const q = '{ labAlerts { id patientId flag doctorAccountId result { numeric flag } steps { step } } }';
+    const mine = await p.query(q, {}, doctor.token);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data.labAlerts).toEqual([
+      {
+        id: alert.id,
+        patientId: owner.patientId,
+        flag: 'HH',
+        doctorAccountId: doctor.accountId,
+        result: { numeric: 6.8, flag: 'HH' },
+        steps: [{ step: 'RAISED' }],
+      },
+    ]);
+    const colleague = await caller('doctor');
+    expect((await p.query(q, {}, colleague.token)).data.labAlerts).toEqual([]);
+    const asPatient = await p.query(q, {}, owner.token);
+    expect(asPatient.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
   });
 });

@@ -34,7 +34,7 @@ const entry = (name: string, port: number, over: Record<string, string | number>
 const manifest = (...entries: string[]) => `subgraphs:\n${entries.join('\n')}\n`;
 
 describe('subgraph manifest', () => {
-  it('lists identity, patient, schedule and record with their folders, SDL files and development URLs', () => {
+  it('lists identity, patient, schedule, record and lab with their folders, SDL files and development URLs', () => {
     const subgraphs = loadSubgraphManifest();
     expect(subgraphs.map((s) => [s.name, s.dir, s.package, s.urlEnv, s.defaultUrl])).toEqual([
       [
@@ -65,6 +65,7 @@ describe('subgraph manifest', () => {
         'RECORD_URL',
         'http://127.0.0.1:4004/graphql',
       ],
+      ['lab', 'subgraphs/lab', '@medikamente/subgraph-lab', 'LAB_URL', 'http://127.0.0.1:4005/graphql'],
     ]);
     expect(subgraphs.every((s) => s.sdlFile.endsWith(`${s.dir}/schema.graphql`))).toBe(true);
   });
@@ -130,6 +131,7 @@ describe('subgraph manifest', () => {
       patient: 'http://patient.internal:8080/graphql',
       schedule: 'http://127.0.0.1:4003/graphql',
       record: 'http://127.0.0.1:4004/graphql',
+      lab: 'http://127.0.0.1:4005/graphql',
     });
     expect(() => loadGatewayEnv({ SCHEDULE_URL: 'not a url' })).toThrow('SCHEDULE_URL');
   });

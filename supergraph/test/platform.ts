@@ -1,6 +1,7 @@
 import { ClientCredentials, TokenVerifier } from '@medikamente/runtime';
 import { createTestDatabase, gql } from '@medikamente/runtime/testing';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
+import { createLabService, loadLabEnv } from '@medikamente/subgraph-lab';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createRecordService, loadRecordEnv } from '@medikamente/subgraph-record';
 import { createScheduleService, loadScheduleEnv, type ScheduleService } from '@medikamente/subgraph-schedule';
@@ -10,9 +11,9 @@ import { createGateway } from '../src/gateway';
 const ISSUER = 'http://identity.medikamente.test';
 
 /**
- * The platform as deployed, in one test process: identity, patient, schedule, record and the
+ * The platform as deployed, in one test process: identity, patient, schedule, record, lab and the
  * gateway, each on its own port and database, talking real HTTP (JWKS and revocations fetched
- * over HTTP too; schedule's appointment events reach patient and record over HTTP).
+ * over HTTP too; schedule's appointment events reach patient, record and lab over HTTP).
  */
 export async function startPlatform(
   opts: {
@@ -26,13 +27,16 @@ export async function startPlatform(
     identityEnv?: Record<string, string>;
     /** Extra record configuration. */
     recordEnv?: Record<string, string>;
+    /** Extra lab configuration. */
+    labEnv?: Record<string, string>;
   } = {},
 ) {
-  const [idDb, patDb, schDb, recDb] = await Promise.all([
+  const [idDb, patDb, schDb, recDb, labDb] = await Promise.all([
     createTestDatabase('gw_identity'),
     createTestDatabase('gw_patient'),
     createTestDatabase('gw_schedule'),
     createTestDatabase('gw_record'),
+    createTestDatabase('gw_lab'),
   ]);
   const common = {
     NODE_ENV: 'test',
@@ -86,9 +90,15 @@ export async function startPlatform(
     { verifier: verifier() },
   );
   const recordHttp = await record.subgraph.listen(0);
-  // The schedule subgraph tells the patient subgraph (the URL its code names) and the record
-  // subgraph (EVENTS_HTTP_CONSUMERS) about appointments over real HTTP, with a service client's
-  // token from identity (client-credentials grant).
+  // The lab subgraph (master key generated for this process; report files in a temporary dir).
+  const lab = await createLabService(
+    loadLabEnv({ ...common, ...(labDb.url ? { LAB_DATABASE_URL: labDb.url } : {}), ...opts.labEnv }),
+    { verifier: verifier() },
+  );
+  const labHttp = await lab.subgraph.listen(0);
+  // The schedule subgraph tells the patient subgraph (the URL its code names), the record and the
+  // lab subgraphs (EVENTS_HTTP_CONSUMERS) about appointments over real HTTP, with a service
+  // client's token from identity (client-credentials grant).
   const eventsClient = await identity.createClient({
     role: 'service',
     scopes: ['events:write:schedule', 'revocations:read'],
@@ -98,7 +108,7 @@ export async function startPlatform(
     ...common,
     ...(schDb.url ? { SCHEDULE_DATABASE_URL: schDb.url } : {}),
     PATIENT_EVENTS_URL: `${patientHttp.url}/internal/events`,
-    EVENTS_HTTP_CONSUMERS: `${recordHttp.url}/internal/events`,
+    EVENTS_HTTP_CONSUMERS: `${recordHttp.url}/internal/events,${labHttp.url}/internal/events`,
     AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
     SCHEDULE_CLIENT_ID: eventsClient.clientId,
     SCHEDULE_CLIENT_SECRET: eventsClient.clientSecret,
@@ -136,6 +146,7 @@ export async function startPlatform(
       patient: `${patientHttp.url}/graphql`,
       schedule: `${scheduleHttp[0]!.url}/graphql`,
       record: `${recordHttp.url}/graphql`,
+      lab: `${labHttp.url}/graphql`,
     },
     verifier: verifier(),
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
@@ -156,6 +167,7 @@ export async function startPlatform(
         patient: `${patientHttp.url}/graphql`,
         schedule: `${scheduleHttp[scheduleIndex]!.url}/graphql`,
         record: `${recordHttp.url}/graphql`,
+        lab: `${labHttp.url}/graphql`,
       },
       verifier: verifier(),
       limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
@@ -190,10 +202,12 @@ export async function startPlatform(
     patientUrl: `${patientHttp.url}/graphql`,
     scheduleUrls: scheduleHttp.map((h) => `${h.url}/graphql`),
     recordUrl: `${recordHttp.url}/graphql`,
+    labUrl: `${labHttp.url}/graphql`,
     identity,
     patient,
     schedule,
     record,
+    lab,
     schedules,
     account,
     gatewayFor,
@@ -207,10 +221,12 @@ export async function startPlatform(
       for (const s of schedules) await s.close();
       await recordHttp.close();
       await record.close();
+      await labHttp.close();
+      await lab.close();
       await patientHttp.close();
       await patient.close();
       await identity.close();
-      await Promise.all([idDb.drop(), patDb.drop(), schDb.drop(), recDb.drop()]);
+      await Promise.all([idDb.drop(), patDb.drop(), schDb.drop(), recDb.drop(), labDb.drop()]);
     },
   };
 }

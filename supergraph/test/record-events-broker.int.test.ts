@@ -2,7 +2,7 @@
  * The same flow's events over the real RabbitMQ, on the topology `pnpm broker:setup` declares
  * (scripts/broker-topology.ts: every subgraph's src/broker.ts) in a throw-away vhost: schedule
  * publishes to `schedule.events`, the record consumes its queue `record.inbox` (no HTTP inbox
- * then), and publishes its own facts to `record.events`.
+ * then), and publishes its own facts to `record.events`; the lab consumes its queue `lab.inbox`.
  */
 import { randomUUID } from 'node:crypto';
 import { createTestBroker, type TestBroker, until } from '@medikamente/runtime/testing';
@@ -31,8 +31,10 @@ beforeAll(async () => {
   p = await startPlatform({
     scheduleEnv: { EVENTS_AMQP_URL: b.urls.schedule! },
     recordEnv: { EVENTS_AMQP_URL: b.urls.record!, OUTBOX_INTERVAL_MS: '100' },
+    labEnv: { EVENTS_AMQP_URL: b.urls.lab! },
   });
   await p.record.broker!.ready;
+  await p.lab.broker!.ready;
   clinic = await recordClinic(p);
 }, 120_000);
 afterAll(async () => {
@@ -48,6 +50,11 @@ describe.skipIf(skipped)('appointment events reach the record subgraph through R
       consumers: [{ name: 'record.inbox', from: 'schedule', types: ['appointment.*'] }],
     });
     expect(b.urls.record).toMatch(/^amqp:\/\/mk-test-[0-9a-f]+-record:/);
+    expect(services.find((s) => s.name === 'lab')).toEqual({
+      name: 'lab',
+      produces: true,
+      consumers: [{ name: 'lab.inbox', from: 'schedule', types: ['appointment.*'] }],
+    });
   });
 
   it('booking, check-in and cancellation arrive through record.inbox; signing publishes to record.events', async () => {
@@ -105,8 +112,13 @@ describe.skipIf(skipped)('appointment events reach the record subgraph through R
 
     const other = await clinic.book();
     await clinic.awaitAccess(other.patient.patientId!, 'FULL');
+    // The lab's queue takes the same events: care while booked, none once cancelled.
+    const labCare = async () =>
+      (await p.lab.stores.care.activeFor(clinic.doctor.accountId, [other.patient.patientId!])).size > 0;
+    await until('the lab’s care relationship through lab.inbox', labCare);
     await clinic.cancel(other.patient.token, other.appointmentId);
     await clinic.awaitAccess(other.patient.patientId!, 'NONE');
+    await until('the lab withdraws the care relationship', async () => !(await labCare()));
     expect(await clinic.accessLevel(other.patient.patientId!)).toBe('NONE');
   });
 });

@@ -3,6 +3,7 @@
  * HTTP (EVENTS_HTTP_CONSUMERS beside the patient subgraph's inbox), so a booking gives the doctor
  * the care relationship, a check-in opens the visit, and a cancellation withdraws the access; the
  * doctor writes and signs the visit through the gateway and the patient reads only what is signed.
+ * The lab subgraph takes the same events (EVENTS_HTTP_CONSUMERS) into its own care projection.
  */
 import { randomUUID } from 'node:crypto';
 import { until } from '@medikamente/runtime/testing';
@@ -130,8 +131,13 @@ describe('appointment events reach the record subgraph over HTTP', () => {
     const { patient, appointmentId } = await clinic.book();
     const patientId = patient.patientId!;
     await clinic.awaitAccess(patientId, 'FULL');
+    // The lab's own projection of the same events: care while booked, none once cancelled.
+    const labCare = async () =>
+      (await p.lab.stores.care.activeFor(clinic.doctor.accountId, [patientId])).has(patientId);
+    await until('the lab’s care relationship', labCare);
     await clinic.cancel(patient.token, appointmentId);
     await clinic.awaitAccess(patientId, 'NONE');
+    await until('the lab withdraws the care relationship', async () => !(await labCare()));
     expect(await clinic.accessLevel(patientId)).toBe('NONE');
     // Nor can the doctor open the patient's record any more (break-glass aside).
     const open = await p.query(

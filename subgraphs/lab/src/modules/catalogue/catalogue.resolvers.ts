@@ -1,11 +1,15 @@
-import { requireId } from '@medikamente/runtime';
+import { requireId, requireText } from '@medikamente/runtime';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { validateLabTest } from './catalogue.validate';
 
 export const catalogueResolvers: Resolvers = {
   Query: {
     labTests: (_, args, ctx) =>
-      ctx.stores.catalogue.search((args.search ?? '').slice(0, 200), args.includeInactive ?? false),
+      ctx.stores.catalogue.search(
+        // Control characters are refused (PostgreSQL refuses NUL: it surfaced as INTERNAL).
+        requireText((args.search ?? '').slice(0, 200), 'search', { max: 200 }),
+        args.includeInactive ?? false,
+      ),
   },
   Mutation: {
     saveLabTest: async (_, { input }, ctx) => {

@@ -83,7 +83,9 @@ export class OrdersService {
       const d = /^\d{4}-\d{2}-\d{2}$/.test(input.patientBirthDate)
         ? new Date(`${input.patientBirthDate}T00:00:00Z`)
         : null;
-      if (!d || Number.isNaN(d.getTime()) || d > new Date() || d.getUTCFullYear() < 1900)
+      // A day past the month's end (2026-02-30) rolls over in Date: compare the date back.
+      const calendar = d && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(input.patientBirthDate);
+      if (!d || !calendar || d > new Date() || d.getUTCFullYear() < 1900)
         errors.push(
           inputError('input.patientBirthDate', ErrorCode.BAD_USER_INPUT, 'Некорректная дата рождения'),
         );

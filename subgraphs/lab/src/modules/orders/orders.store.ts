@@ -265,4 +265,20 @@ export class OrderStore {
     );
     return new Set(rows.map((r) => String(r.id)));
   }
+
+  /**
+   * History imports (a partner's archive, the demo seed): moves every timestamp of an order so that
+   * it was created at `at`, keeping the intervals between its steps.
+   */
+  async backdate(id: string, at: Date): Promise<void> {
+    await this.database.query(
+      `update lab_order set
+         created_at = created_at + d, collected_at = collected_at + d, sent_at = sent_at + d,
+         received_at = received_at + d, resulted_at = resulted_at + d, reviewed_at = reviewed_at + d,
+         released_at = released_at + d, closed_at = closed_at + d, feed_at = feed_at + d
+       from (select $2::timestamptz - created_at as d from lab_order where id = $1) shift
+       where id = $1`,
+      [id, at.toISOString()],
+    );
+  }
 }

@@ -22,7 +22,8 @@ export type ResultRecord = {
   released: boolean;
 };
 
-export type NewResult = Omit<ResultRecord, 'resultedAt' | 'released'>;
+/** `resultedAt`: now unless given (a history import: results are append-only, so set at insert). */
+export type NewResult = Omit<ResultRecord, 'resultedAt' | 'released'> & { resultedAt?: Date };
 
 export type ResultPost = { orderId: string; requestHash: string; answer: unknown };
 
@@ -57,8 +58,8 @@ export class ResultStore {
   async insert(r: NewResult): Promise<void> {
     await this.database.query(
       `insert into lab_result (id, order_id, patient_id, test_id, partner_result_id, kind, numeric_value, unit,
-         coded_value, text_value, range_low, range_high, range_text, flag, partner_comment)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+         coded_value, text_value, range_low, range_high, range_text, flag, partner_comment, resulted_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce($16::timestamptz, now()))`,
       [
         r.id,
         r.orderId,
@@ -75,6 +76,7 @@ export class ResultStore {
         r.rangeText,
         r.flag,
         r.partnerComment,
+        r.resultedAt?.toISOString() ?? null,
       ],
     );
   }
