@@ -274,6 +274,8 @@ function wiring(name: string, w: Wiring): Record<string, string> {
         LAB_ESCALATION_EMAIL: process.env.LAB_ESCALATION_EMAIL || 'head.doctor@medikamente.local',
         ...escalation(w.doctors[1]?.accountId),
         NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL,
+        // Released results: the schedule tells the patient through their reminder channel.
+        SCHEDULE_EVENTS_URL: url(portOf(subgraph('schedule')), '/internal/events'),
       };
     default:
       return {};

@@ -8,10 +8,11 @@
  *   tsx scripts/partner-lab.ts --once [--value 2823-3=6.9] [--fhir]
  *   tsx scripts/partner-lab.ts --watch [--every 5]
  *
- * Settings: PARTNER_GATEWAY_URL (default http://127.0.0.1:4000/graphql), PARTNER_TOKEN_URL
- * (default http://127.0.0.1:4001/oauth/token), PARTNER_CLIENT_ID / PARTNER_CLIENT_SECRET (default:
- * the demo laboratory's credential in .data/partner-lab.json), PARTNER_DOCUMENTS (default the
- * published supergraph/trusted-documents/lab-partner-v1/documents.json).
+ * Settings: PARTNER_LAB_GATEWAY_URL (default http://127.0.0.1:4000/graphql), PARTNER_LAB_TOKEN_URL
+ * (default http://127.0.0.1:4001/oauth/token), PARTNER_LAB_CLIENT_ID / PARTNER_LAB_CLIENT_SECRET or
+ * PARTNER_LAB_CREDENTIALS_FILE (default: the demo laboratory's .data/partner-lab.json),
+ * PARTNER_LAB_DOCUMENTS (default the published
+ * supergraph/trusted-documents/lab-partner-v1/documents.json).
  * Uses nothing but Node.js: a partner can copy this file.
  */
 
@@ -35,19 +36,21 @@ const { values: args } = parseArgs({
 
 type Credentials = { clientId: string; clientSecret: string };
 function credentials(): Credentials {
-  const { PARTNER_CLIENT_ID: id, PARTNER_CLIENT_SECRET: secret } = process.env;
+  const { PARTNER_LAB_CLIENT_ID: id, PARTNER_LAB_CLIENT_SECRET: secret } = process.env;
   if (id && secret) return { clientId: id, clientSecret: secret };
-  const dataDir = process.env.MEDIKAMENTE_DATA_DIR ?? join(root, '.data');
-  const file = join(dataDir, 'partner-lab.json');
+  const file =
+    process.env.PARTNER_LAB_CREDENTIALS_FILE ??
+    join(process.env.MEDIKAMENTE_DATA_DIR ?? join(root, '.data'), 'partner-lab.json');
   if (!existsSync(file))
-    throw new Error(`no credentials: set PARTNER_CLIENT_ID/SECRET or start the platform (${file})`);
+    throw new Error(`no credentials: set PARTNER_LAB_CLIENT_ID/SECRET or start the platform (${file})`);
   return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
 }
 
-const gatewayUrl = process.env.PARTNER_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
-const tokenUrl = process.env.PARTNER_TOKEN_URL ?? 'http://127.0.0.1:4001/oauth/token';
+const gatewayUrl = process.env.PARTNER_LAB_GATEWAY_URL ?? 'http://127.0.0.1:4000/graphql';
+const tokenUrl = process.env.PARTNER_LAB_TOKEN_URL ?? 'http://127.0.0.1:4001/oauth/token';
 const documentsFile =
-  process.env.PARTNER_DOCUMENTS ?? join(root, 'supergraph/trusted-documents/lab-partner-v1/documents.json');
+  process.env.PARTNER_LAB_DOCUMENTS ??
+  join(root, 'supergraph/trusted-documents/lab-partner-v1/documents.json');
 const log = (...m: unknown[]) => args.quiet || console.log('[partner-lab]', ...m);
 
 /** The published documents: operation name -> its id (sha256 of the body, checked here too). */
