@@ -1,35 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   AUDIT_MIGRATIONS,
-  blobStorageFromEnv,
   defineSubgraph,
   IDEMPOTENCY_MIGRATION,
   INBOX_MIGRATIONS,
   KEYRING_MIGRATION,
   OUTBOX_MIGRATION,
+  subgraphBlobStorage,
 } from '@medikamente/runtime';
 import { createLoaders, createServices, createStores } from './context';
-import { type LabEnv, loadLabEnv } from './env';
+import { loadLabEnv } from './env';
 import { appointmentEventHandler } from './modules/care/care.events';
 import { resolvers } from './resolvers';
 import { labTypeDefs } from './schema';
-
-/** Report files: the configured storage; `fs` under `<DATA_DIR>-blobs` (a temporary dir for memory://). */
-async function labBlobStorage(env: LabEnv, onClose: (step: () => unknown) => void) {
-  let dir = env.LAB_STORAGE_DIR;
-  if (!dir && env.LAB_STORAGE === 'fs') {
-    if (env.DATA_DIR.startsWith('memory://')) {
-      const tmp = await mkdtemp(join(tmpdir(), 'mk-lab-blobs-'));
-      onClose(() => rm(tmp, { recursive: true, force: true }));
-      dir = tmp;
-    } else dir = `${env.DATA_DIR.replace(/\/+$/, '')}-blobs`;
-  }
-  const storage = blobStorageFromEnv('LAB', { ...env, LAB_STORAGE_DIR: dir });
-  onClose(() => storage.close());
-  return storage;
-}
 
 /**
  * The lab subgraph: the test catalogue, orders with pseudonymous specimens, the partner API,
@@ -52,7 +34,14 @@ export const lab = defineSubgraph({
   subscriptions: true,
   stores: ({ database, env }) => createStores(database, env),
   services: async ({ stores, env, database, logger, onClose }) =>
-    createServices({ stores, env, database, logger, onClose, blobs: await labBlobStorage(env, onClose) }),
+    createServices({
+      stores,
+      env,
+      database,
+      logger,
+      onClose,
+      blobs: await subgraphBlobStorage('LAB', env, onClose),
+    }),
   context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
   conditions: ({ stores }) => ({
     careRelationship: (doctor, ids) => stores.care.activeFor(doctor, ids),

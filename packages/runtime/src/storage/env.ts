@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { BlobStorage } from './blob-storage';
 import { FileBlobStorage } from './file-blob-storage';
@@ -102,4 +104,28 @@ export function blobStorageFromEnv(prefix: string, env: Record<string, unknown>)
     secretAccessKey: s.S3_SECRET_ACCESS_KEY,
     forcePathStyle: s.S3_FORCE_PATH_STYLE === 'true',
   });
+}
+
+/**
+ * A subgraph's blob storage from its configuration, with the `fs` default beside its data:
+ * `<PREFIX>_STORAGE_DIR`, else `<DATA_DIR>-blobs`, else (an in-memory DATA_DIR: tests) a
+ * temporary directory removed on close. The storage is closed with the service (`onClose`).
+ */
+export async function subgraphBlobStorage(
+  prefix: string,
+  env: Record<string, unknown> & { DATA_DIR: string },
+  onClose: (step: () => unknown) => void,
+): Promise<BlobStorage> {
+  const upper = prefix.toUpperCase();
+  let dir = env[`${upper}_STORAGE_DIR`] as string | undefined;
+  if (!dir && (env[`${upper}_STORAGE`] ?? 'fs') === 'fs') {
+    if (env.DATA_DIR.startsWith('memory://')) {
+      const tmp = await mkdtemp(join(tmpdir(), `mk-${prefix.toLowerCase()}-blobs-`));
+      onClose(() => rm(tmp, { recursive: true, force: true }));
+      dir = tmp;
+    } else dir = `${env.DATA_DIR.replace(/\/+$/, '')}-blobs`;
+  }
+  const storage = blobStorageFromEnv(prefix, { ...env, [`${upper}_STORAGE_DIR`]: dir });
+  onClose(() => storage.close());
+  return storage;
 }

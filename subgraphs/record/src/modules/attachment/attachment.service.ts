@@ -1,13 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   type BlobStorage,
-  blobStorageFromEnv,
   type SniffRefusal,
   type SubjectKeyring,
   sniffContent,
+  subgraphBlobStorage,
 } from '@medikamente/runtime';
 import type { RecordEnv } from '../../env';
 import { HEALTH_KEYS } from '../keys/keys';
@@ -20,22 +17,10 @@ import type { AttachmentRecord, StoredAttachment } from './attachment.types';
  * by default `<DATA_DIR>-blobs`; with an in-memory DATA_DIR (tests) a temporary directory removed
  * on close.
  */
-export async function recordBlobStorage(
+export const recordBlobStorage = (
   env: RecordEnv,
   onClose: (step: () => unknown) => void,
-): Promise<BlobStorage> {
-  let dir = env.RECORD_STORAGE_DIR;
-  if (!dir && env.RECORD_STORAGE === 'fs') {
-    if (env.DATA_DIR.startsWith('memory://')) {
-      const tmp = await mkdtemp(join(tmpdir(), 'mk-record-blobs-'));
-      onClose(() => rm(tmp, { recursive: true, force: true }));
-      dir = tmp;
-    } else dir = `${env.DATA_DIR.replace(/\/+$/, '')}-blobs`;
-  }
-  const storage = blobStorageFromEnv('RECORD', { ...env, RECORD_STORAGE_DIR: dir });
-  onClose(() => storage.close());
-  return storage;
-}
+): Promise<BlobStorage> => subgraphBlobStorage('RECORD', env, onClose);
 
 export type StoreFileResult =
   | { attachment: AttachmentRecord }
