@@ -78,9 +78,9 @@ export class ReportService {
           'Сначала передайте результаты с этим идентификатором',
         ),
       ]);
-    const existing = await this.deps.reports.find(order.id, input.partnerResultId);
-    if (existing)
-      return existing.sha256 === sha256
+    // A report attached before (or by a concurrent attach): its replay when the same file, else a conflict.
+    const answerTo = (existing: ReportRecord): PartnerAnswer =>
+      existing.sha256 === sha256
         ? { ok: true, inputErrors: [], replayed: true, orders: [asPartnerOrder(order)] }
         : refused([
             inputError(
@@ -89,6 +89,8 @@ export class ReportService {
               'К этому результату уже приложен другой отчёт',
             ),
           ]);
+    const existing = await this.deps.reports.find(order.id, input.partnerResultId);
+    if (existing) return answerTo(existing);
     const id = randomUUID();
     const key = await this.deps.keyring.keyFor(order.patientId, HEALTH_KEYS);
     const storageKey = `lab-reports/${randomBytes(16).toString('hex')}`;
@@ -110,18 +112,10 @@ export class ReportService {
       });
     } catch (e) {
       await this.deps.blobs.delete(storageKey);
-      // A concurrent attach won the row: its replay when the same file, else a conflict.
+      // A concurrent attach won the row.
       const won = await this.deps.reports.find(order.id, input.partnerResultId);
       if (!won) throw e;
-      return won.sha256 === sha256
-        ? { ok: true, inputErrors: [], replayed: true, orders: [asPartnerOrder(order)] }
-        : refused([
-            inputError(
-              'input.partnerResultId',
-              codes.RESULT_CONFLICT,
-              'К этому результату уже приложен другой отчёт',
-            ),
-          ]);
+      return answerTo(won);
     }
     return { ok: true, inputErrors: [], replayed: false, orders: [asPartnerOrder(order)] };
   }
