@@ -238,3 +238,67 @@ describe('a doctor', () => {
     expect(allCodes(r, 'orderLabTests')).toEqual(['BAD_USER_INPUT']);
   });
 });
+
+describe('forged values a partner may try (these held before: typed refusals)', () => {
+  it('extreme numbers, lookalike units and codes, oversized lists, deep or looping FHIR', async () => {
+    const s = await specimen(['K', 'HGB']);
+    const post = (results: unknown[], specimenCode = s.order.specimenCode) =>
+      h.query(POST, { input: { specimenCode, partnerResultId: `R-${randomUUID()}`, results } }, s.token);
+    const k = s.code('K');
+    const cases: Array<[unknown[], string[]]> = [
+      [[line(k, { numeric: 1e308, unit: 'ммоль/л' })], ['VALUE_IMPLAUSIBLE']],
+      [[line(k, { numeric: -0, unit: 'ммоль/л' })], ['VALUE_IMPLAUSIBLE']],
+      [[line(k, { numeric: 5e-324, unit: 'ммоль/л' })], ['VALUE_IMPLAUSIBLE']],
+      // Latin "o" and "m" inside the Cyrillic unit, a fullwidth slash: refused, never converted.
+      [[line(k, { numeric: 4.2, unit: 'ммoль/л' })], ['UNIT_MISMATCH']],
+      [[line(k, { numeric: 4.2, unit: 'мmоль/л' })], ['UNIT_MISMATCH']],
+      [[line(k, { numeric: 4.2, unit: 'ммоль／л' })], ['UNIT_MISMATCH']],
+      [[line(`${k}\u200b`, { numeric: 4.2, unit: 'ммоль/л' })], ['UNKNOWN_LAB_TEST']],
+      [Array.from({ length: 101 }, () => line(k, { numeric: 4.2, unit: 'ммоль/л' })), ['BAD_USER_INPUT']],
+    ];
+    for (const [results, expected] of cases) {
+      const r = await post(results);
+      expect(allCodes(r, 'postLabResults'), JSON.stringify(results).slice(0, 80)).toEqual(expected);
+    }
+    const code = s.order.specimenCode;
+    for (const lookalike of [
+      code.replace(/[0-9]/, (d) => String.fromCharCode(0xff10 + Number(d))),
+      `${code}\u200b`,
+    ])
+      expect(
+        allCodes(await post([line(k, { numeric: 4.2, unit: 'ммоль/л' })], lookalike), 'postLabResults'),
+      ).toEqual(['SPECIMEN_CODE_INVALID']);
+    // Written as text: 5000 levels would overflow JSON.stringify here (the server only parses it).
+    const deep = `{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Observation","extension":${'['.repeat(5000)}${']'.repeat(5000)}}}]}`;
+    const looping = JSON.stringify({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        {
+          fullUrl: 'urn:uuid:a',
+          resource: {
+            resourceType: 'DiagnosticReport',
+            status: 'final',
+            identifier: [{ system: 'x', value: 'R-loop' }],
+            specimen: [{ reference: 'urn:uuid:a' }],
+            result: [{ reference: 'urn:uuid:a' }],
+          },
+        },
+      ],
+    });
+    for (const bundle of [
+      deep,
+      looping,
+      'null',
+      '[]',
+      '"x"',
+      '{"resourceType":"Bundle","type":"collection","entry":{}}',
+    ])
+      expect(
+        allCodes(await h.query(POST_FHIR, { bundle }, s.token), 'postFhirLabReport').every(
+          (c) => c === 'FHIR_INVALID',
+        ),
+      ).toBe(true);
+    expect(await rowsOf(h, s.order.id)).toMatchObject({ results: 0, posts: 0, status: 'COLLECTED' });
+  });
+});
