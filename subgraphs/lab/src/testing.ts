@@ -155,8 +155,12 @@ export const subjectFixtures = {
       return {
         key: { specimenCode: order.specimenCode },
         known: { specimenType: 'венозная кровь', sex: 'FEMALE', ageBand: '30-39', priority: 'URGENT' },
-        // Another laboratory's code answers null without an error, as a made-up one (no existence oracle).
-        hiddenAs: { 'Query.partnerLabOrder': { lab_partner: '' } },
+        // Another laboratory's code answers null without an error, as a made-up one (no existence
+        // oracle), by the root field and by _entities alike.
+        hiddenAs: {
+          'Query.partnerLabOrder': { lab_partner: '' },
+          'Query._entities': { lab_partner: '' },
+        },
       };
     },
   },

@@ -54,7 +54,8 @@ export type FixtureObject = {
   known?: Record<string, unknown>;
   /**
    * Codes a root answers instead of FORBIDDEN when the object is invisible to a role, set by the
-   * resolver (e.g. `{ 'Query.appointment': { patient: 'NOT_FOUND' } }`: no existence oracle).
+   * resolver (e.g. `{ 'Query.appointment': { patient: 'NOT_FOUND' } }`: no existence oracle); `''`
+   * for null without an error. `Query._entities` names the object's `_entities` route.
    */
   hiddenAs?: Record<string, Record<string, string>>;
   /**

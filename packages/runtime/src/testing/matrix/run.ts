@@ -189,7 +189,8 @@ async function checkRoute(
       const ok = at === null && (res.errors ?? []).length === 0;
       return { outcome: outcome('hidden'), mismatches: ok ? [] : [miss(r.field, 'absent', res)] };
     }
-    const code = ctx.objects.get(r.entryType)?.hiddenAs?.[r.operation ?? '']?.[scenario.role] ?? 'FORBIDDEN';
+    const via = r.operation ?? `Query.${r.field}`;
+    const code = ctx.objects.get(r.entryType)?.hiddenAs?.[via]?.[scenario.role] ?? 'FORBIDDEN';
     const path = r.field === '_entities' ? ['_entities', 0] : [r.field];
     const ok = (get(res.data, path) ?? null) === null && codesOf(res).join() === code;
     return {

@@ -20,6 +20,8 @@
  * - Strings over 2000 characters anywhere are refused. Messages are Russian and never repeat
  *   submitted values; `path` points at the offending element ("entry[2].resource.valueQuantity").
  */
+
+import { parseInstant } from '../partner/partner.access';
 import {
   asArray,
   BundleIndex,
@@ -134,9 +136,9 @@ function mapReport(report: Located, index: BundleIndex, errors: FhirErrors): Par
   }
   let issuedAt: string | null = null;
   if (dr.issued !== undefined) {
-    if (typeof dr.issued === 'string' && INSTANT.test(dr.issued) && !Number.isNaN(Date.parse(dr.issued))) {
-      issuedAt = new Date(dr.issued).toISOString();
-    } else errors.add(at('issued'), 'issued должен быть моментом времени с часовым поясом (FHIR instant).');
+    const issued = typeof dr.issued === 'string' && INSTANT.test(dr.issued) ? parseInstant(dr.issued) : null;
+    if (issued) issuedAt = issued.toISOString();
+    else errors.add(at('issued'), 'issued должен быть моментом времени с часовым поясом (FHIR instant).');
   }
   if (dr.conclusion !== undefined && typeof dr.conclusion !== 'string') {
     errors.add(at('conclusion'), 'conclusion должен быть строкой.');

@@ -69,7 +69,7 @@ export class OrdersService {
     if (!isId(input.visitId))
       errors.push(inputError('input.visitId', ErrorCode.BAD_USER_INPUT, 'Некорректный идентификатор приёма'));
     const key = input.idempotencyKey.trim();
-    if (!key || key.length > 100)
+    if (!key || key.length > 100 || hasControlCharacters(key))
       errors.push(
         inputError('input.idempotencyKey', ErrorCode.BAD_USER_INPUT, 'Нужен ключ повтора (до 100 символов)'),
       );

@@ -77,8 +77,14 @@ export const partnerResolvers: Resolvers = {
       ctx.services.reports.attach(partnerWith(ctx.principal, SCOPES.resultsWrite), input),
   },
   PartnerLabOrder: {
-    // Whose order it is, the policy layer decides (partnerOwns, per order).
-    __resolveReference: (ref, ctx) => bySpecimen(ref.specimenCode, ctx),
+    // Whose order it is, the policy layer decides (partnerOwns, per order); a partner asking for
+    // another laboratory's code gets null, as for a made-up one (a refusal would confirm the code).
+    __resolveReference: (ref, ctx) =>
+      bySpecimen(
+        ref.specimenCode,
+        ctx,
+        ctx.principal.role === 'lab_partner' ? (ctx.principal.subject ?? '') : undefined,
+      ),
     // After the results the partner learns nothing of the clinic's review.
     status: (o) => (o.status === 'REVIEWED' || o.status === 'RELEASED' ? 'RESULTED' : o.status),
     tests: (o, _, ctx) => ctx.loaders.orderTests.load(o.id),

@@ -1,8 +1,15 @@
-import { appError, type Database, ErrorCode, type InputError, inputError } from '@medikamente/runtime';
+import {
+  appError,
+  type Database,
+  ErrorCode,
+  hasControlCharacters,
+  type InputError,
+  inputError,
+} from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
 import type { OrderRecord, OrderStore } from '../orders/orders.store';
 import { normaliseSpecimenCode } from '../orders/specimen-code';
-import { decodeCursor, encodeCursor } from './partner.access';
+import { decodeCursor, encodeCursor, parseInstant } from './partner.access';
 
 export type PartnerOrder = OrderRecord & { cursor: string };
 export type PartnerAnswer = {
@@ -49,8 +56,8 @@ export class PartnerService {
     if (after === null) throw appError(ErrorCode.BAD_USER_INPUT, 'Некорректный курсор', { field: 'after' });
     let since: Date | null = null;
     if (args.since) {
-      since = args.since.length <= 40 ? new Date(args.since) : null;
-      if (!since || Number.isNaN(since.getTime()))
+      since = parseInstant(args.since);
+      if (!since)
         throw appError(ErrorCode.BAD_USER_INPUT, 'since: дата и время ISO 8601', { field: 'since' });
     }
     const first = args.first ?? 50;
@@ -113,6 +120,9 @@ export class PartnerService {
     const comment = input.comment?.trim() || null;
     if (comment && comment.length > 500)
       return refused([inputError('input.comment', ErrorCode.TOO_LONG, 'Не длиннее 500 символов')]);
+    // The comment becomes the order's status reason, read by the doctor and the patient.
+    if (comment && hasControlCharacters(comment))
+      return refused([inputError('input.comment', ErrorCode.BAD_USER_INPUT, 'Недопустимые символы')]);
     return this.deps.database.tx(async () => {
       const order = await this.deps.orders.lockBySpecimen(partner, r.code);
       if (!order)

@@ -9,6 +9,7 @@ import {
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
 import type { OrderStore } from '../orders/orders.store';
+import { PARTNER_RESULT_ID } from '../partner/partner.access';
 import { asPartnerOrder, type PartnerAnswer, refused, specimenCodeError } from '../partner/partner.service';
 import type { ResultStore } from '../results/results.store';
 import type { ReportRecord, ReportStore } from './reports.store';
@@ -65,7 +66,10 @@ export class ReportService {
     const order = await this.deps.orders.lockBySpecimen(partner, code.code);
     if (!order)
       return refused([inputError('input.specimenCode', codes.UNKNOWN_SPECIMEN, 'Нет такого образца')]);
-    const post = await this.deps.results.post(partner, input.partnerResultId.slice(0, 101));
+    // An id no result message could have (control characters, too long) has no post either.
+    const post = PARTNER_RESULT_ID.test(input.partnerResultId)
+      ? await this.deps.results.post(partner, input.partnerResultId)
+      : null;
     if (!post || post.orderId !== order.id)
       return refused([
         inputError(
@@ -74,9 +78,9 @@ export class ReportService {
           'Сначала передайте результаты с этим идентификатором',
         ),
       ]);
-    const existing = await this.deps.reports.find(order.id, input.partnerResultId);
-    if (existing)
-      return existing.sha256 === sha256
+    // A report attached before (or by a concurrent attach): its replay when the same file, else a conflict.
+    const answerTo = (existing: ReportRecord): PartnerAnswer =>
+      existing.sha256 === sha256
         ? { ok: true, inputErrors: [], replayed: true, orders: [asPartnerOrder(order)] }
         : refused([
             inputError(
@@ -85,6 +89,8 @@ export class ReportService {
               'К этому результату уже приложен другой отчёт',
             ),
           ]);
+    const existing = await this.deps.reports.find(order.id, input.partnerResultId);
+    if (existing) return answerTo(existing);
     const id = randomUUID();
     const key = await this.deps.keyring.keyFor(order.patientId, HEALTH_KEYS);
     const storageKey = `lab-reports/${randomBytes(16).toString('hex')}`;
@@ -106,11 +112,10 @@ export class ReportService {
       });
     } catch (e) {
       await this.deps.blobs.delete(storageKey);
-      // A concurrent attach of the same report won the row: answer as its replay.
+      // A concurrent attach won the row.
       const won = await this.deps.reports.find(order.id, input.partnerResultId);
-      if (won?.sha256 === sha256)
-        return { ok: true, inputErrors: [], replayed: true, orders: [asPartnerOrder(order)] };
-      throw e;
+      if (!won) throw e;
+      return answerTo(won);
     }
     return { ok: true, inputErrors: [], replayed: false, orders: [asPartnerOrder(order)] };
   }

@@ -12,6 +12,7 @@ import type { AlertsService } from '../alerts/alerts.service';
 import type { AlertRecord } from '../alerts/alerts.store';
 import type { CatalogueStore } from '../catalogue/catalogue.store';
 import type { OrderStore } from '../orders/orders.store';
+import { PARTNER_RESULT_ID, parseInstant } from '../partner/partner.access';
 import {
   asPartnerOrder,
   type PartnerAnswer,
@@ -43,11 +44,10 @@ export type ResultMessage = {
 };
 
 const OPEN_FOR_RESULTS = new Set(['COLLECTED', 'SENT', 'RECEIVED', 'RESULTED']);
-const PARTNER_ID = /^[\x21-\x7e]{1,100}$/;
 
 function envelopeErrors(msg: ResultMessage, f: string): InputError[] {
   const errors: InputError[] = [];
-  if (!PARTNER_ID.test(msg.partnerResultId))
+  if (!PARTNER_RESULT_ID.test(msg.partnerResultId))
     errors.push(
       inputError(
         `${f}.partnerResultId`,
@@ -61,7 +61,7 @@ function envelopeErrors(msg: ResultMessage, f: string): InputError[] {
     errors.push(inputError(`${f}.results`, ErrorCode.BAD_USER_INPUT, 'Не больше 100 результатов'));
   if (msg.conclusion && (msg.conclusion.length > 4000 || hasControlCharacters(msg.conclusion)))
     errors.push(inputError(`${f}.conclusion`, ErrorCode.BAD_USER_INPUT, 'Заключение: до 4000 символов'));
-  if (msg.issuedAt && (msg.issuedAt.length > 40 || Number.isNaN(new Date(msg.issuedAt).getTime())))
+  if (msg.issuedAt && !parseInstant(msg.issuedAt))
     errors.push(inputError(`${f}.issuedAt`, ErrorCode.BAD_USER_INPUT, 'issuedAt: дата и время ISO 8601'));
   msg.results.slice(0, 100).forEach((r, i) => {
     for (const [k, v, max] of [
@@ -110,6 +110,9 @@ export class ResultIngest {
     const raised: AlertRecord[] = [];
     const answer = await this.deps.database
       .tx(async (): Promise<PartnerAnswer> => {
+        // The partner's result id first (always before the order row: no lock-order deadlock), so
+        // one id sent at once for two specimens is taken by one and is a conflict for the other.
+        await this.deps.results.lockPost(partner, msg.partnerResultId);
         const order = await this.deps.orders.lockBySpecimen(partner, code.code);
         if (!order)
           throw new Refusal([inputError(`${f}.specimenCode`, codes.UNKNOWN_SPECIMEN, 'Нет такого образца')]);

@@ -124,7 +124,18 @@ export class ResultStore {
     return new Set(rows.map((r) => String(r.id)));
   }
 
-  /** The stored answer to a partner's result message (a replay), locked; null when new. */
+  /**
+   * Serialises, until the transaction ends, every post of one result id by one partner (an advisory
+   * lock: the id may not have a row yet). Without it two posts of one id for two specimens both
+   * found none and the second failed on the primary key (INTERNAL).
+   */
+  async lockPost(partnerClientId: string, partnerResultId: string): Promise<void> {
+    await this.database.query(`select pg_advisory_xact_lock(hashtextextended('lab-post:' || $1, 0))`, [
+      `${partnerClientId}|${partnerResultId}`,
+    ]);
+  }
+
+  /** The stored answer to a partner's result message (a replay); null when new. */
   async post(partnerClientId: string, partnerResultId: string): Promise<ResultPost | null> {
     const [row] = await this.database.query<{ order_id: string; request_hash: string; answer: unknown }>(
       'select order_id, request_hash, answer from lab_result_post where partner_client_id = $1 and partner_result_id = $2',
