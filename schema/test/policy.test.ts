@@ -108,6 +108,8 @@ describe('policy fragments', () => {
       ReminderSettings: 'schedule',
       Visit: 'record',
       VisitDraft: 'record',
+      LabResult: 'lab',
+      PartnerLabOrder: 'lab',
     });
     expect(policy.owners.operations['Mutation.signIn']).toBe('identity');
     expect(policy.owners.operations['Query.patient']).toBe('patient');
@@ -117,11 +119,14 @@ describe('policy fragments', () => {
       careRelationship: { kind: 'subgraph', subgraph: 'patient' },
       author: { kind: 'subgraph', subgraph: 'record', local: true },
       breakGlass: { kind: 'subgraph', subgraph: 'record', local: true },
-      partnerOwns: { kind: 'planned', subgraph: 'lab' },
+      partnerOwns: { kind: 'subgraph', subgraph: 'lab', local: true },
+      resultReleased: { kind: 'subgraph', subgraph: 'lab', local: true },
     });
-    // Schedule and record answer careRelationship for their own types from appointments (declared, reviewed).
+    // Schedule, record and lab answer careRelationship for their own types (declared, reviewed).
     expect(policy.conditionSourcers).toEqual({
-      careRelationship: ['patient', 'schedule', 'record'],
+      careRelationship: ['patient', 'schedule', 'record', 'lab'],
+      partnerOwns: ['lab'],
+      resultReleased: ['lab'],
       author: ['record'],
       breakGlass: ['record'],
     });
