@@ -125,20 +125,23 @@ type PartnerOrder = {
   tests: Array<{ code: string; name: string; unit: string | null; resulted: boolean }>;
 };
 
-/** Demo values: within the usual adult range unless `--value CODE=number` says otherwise. */
+/**
+ * Demo values by the demo catalogue's codes (scripts/seed-lab-catalogue.ts): within the usual
+ * adult range unless `--value CODE=number` says otherwise.
+ */
 const DEMO: Record<string, number | string> = {
   '718-7': 138,
   '6690-2': 6.1,
   '777-3': 245,
-  '2345-7': 5.2,
+  '14749-6': 5.2,
   '2823-3': 4.4,
   '2951-2': 140,
-  '2160-0': 82,
+  '14682-9': 72,
   '1742-6': 21,
   '3016-3': 1.9,
   '1988-5': 2.1,
   HBSAG: 'отрицательно',
-  'URINE-COLOR': 'соломенно-жёлтый',
+  'UA-COLOR': 'соломенно-жёлтый',
 };
 const overrides = new Map(
   (args.value ?? []).map((v) => {

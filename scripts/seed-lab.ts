@@ -23,6 +23,7 @@ import {
   computeFlag,
   formatRange,
   pickRange,
+  type Sex,
 } from '../subgraphs/lab/src/modules/results/result-values';
 import { DEMO_LAB_TESTS, GLUCOSE_HISTORY, HISTORY_TEST } from './seed-lab-catalogue';
 import { nameUuid, replayAppointmentEvents } from './seed-record';
@@ -30,8 +31,14 @@ import type { DemoDoctor } from './seed-schedule';
 
 const DAY = 86_400_000;
 
-/** Writes the catalogue tests that are missing or performed by another client; how many. */
-async function seedCatalogue(lab: LabService, partner: { clientId: string; name: string }): Promise<number> {
+/**
+ * Writes the demo catalogue's tests that are missing or performed by another client (the
+ * partner's identity client id); returns how many.
+ */
+export async function seedLabCatalogue(
+  lab: LabService,
+  partner: { clientId: string; name: string },
+): Promise<number> {
   let written = 0;
   for (const t of DEMO_LAB_TESTS) {
     const existing = await lab.stores.catalogue.byCode(t.code);
@@ -83,7 +90,7 @@ export async function seedLab(opts: {
   const { lab, partner } = opts;
   const log = opts.log ?? (() => {});
   const started = Date.now();
-  const tests = await seedCatalogue(lab, partner);
+  const tests = await seedLabCatalogue(lab, partner);
   if (tests > 0) {
     const inbox = lab.inbox;
     if (!inbox) throw new Error('the lab subgraph consumes no events');
@@ -97,10 +104,32 @@ export async function seedLab(opts: {
 
   const patientId = opts.patientIds[0];
   const doctor = opts.doctors[0];
-  const test = await lab.stores.catalogue.byCode(HISTORY_TEST);
   const card = patientId ? (await opts.patient.stores.patients.byIds([patientId])).get(patientId) : undefined;
-  if (!patientId || !doctor || !test || !card) return { created: tests > 0 };
-  const ids = GLUCOSE_HISTORY.map((_, i) => nameUuid(`lab-history:${i}`));
+  if (!patientId || !doctor || !card) return { created: tests > 0 };
+  const written = await seedGlucoseHistory({ lab, patientId, card, doctorAccountId: doctor.accountId });
+  if (written > 0) log(`lab: ${written} released glucose results (${Date.now() - started} ms)`);
+  return { created: tests > 0 || written > 0 };
+}
+
+/**
+ * A patient's fasting glucose over the last year (GLUCOSE_HISTORY), ordered by a doctor: order →
+ * collected → sent → received → result (flagged by the platform's rules) → released, dated in the
+ * past (historical orders notify nobody). Ids derive from `key` (idempotent; another patient needs
+ * another key); returns how many orders were written.
+ */
+export async function seedGlucoseHistory(opts: {
+  lab: LabService;
+  patientId: string;
+  card: { birthDate: string; sex: Sex };
+  doctorAccountId: string;
+  /** Namespace of the deterministic ids (the demo's `lab-history` by default). */
+  key?: string;
+}): Promise<number> {
+  const { lab, patientId, card } = opts;
+  const test = await lab.stores.catalogue.byCode(HISTORY_TEST);
+  if (!test) return 0;
+  const key = opts.key ?? 'lab-history';
+  const ids = GLUCOSE_HISTORY.map((_, i) => nameUuid(`${key}:${i}`));
   const present = await lab.stores.orders.byIds(ids);
   const { orders, results } = lab.stores;
   let written = 0;
@@ -118,7 +147,7 @@ export async function seedLab(opts: {
         id,
         patientId,
         visitId: null,
-        orderedBy: doctor.accountId,
+        orderedBy: opts.doctorAccountId,
         partnerClientId: test.partnerClientId,
         partnerName: test.partnerName,
         priority: 'ROUTINE',
@@ -131,11 +160,11 @@ export async function seedLab(opts: {
       });
       for (const step of ['COLLECTED', 'SENT', 'RECEIVED'] as const) await orders.transition(id, step);
       await results.insert({
-        id: nameUuid(`lab-history:${i}:result`),
+        id: nameUuid(`${key}:${i}:result`),
         orderId: id,
         patientId,
         testId: test.id,
-        partnerResultId: `dialab-demo-${i + 1}`,
+        partnerResultId: opts.key ? `dialab-${key}-${i + 1}` : `dialab-demo-${i + 1}`,
         ...checked.value,
         rangeLow: range?.low ?? null,
         rangeHigh: range?.high ?? null,
@@ -147,12 +176,11 @@ export async function seedLab(opts: {
       await orders.transition(id, 'RESULTED');
       await orders.transition(id, 'RELEASED', {
         reviewComment: h.comment ?? null,
-        reviewedBy: doctor.accountId,
+        reviewedBy: opts.doctorAccountId,
       });
       await orders.backdate(id, at);
     });
     written++;
   }
-  if (written > 0) log(`lab: ${written} released glucose results (${Date.now() - started} ms)`);
-  return { created: tests > 0 || written > 0 };
+  return written;
 }

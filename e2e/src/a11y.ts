@@ -3,7 +3,13 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 export type Impact = 'critical' | 'serious' | 'moderate' | 'minor';
-export type AxeRow = { app: 'portal' | 'reception'; page: string; state: string } & Record<Impact, number> & {
+export type AxeRow = {
+  app: 'portal' | 'reception';
+  page: string;
+  state: string;
+  /** The report section the row belongs to (`writeAxeSection`); the main table when unset. */
+  section?: string;
+} & Record<Impact, number> & {
     rules: string[];
   };
 
@@ -31,11 +37,14 @@ export async function axe(page: Page, where: Omit<AxeRow, Impact | 'rules'>): Pr
   return blocking;
 }
 
+/** The rows of a section (`undefined`: the main table's). */
+const rowsOf = (section: string | undefined) => rows.filter((r) => r.section === section);
+
 /** The counts as a Markdown table (docs/accessibility.md is written from it). */
-export function axeTable(): string {
+export function axeTable(section?: string): string {
   const head =
     '| app | page | state | critical | serious | moderate | minor | rules with findings |\n|---|---|---|---|---|---|---|---|';
-  const body = rows.map(
+  const body = rowsOf(section).map(
     (r) =>
       `| ${r.app} | \`${r.page}\` | ${r.state} | ${r.critical} | ${r.serious} | ${r.moderate} | ${r.minor} | ${r.rules.join(', ') || '—'} |`,
   );
@@ -49,13 +58,14 @@ const sectionsOf = (file: URL): string[] =>
   existsSync(file) ? [...readFileSync(file, 'utf8').matchAll(SECTION)].map((m) => m[0]) : [];
 
 /**
- * Writes (or replaces) one suite's own section of docs/accessibility.md when A11Y_REPORT=1: its
- * page states in a table of their own, between markers the main report keeps.
+ * Writes (or replaces) one section of docs/accessibility.md when A11Y_REPORT=1: the page states
+ * axe recorded with that `section`, in a table of their own, between markers the main report keeps.
  */
 export function writeAxeSection(file: URL, name: string, title: string, intro: string): void {
   if (process.env.A11Y_REPORT !== '1') return;
-  const total = rows.reduce((n, r) => n + r.critical + r.serious, 0);
-  const section = `<!-- section:${name} -->\n## ${title}\n\n${intro}\n\nCritical + serious in total: **${total}** over ${rows.length} page states.\n\n${axeTable()}\n<!-- /section:${name} -->`;
+  const mine = rowsOf(name);
+  const total = mine.reduce((n, r) => n + r.critical + r.serious, 0);
+  const section = `<!-- section:${name} -->\n## ${title}\n\n${intro}\n\nCritical + serious in total: **${total}** over ${mine.length} page states.\n\n${axeTable(name)}\n<!-- /section:${name} -->`;
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '# Accessibility\n';
   const marker = new RegExp(`<!-- section:${name} -->[\\s\\S]*?<!-- /section:${name} -->`);
   writeFileSync(
@@ -68,7 +78,8 @@ export function writeAxeSection(file: URL, name: string, title: string, intro: s
 export function writeAxeReport(file: URL, axeVersion: string): void {
   if (process.env.A11Y_REPORT !== '1') return;
   const kept = sectionsOf(file);
-  const total = rows.reduce((n, r) => n + r.critical + r.serious, 0);
+  const main = rowsOf(undefined);
+  const total = main.reduce((n, r) => n + r.critical + r.serious, 0);
   writeFileSync(
     file,
     `# Accessibility
@@ -92,7 +103,7 @@ ICD-10 search is a combobox: typing filters, the arrow keys move through the cod
 (the journey adds the primary diagnosis that way); the break-glass dialog is a modal that keeps
 the focus inside.
 
-Critical + serious in total: **${total}** over ${rows.length} page states.
+Critical + serious in total: **${total}** over ${main.length} page states.
 
 ${axeTable()}
 ${kept.map((k) => `\n${k}\n`).join('')}`,

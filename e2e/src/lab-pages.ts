@@ -1,6 +1,6 @@
 /**
  * Page objects of the laboratory screens (roles, labels and data-* attributes the apps keep
- * stable), for the journeys against the stand-in gateway now and the real stack later.
+ * stable), for the laboratory journey (lab-journey.ts).
  */
 import type { Locator, Page } from 'playwright-core';
 
@@ -20,7 +20,7 @@ export class VisitLabSection {
     await this.root.getByRole('checkbox', { name: startsWith(testName) }).check();
   }
 
-  /** Orders what is picked; returns the specimen codes the page announces. */
+  /** Orders what is picked (optionally urgent, with a note for the laboratory). */
   async order(opts: { urgent?: boolean; note?: string } = {}): Promise<void> {
     if (opts.urgent) await this.root.getByRole('radio', { name: 'срочно', exact: true }).check();
     if (opts.note) await this.root.getByLabel('Комментарий для лаборатории').fill(opts.note);

@@ -1,8 +1,10 @@
 /**
- * The whole platform for browser tests, in this process: identity, patient, schedule and the
- * gateway on random ports with real HTTP (supergraph/test/platform.ts), a small clinic
- * catalogue, and both Next.js apps built with `next build` and started with `next start`.
+ * The whole platform for browser tests, in this process: identity, patient, schedule, record, lab
+ * and the gateway on random ports with real HTTP (supergraph/test/platform.ts), a small clinic
+ * catalogue, the demo laboratory catalogue with its partner laboratory's client, and both Next.js
+ * apps built with `next build` and started with `next start`.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,12 +15,19 @@ import { generateVapidKeys } from '@medikamente/notifications';
 import { authenticator } from 'otplib';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { startApps } from '../../scripts/dev-apps';
+import { partnerLabClient } from '../../scripts/dev-clients';
 import { codeIn, startDevMailbox } from '../../scripts/dev-mailbox';
+import { seedLabCatalogue } from '../../scripts/seed-lab';
+import { loadTrustedDocuments, TRUSTED_DOCUMENTS_DIR } from '../../supergraph/src/trusted-documents';
 import { type Platform, startPlatform } from '../../supergraph/test/platform';
 import { startFilesForwarder } from './files-forwarder';
 
 /** Where the record subgraph sends the security officer's break-glass alerts in e2e. */
 export const SECURITY_MAILBOX = 'security@e2e.medikamente.test';
+/** The lab's on-call mailbox for critical values in e2e (LAB_ALERT_EMAIL). */
+export const LAB_ALERT_MAILBOX = 'lab-alerts@e2e.medikamente.test';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = () => existsSync(CHROMIUM);
@@ -39,10 +48,9 @@ const CHROMIUM_ARGS = [
  * the apps in parallel must not run `next build` into the same `.next` at once.
  */
 export async function withBuildLock<T>(fn: () => Promise<T>): Promise<T> {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
   const lock = join(
     tmpdir(),
-    `mk-e2e-build-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.lock`,
+    `mk-e2e-build-${createHash('sha256').update(ROOT).digest('hex').slice(0, 16)}.lock`,
   );
   const deadline = Date.now() + 600_000;
   for (;;) {
@@ -134,7 +142,10 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
   // Sign-up codes go to a real local SMTP server; tests read them from there.
   const mailbox = await startDevMailbox();
   const files = await startFilesForwarder();
+  const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-apps-'));
   const platform = await startPlatform({
+    // Partners call by the published document ids only, as the deployed gateway loads them.
+    gateway: { trustedDocuments: loadTrustedDocuments(TRUSTED_DOCUMENTS_DIR) },
     identityEnv: mailbox.env,
     recordEnv: {
       // Break-glass alerts reach the security officer's mailbox (here: the dev mailbox).
@@ -142,6 +153,11 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
       SECURITY_ALERT_EMAIL: SECURITY_MAILBOX,
       // File links through the gateway's /files/record, as deployed.
       FILES_PUBLIC_URL: files.publicUrl,
+    },
+    labEnv: {
+      // Critical values: the on-call mailbox is told (no names, no values) through the dev mailbox.
+      NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL,
+      LAB_ALERT_EMAIL: LAB_ALERT_MAILBOX,
     },
     scheduleEnv: {
       NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
@@ -153,6 +169,10 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
   });
   files.forwardTo(platform.gatewayUrl);
   const { branch, service, doctor } = await seedClinic(platform);
+  // The demo partner laboratory (an identity client, kept in <dataDir>/partner-lab.json as `npm
+  // start` keeps it) performs the demo catalogue.
+  const partner = await partnerLabClient(dataDir, platform.identity);
+  await seedLabCatalogue(platform.lab, partner);
   const receptionist = await platform.identity.createAccount({
     role: 'receptionist',
     login: 'reception@e2e.medikamente.test',
@@ -162,7 +182,6 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
     totp: opts.receptionTotp ?? false,
   });
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-apps-'));
   const [portalPort, receptionPort] = [await freePort(), await freePort()];
   const apps = await withBuildLock(() =>
     startApps({
@@ -192,6 +211,41 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
       return authenticator.generate(receptionist.totpSecret);
     },
     mailbox,
+    partner,
+    /**
+     * Runs the sample partner client (scripts/partner-lab.ts) once as a child process, with the
+     * demo laboratory's credentials file, against this gateway (document ids only); resolves to
+     * its output, rejects when it fails.
+     */
+    partnerLab(args: string[] = []): Promise<string> {
+      return new Promise((ok, fail) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', join(ROOT, 'scripts/partner-lab.ts'), '--once', ...args],
+          {
+            cwd: ROOT,
+            env: {
+              ...process.env,
+              PARTNER_LAB_GATEWAY_URL: platform.url,
+              PARTNER_LAB_TOKEN_URL: `${platform.identityUrl}/oauth/token`,
+              PARTNER_LAB_CREDENTIALS_FILE: join(dataDir, 'partner-lab.json'),
+            },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          },
+        );
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        child.stderr.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        child.once('error', fail);
+        child.once('exit', (code) =>
+          code === 0 ? ok(out) : fail(new Error(`partner-lab exited ${code}:\n${out}`)),
+        );
+      });
+    },
     /** The sign-up code sent to `login` (waits for the message). */
     async signUpCode(login: string): Promise<string> {
       const code = codeIn(await mailbox.waitFor((m) => m.to === login.toLowerCase()));

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axe, writeAxeReport } from '../src/a11y';
-import { recordJourneys } from '../src/record-journeys';
+import { labJourney } from '../src/lab-journey';
+import { type JourneyEnv, recordJourneys } from '../src/record-journeys';
 import { screenshot } from '../src/screens';
 import { hasChromium, type Stack, startStack, workEveryDay } from '../src/stack';
 
@@ -12,6 +13,8 @@ const require = createRequire(import.meta.url);
 const AXE_VERSION = (require('axe-core/package.json') as { version: string }).version;
 const PASSWORD = 'first-contact-password';
 const MOSCOW = 'Europe/Moscow';
+/** The sign-in form's error (Next.js's route announcer is an empty `role=alert` too). */
+const SIGN_IN_ERROR = '[role=alert]:not(#__next-route-announcer__)';
 
 /** Today + `days` in Moscow, YYYY-MM-DD. */
 const moscowDay = (days = 0) =>
@@ -435,14 +438,16 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     );
   });
 
-  recordJourneys({
+  const journeys: JourneyEnv = {
     stack: () => s,
     newPatient: () => newPatient(),
     signInPortal: (page, portal, login, next) => signInPortal(page, portal, login, next),
     signInReception,
     check,
     blocking,
-  });
+  };
+  recordJourneys(journeys);
+  labJourney(journeys, AXE_VERSION);
 
   it('axe: every portal page in its main states has no critical or serious violation', async () => {
     const from = blocking.length;
@@ -460,7 +465,7 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     await anon.getByLabel('Телефон или e-mail').fill('nobody@example.ru');
     await anon.getByLabel('Пароль').fill('wrong-password-1');
     await anon.getByRole('button', { name: 'Войти' }).click();
-    await anon.getByRole('alert').waitFor();
+    await anon.locator(SIGN_IN_ERROR).waitFor();
     await check(anon, 'portal', '/signin', 'error (wrong password)');
     await anon.goto(`${P}/signup`);
     await anon.getByLabel('Пароль ещё раз').waitFor();
@@ -543,7 +548,7 @@ run('first contact: booking flow, Russian formats and accessibility in Chromium'
     await anon.getByLabel('Логин (e-mail)').fill('nobody@e2e.medikamente.test');
     await anon.getByLabel('Пароль').fill('wrong-password-1');
     await anon.getByRole('button', { name: 'Войти' }).click();
-    await anon.getByRole('alert').waitFor();
+    await anon.locator(SIGN_IN_ERROR).waitFor();
     await check(anon, 'reception', '/signin', 'error (wrong password)');
 
     const desk = await (await s.context({ width: 1400, height: 900 })).newPage();

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { ClientCredentials, TokenVerifier } from '@medikamente/runtime';
 import { createTestDatabase, gql } from '@medikamente/runtime/testing';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
@@ -10,10 +11,21 @@ import { createGateway } from '../src/gateway';
 
 const ISSUER = 'http://identity.medikamente.test';
 
+/** A port free right now (the schedule's, which the lab must name before the schedule starts). */
+const freePort = (): Promise<number> =>
+  new Promise((ok, fail) => {
+    const s = createServer().once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+
 /**
  * The platform as deployed, in one test process: identity, patient, schedule, record, lab and the
  * gateway, each on its own port and database, talking real HTTP (JWKS and revocations fetched
- * over HTTP too; schedule's appointment events reach patient, record and lab over HTTP).
+ * over HTTP too; schedule's appointment events reach patient, record and lab over HTTP; the lab's
+ * `lab.results_released` reaches the schedule's inbox over HTTP).
  */
 export async function startPlatform(
   opts: {
@@ -91,8 +103,25 @@ export async function startPlatform(
   );
   const recordHttp = await record.subgraph.listen(0);
   // The lab subgraph (master key generated for this process; report files in a temporary dir).
+  // Its outbox goes to the schedule's inbox (on a port chosen now: the schedule starts later, as
+  // it names the lab's inbox) with the lab's own service client (events:write:lab).
+  const schedulePort = await freePort();
+  const labClient = await identity.createClient({
+    role: 'service',
+    scopes: ['events:write:lab', 'revocations:read'],
+    name: 'lab',
+  });
   const lab = await createLabService(
-    loadLabEnv({ ...common, ...(labDb.url ? { LAB_DATABASE_URL: labDb.url } : {}), ...opts.labEnv }),
+    loadLabEnv({
+      ...common,
+      ...(labDb.url ? { LAB_DATABASE_URL: labDb.url } : {}),
+      SCHEDULE_EVENTS_URL: `http://127.0.0.1:${schedulePort}/internal/events`,
+      AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
+      SERVICE_CLIENT_ID: labClient.clientId,
+      SERVICE_CLIENT_SECRET: labClient.clientSecret,
+      OUTBOX_INTERVAL_MS: '100',
+      ...opts.labEnv,
+    }),
     { verifier: verifier() },
   );
   const labHttp = await lab.subgraph.listen(0);
@@ -124,7 +153,7 @@ export async function startPlatform(
   for (let i = 0; i < replicas; i++) {
     const s = await createScheduleService(scheduleEnv, { verifier: verifier() });
     schedules.push(s);
-    scheduleHttp.push(await s.subgraph.listen(0));
+    scheduleHttp.push(await s.subgraph.listen(i === 0 ? schedulePort : 0));
   }
   const schedule = schedules[0]!;
   // The gateway's own credential: subgraphs believe its forwarded client address only with it.
