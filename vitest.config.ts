@@ -66,14 +66,16 @@ export default defineConfig({
           include: ['test/**/*.e2e.test.ts'],
           testTimeout: 60000,
           hookTimeout: 600000,
+          // After every other file (each journey starts a whole platform, two apps and Chromium).
+          sequence: { groupOrder: 1 },
         },
       },
     ],
     testTimeout: 30000,
     hookTimeout: 60000,
-    // Integration files mostly wait on databases, brokers and HTTP: more files at once than cores
-    // (vitest's default is cores − 1, a single file at a time on a 2-core machine). Every file has
-    // its own databases and ports; e2e builds take a lock. VITEST_MAX_WORKERS overrides.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 3,
+    // Integration files mostly wait on databases, brokers and HTTP: two files at once (vitest's
+    // default is cores − 1, a single file at a time on a 2-core machine). Every file has its own
+    // databases and ports; e2e builds take a lock. VITEST_MAX_WORKERS overrides.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2,
   },
 });
