@@ -73,9 +73,11 @@ export default defineConfig({
     ],
     testTimeout: 30000,
     hookTimeout: 60000,
-    // Integration files mostly wait on databases, brokers and HTTP: two files at once (vitest's
-    // default is cores − 1, a single file at a time on a 2-core machine). Every file has its own
-    // databases and ports; e2e builds take a lock. VITEST_MAX_WORKERS overrides.
-    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || 2,
+    // One file at a time by default (vitest's cores − 1 on this 2-core machine): with two, the
+    // main process was starved long enough for a worker's RPC to time out. Files are independent
+    // (own databases and ports, e2e builds take a lock): VITEST_MAX_WORKERS=N runs N at once.
+    ...(Number(process.env.VITEST_MAX_WORKERS) > 0
+      ? { maxWorkers: Number(process.env.VITEST_MAX_WORKERS) }
+      : {}),
   },
 });
