@@ -13,14 +13,26 @@ import { REPO_ROOT } from '../src/manifest';
 const copy = mkdtempSync(join(tmpdir(), 'mk-scaffold-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-const sh = (cmd: string, args: string[]) => {
-  const r = spawnSync(cmd, args, {
-    cwd: copy,
-    encoding: 'utf8',
-    env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
+/**
+ * Runs a command in the copy without blocking this worker: a synchronous child of a minute or more
+ * (install, generate, the copy's own tests) starves vitest's worker RPC ("Timeout calling onTaskUpdate").
+ */
+const sh = (cmd: string, args: string[]) =>
+  new Promise<{ ok: boolean; out: string }>((resolve) => {
+    const child = spawn(cmd, args, {
+      cwd: copy,
+      env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+    });
+    child.once('error', (e) => resolve({ ok: false, out: `${out}\n${e.message}` }));
+    child.once('close', (code) => resolve({ ok: code === 0, out }));
   });
-  return { ok: r.status === 0, out: `${r.stdout}\n${r.stderr}` };
-};
 
 /** Runs `src/main.ts` of a subgraph on a free port and a fresh data dir; true once /readyz answers 200. */
 async function startsAndIsReady(dir: string): Promise<boolean> {
@@ -66,8 +78,8 @@ describe('pnpm new:subgraph', () => {
       }
     }
     // The copy's dependencies (from the local store), as after a clone.
-    expect(sh('pnpm', ['install', '--prefer-offline', '--frozen-lockfile']).ok).toBe(true);
-    const created = sh('pnpm', ['new:subgraph', 'referrals']);
+    expect((await sh('pnpm', ['install', '--prefer-offline', '--frozen-lockfile'])).ok).toBe(true);
+    const created = await sh('pnpm', ['new:subgraph', 'referrals']);
     expect(created.ok, created.out).toBe(true);
 
     const manifest = readFileSync(join(copy, 'supergraph/subgraphs.yaml'), 'utf8');
@@ -76,11 +88,11 @@ describe('pnpm new:subgraph', () => {
     expect(supergraph).toMatch(/REFERRALS @join__graph\(name: "referrals"/);
     expect(supergraph).toContain('referralsEntries(patientId: ID!): [ReferralsEntry!]!');
 
-    const release = sh('pnpm', ['check:release']);
+    const release = await sh('pnpm', ['check:release']);
     expect(release.ok, release.out).toBe(true);
-    const types = sh('pnpm', ['--filter', '@medikamente/subgraph-referrals', 'typecheck']);
+    const types = await sh('pnpm', ['--filter', '@medikamente/subgraph-referrals', 'typecheck']);
     expect(types.ok, types.out).toBe(true);
-    const tests = sh('pnpm', ['vitest', 'run', '--project', 'referrals']);
+    const tests = await sh('pnpm', ['vitest', 'run', '--project', 'referrals']);
     expect(tests.ok, tests.out).toBe(true);
     expect(tests.out).toMatch(/policy-matrix\.int\.test\.ts \(\d+ tests\)/);
 
@@ -88,7 +100,7 @@ describe('pnpm new:subgraph', () => {
     expect(await startsAndIsReady(join(copy, 'subgraphs/referrals'))).toBe(true);
 
     // A second run refuses to overwrite it.
-    const again = sh('pnpm', ['new:subgraph', 'referrals', '--skip-install']);
+    const again = await sh('pnpm', ['new:subgraph', 'referrals', '--skip-install']);
     expect(again.ok).toBe(false);
     expect(again.out).toContain('already in supergraph/subgraphs.yaml');
   }, 600_000);
