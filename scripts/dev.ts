@@ -17,7 +17,8 @@
  * generated into <data>/<name>-master.key), <NAME>_EVENTS_AMQP_URL per subgraph (events through
  * RabbitMQ instead of HTTP, see `pnpm broker:setup`), SECURITY_ALERT_EMAIL, LAB_ALERT_EMAIL /
  * LAB_ESCALATION_EMAIL (default: addresses in the dev mailbox), CRITICAL_ESCALATION_ACCOUNT_ID
- * (default: the demo cardiologist), LOG_LEVEL (default warn).
+ * (default: the demo cardiologist), QUIET_HOURS_START / QUIET_HOURS_END (the schedule's quiet
+ * hours for reminders, default 22:00–08:00 local; equal values turn them off), LOG_LEVEL (default warn).
  *
  * The demo partner laboratory's client credentials are kept in <data>/partner-lab.json; when
  * scripts/partner-lab.ts exists it runs as a child process too (`--watch`), against the gateway.
@@ -238,6 +239,10 @@ const escalation = (colleague: string | undefined): Record<string, string> => {
   return id ? { CRITICAL_ESCALATION_ACCOUNT_ID: id } : {};
 };
 
+/** The named settings of this process's environment that are set, unchanged. */
+const passThrough = (...names: string[]): Record<string, string> =>
+  Object.fromEntries(names.flatMap((n) => (process.env[n] ? [[n, process.env[n]!]] : [])));
+
 /** What this start adds to a subgraph's settings beyond its port, database, client and metrics port. */
 function wiring(name: string, w: Wiring): Record<string, string> {
   const { mailbox } = w;
@@ -255,6 +260,7 @@ function wiring(name: string, w: Wiring): Record<string, string> {
         PATIENT_URL: `${patient()}/graphql`,
         PORTAL_URL: url(ports.portal),
         ...webPushKeys(),
+        ...passThrough('QUIET_HOURS_START', 'QUIET_HOURS_END'),
       };
     case 'record':
       return {
