@@ -58,6 +58,13 @@ export type AcknowledgeLabSpecimensInput = {
   specimenCodes: Array<Scalars['String']['input']>;
 };
 
+export type AddBillingEntryInput = {
+  /** A retry with the same key returns the same entry */
+  idempotencyKey: Scalars['String']['input'];
+  patientId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
 export type AddVisitAddendumInput = {
   idempotencyKey: Scalars['String']['input'];
   text: Scalars['String']['input'];
@@ -190,6 +197,23 @@ export type AuthPayload = {
   ok: Scalars['Boolean']['output'];
   /** Opaque, single use: each refresh returns the next one */
   refreshToken?: Maybe<Scalars['String']['output']>;
+};
+
+/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
+export type BillingEntry = {
+  __typename?: 'BillingEntry';
+  authorAccountId?: Maybe<Scalars['ID']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  patientId?: Maybe<Scalars['ID']['output']>;
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type BillingEntryPayload = {
+  __typename?: 'BillingEntryPayload';
+  entry?: Maybe<BillingEntry>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
 };
 
 export type BookingInput = {
@@ -694,6 +718,7 @@ export type Mutation = {
   acknowledgeLabAlert: LabAlertPayload;
   /** The laboratory received these specimens */
   acknowledgeLabSpecimens: PartnerLabPayload;
+  addBillingEntry: BillingEntryPayload;
   addHoliday: HolidayPayload;
   addScheduleException: ScheduleExceptionPayload;
   addVisitAddendum: VisitPayload;
@@ -796,6 +821,11 @@ export type MutationAcknowledgeLabAlertArgs = {
 
 export type MutationAcknowledgeLabSpecimensArgs = {
   input: AcknowledgeLabSpecimensInput;
+};
+
+
+export type MutationAddBillingEntryArgs = {
+  input: AddBillingEntryInput;
 };
 
 
@@ -1352,6 +1382,8 @@ export type Query = {
   __typename?: 'Query';
   appointment?: Maybe<Appointment>;
   auditEvents: Array<AuditEvent>;
+  /** A patient's entries, newest first */
+  billingEntries: Array<BillingEntry>;
   branch?: Maybe<Branch>;
   /** Reception: a branch's appointments on a local date, cancelled ones included */
   branchJournal: Array<Appointment>;
@@ -1430,6 +1462,11 @@ export type QueryAppointmentArgs = {
 
 export type QueryAuditEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryBillingEntriesArgs = {
   patientId: Scalars['ID']['input'];
 };
 
@@ -2173,6 +2210,7 @@ export type WeeklyTemplatePayload = {
 };
 
 export type Join__Graph =
+  | 'BILLING'
   | 'IDENTITY'
   | 'LAB'
   | 'PATIENT'

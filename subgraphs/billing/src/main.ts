@@ -1,0 +1,3 @@
+import { billing } from './service';
+
+await billing.main();
