@@ -70,6 +70,11 @@ export interface PaymentProvider {
     input: { paymentId: string; amountKopecks: number; description: string },
     idempotenceKey: string,
   ): Promise<ProviderRefund>;
+  /**
+   * null when the provider does not know the id. A refund.succeeded notification names a refund,
+   * and only the provider's own answer about it is trusted.
+   */
+  getRefund(id: string): Promise<ProviderRefund | null>;
   /** Succeeded payments and refunds created in [from, to) — the provider's settlement for reconciliation. */
   settlement(from: Date, to: Date): Promise<{ payments: ProviderPayment[]; refunds: ProviderRefund[] }>;
 }
