@@ -58,13 +58,6 @@ export type AcknowledgeLabSpecimensInput = {
   specimenCodes: Array<Scalars['String']['input']>;
 };
 
-export type AddBillingEntryInput = {
-  /** A retry with the same key returns the same entry */
-  idempotencyKey: Scalars['String']['input'];
-  patientId: Scalars['ID']['input'];
-  text: Scalars['String']['input'];
-};
-
 export type AddVisitAddendumInput = {
   idempotencyKey: Scalars['String']['input'];
   text: Scalars['String']['input'];
@@ -197,23 +190,6 @@ export type AuthPayload = {
   ok: Scalars['Boolean']['output'];
   /** Opaque, single use: each refresh returns the next one */
   refreshToken?: Maybe<Scalars['String']['output']>;
-};
-
-/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
-export type BillingEntry = {
-  __typename?: 'BillingEntry';
-  authorAccountId?: Maybe<Scalars['ID']['output']>;
-  createdAt?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  patientId?: Maybe<Scalars['ID']['output']>;
-  text?: Maybe<Scalars['String']['output']>;
-};
-
-export type BillingEntryPayload = {
-  __typename?: 'BillingEntryPayload';
-  entry?: Maybe<BillingEntry>;
-  inputErrors: Array<InputError>;
-  ok: Scalars['Boolean']['output'];
 };
 
 export type BookingInput = {
@@ -376,6 +352,14 @@ export type ConsentText = {
   version: Scalars['Int']['output'];
 };
 
+export type CreateInvoiceInput = {
+  branchId: Scalars['ID']['input'];
+  /** A retry with the same key returns the same invoice */
+  idempotencyKey: Scalars['String']['input'];
+  lines: Array<InvoiceLineInput>;
+  patientId: Scalars['ID']['input'];
+};
+
 export type CreatePartnerClientInput = {
   name: Scalars['String']['input'];
   role: PartnerRole;
@@ -434,6 +418,18 @@ export type FileLinkPayload = {
   ok: Scalars['Boolean']['output'];
 };
 
+/** A register's shift at the desk */
+export type FiscalShift = {
+  __typename?: 'FiscalShift';
+  branchId?: Maybe<Scalars['ID']['output']>;
+  closedAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  open: Scalars['Boolean']['output'];
+  openedAt: Scalars['String']['output'];
+  registerId: Scalars['String']['output'];
+  shiftNumber?: Maybe<Scalars['Int']['output']>;
+};
+
 export type FreeSlotsInput = {
   branchId?: InputMaybe<Scalars['ID']['input']>;
   /** YYYY-MM-DD in the branch's zone, inclusive */
@@ -488,6 +484,68 @@ export type InputError = {
   /** Russian message for the user; clients may localise by code */
   message: Scalars['String']['output'];
 };
+
+/** A patient's invoice; its sums come from the append-only ledger (balance = charges − payments + refunds) */
+export type Invoice = {
+  __typename?: 'Invoice';
+  /** What the patient still owes, kopecks */
+  balanceKopecks?: Maybe<Scalars['Int']['output']>;
+  branchId?: Maybe<Scalars['ID']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lines?: Maybe<Array<InvoiceLine>>;
+  number?: Maybe<Scalars['String']['output']>;
+  paidKopecks?: Maybe<Scalars['Int']['output']>;
+  patientId: Scalars['ID']['output'];
+  payments?: Maybe<Array<Payment>>;
+  refundedKopecks?: Maybe<Scalars['Int']['output']>;
+  source?: Maybe<InvoiceSource>;
+  sourceId?: Maybe<Scalars['ID']['output']>;
+  status?: Maybe<InvoiceStatus>;
+  /** Charged total, kopecks */
+  totalKopecks?: Maybe<Scalars['Int']['output']>;
+};
+
+export type InvoiceLine = {
+  __typename?: 'InvoiceLine';
+  amountKopecks: Scalars['Int']['output'];
+  discountKopecks: Scalars['Int']['output'];
+  discountReason?: Maybe<Scalars['String']['output']>;
+  lineNo: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  priceItemId?: Maybe<Scalars['ID']['output']>;
+  quantity: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Int']['output'];
+  vat: VatRate;
+};
+
+export type InvoiceLineInput = {
+  discountKopecks?: Scalars['Int']['input'];
+  /** Required with a discount */
+  discountReason?: InputMaybe<Scalars['String']['input']>;
+  priceItemId: Scalars['ID']['input'];
+  quantity?: Scalars['Int']['input'];
+};
+
+export type InvoicePayload = {
+  __typename?: 'InvoicePayload';
+  inputErrors: Array<InputError>;
+  invoice?: Maybe<Invoice>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type InvoiceSource =
+  /** A completed appointment of the schedule */
+  | 'APPOINTMENT'
+  /** Written by the desk */
+  | 'DESK'
+  /** A lab order */
+  | 'LAB_ORDER';
+
+export type InvoiceStatus =
+  | 'PAID'
+  | 'PARTIALLY_PAID'
+  | 'UNPAID';
 
 export type LabAlert = {
   __typename?: 'LabAlert';
@@ -718,7 +776,6 @@ export type Mutation = {
   acknowledgeLabAlert: LabAlertPayload;
   /** The laboratory received these specimens */
   acknowledgeLabSpecimens: PartnerLabPayload;
-  addBillingEntry: BillingEntryPayload;
   addHoliday: HolidayPayload;
   addScheduleException: ScheduleExceptionPayload;
   addVisitAddendum: VisitPayload;
@@ -729,6 +786,7 @@ export type Mutation = {
   cancelAppointment: AppointmentPayload;
   cancelLabOrder: LabOrderPayload;
   checkInAppointment: AppointmentPayload;
+  closeFiscalShift: FiscalShift;
   completeAppointment: AppointmentPayload;
   /** The patient (or reception on their behalf) confirms they will come */
   confirmAppointment: AppointmentPayload;
@@ -737,6 +795,7 @@ export type Mutation = {
   confirmSignUp: AuthPayload;
   confirmTotpEnrollment: AccountPayload;
   createBranch: BranchPayload;
+  createInvoice: InvoicePayload;
   createPartnerClient: PartnerClientPayload;
   createRoom: RoomPayload;
   createService: ServicePayload;
@@ -753,9 +812,11 @@ export type Mutation = {
   markVisitEnteredInError: VisitVersionPayload;
   /** Merges a duplicate into the kept record (reception) */
   mergePatients: PatientPayload;
+  openFiscalShift: FiscalShift;
   openVisit: VisitPayload;
   /** Orders tests from a visit: one order (specimen) per partner laboratory and specimen type */
   orderLabTests: LabOrdersPayload;
+  payInvoiceOnline: PaymentPayload;
   /** The same as postLabResults, as a FHIR R4 DiagnosticReport + Observation bundle */
   postFhirLabReport: PartnerLabPayload;
   /** Results of one specimen, idempotent by partnerResultId */
@@ -763,6 +824,7 @@ export type Mutation = {
   /** Records that the specimen was collected or sent to the laboratory */
   recordLabSpecimenStep: LabOrderPayload;
   refreshSession: AuthPayload;
+  refundPayment: RefundPayload;
   /** Registration by reception. A retry with the same idempotencyKey returns the same patient. */
   registerPatient: PatientPayload;
   /** Stores this browser's push subscription for the signed-in patient */
@@ -780,6 +842,8 @@ export type Mutation = {
   /** A link to download an attachment or a visit summary PDF (GET it with the same bearer token) */
   requestDownload: FileLinkPayload;
   rescheduleAppointment: AppointmentPayload;
+  /** Sends a payment waiting for its receipt to the register again (never prints twice) */
+  retryPaymentFiscalisation: PaymentPayload;
   /** The ordering doctor reviews the results; released results become visible to the patient */
   reviewLabOrder: LabOrderPayload;
   /** Replaces the token signing key now; the old key stays in the JWKS for the overlap window */
@@ -789,6 +853,7 @@ export type Mutation = {
   /** Autosave of the caller's draft */
   saveVisitDraft: VisitDraftPayload;
   setCallStatus: CallListPayload;
+  setPrice: PriceItemPayload;
   setReminderChannel: ReminderSettingsPayload;
   /** Work e-mail for the doctor's next-day list (never exposed through the API) */
   setSpecialistNotifyEmail: Scalars['Boolean']['output'];
@@ -806,6 +871,7 @@ export type Mutation = {
   startTotpEnrollment: TotpEnrollmentPayload;
   /** Starts a correction of a signed visit: a draft prefilled from the current version */
   startVisitCorrection: VisitDraftPayload;
+  takeDeskPayment: PaymentPayload;
   updateBranchSettings: BranchPayload;
   updatePatient: PatientPayload;
   /** Uses a confirm/cancel link from a reminder; works without signing in, once */
@@ -821,11 +887,6 @@ export type MutationAcknowledgeLabAlertArgs = {
 
 export type MutationAcknowledgeLabSpecimensArgs = {
   input: AcknowledgeLabSpecimensInput;
-};
-
-
-export type MutationAddBillingEntryArgs = {
-  input: AddBillingEntryInput;
 };
 
 
@@ -874,6 +935,11 @@ export type MutationCheckInAppointmentArgs = {
 };
 
 
+export type MutationCloseFiscalShiftArgs = {
+  branchId: Scalars['ID']['input'];
+};
+
+
 export type MutationCompleteAppointmentArgs = {
   appointmentId: Scalars['ID']['input'];
 };
@@ -903,6 +969,11 @@ export type MutationConfirmTotpEnrollmentArgs = {
 
 export type MutationCreateBranchArgs = {
   input: BranchInput;
+};
+
+
+export type MutationCreateInvoiceArgs = {
+  input: CreateInvoiceInput;
 };
 
 
@@ -977,6 +1048,11 @@ export type MutationMergePatientsArgs = {
 };
 
 
+export type MutationOpenFiscalShiftArgs = {
+  branchId: Scalars['ID']['input'];
+};
+
+
 export type MutationOpenVisitArgs = {
   input: OpenVisitInput;
 };
@@ -984,6 +1060,11 @@ export type MutationOpenVisitArgs = {
 
 export type MutationOrderLabTestsArgs = {
   input: OrderLabTestsInput;
+};
+
+
+export type MutationPayInvoiceOnlineArgs = {
+  input: PayInvoiceOnlineInput;
 };
 
 
@@ -1004,6 +1085,11 @@ export type MutationRecordLabSpecimenStepArgs = {
 
 export type MutationRefreshSessionArgs = {
   refreshToken: Scalars['String']['input'];
+};
+
+
+export type MutationRefundPaymentArgs = {
+  input: RefundPaymentInput;
 };
 
 
@@ -1054,6 +1140,11 @@ export type MutationRescheduleAppointmentArgs = {
 };
 
 
+export type MutationRetryPaymentFiscalisationArgs = {
+  paymentId: Scalars['ID']['input'];
+};
+
+
 export type MutationReviewLabOrderArgs = {
   input: ReviewLabOrderInput;
 };
@@ -1072,6 +1163,11 @@ export type MutationSaveVisitDraftArgs = {
 export type MutationSetCallStatusArgs = {
   appointmentId: Scalars['ID']['input'];
   status: CallStatus;
+};
+
+
+export type MutationSetPriceArgs = {
+  input: SetPriceInput;
 };
 
 
@@ -1108,6 +1204,11 @@ export type MutationSignVisitArgs = {
 
 export type MutationStartVisitCorrectionArgs = {
   input: VisitRefInput;
+};
+
+
+export type MutationTakeDeskPaymentArgs = {
+  input: TakeDeskPaymentInput;
 };
 
 
@@ -1336,6 +1437,55 @@ export type PatientUpdateInput = {
   workplace?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type PayInvoiceOnlineInput = {
+  idempotencyKey: Scalars['String']['input'];
+  invoiceId: Scalars['ID']['input'];
+};
+
+export type Payment = {
+  __typename?: 'Payment';
+  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  capturedAt?: Maybe<Scalars['String']['output']>;
+  /** Online: where the patient pays */
+  confirmationUrl?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  invoiceId?: Maybe<Scalars['ID']['output']>;
+  method?: Maybe<PaymentMethod>;
+  patientId: Scalars['ID']['output'];
+  receipts?: Maybe<Array<Receipt>>;
+  refundedKopecks?: Maybe<Scalars['Int']['output']>;
+  refunds?: Maybe<Array<Refund>>;
+  status?: Maybe<PaymentStatus>;
+  statusReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type PaymentMethod =
+  | 'CARD'
+  | 'CASH'
+  | 'ONLINE';
+
+export type PaymentPayload = {
+  __typename?: 'PaymentPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  payment?: Maybe<Payment>;
+};
+
+export type PaymentStatus =
+  /** Online: waiting for the patient at the payment page */
+  | 'AWAITING_PAYER'
+  /** Online: cancelled or released (nothing charged) */
+  | 'CANCELED'
+  /** Money received and in the ledger */
+  | 'CAPTURED'
+  /** Online: authorised, being captured */
+  | 'CAPTURING'
+  /** The register refused; no money recorded */
+  | 'FAILED'
+  /** Written; the register has not printed its receipt yet (retried until it does) */
+  | 'PENDING_FISCAL';
+
 export type PostFhirLabReportInput = {
   /** A FHIR R4 Bundle (collection, batch or transaction) with one DiagnosticReport and its Observations, as JSON text */
   bundle: Scalars['String']['input'];
@@ -1372,6 +1522,35 @@ export type PrescriptionInput = {
   route?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A price of the branch's price list, valid from validFrom (inclusive) until validTo (exclusive) */
+export type PriceItem = {
+  __typename?: 'PriceItem';
+  branchId: Scalars['ID']['output'];
+  code: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: PriceKind;
+  name: Scalars['String']['output'];
+  priceKopecks: Scalars['Int']['output'];
+  refId?: Maybe<Scalars['String']['output']>;
+  validFrom: Scalars['String']['output'];
+  validTo?: Maybe<Scalars['String']['output']>;
+  vat: VatRate;
+};
+
+export type PriceItemPayload = {
+  __typename?: 'PriceItemPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  priceItem?: Maybe<PriceItem>;
+};
+
+export type PriceKind =
+  /** A test of the lab's catalogue (refId: its price reference) */
+  | 'LAB_TEST'
+  | 'OTHER'
+  /** A service of the schedule (refId: its service id) */
+  | 'SERVICE';
+
 export type PushSubscriptionInput = {
   auth: Scalars['String']['input'];
   endpoint: Scalars['String']['input'];
@@ -1382,9 +1561,9 @@ export type Query = {
   __typename?: 'Query';
   appointment?: Maybe<Appointment>;
   auditEvents: Array<AuditEvent>;
-  /** A patient's entries, newest first */
-  billingEntries: Array<BillingEntry>;
   branch?: Maybe<Branch>;
+  /** A branch's invoices of a day (YYYY-MM-DD, the clinic's zone) */
+  branchInvoices: Array<Invoice>;
   /** Reception: a branch's appointments on a local date, cancelled ones included */
   branchJournal: Array<Appointment>;
   branches: Array<Branch>;
@@ -1395,10 +1574,15 @@ export type Query = {
   consentTexts: Array<ConsentText>;
   /** The signed-in doctor's appointments between two local dates (inclusive) */
   doctorSchedule: Array<Appointment>;
+  /** The current (or last) shift of the branch's register */
+  fiscalShift?: Maybe<FiscalShift>;
   freeSlots: Array<Slot>;
   holidays: Array<Holiday>;
   /** Active ICD-10 codes by code prefix (J06, j06.9) or by words of the title, best matches first */
   icd10Search: Array<Icd10Code>;
+  invoice?: Maybe<Invoice>;
+  /** A patient's invoices, newest first */
+  invoices: Array<Invoice>;
   /** Critical alerts for the caller (raised for them or escalated to them); open ones only by default */
   labAlerts: Array<LabAlert>;
   labOrder?: Maybe<LabOrder>;
@@ -1418,6 +1602,8 @@ export type Query = {
   myAccessLog: Array<AccessLogEntry>;
   /** The signed-in patient's appointments */
   myAppointments: Array<Appointment>;
+  /** The calling patient's invoices */
+  myInvoices: Array<Invoice>;
   /** The patient's own orders */
   myLabOrders: Array<LabOrder>;
   /** The signed-in patient's own record */
@@ -1433,6 +1619,8 @@ export type Query = {
   partnerLabOrders: PartnerLabOrderPage;
   patient?: Maybe<Patient>;
   patientDuplicates: Array<Patient>;
+  /** The branch's prices valid on a date (default today, Moscow time) */
+  priceList: Array<PriceItem>;
   /** What the caller may see of a patient's record */
   recordAccess: RecordAccess;
   /** FHIR R4 export of a patient's record: the patient's own, or a doctor's in care (audited as a disclosure) */
@@ -1466,13 +1654,14 @@ export type QueryAuditEventsArgs = {
 };
 
 
-export type QueryBillingEntriesArgs = {
-  patientId: Scalars['ID']['input'];
+export type QueryBranchArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
-export type QueryBranchArgs = {
-  id: Scalars['ID']['input'];
+export type QueryBranchInvoicesArgs = {
+  branchId: Scalars['ID']['input'];
+  day: Scalars['String']['input'];
 };
 
 
@@ -1505,6 +1694,11 @@ export type QueryDoctorScheduleArgs = {
 };
 
 
+export type QueryFiscalShiftArgs = {
+  branchId: Scalars['ID']['input'];
+};
+
+
 export type QueryFreeSlotsArgs = {
   input: FreeSlotsInput;
 };
@@ -1519,6 +1713,16 @@ export type QueryHolidaysArgs = {
 export type QueryIcd10SearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QueryInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoicesArgs = {
+  patientId: Scalars['ID']['input'];
 };
 
 
@@ -1592,6 +1796,12 @@ export type QueryPatientDuplicatesArgs = {
 };
 
 
+export type QueryPriceListArgs = {
+  branchId: Scalars['ID']['input'];
+  on?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryRecordAccessArgs = {
   patientId: Scalars['ID']['input'];
 };
@@ -1650,6 +1860,48 @@ export type QueryWeeklyTemplatesArgs = {
   specialistId: Scalars['ID']['input'];
 };
 
+/** A fiscal receipt as the register printed it (54-FZ, FFD 1.2) */
+export type Receipt = {
+  __typename?: 'Receipt';
+  cashKopecks?: Maybe<Scalars['Int']['output']>;
+  /** Tag 1008: where the electronic receipt was sent */
+  customerContact?: Maybe<Scalars['String']['output']>;
+  electronicKopecks?: Maybe<Scalars['Int']['output']>;
+  fiscalAt?: Maybe<Scalars['String']['output']>;
+  fiscalDocumentNumber?: Maybe<Scalars['Int']['output']>;
+  /** Tag 1077, the fiscal sign */
+  fiscalSign?: Maybe<Scalars['String']['output']>;
+  fnNumber?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lines?: Maybe<Array<ReceiptLine>>;
+  operation?: Maybe<ReceiptOperation>;
+  patientId: Scalars['ID']['output'];
+  paymentId?: Maybe<Scalars['ID']['output']>;
+  receiptNumber?: Maybe<Scalars['Int']['output']>;
+  registrationNumber?: Maybe<Scalars['String']['output']>;
+  shiftNumber?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ReceiptLine = {
+  __typename?: 'ReceiptLine';
+  amountKopecks: Scalars['Int']['output'];
+  name: Scalars['String']['output'];
+  /** Tag 1214 */
+  paymentMethod: Scalars['String']['output'];
+  /** Tag 1212 */
+  paymentObject: Scalars['String']['output'];
+  priceKopecks: Scalars['Int']['output'];
+  quantity: Scalars['Int']['output'];
+  vat: VatRate;
+};
+
+export type ReceiptOperation =
+  /** Sale (tag 1054 = 1) */
+  | 'SELL'
+  /** Sale refund (tag 1054 = 2) */
+  | 'SELL_RETURN';
+
 /** What the caller may see of a patient's record (about the caller's own rights) */
 export type RecordAccess = {
   __typename?: 'RecordAccess';
@@ -1697,6 +1949,37 @@ export type ReferralInput = {
 export type ReferralKind =
   | 'LAB'
   | 'SPECIALIST';
+
+export type Refund = {
+  __typename?: 'Refund';
+  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  patientId: Scalars['ID']['output'];
+  paymentId?: Maybe<Scalars['ID']['output']>;
+  reason?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<RefundStatus>;
+  statusReason?: Maybe<Scalars['String']['output']>;
+};
+
+export type RefundPayload = {
+  __typename?: 'RefundPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  refund?: Maybe<Refund>;
+};
+
+export type RefundPaymentInput = {
+  amountKopecks: Scalars['Int']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+export type RefundStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'PENDING';
 
 export type RejectLabSpecimenInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -1887,6 +2170,19 @@ export type ServicePayload = {
   service?: Maybe<Service>;
 };
 
+export type SetPriceInput = {
+  branchId: Scalars['ID']['input'];
+  code: Scalars['String']['input'];
+  kind: PriceKind;
+  name: Scalars['String']['input'];
+  priceKopecks: Scalars['Int']['input'];
+  refId?: InputMaybe<Scalars['String']['input']>;
+  /** YYYY-MM-DD; a later price of the same code from another date is a new version */
+  validFrom: Scalars['String']['input'];
+  validTo?: InputMaybe<Scalars['String']['input']>;
+  vat: VatRate;
+};
+
 export type Sex =
   | 'FEMALE'
   | 'MALE';
@@ -2020,6 +2316,15 @@ export type SubscriptionAppointmentEventsArgs = {
   branchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type TakeDeskPaymentInput = {
+  amountKopecks: Scalars['Int']['input'];
+  /** Phone (+7…) or e-mail for the electronic receipt (tag 1008) */
+  customerContact?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  invoiceId: Scalars['ID']['input'];
+  method: PaymentMethod;
+};
+
 export type TimeRange = {
   __typename?: 'TimeRange';
   end: Scalars['String']['output'];
@@ -2041,6 +2346,16 @@ export type TotpEnrollmentPayload = {
   /** Base32 secret for manual entry */
   secret?: Maybe<Scalars['String']['output']>;
 };
+
+/** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */
+export type VatRate =
+  | 'NONE'
+  | 'VAT0'
+  | 'VAT5'
+  | 'VAT7'
+  | 'VAT10'
+  | 'VAT20'
+  | 'VAT22';
 
 export type VerificationChannel =
   | 'EMAIL'

@@ -1,26 +1,143 @@
-import { AuditLog, type BaseContext, type Database } from '@medikamente/runtime';
+import { AuditLog, type BaseContext, type Database, type Logger } from '@medikamente/runtime';
 import DataLoader from 'dataloader';
-import { type EntryRecord, EntryStore } from './modules/entry/entry.store';
+import type { BillingEnv } from './env';
+import { AtolWebServerRegister } from './modules/fiscal/atol-web-server.adapter';
+import { Registers } from './modules/fiscal/registers';
+import { ShiftService } from './modules/fiscal/shifts.service';
+import { ShiftStore } from './modules/fiscal/shifts.store';
+import { InvoiceService } from './modules/invoices/invoices.service';
+import {
+  type InvoiceLineRecord,
+  type InvoiceRecord,
+  InvoiceStore,
+  type InvoiceTotals,
+} from './modules/invoices/invoices.store';
+import type { PaymentProvider } from './modules/online/provider.port';
+import { YooKassaProvider } from './modules/online/yookassa.adapter';
+import { DeskPaymentService } from './modules/payments/desk.service';
+import { OnlinePaymentService } from './modules/payments/online.service';
+import {
+  type PaymentRecord,
+  PaymentStore,
+  type ReceiptRecord,
+  type RefundRecord,
+} from './modules/payments/payments.store';
+import { RefundService } from './modules/payments/refunds.service';
+import { paymentRetryJob } from './modules/payments/retry.job';
+import { PriceStore } from './modules/prices/prices.store';
 
-export type Stores = { entries: EntryStore; audit: AuditLog };
+export type Stores = {
+  prices: PriceStore;
+  invoices: InvoiceStore;
+  payments: PaymentStore;
+  shifts: ShiftStore;
+  audit: AuditLog;
+};
 
 /** The subgraph's stores on its database. */
 export const createStores = (database: Database): Stores => ({
-  entries: new EntryStore(database),
+  prices: new PriceStore(database),
+  invoices: new InvoiceStore(database),
+  payments: new PaymentStore(database),
+  shifts: new ShiftStore(database),
   audit: new AuditLog(database),
 });
 
-export type BillingContext = BaseContext & {
-  stores: Stores;
-  loaders: { entry: DataLoader<string, EntryRecord | null> };
+export type Services = {
+  invoices: InvoiceService;
+  desk: DeskPaymentService;
+  online: OnlinePaymentService;
+  refunds: RefundService;
+  shifts: ShiftService;
+  registers: Registers;
+  provider: PaymentProvider | null;
+  /** Finishes payments and refunds a dependency being down left unfinished (`runOnce` for tests). */
+  retry: ReturnType<typeof paymentRetryJob>;
 };
 
-/** Per-request loaders on top of the stores (no N+1 for lists and _entities). */
-export function createLoaders(stores: Stores): BillingContext['loaders'] {
+/** Domain services on the stores; the register and provider drivers come from the settings. */
+export function createServices(deps: {
+  stores: Stores;
+  env: BillingEnv;
+  database: Database;
+  logger: Logger;
+}): Services {
+  const { stores, env, database, logger } = deps;
+  const registers = Registers.fromSettings(
+    { branches: env.FISCAL_REGISTERS, defaultUrl: env.FISCAL_REGISTER_URL, onlineUrl: env.ONLINE_FISCAL_URL },
+    (url) => new AtolWebServerRegister({ baseUrl: url, timeoutMs: env.FISCAL_TIMEOUT_MS }),
+  );
+  const provider =
+    env.YOOKASSA_SHOP_ID && env.YOOKASSA_SECRET_KEY
+      ? new YooKassaProvider({
+          baseUrl: env.YOOKASSA_URL,
+          shopId: env.YOOKASSA_SHOP_ID,
+          secretKey: env.YOOKASSA_SECRET_KEY,
+          timeoutMs: env.FISCAL_TIMEOUT_MS,
+        })
+      : null;
+  const payments = { database, invoices: stores.invoices, payments: stores.payments, logger };
+  const fiscalWaitMs = env.FISCAL_WAIT_MS;
+  const desk = new DeskPaymentService({ ...payments, registers, shifts: stores.shifts, fiscalWaitMs });
+  const online = new OnlinePaymentService({
+    ...payments,
+    provider,
+    registers,
+    returnUrl: env.PAYMENT_RETURN_URL,
+    fiscalWaitMs,
+  });
+  const refunds = new RefundService({ ...payments, provider, registers, fiscalWaitMs });
   return {
-    entry: new DataLoader(async (ids) => {
-      const found = await stores.entries.byIds(ids);
-      return ids.map((id) => found.get(id) ?? null);
+    registers,
+    provider,
+    desk,
+    online,
+    refunds,
+    retry: paymentRetryJob({
+      payments: stores.payments,
+      desk,
+      online,
+      refunds,
+      logger,
+      intervalMs: env.PAYMENT_RETRY_MS,
     }),
+    invoices: new InvoiceService({
+      database,
+      invoices: stores.invoices,
+      prices: stores.prices,
+      clinicTimeZone: env.CLINIC_TIME_ZONE,
+      cashierDiscountPercent: env.CASHIER_DISCOUNT_PERCENT,
+    }),
+    shifts: new ShiftService({ registers, shifts: stores.shifts, logger, fiscalWaitMs }),
+  };
+}
+
+export type BillingContext = BaseContext & {
+  stores: Stores;
+  services: Services;
+  env: BillingEnv;
+  loaders: ReturnType<typeof createLoaders>;
+};
+
+const byKey =
+  <T>(load: (ids: readonly string[]) => Promise<Map<string, T>>, fallback: T | null = null) =>
+  () =>
+    new DataLoader<string, T | null>(async (ids) => {
+      const found = await load(ids);
+      return ids.map((id) => found.get(id) ?? fallback);
+    });
+
+/** Per-request loaders on top of the stores (no N+1 for lists and _entities). */
+export function createLoaders(stores: Stores) {
+  return {
+    invoice: byKey<InvoiceRecord>((ids) => stores.invoices.byIds(ids))(),
+    lines: byKey<InvoiceLineRecord[]>((ids) => stores.invoices.lines(ids), [])(),
+    totals: byKey<InvoiceTotals>((ids) => stores.invoices.totals(ids))(),
+    paymentsOfInvoice: byKey<PaymentRecord[]>((ids) => stores.payments.forInvoices(ids), [])(),
+    payment: byKey<PaymentRecord>((ids) => stores.payments.byIds(ids))(),
+    refundsOfPayment: byKey<RefundRecord[]>((ids) => stores.payments.refundsOf(ids), [])(),
+    receiptsOfPayment: byKey<ReceiptRecord[]>((ids) => stores.payments.receiptsOf(ids), [])(),
+    refund: byKey<RefundRecord>((ids) => stores.payments.refundsByIds(ids))(),
+    receipt: byKey<ReceiptRecord>((ids) => stores.payments.receiptsByIds(ids))(),
   };
 }

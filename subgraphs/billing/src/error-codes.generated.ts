@@ -2,4 +2,19 @@
 import { defineErrorCodes } from '@medikamente/runtime';
 
 /** Domain error codes of the billing subgraph, with their default messages. */
-export const codes = defineErrorCodes({});
+export const codes = defineErrorCodes({
+  UNKNOWN_PRICE_ITEM: "Нет такой позиции в прейскуранте",
+  PRICE_NOT_VALID: "Цена не действует на эту дату",
+  DISCOUNT_NOT_ALLOWED: "Скидка такого размера недоступна вашей роли",
+  INVOICE_ALREADY_PAID: "Счёт уже оплачен",
+  AMOUNT_EXCEEDS_BALANCE: "Сумма больше остатка по счёту",
+  SHIFT_NOT_OPEN: "Смена кассы не открыта",
+  SHIFT_ALREADY_OPEN: "Смена кассы уже открыта",
+  REGISTER_NOT_CONFIGURED: "Для этого филиала не настроена касса",
+  REGISTER_UNAVAILABLE: "Касса не отвечает, операция ожидает повторной отправки",
+  REGISTER_ERROR: "Касса отказала в операции",
+  PAYMENT_STATE: "Действие невозможно в текущем статусе платежа",
+  REFUND_EXCEEDS_PAID: "Сумма возврата больше оплаченной",
+  PROVIDER_UNAVAILABLE: "Платёжный сервис недоступен, попробуйте позже",
+  ONLINE_PAYMENTS_DISABLED: "Онлайн-оплата не настроена",
+});

@@ -1,3 +1,3 @@
-export { loadBillingEnv, type BillingEnv } from './env';
+export { type BillingEnv, loadBillingEnv } from './env';
 export { billingTypeDefs } from './schema';
-export { createBillingService, type BillingService } from './service';
+export { type BillingService, createBillingService } from './service';

@@ -1,5 +1,17 @@
 import type { Resolvers } from './generated/resolvers-types';
-import { entryResolvers } from './modules/entry/entry.resolvers';
+import { invoiceResolvers } from './modules/invoices/invoices.resolvers';
+import { paymentResolvers } from './modules/payments/payments.resolvers';
+import { priceResolvers } from './modules/prices/prices.resolvers';
 
 /** All resolvers of the subgraph, typed by its SDL (generated resolver types). */
-export const resolvers: Resolvers = entryResolvers;
+export const resolvers: Resolvers = {
+  Query: { ...priceResolvers.Query, ...invoiceResolvers.Query, ...paymentResolvers.Query },
+  Mutation: { ...priceResolvers.Mutation, ...invoiceResolvers.Mutation, ...paymentResolvers.Mutation },
+  PriceItem: priceResolvers.PriceItem,
+  Invoice: invoiceResolvers.Invoice,
+  InvoiceLine: invoiceResolvers.InvoiceLine,
+  FiscalShift: paymentResolvers.FiscalShift,
+  Payment: paymentResolvers.Payment,
+  Refund: paymentResolvers.Refund,
+  Receipt: paymentResolvers.Receipt,
+};

@@ -1,12 +1,24 @@
 import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
-import { entrySdl } from './modules/entry/entry.sdl';
+import { invoicesSdl } from './modules/invoices/invoices.sdl';
+import { paymentsSdl } from './modules/payments/payments.sdl';
+import { pricesSdl } from './modules/prices/prices.sdl';
 
 /** The billing subgraph's SDL (with the federation and classification header). */
-export const billingTypeDefs = subgraphTypeDefs([inputErrorSdl, entrySdl].join('\n'));
+export const billingTypeDefs = subgraphTypeDefs(
+  [inputErrorSdl, pricesSdl, invoicesSdl, paymentsSdl].join('\n'),
+);
 
 /** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
 export const resolverTypes = {
   contextType: '../context#BillingContext',
-  mappers: { BillingEntry: '../modules/entry/entry.store#EntryRecord' },
+  mappers: {
+    PriceItem: '../modules/prices/prices.store#PriceItemRecord',
+    Invoice: '../modules/invoices/invoices.store#InvoiceRecord',
+    InvoiceLine: '../modules/invoices/invoices.store#InvoiceLineRecord',
+    Payment: '../modules/payments/payments.store#PaymentRecord',
+    Refund: '../modules/payments/payments.store#RefundRecord',
+    Receipt: '../modules/payments/payments.store#ReceiptRecord',
+    FiscalShift: '../modules/fiscal/shifts.store#ShiftRecord',
+  },
 };

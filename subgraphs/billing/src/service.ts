@@ -1,20 +1,49 @@
-import { AUDIT_MIGRATIONS, defineSubgraph, IDEMPOTENCY_MIGRATION } from '@medikamente/runtime';
-import { createLoaders, createStores } from './context';
+import {
+  AUDIT_MIGRATIONS,
+  defineSubgraph,
+  IDEMPOTENCY_MIGRATION,
+  INBOX_MIGRATIONS,
+} from '@medikamente/runtime';
+import { createLoaders, createServices, createStores } from './context';
 import { loadBillingEnv } from './env';
+import { completedVisitHandler } from './modules/invoices/visits.events';
+import { YOOKASSA_NOTIFICATION_NETWORKS } from './modules/online/notification';
+import { mountNotifications } from './modules/payments/notifications.route';
 import { resolvers } from './resolvers';
 import { billingTypeDefs } from './schema';
 
-/** The billing subgraph. */
+/**
+ * The billing subgraph: the price list, invoices on one append-only ledger, desk payments with
+ * fiscal receipts, online payments, refunds.
+ */
 export const billing = defineSubgraph({
   name: 'billing',
   env: loadBillingEnv,
   typeDefs: billingTypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
+  migrations: [...AUDIT_MIGRATIONS, ...INBOX_MIGRATIONS, IDEMPOTENCY_MIGRATION],
   serviceScopes: 'revocations:read',
   stores: ({ database }) => createStores(database),
-  context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
+  services: ({ stores, env, database, logger }) => createServices({ stores, env, database, logger }),
+  context: ({ stores, services, env }) => ({ stores, services, env, loaders: createLoaders(stores) }),
+  // Completed appointments of the schedule become invoices.
+  events: ({ services, stores }) => ({
+    'appointment.*': completedVisitHandler(services.invoices, stores.invoices),
+  }),
+  eventsFrom: 'schedule',
+  routes: (app, { env, services, stores, logger }) =>
+    mountNotifications(app, {
+      networks: env.PAYMENT_NOTIFICATION_NETWORKS
+        ? env.PAYMENT_NOTIFICATION_NETWORKS.split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : YOOKASSA_NOTIFICATION_NETWORKS,
+      online: services.online,
+      payments: stores.payments,
+      logger,
+    }),
+  jobs: ({ services }) => [services.retry],
 });
 
 /** Builds the billing service (tests, tools); `billing.main()` runs the deployable. */

@@ -24,4 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-describeMatrix('generated policy matrix on the billing subgraph', matrix, { types: ['BillingEntry'] });
+describeMatrix('generated policy matrix on the billing subgraph', matrix, {
+  types: ['Invoice', 'Payment', 'Refund', 'Receipt'],
+});

@@ -33,6 +33,8 @@ export function appointmentFact(a: AppointmentRecord, doctorAccountId: string) {
     patientId: a.patientId,
     doctorAccountId,
     branchId: a.branchId,
+    // The booked service (billing prices a completed visit by it).
+    serviceId: a.serviceId,
     startsAt: a.start.toISOString(),
     endsAt: a.end.toISOString(),
     status: a.status,

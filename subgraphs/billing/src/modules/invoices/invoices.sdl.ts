@@ -1,0 +1,84 @@
+export const invoicesSdl = /* GraphQL */ `
+  enum InvoiceSource {
+    "A completed appointment of the schedule"
+    APPOINTMENT
+    "A lab order"
+    LAB_ORDER
+    "Written by the desk"
+    DESK
+  }
+
+  enum InvoiceStatus {
+    UNPAID
+    PARTIALLY_PAID
+    PAID
+  }
+
+  "A patient's invoice; its sums come from the append-only ledger (balance = charges − payments + refunds)"
+  type Invoice @key(fields: "id") @classified(category: "FINANCIAL") {
+    id: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID")
+    number: String
+    patientId: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID of the patient; object access is decided per patient")
+    branchId: ID
+    source: InvoiceSource
+    sourceId: ID
+    createdAt: String
+    lines: [InvoiceLine!]
+    "Charged total, kopecks"
+    totalKopecks: Int
+    paidKopecks: Int
+    refundedKopecks: Int
+    "What the patient still owes, kopecks"
+    balanceKopecks: Int
+    status: InvoiceStatus
+    payments: [Payment!]
+  }
+
+  type InvoiceLine @classified(category: "PUBLIC", justification: "A line inside Invoice.lines (FINANCIAL): reachable only through that guarded field") {
+    lineNo: Int!
+    priceItemId: ID
+    name: String! @classified(category: "PUBLIC", justification: "Name of a service on the price list, not of a person")
+    unitPriceKopecks: Int!
+    quantity: Int!
+    discountKopecks: Int!
+    discountReason: String
+    amountKopecks: Int!
+    vat: VatRate!
+  }
+
+  input InvoiceLineInput {
+    priceItemId: ID!
+    quantity: Int! = 1
+    discountKopecks: Int! = 0
+    "Required with a discount"
+    discountReason: String
+  }
+
+  input CreateInvoiceInput {
+    patientId: ID!
+    branchId: ID!
+    lines: [InvoiceLineInput!]!
+    "A retry with the same key returns the same invoice"
+    idempotencyKey: String!
+  }
+
+  type InvoicePayload @classified(category: "PUBLIC") {
+    ok: Boolean!
+    inputErrors: [InputError!]!
+    invoice: Invoice
+  }
+
+  extend type Query {
+    "A patient's invoices, newest first"
+    invoices(patientId: ID!): [Invoice!]!
+    invoice(id: ID!): Invoice
+    "The calling patient's invoices"
+    myInvoices: [Invoice!]!
+    "A branch's invoices of a day (YYYY-MM-DD, the clinic's zone)"
+    branchInvoices(branchId: ID!, day: String!): [Invoice!]!
+  }
+
+  extend type Mutation {
+    createInvoice(input: CreateInvoiceInput!): InvoicePayload!
+  }
+`;

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import {
+  appError,
+  ErrorCode,
+  IdempotencyMismatchError,
+  IdempotencyStore,
+  inputError,
+  type Principal,
+} from '@medikamente/runtime';
+import { codes } from '../../error-codes.generated';
+import { FiscalUnavailableError } from '../fiscal/fiscal.port';
+import { type Registers, runFiscalTask } from '../fiscal/registers';
+import type { Outcome } from '../invoices/invoices.service';
+import { type PaymentProvider, ProviderUnavailableError } from '../online/provider.port';
+import type { RefundRecord } from './payments.store';
+import { receiptFor } from './receipts';
+import { type PaymentDeps, recordRefundDone } from './settle';
+
+/**
+ * Refunds, full or partial, never more than was paid less earlier refunds (under the invoice
+ * lock). The refund is written PENDING, then carried out — the provider's refund for online
+ * payments (idempotence key = refund id), the register's return receipt (task uuid = refund id) —
+ * and only then enters the ledger as a reversal. Unreachable parties leave it PENDING for retry.
+ */
+export class RefundService {
+  private readonly idempotency: IdempotencyStore;
+  constructor(
+    private readonly deps: PaymentDeps & {
+      provider: PaymentProvider | null;
+      registers: Registers;
+      fiscalWaitMs: number;
+    },
+  ) {
+    this.idempotency = new IdempotencyStore(deps.database);
+  }
+
+  async refund(
+    principal: Principal,
+    input: { paymentId: string; amountKopecks: number; reason: string; idempotencyKey: string },
+  ): Promise<Outcome<RefundRecord>> {
+    const by = principal.subject;
+    if (!by) throw appError(ErrorCode.UNAUTHENTICATED);
+    let refund: RefundRecord;
+    try {
+      const result = await this.deps.database.tx(async (): Promise<Outcome<RefundRecord>> => {
+        const id = randomUUID();
+        const claim = await this.idempotency.claim({
+          principal,
+          key: input.idempotencyKey,
+          operation: 'refundPayment',
+          request: input,
+          result: { id },
+        });
+        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
+        if (claim.status === 'replayed') {
+          const replay = (await this.deps.payments.refundsByIds([claim.result.id])).get(claim.result.id);
+          if (replay) return { ok: true, value: replay };
+        }
+        const found = (await this.deps.payments.byIds([input.paymentId])).get(input.paymentId);
+        if (!found)
+          return {
+            ok: false,
+            inputErrors: [inputError('input.paymentId', ErrorCode.NOT_FOUND, 'Платёж не найден')],
+          };
+        await this.deps.invoices.lock(found.invoiceId);
+        const payment = (await this.deps.payments.lockPayment(found.id))!;
+        if (payment.status !== 'CAPTURED')
+          return {
+            ok: false,
+            inputErrors: [
+              inputError('input.paymentId', codes.PAYMENT_STATE, 'Вернуть можно только проведённый платёж'),
+            ],
+          };
+        const earlier = (await this.deps.payments.refundsOf([payment.id])).get(payment.id)!;
+        const refundable =
+          payment.amountKopecks -
+          earlier.filter((r) => r.status !== 'FAILED').reduce((s, r) => s + r.amountKopecks, 0);
+        if (input.amountKopecks > refundable)
+          return {
+            ok: false,
+            inputErrors: [
+              inputError(
+                'input.amountKopecks',
+                codes.REFUND_EXCEEDS_PAID,
+                `Вернуть можно не больше ${refundable / 100} ₽`,
+              ),
+            ],
+          };
+        return {
+          ok: true,
+          value: await this.deps.payments.insertRefund({
+            id,
+            paymentId: payment.id,
+            invoiceId: payment.invoiceId,
+            patientId: payment.patientId,
+            amountKopecks: input.amountKopecks,
+            reason: input.reason,
+            createdBy: by,
+          }),
+        };
+      });
+      if (!result.ok) return result;
+      refund = result.value;
+    } catch (e) {
+      if (e instanceof IdempotencyMismatchError) return { ok: false, inputErrors: [e.toInputError()] };
+      throw e;
+    }
+    return { ok: true, value: await this.execute(refund, by) };
+  }
+
+  /** Carries out a PENDING refund (idempotent); returns its state afterwards. */
+  async execute(refund: RefundRecord, actor: string): Promise<RefundRecord> {
+    if (refund.status !== 'PENDING') return refund;
+    const payment = (await this.deps.payments.byIds([refund.paymentId])).get(refund.paymentId)!;
+    try {
+      if (payment.method === 'ONLINE') {
+        if (!this.deps.provider || !payment.providerPaymentId) return refund;
+        const remote = await this.deps.provider.createRefund(
+          {
+            paymentId: payment.providerPaymentId,
+            amountKopecks: refund.amountKopecks,
+            description: refund.reason.slice(0, 128),
+          },
+          refund.id,
+        );
+        if (remote.status === 'canceled')
+          return (
+            (await this.deps.payments.finishRefund(
+              refund.id,
+              'FAILED',
+              'Платёжный сервис отклонил возврат',
+            )) ?? refund
+          );
+        if (remote.status !== 'succeeded') return refund;
+      }
+      const register = payment.registerId ? this.deps.registers.get(payment.registerId) : null;
+      if (!register) return (await recordRefundDone(this.deps, refund, null, actor)) ?? refund;
+      const lines = (await this.deps.invoices.lines([refund.invoiceId])).get(refund.invoiceId) ?? [];
+      const receipt = receiptFor({
+        operation: 'sellReturn',
+        lines,
+        amountKopecks: refund.amountKopecks,
+        method: payment.method === 'CASH' ? 'cash' : 'electronically',
+        settles: true,
+        customerContact: payment.customerContact,
+        operatorName: payment.method === 'ONLINE' ? 'Интернет-касса' : 'Кассир',
+      });
+      const outcome = await runFiscalTask(
+        register.register,
+        refund.id,
+        { type: 'receipt', receipt },
+        { waitMs: this.deps.fiscalWaitMs },
+      );
+      if (outcome.status === 'done')
+        return (
+          (await recordRefundDone(this.deps, refund, { registerId: register.id, receipt, outcome }, actor)) ??
+          refund
+        );
+      if (outcome.status === 'error') {
+        // The provider has already returned an online payment's money: the ledger must say so.
+        if (payment.method === 'ONLINE') {
+          this.deps.logger.warn(
+            { refundId: refund.id },
+            'refund receipt refused by the register; recorded without it',
+          );
+          return (await recordRefundDone(this.deps, refund, null, actor)) ?? refund;
+        }
+        return (
+          (await this.deps.payments.finishRefund(refund.id, 'FAILED', `Касса: ${outcome.description}`)) ??
+          refund
+        );
+      }
+      return refund;
+    } catch (e) {
+      if (e instanceof FiscalUnavailableError || e instanceof ProviderUnavailableError) {
+        this.deps.logger.warn({ refundId: refund.id }, 'refund waits for an unavailable party');
+        return refund;
+      }
+      throw e;
+    }
+  }
+}
