@@ -74,7 +74,10 @@ export type FiscalOutcome =
   | { status: 'done'; fiscal: FiscalParams }
   /** Accepted, not yet executed (queued in the driver): ask again later. */
   | { status: 'pending' }
-  /** The register refused or failed: nothing was fiscalised under this uuid. */
+  /**
+   * The register refused or failed: nothing was fiscalised under this uuid. The uuid stays taken:
+   * a retry goes under a new uuid.
+   */
   | { status: 'error'; code: string; description: string }
   /** The register never received this uuid (safe to submit). */
   | { status: 'unknown' };
@@ -83,6 +86,8 @@ export type FiscalOutcome =
 export type ShiftReport = {
   shiftNumber: number;
   open: boolean;
+  /** Open for more than 24 hours: the register refuses receipts until the shift is closed. */
+  expired?: boolean;
   sellCashKopecks: number;
   sellElectronicKopecks: number;
   returnCashKopecks: number;
@@ -98,8 +103,26 @@ export class FiscalUnavailableError extends Error {
   }
 }
 
+/**
+ * The register's server refused the request itself (malformed task, wrong credentials): retrying the
+ * same request will not help. A task the register executed and failed is an outcome, not this error.
+ */
+export class FiscalRejectedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FiscalRejectedError';
+  }
+}
+
 export interface FiscalRegister {
-  /** Submits a task under `uuid`; a repeated uuid is accepted and changes nothing. Throws FiscalUnavailableError. */
+  /**
+   * Submits a task under `uuid`; a repeated uuid is accepted and changes nothing. Throws
+   * FiscalUnavailableError (unreachable, timeout, 5xx: the task may or may not have arrived — submit
+   * again under the same uuid) or FiscalRejectedError (the request itself was refused).
+   */
   submit(uuid: string, task: FiscalTask): Promise<void>;
   /** The outcome of the task submitted under `uuid`. Throws FiscalUnavailableError. */
   outcome(uuid: string): Promise<FiscalOutcome>;
