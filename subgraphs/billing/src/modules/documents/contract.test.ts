@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contractPdf } from './contract.pdf';
 import { CONTRACT_736_REQUIREMENTS, checkContract736 } from './contract-736';
@@ -13,8 +12,8 @@ import {
   safeParseContractTemplate,
 } from './contract-template';
 import { contractData } from './documents.fixtures';
-import { formatLongDate, formatMoscowDateTime, formatRubles, NBSP } from './format';
-import { plain, readPdf } from './read-pdf.testing';
+import { formatLongDate, formatRubles, NBSP } from './format';
+import { readPdf } from './read-pdf.testing';
 import { isValidKpp, isValidOgrn, isValidOrganisationInn } from './requisites';
 
 /** A deep copy of a template changed by `change` (the default stays untouched). */
@@ -254,35 +253,6 @@ describe('renderContract', () => {
       { path: 'date', message: 'Дата договора: ожидается дата в формате ГГГГ-ММ-ДД' },
       { path: 'services', message: 'В договоре должна быть хотя бы одна услуга' },
     ]);
-  });
-});
-
-describe('Russian formats', () => {
-  it('writes rubles with grouped thousands, a comma and the sign', () => {
-    expect(formatRubles(0)).toBe(`0,00${NBSP}₽`);
-    expect(formatRubles(5)).toBe(`0,05${NBSP}₽`);
-    expect(formatRubles(150000)).toBe(`1${NBSP}500,00${NBSP}₽`);
-    expect(formatRubles(123456789)).toBe(`1${NBSP}234${NBSP}567,89${NBSP}₽`);
-    expect(() => formatRubles(1.5)).toThrow(RangeError);
-    expect(() => formatRubles(-1)).toThrow(RangeError);
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (k) => {
-        const [rubles = '', kop = ''] = formatRubles(k).replace(`${NBSP}₽`, '').split(',');
-        return (
-          BigInt(rubles.replaceAll(NBSP, '')) * 100n + BigInt(kop) === BigInt(k) &&
-          /^\d{1,3}(\u00a0\d{3})*$/.test(rubles)
-        );
-      }),
-    );
-  });
-
-  it('writes dates and Moscow times in words', () => {
-    expect(plain(formatLongDate('2026-12-07'))).toBe('7 декабря 2026 г.');
-    expect(plain(formatLongDate('2027-01-31'))).toBe('31 января 2027 г.');
-    // 21:30 UTC on 31 December is already 1 January in Moscow.
-    expect(plain(formatMoscowDateTime(new Date('2026-12-31T21:30:00Z')))).toBe(
-      '1 января 2027 г. в 00:30 (МСК)',
-    );
   });
 });
 
