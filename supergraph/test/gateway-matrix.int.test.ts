@@ -65,7 +65,14 @@ const matrix = createMatrix({
     query: (q, variables, token) => p.query(q, variables, token),
     caller,
     get services() {
-      return { identity: p.identity, patient: p.patient, schedule: p.schedule, record: p.record, lab: p.lab };
+      return {
+        identity: p.identity,
+        patient: p.patient,
+        schedule: p.schedule,
+        record: p.record,
+        lab: p.lab,
+        billing: p.billing,
+      };
     },
     fixtures: {
       ...identityFixtures,

@@ -1,6 +1,8 @@
 import { createServer } from 'node:net';
 import { ClientCredentials, TokenVerifier } from '@medikamente/runtime';
 import { createTestDatabase, gql } from '@medikamente/runtime/testing';
+import { createBillingService, loadBillingEnv } from '@medikamente/subgraph-billing';
+import { startAtolEmulator, startYooKassaEmulator } from '@medikamente/subgraph-billing/emulators';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createLabService, loadLabEnv } from '@medikamente/subgraph-lab';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
@@ -22,8 +24,8 @@ const freePort = (): Promise<number> =>
   });
 
 /**
- * The platform as deployed, in one test process: identity, patient, schedule, record, lab and the
- * gateway, each on its own port and database, talking real HTTP (JWKS and revocations fetched
+ * The platform as deployed, in one test process: identity, patient, schedule, record, lab, billing
+ * (with its cash register and payment provider emulators) and the gateway, each on its own port and database, talking real HTTP (JWKS and revocations fetched
  * over HTTP too; schedule's appointment events reach patient, record and lab over HTTP; the lab's
  * `lab.results_released` reaches the schedule's inbox over HTTP).
  */
@@ -41,14 +43,17 @@ export async function startPlatform(
     recordEnv?: Record<string, string>;
     /** Extra lab configuration. */
     labEnv?: Record<string, string>;
+    /** Extra billing configuration. */
+    billingEnv?: Record<string, string>;
   } = {},
 ) {
-  const [idDb, patDb, schDb, recDb, labDb] = await Promise.all([
+  const [idDb, patDb, schDb, recDb, labDb, billDb] = await Promise.all([
     createTestDatabase('gw_identity'),
     createTestDatabase('gw_patient'),
     createTestDatabase('gw_schedule'),
     createTestDatabase('gw_record'),
     createTestDatabase('gw_lab'),
+    createTestDatabase('gw_billing'),
   ]);
   const common = {
     NODE_ENV: 'test',
@@ -125,6 +130,27 @@ export async function startPlatform(
     { verifier: verifier() },
   );
   const labHttp = await lab.subgraph.listen(0);
+  // The billing subgraph with a desk register, the online register and the payment provider
+  // (protocol-faithful emulators over HTTP; the provider notifies billing from 127.0.0.1).
+  const [deskRegister, onlineRegister] = await Promise.all([startAtolEmulator(), startAtolEmulator()]);
+  const provider = await startYooKassaEmulator({ shopId: 'test-shop', secretKey: 'test-secret' });
+  const billing = await createBillingService(
+    loadBillingEnv({
+      ...common,
+      ...(billDb.url ? { BILLING_DATABASE_URL: billDb.url } : {}),
+      FISCAL_REGISTER_URL: deskRegister.url,
+      ONLINE_FISCAL_URL: onlineRegister.url,
+      YOOKASSA_URL: provider.url,
+      YOOKASSA_SHOP_ID: 'test-shop',
+      YOOKASSA_SECRET_KEY: 'test-secret',
+      PAYMENT_NOTIFICATION_NETWORKS: '127.0.0.1/32',
+      PAYMENT_RETRY_MS: '500',
+      ...opts.billingEnv,
+    }),
+    { verifier: verifier() },
+  );
+  const billingHttp = await billing.subgraph.listen(0);
+  provider.setNotifyUrl(`${billingHttp.url}/payments/yookassa/notifications`);
   // The schedule subgraph tells the patient subgraph (the URL its code names), the record and the
   // lab subgraphs (EVENTS_HTTP_CONSUMERS) about appointments over real HTTP, with a service
   // client's token from identity (client-credentials grant).
@@ -137,7 +163,7 @@ export async function startPlatform(
     ...common,
     ...(schDb.url ? { SCHEDULE_DATABASE_URL: schDb.url } : {}),
     PATIENT_EVENTS_URL: `${patientHttp.url}/internal/events`,
-    EVENTS_HTTP_CONSUMERS: `${recordHttp.url}/internal/events,${labHttp.url}/internal/events`,
+    EVENTS_HTTP_CONSUMERS: `${recordHttp.url}/internal/events,${labHttp.url}/internal/events,${billingHttp.url}/internal/events`,
     AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
     SCHEDULE_CLIENT_ID: eventsClient.clientId,
     SCHEDULE_CLIENT_SECRET: eventsClient.clientSecret,
@@ -176,6 +202,7 @@ export async function startPlatform(
       schedule: `${scheduleHttp[0]!.url}/graphql`,
       record: `${recordHttp.url}/graphql`,
       lab: `${labHttp.url}/graphql`,
+      billing: `${billingHttp.url}/graphql`,
     },
     verifier: verifier(),
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
@@ -232,11 +259,15 @@ export async function startPlatform(
     scheduleUrls: scheduleHttp.map((h) => `${h.url}/graphql`),
     recordUrl: `${recordHttp.url}/graphql`,
     labUrl: `${labHttp.url}/graphql`,
+    billingUrl: `${billingHttp.url}/graphql`,
+    /** Billing's emulated parties: the desk and online registers, the payment provider. */
+    emulators: { deskRegister, onlineRegister, provider },
     identity,
     patient,
     schedule,
     record,
     lab,
+    billing,
     schedules,
     account,
     gatewayFor,
@@ -252,10 +283,13 @@ export async function startPlatform(
       await record.close();
       await labHttp.close();
       await lab.close();
+      await billingHttp.close();
+      await billing.close();
+      await Promise.all([deskRegister.close(), onlineRegister.close(), provider.close()]);
       await patientHttp.close();
       await patient.close();
       await identity.close();
-      await Promise.all([idDb.drop(), patDb.drop(), schDb.drop(), recDb.drop(), labDb.drop()]);
+      await Promise.all([idDb.drop(), patDb.drop(), schDb.drop(), recDb.drop(), labDb.drop(), billDb.drop()]);
     },
   };
 }

@@ -30,7 +30,9 @@ afterAll(async () => {
   await atol?.close();
 });
 
-const newInvoice = async (lines = [{ priceItemId: priceId }]) => {
+const newInvoice = async (
+  lines: Array<{ priceItemId: string; quantity?: number }> = [{ priceItemId: priceId }],
+) => {
   const r = await createInvoice(h, who.cashier, who.patientId, lines);
   expect(r.errors).toBeUndefined();
   expect(r.data.createInvoice.inputErrors).toEqual([]);
@@ -133,6 +135,8 @@ describe('desk payments with fiscal receipts', () => {
     });
     expect(second.data.takeDeskPayment.inputErrors[0].code).toBe('INVOICE_ALREADY_PAID');
     await atol.fail(null);
+    // The retry job takes payments untouched for one retry period (PAYMENT_RETRY_MS, 50 ms here).
+    await new Promise((r) => setTimeout(r, 80));
     await h.service.services.retry.runOnce();
     await h.service.services.retry.runOnce();
     const after = await invoice(h, who.cashier, inv.id);

@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
-import { FiscalUnavailableError } from '../fiscal/fiscal.port';
+import { FiscalRejectedError, FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { type Registers, runFiscalTask } from '../fiscal/registers';
 import type { ShiftStore } from '../fiscal/shifts.store';
 import type { Outcome } from '../invoices/invoices.service';
@@ -171,6 +171,12 @@ export class DeskPaymentService {
         })) ?? (await this.reload(payment))
       );
     } catch (e) {
+      if (e instanceof FiscalRejectedError)
+        return (
+          (await this.deps.payments.transition(payment.id, ['PENDING_FISCAL'], 'FAILED', {
+            reason: `Касса отклонила чек: ${e.message}`,
+          })) ?? (await this.reload(payment))
+        );
       if (!(e instanceof FiscalUnavailableError)) throw e;
       this.deps.logger.warn(
         { paymentId: payment.id, registerId: payment.registerId },

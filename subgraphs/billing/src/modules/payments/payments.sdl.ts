@@ -72,7 +72,7 @@ export const paymentsSdl = /* GraphQL */ `
     electronicKopecks: Int
     lines: [ReceiptLine!]
     "Tag 1008: where the electronic receipt was sent"
-    customerContact: String @classified(category: "CONTACT")
+    customerContact: String
     fiscalDocumentNumber: Int
     "Tag 1077, the fiscal sign"
     fiscalSign: String

@@ -1,29 +1,6 @@
 import type { FiscalReceipt, ReceiptLine } from '../fiscal/fiscal.port';
+import { allocate } from '../fiscal/receipt';
 import type { InvoiceLineRecord } from '../invoices/invoices.store';
-
-/**
- * Splits `amount` kopecks over lines in proportion to their amounts (largest remainder): the parts
- * sum exactly to `amount` and none exceeds its line.
- */
-export function allocateKopecks(weights: number[], amount: number): number[] {
-  const total = weights.reduce((s, w) => s + w, 0);
-  if (total <= 0 || amount <= 0) return weights.map(() => 0);
-  const capped = Math.min(amount, total);
-  const exact = weights.map((w) => (w * capped) / total);
-  const parts = exact.map(Math.floor);
-  let rest = capped - parts.reduce((s, p) => s + p, 0);
-  const order = exact
-    .map((e, i) => [e - Math.floor(e), i] as const)
-    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (const [, i] of order) {
-    if (rest === 0) break;
-    if (parts[i]! < weights[i]!) {
-      parts[i]! += 1;
-      rest -= 1;
-    }
-  }
-  return parts;
-}
 
 /**
  * The receipt of a payment (or refund) of `amountKopecks` against an invoice's lines: the whole
@@ -44,10 +21,7 @@ export function receiptFor(input: {
   const whole = input.amountKopecks === total;
   const shares = whole
     ? input.lines.map((l) => l.amountKopecks)
-    : allocateKopecks(
-        input.lines.map((l) => l.amountKopecks),
-        input.amountKopecks,
-      );
+    : allocate(input.lines, Math.min(input.amountKopecks, total));
   const lines: ReceiptLine[] = input.lines
     .map((l, i) => ({ l, share: shares[i]! }))
     .filter(({ share }) => share > 0)
