@@ -352,29 +352,30 @@ export function recordJourneys(env: JourneyEnv): void {
       'Обзвон',
       'Двухфакторный вход',
     ]);
-    // Staff roles without screens here yet see that, and nothing else.
-    const cashier = await s.platform.identity.createAccount({
-      role: 'cashier',
-      login: `cashier-${patientId.slice(0, 8)}@e2e.medikamente.test`,
-      password: 'cashier-e2e-password',
+    // Staff roles without screens here yet see that, and nothing else (the analyst: the cashier
+    // and the accountant have their billing sections).
+    const analyst = await s.platform.identity.createAccount({
+      role: 'analyst',
+      login: `analyst-${patientId.slice(0, 8)}@e2e.medikamente.test`,
+      password: 'analyst-e2e-password',
       totp: true,
     });
-    const till = await desktopPage(s);
-    await till.goto(`${R}/signin`);
-    await till.getByLabel('Логин (e-mail)').fill(cashier.login);
-    await till.getByLabel('Пароль').fill('cashier-e2e-password');
-    await till.getByRole('button', { name: 'Войти' }).click();
-    await till
+    const analystPage = await desktopPage(s);
+    await analystPage.goto(`${R}/signin`);
+    await analystPage.getByLabel('Логин (e-mail)').fill(analyst.login);
+    await analystPage.getByLabel('Пароль').fill('analyst-e2e-password');
+    await analystPage.getByRole('button', { name: 'Войти' }).click();
+    await analystPage
       .getByLabel('Код из приложения-аутентификатора')
-      .fill(authenticator.generate(cashier.totpSecret!));
-    await till.getByRole('button', { name: 'Подтвердить' }).click();
-    await till.getByRole('heading', { name: 'Разделов для вашей роли пока нет' }).waitFor();
-    await env.check(till, 'reception', '/', 'a role without sections (cashier)');
+      .fill(authenticator.generate(analyst.totpSecret!));
+    await analystPage.getByRole('button', { name: 'Подтвердить' }).click();
+    await analystPage.getByRole('heading', { name: 'Разделов для вашей роли пока нет' }).waitFor();
+    await env.check(analystPage, 'reception', '/', 'a role without sections (analyst)');
     expect(
-      await till.getByRole('navigation', { name: 'Разделы' }).getByRole('link').allTextContents(),
+      await analystPage.getByRole('navigation', { name: 'Разделы' }).getByRole('link').allTextContents(),
     ).toEqual(['Двухфакторный вход']);
-    await till.goto(`${R}/record/${patientId}`);
-    await till.waitForURL(`${R}/`);
+    await analystPage.goto(`${R}/record/${patientId}`);
+    await analystPage.waitForURL(`${R}/`);
     // The doctor's page sends reception back to its journal.
     await desk.goto(`${R}/record/${patientId}`);
     await desk.waitForURL(`${R}/`);

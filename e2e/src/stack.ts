@@ -134,15 +134,21 @@ export async function seedClinic(platform: Platform) {
 
 /**
  * The whole platform and both apps. With `receptionTotp`, the receptionist is enrolled in TOTP
- * (sign in with `receptionCode()`); otherwise the receptionist enrols in a test.
+ * (sign in with `receptionCode()`); otherwise the receptionist enrols in a test. Billing sends
+ * the payer back to the portal's «Договоры и оплаты» (PAYMENT_RETURN_URL); `billingEnv` adds to
+ * billing's configuration.
  */
-export async function startStack(opts: { receptionTotp?: boolean } = {}) {
+export async function startStack(
+  opts: { receptionTotp?: boolean; billingEnv?: Record<string, string> } = {},
+) {
   // Reminder channels are configured (the portal offers them); no reminder is sent in e2e.
   const vapid = generateVapidKeys();
   // Sign-up codes go to a real local SMTP server; tests read them from there.
   const mailbox = await startDevMailbox();
   const files = await startFilesForwarder();
   const dataDir = mkdtempSync(join(tmpdir(), 'mk-e2e-apps-'));
+  // The apps' ports first: billing must know where the portal takes the payer back.
+  const [portalPort, receptionPort] = [await freePort(), await freePort()];
   const platform = await startPlatform({
     // Partners call by the published document ids only, as the deployed gateway loads them.
     gateway: { trustedDocuments: loadTrustedDocuments(TRUSTED_DOCUMENTS_DIR) },
@@ -158,6 +164,10 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
       // Critical values: the on-call mailbox is told (no names, no values) through the dev mailbox.
       NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL,
       LAB_ALERT_EMAIL: LAB_ALERT_MAILBOX,
+    },
+    billingEnv: {
+      PAYMENT_RETURN_URL: `http://127.0.0.1:${portalPort}/payments`,
+      ...opts.billingEnv,
     },
     scheduleEnv: {
       NOTIFY_SMTP_URL: 'smtp://127.0.0.1:9',
@@ -182,7 +192,6 @@ export async function startStack(opts: { receptionTotp?: boolean } = {}) {
     totp: opts.receptionTotp ?? false,
   });
 
-  const [portalPort, receptionPort] = [await freePort(), await freePort()];
   const apps = await withBuildLock(() =>
     startApps({
       gatewayUrl: platform.gatewayUrl,

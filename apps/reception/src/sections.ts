@@ -24,6 +24,8 @@ const SECTIONS: Partial<Record<string, readonly Section[]>> = {
     { href: '/record', label: 'Медкарта' },
     { href: '/lab', label: 'Результаты к проверке' },
   ],
+  cashier: [{ href: '/cashier', label: 'Касса' }],
+  accountant: [{ href: '/accounting', label: 'Бухгалтерия' }],
 };
 
 /** The sections of a role (none for roles the app has no screens for yet). */

@@ -1,4 +1,5 @@
 import '@medikamente/web-kit/styles.css';
+import '@medikamente/web-kit/billing.css';
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/appointments">Мои записи</Link>
                 <Link href="/record">Моя медкарта</Link>
                 <Link href="/labs">Мои анализы</Link>
+                <Link href="/payments">Договоры и оплаты</Link>
                 <Link href="/profile">Профиль</Link>
                 <Link href="/consents">Согласия</Link>
               </>

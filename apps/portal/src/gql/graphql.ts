@@ -83,6 +83,11 @@ export type FreeSlotsInput = {
   to: string;
 };
 
+export type InvoiceStatus =
+  | 'PAID'
+  | 'PARTIALLY_PAID'
+  | 'UNPAID';
+
 /** N normal, L/H below/above the reference range, LL/HH critical, A abnormal (coded) */
 export type LabFlag =
   | 'A'
@@ -147,11 +152,41 @@ export type PatientUpdateInput = {
   workplace?: string | null | undefined;
 };
 
+export type PayInvoiceOnlineInput = {
+  idempotencyKey: string;
+  invoiceId: string;
+};
+
+export type PaymentMethod =
+  | 'CARD'
+  | 'CASH'
+  | 'ONLINE';
+
+export type PaymentStatus =
+  /** Online: waiting for the patient at the payment page */
+  | 'AWAITING_PAYER'
+  /** Online: cancelled or released (nothing charged) */
+  | 'CANCELED'
+  /** Money received and in the ledger */
+  | 'CAPTURED'
+  /** Online: authorised, being captured */
+  | 'CAPTURING'
+  /** The register refused; no money recorded */
+  | 'FAILED'
+  /** Written; the register has not printed its receipt yet (retried until it does) */
+  | 'PENDING_FISCAL';
+
 export type PushSubscriptionInput = {
   auth: string;
   endpoint: string;
   p256dh: string;
 };
+
+export type ReceiptOperation =
+  /** Sale (tag 1054 = 1) */
+  | 'SELL'
+  /** Sale refund (tag 1054 = 2) */
+  | 'SELL_RETURN';
 
 export type ReferralKind =
   | 'LAB'
@@ -212,6 +247,16 @@ export type SpecialistFilter = {
   specialty?: string | null | undefined;
 };
 
+/** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */
+export type VatRate =
+  | 'NONE'
+  | 'VAT0'
+  | 'VAT5'
+  | 'VAT7'
+  | 'VAT10'
+  | 'VAT20'
+  | 'VAT22';
+
 export type VerificationChannel =
   | 'EMAIL'
   | 'SMS';
@@ -256,6 +301,27 @@ export type PortalSignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PortalSignOutMutation = { signOut: { ok: boolean } };
+
+export type PortalInvoiceFieldsFragment = { id: string, number: string | null, createdAt: string | null, totalKopecks: number | null, paidKopecks: number | null, refundedKopecks: number | null, balanceKopecks: number | null, status: InvoiceStatus | null, lines: Array<{ lineNo: number, name: string, unitPriceKopecks: number, quantity: number, discountKopecks: number, discountReason: string | null, amountKopecks: number, vat: VatRate }> | null, payments: Array<{ id: string, method: PaymentMethod | null, amountKopecks: number | null, status: PaymentStatus | null, statusReason: string | null, createdAt: string | null, refundedKopecks: number | null, receipts: Array<{ id: string, operation: ReceiptOperation | null, totalKopecks: number | null, cashKopecks: number | null, electronicKopecks: number | null, customerContact: string | null, fiscalDocumentNumber: number | null, fiscalSign: string | null, fnNumber: string | null, registrationNumber: string | null, shiftNumber: number | null, receiptNumber: number | null, fiscalAt: string | null, lines: Array<{ name: string, priceKopecks: number, quantity: number, amountKopecks: number, vat: VatRate, paymentMethod: string, paymentObject: string }> | null }> | null }> | null };
+
+export type MyInvoicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyInvoicesQuery = { myInvoices: Array<{ id: string, number: string | null, createdAt: string | null, totalKopecks: number | null, paidKopecks: number | null, refundedKopecks: number | null, balanceKopecks: number | null, status: InvoiceStatus | null, lines: Array<{ lineNo: number, name: string, unitPriceKopecks: number, quantity: number, discountKopecks: number, discountReason: string | null, amountKopecks: number, vat: VatRate }> | null, payments: Array<{ id: string, method: PaymentMethod | null, amountKopecks: number | null, status: PaymentStatus | null, statusReason: string | null, createdAt: string | null, refundedKopecks: number | null, receipts: Array<{ id: string, operation: ReceiptOperation | null, totalKopecks: number | null, cashKopecks: number | null, electronicKopecks: number | null, customerContact: string | null, fiscalDocumentNumber: number | null, fiscalSign: string | null, fnNumber: string | null, registrationNumber: string | null, shiftNumber: number | null, receiptNumber: number | null, fiscalAt: string | null, lines: Array<{ name: string, priceKopecks: number, quantity: number, amountKopecks: number, vat: VatRate, paymentMethod: string, paymentObject: string }> | null }> | null }> | null }> };
+
+export type MyInvoiceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type MyInvoiceQuery = { invoice: { id: string, number: string | null, createdAt: string | null, totalKopecks: number | null, paidKopecks: number | null, refundedKopecks: number | null, balanceKopecks: number | null, status: InvoiceStatus | null, lines: Array<{ lineNo: number, name: string, unitPriceKopecks: number, quantity: number, discountKopecks: number, discountReason: string | null, amountKopecks: number, vat: VatRate }> | null, payments: Array<{ id: string, method: PaymentMethod | null, amountKopecks: number | null, status: PaymentStatus | null, statusReason: string | null, createdAt: string | null, refundedKopecks: number | null, receipts: Array<{ id: string, operation: ReceiptOperation | null, totalKopecks: number | null, cashKopecks: number | null, electronicKopecks: number | null, customerContact: string | null, fiscalDocumentNumber: number | null, fiscalSign: string | null, fnNumber: string | null, registrationNumber: string | null, shiftNumber: number | null, receiptNumber: number | null, fiscalAt: string | null, lines: Array<{ name: string, priceKopecks: number, quantity: number, amountKopecks: number, vat: VatRate, paymentMethod: string, paymentObject: string }> | null }> | null }> | null } | null };
+
+export type PayInvoiceOnlineMutationVariables = Exact<{
+  input: PayInvoiceOnlineInput;
+}>;
+
+
+export type PayInvoiceOnlineMutation = { payInvoiceOnline: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, payment: { id: string, status: PaymentStatus | null, confirmationUrl: string | null } | null } };
 
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -438,12 +504,15 @@ export type RemovePushMutationVariables = Exact<{
 
 export type RemovePushMutation = { removePushSubscription: { settings: { pushDevices: number | null } | null } };
 
-
+export const PortalInvoiceFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PortalInvoiceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"paidKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"refundedKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"balanceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lineNo"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unitPriceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"discountKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"discountReason"}},{"kind":"Field","name":{"kind":"Name","value":"amountKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"vat"}}]}},{"kind":"Field","name":{"kind":"Name","value":"payments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"method"}},{"kind":"Field","name":{"kind":"Name","value":"amountKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"refundedKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"receipts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"cashKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"electronicKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"customerContact"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalDocumentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalSign"}},{"kind":"Field","name":{"kind":"Name","value":"fnNumber"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"shiftNumber"}},{"kind":"Field","name":{"kind":"Name","value":"receiptNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalAt"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amountKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"vat"}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethod"}},{"kind":"Field","name":{"kind":"Name","value":"paymentObject"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PortalInvoiceFieldsFragment, unknown>;
 export const PortalSignInDocument = {"__meta__":{"documentId":"sha256:01d526d0045a66dc14c2e7407561c25858b8f7f2538e8331cd77ff486ec6adb8"}} as unknown as DocumentNode<PortalSignInMutation, PortalSignInMutationVariables>;
 export const PortalSignUpDocument = {"__meta__":{"documentId":"sha256:8ec273356409b7c6ebc49ef10ffc0ad3eede4033325f09cc98f7062e9261271a"}} as unknown as DocumentNode<PortalSignUpMutation, PortalSignUpMutationVariables>;
 export const PortalConfirmSignUpDocument = {"__meta__":{"documentId":"sha256:a03adcab8ddb3e7901b9415dd503ff08872ae478503c7b6acb4d43917aca196f"}} as unknown as DocumentNode<PortalConfirmSignUpMutation, PortalConfirmSignUpMutationVariables>;
 export const PortalRefreshDocument = {"__meta__":{"documentId":"sha256:b6a12755fc275f724fa8184bfab0797270a7bbc6976479da32a325680f592fd9"}} as unknown as DocumentNode<PortalRefreshMutation, PortalRefreshMutationVariables>;
 export const PortalSignOutDocument = {"__meta__":{"documentId":"sha256:9fab003f5c6513e448b16f229267a40a18bf52204ad0985f35a7b36b82df8fb7"}} as unknown as DocumentNode<PortalSignOutMutation, PortalSignOutMutationVariables>;
+export const MyInvoicesDocument = {"__meta__":{"documentId":"sha256:eef633486073a8d48317e1afaaa193abed3c50ac09d1c6c913ab3364003d0d8c"}} as unknown as DocumentNode<MyInvoicesQuery, MyInvoicesQueryVariables>;
+export const MyInvoiceDocument = {"__meta__":{"documentId":"sha256:97a228aa5a5e1870f2feefd6bbdeab09d114c0627d1ea5dd25342f7714507969"}} as unknown as DocumentNode<MyInvoiceQuery, MyInvoiceQueryVariables>;
+export const PayInvoiceOnlineDocument = {"__meta__":{"documentId":"sha256:480f9603531c2b1b111064259c29da49691ca8cf067467234b9de52457566971"}} as unknown as DocumentNode<PayInvoiceOnlineMutation, PayInvoiceOnlineMutationVariables>;
 export const CatalogDocument = {"__meta__":{"documentId":"sha256:d7af29fed3bfec1722796fb4b85fc09329f06aa4b6965b72af20832dcbcc16d3"}} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>;
 export const FindSpecialistsDocument = {"__meta__":{"documentId":"sha256:ce031442972dc2da1cd4849ed28b96822f97b3f36d4c80ad2500524612daf947"}} as unknown as DocumentNode<FindSpecialistsQuery, FindSpecialistsQueryVariables>;
 export const SpecialistDocument = {"__meta__":{"documentId":"sha256:41cc931a2cbaee8d823c1817c2b7b626e123de36874832a752d99bd599e8e443"}} as unknown as DocumentNode<SpecialistQuery, SpecialistQueryVariables>;

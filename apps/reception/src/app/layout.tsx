@@ -1,4 +1,5 @@
 import '@medikamente/web-kit/styles.css';
+import '@medikamente/web-kit/billing.css';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';

@@ -1,10 +1,12 @@
 'use client';
 
+import { CLINIC_ZONE } from '@medikamente/web-kit/billing';
 import { errorCode } from '@medikamente/web-kit/client';
 import { Denied, ErrorBox, errorText, Loading, policyFields } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
 import { useQuery } from 'urql';
 import { PatientCardQuery } from '@/operations/patients';
+import { PatientInvoices } from './billing/invoice-list';
 
 const PURPOSES: Record<string, string> = {
   TREATMENT: 'лечение',
@@ -80,6 +82,12 @@ export function PatientCard({ id }: { id: string }) {
           </dd>
         </dl>
         <p className="muted">Медицинские данные доступны только лечащему врачу и самому пациенту.</p>
+      </section>
+      <section className="card" aria-labelledby="invoices-title" data-section="invoices">
+        <h2 id="invoices-title" style={{ marginTop: 0 }}>
+          Счета и оплаты
+        </h2>
+        <PatientInvoices patientId={p.id} zone={CLINIC_ZONE} />
       </section>
       <Link className="button" href={`/book?patientId=${p.id}`}>
         Записать на приём

@@ -17,6 +17,22 @@ type Documents = {
     "\n  mutation ReceptionSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.ReceptionSignInDocument,
     "\n  mutation ReceptionRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": typeof types.ReceptionRefreshDocument,
     "\n  mutation ReceptionSignOut {\n    signOut { ok }\n  }\n": typeof types.ReceptionSignOutDocument,
+    "\n  fragment ReceiptFields on Receipt {\n    id\n    paymentId\n    operation\n    totalKopecks\n    cashKopecks\n    electronicKopecks\n    customerContact\n    fiscalDocumentNumber\n    fiscalSign\n    fnNumber\n    registrationNumber\n    shiftNumber\n    receiptNumber\n    fiscalAt\n    lines { name priceKopecks quantity amountKopecks vat paymentMethod paymentObject }\n  }\n": typeof types.ReceiptFieldsFragmentDoc,
+    "\n  fragment InvoiceSummaryFields on Invoice {\n    id\n    number\n    patientId\n    branchId\n    source\n    createdAt\n    totalKopecks\n    paidKopecks\n    refundedKopecks\n    balanceKopecks\n    status\n  }\n": typeof types.InvoiceSummaryFieldsFragmentDoc,
+    "\n    query DeskInvoice($id: ID!) {\n      invoice(id: $id) {\n        ...InvoiceSummaryFields\n        lines { lineNo priceItemId name unitPriceKopecks quantity discountKopecks discountReason amountKopecks vat }\n        payments {\n          id\n          method\n          amountKopecks\n          status\n          statusReason\n          createdAt\n          capturedAt\n          refundedKopecks\n          refunds { id amountKopecks reason status statusReason createdAt }\n          receipts { ...ReceiptFields }\n        }\n      }\n    }\n  ": typeof types.DeskInvoiceDocument,
+    "\n    query PatientInvoices($patientId: ID!) {\n      invoices(patientId: $patientId) {\n        ...InvoiceSummaryFields\n        lines { lineNo name quantity amountKopecks }\n      }\n    }\n  ": typeof types.PatientInvoicesDocument,
+    "\n    query BranchInvoices($branchId: ID!, $day: String!) {\n      branchInvoices(branchId: $branchId, day: $day) {\n        ...InvoiceSummaryFields\n        lines { lineNo name quantity amountKopecks }\n        payments { id method amountKopecks status refundedKopecks }\n      }\n    }\n  ": typeof types.BranchInvoicesDocument,
+    "\n    query DeskPriceList($branchId: ID!, $on: String) {\n      priceList(branchId: $branchId, on: $on) { id code kind refId name priceKopecks vat validFrom validTo }\n    }\n  ": typeof types.DeskPriceListDocument,
+    "\n    mutation CreateDeskInvoice($input: CreateInvoiceInput!) {\n      createInvoice(input: $input) {\n        ok\n        inputErrors { field code message }\n        invoice { id number }\n      }\n    }\n  ": typeof types.CreateDeskInvoiceDocument,
+    "\n    query DeskFiscalShift($branchId: ID!) {\n      fiscalShift(branchId: $branchId) { id registerId open shiftNumber openedAt closedAt }\n    }\n  ": typeof types.DeskFiscalShiftDocument,
+    "\n    mutation OpenFiscalShift($branchId: ID!) {\n      openFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }\n    }\n  ": typeof types.OpenFiscalShiftDocument,
+    "\n    mutation CloseFiscalShift($branchId: ID!) {\n      closeFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }\n    }\n  ": typeof types.CloseFiscalShiftDocument,
+    "\n    mutation TakeDeskPayment($input: TakeDeskPaymentInput!) {\n      takeDeskPayment(input: $input) {\n        ok\n        inputErrors { field code message }\n        payment { id status statusReason }\n      }\n    }\n  ": typeof types.TakeDeskPaymentDocument,
+    "\n    mutation RetryPaymentFiscalisation($paymentId: ID!) {\n      retryPaymentFiscalisation(paymentId: $paymentId) {\n        ok\n        inputErrors { field code message }\n        payment { id status statusReason }\n      }\n    }\n  ": typeof types.RetryPaymentFiscalisationDocument,
+    "\n    mutation RefundPayment($input: RefundPaymentInput!) {\n      refundPayment(input: $input) {\n        ok\n        inputErrors { field code message }\n        refund { id status statusReason amountKopecks }\n      }\n    }\n  ": typeof types.RefundPaymentDocument,
+    "\n    mutation SetPrice($input: SetPriceInput!) {\n      setPrice(input: $input) {\n        ok\n        inputErrors { field code message }\n        priceItem { id code name priceKopecks validFrom }\n      }\n    }\n  ": typeof types.SetPriceDocument,
+    "\n    query PricedServices {\n      services { id name }\n    }\n  ": typeof types.PricedServicesDocument,
+    "\n    query CashierPatientSearch($query: PatientSearchInput!) {\n      searchPatients(query: $query, first: 20) {\n        nodes { id fullName phone }\n      }\n    }\n  ": typeof types.CashierPatientSearchDocument,
     "\n    query CallList($branchId: ID!, $date: String) {\n      callList(branchId: $branchId, date: $date) {\n        reason\n        callStatus\n        calledAt\n        appointment {\n          id\n          status\n          startsAt\n          patientId\n          patient { id fullName phone }\n          specialist { id displayName }\n          service { id name }\n        }\n      }\n    }\n  ": typeof types.CallListDocument,
     "\n    mutation SetCallStatus($appointmentId: ID!, $status: CallStatus!) {\n      setCallStatus(appointmentId: $appointmentId, status: $status) {\n        entry { callStatus calledAt appointment { id } }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.SetCallStatusDocument,
     "\n    query ReceptionMe {\n      me { id role displayName branchIds totpEnabled }\n      branches { id name address timeZone }\n    }\n  ": typeof types.ReceptionMeDocument,
@@ -75,6 +91,22 @@ const documents: Documents = {
     "\n  mutation ReceptionSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.ReceptionSignInDocument,
     "\n  mutation ReceptionRefresh($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.ReceptionRefreshDocument,
     "\n  mutation ReceptionSignOut {\n    signOut { ok }\n  }\n": types.ReceptionSignOutDocument,
+    "\n  fragment ReceiptFields on Receipt {\n    id\n    paymentId\n    operation\n    totalKopecks\n    cashKopecks\n    electronicKopecks\n    customerContact\n    fiscalDocumentNumber\n    fiscalSign\n    fnNumber\n    registrationNumber\n    shiftNumber\n    receiptNumber\n    fiscalAt\n    lines { name priceKopecks quantity amountKopecks vat paymentMethod paymentObject }\n  }\n": types.ReceiptFieldsFragmentDoc,
+    "\n  fragment InvoiceSummaryFields on Invoice {\n    id\n    number\n    patientId\n    branchId\n    source\n    createdAt\n    totalKopecks\n    paidKopecks\n    refundedKopecks\n    balanceKopecks\n    status\n  }\n": types.InvoiceSummaryFieldsFragmentDoc,
+    "\n    query DeskInvoice($id: ID!) {\n      invoice(id: $id) {\n        ...InvoiceSummaryFields\n        lines { lineNo priceItemId name unitPriceKopecks quantity discountKopecks discountReason amountKopecks vat }\n        payments {\n          id\n          method\n          amountKopecks\n          status\n          statusReason\n          createdAt\n          capturedAt\n          refundedKopecks\n          refunds { id amountKopecks reason status statusReason createdAt }\n          receipts { ...ReceiptFields }\n        }\n      }\n    }\n  ": types.DeskInvoiceDocument,
+    "\n    query PatientInvoices($patientId: ID!) {\n      invoices(patientId: $patientId) {\n        ...InvoiceSummaryFields\n        lines { lineNo name quantity amountKopecks }\n      }\n    }\n  ": types.PatientInvoicesDocument,
+    "\n    query BranchInvoices($branchId: ID!, $day: String!) {\n      branchInvoices(branchId: $branchId, day: $day) {\n        ...InvoiceSummaryFields\n        lines { lineNo name quantity amountKopecks }\n        payments { id method amountKopecks status refundedKopecks }\n      }\n    }\n  ": types.BranchInvoicesDocument,
+    "\n    query DeskPriceList($branchId: ID!, $on: String) {\n      priceList(branchId: $branchId, on: $on) { id code kind refId name priceKopecks vat validFrom validTo }\n    }\n  ": types.DeskPriceListDocument,
+    "\n    mutation CreateDeskInvoice($input: CreateInvoiceInput!) {\n      createInvoice(input: $input) {\n        ok\n        inputErrors { field code message }\n        invoice { id number }\n      }\n    }\n  ": types.CreateDeskInvoiceDocument,
+    "\n    query DeskFiscalShift($branchId: ID!) {\n      fiscalShift(branchId: $branchId) { id registerId open shiftNumber openedAt closedAt }\n    }\n  ": types.DeskFiscalShiftDocument,
+    "\n    mutation OpenFiscalShift($branchId: ID!) {\n      openFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }\n    }\n  ": types.OpenFiscalShiftDocument,
+    "\n    mutation CloseFiscalShift($branchId: ID!) {\n      closeFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }\n    }\n  ": types.CloseFiscalShiftDocument,
+    "\n    mutation TakeDeskPayment($input: TakeDeskPaymentInput!) {\n      takeDeskPayment(input: $input) {\n        ok\n        inputErrors { field code message }\n        payment { id status statusReason }\n      }\n    }\n  ": types.TakeDeskPaymentDocument,
+    "\n    mutation RetryPaymentFiscalisation($paymentId: ID!) {\n      retryPaymentFiscalisation(paymentId: $paymentId) {\n        ok\n        inputErrors { field code message }\n        payment { id status statusReason }\n      }\n    }\n  ": types.RetryPaymentFiscalisationDocument,
+    "\n    mutation RefundPayment($input: RefundPaymentInput!) {\n      refundPayment(input: $input) {\n        ok\n        inputErrors { field code message }\n        refund { id status statusReason amountKopecks }\n      }\n    }\n  ": types.RefundPaymentDocument,
+    "\n    mutation SetPrice($input: SetPriceInput!) {\n      setPrice(input: $input) {\n        ok\n        inputErrors { field code message }\n        priceItem { id code name priceKopecks validFrom }\n      }\n    }\n  ": types.SetPriceDocument,
+    "\n    query PricedServices {\n      services { id name }\n    }\n  ": types.PricedServicesDocument,
+    "\n    query CashierPatientSearch($query: PatientSearchInput!) {\n      searchPatients(query: $query, first: 20) {\n        nodes { id fullName phone }\n      }\n    }\n  ": types.CashierPatientSearchDocument,
     "\n    query CallList($branchId: ID!, $date: String) {\n      callList(branchId: $branchId, date: $date) {\n        reason\n        callStatus\n        calledAt\n        appointment {\n          id\n          status\n          startsAt\n          patientId\n          patient { id fullName phone }\n          specialist { id displayName }\n          service { id name }\n        }\n      }\n    }\n  ": types.CallListDocument,
     "\n    mutation SetCallStatus($appointmentId: ID!, $status: CallStatus!) {\n      setCallStatus(appointmentId: $appointmentId, status: $status) {\n        entry { callStatus calledAt appointment { id } }\n        inputErrors { field code message }\n      }\n    }\n  ": types.SetCallStatusDocument,
     "\n    query ReceptionMe {\n      me { id role displayName branchIds totpEnabled }\n      branches { id name address timeZone }\n    }\n  ": types.ReceptionMeDocument,
@@ -156,6 +188,70 @@ export function graphql(source: "\n  mutation ReceptionRefresh($refreshToken: St
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReceptionSignOut {\n    signOut { ok }\n  }\n"): (typeof documents)["\n  mutation ReceptionSignOut {\n    signOut { ok }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReceiptFields on Receipt {\n    id\n    paymentId\n    operation\n    totalKopecks\n    cashKopecks\n    electronicKopecks\n    customerContact\n    fiscalDocumentNumber\n    fiscalSign\n    fnNumber\n    registrationNumber\n    shiftNumber\n    receiptNumber\n    fiscalAt\n    lines { name priceKopecks quantity amountKopecks vat paymentMethod paymentObject }\n  }\n"): (typeof documents)["\n  fragment ReceiptFields on Receipt {\n    id\n    paymentId\n    operation\n    totalKopecks\n    cashKopecks\n    electronicKopecks\n    customerContact\n    fiscalDocumentNumber\n    fiscalSign\n    fnNumber\n    registrationNumber\n    shiftNumber\n    receiptNumber\n    fiscalAt\n    lines { name priceKopecks quantity amountKopecks vat paymentMethod paymentObject }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceSummaryFields on Invoice {\n    id\n    number\n    patientId\n    branchId\n    source\n    createdAt\n    totalKopecks\n    paidKopecks\n    refundedKopecks\n    balanceKopecks\n    status\n  }\n"): (typeof documents)["\n  fragment InvoiceSummaryFields on Invoice {\n    id\n    number\n    patientId\n    branchId\n    source\n    createdAt\n    totalKopecks\n    paidKopecks\n    refundedKopecks\n    balanceKopecks\n    status\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query DeskInvoice($id: ID!) {\n      invoice(id: $id) {\n        ...InvoiceSummaryFields\n        lines { lineNo priceItemId name unitPriceKopecks quantity discountKopecks discountReason amountKopecks vat }\n        payments {\n          id\n          method\n          amountKopecks\n          status\n          statusReason\n          createdAt\n          capturedAt\n          refundedKopecks\n          refunds { id amountKopecks reason status statusReason createdAt }\n          receipts { ...ReceiptFields }\n        }\n      }\n    }\n  "): (typeof documents)["\n    query DeskInvoice($id: ID!) {\n      invoice(id: $id) {\n        ...InvoiceSummaryFields\n        lines { lineNo priceItemId name unitPriceKopecks quantity discountKopecks discountReason amountKopecks vat }\n        payments {\n          id\n          method\n          amountKopecks\n          status\n          statusReason\n          createdAt\n          capturedAt\n          refundedKopecks\n          refunds { id amountKopecks reason status statusReason createdAt }\n          receipts { ...ReceiptFields }\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PatientInvoices($patientId: ID!) {\n      invoices(patientId: $patientId) {\n        ...InvoiceSummaryFields\n        lines { lineNo name quantity amountKopecks }\n      }\n    }\n  "): (typeof documents)["\n    query PatientInvoices($patientId: ID!) {\n      invoices(patientId: $patientId) {\n        ...InvoiceSummaryFields\n        lines { lineNo name quantity amountKopecks }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query BranchInvoices($branchId: ID!, $day: String!) {\n      branchInvoices(branchId: $branchId, day: $day) {\n        ...InvoiceSummaryFields\n        lines { lineNo name quantity amountKopecks }\n        payments { id method amountKopecks status refundedKopecks }\n      }\n    }\n  "): (typeof documents)["\n    query BranchInvoices($branchId: ID!, $day: String!) {\n      branchInvoices(branchId: $branchId, day: $day) {\n        ...InvoiceSummaryFields\n        lines { lineNo name quantity amountKopecks }\n        payments { id method amountKopecks status refundedKopecks }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query DeskPriceList($branchId: ID!, $on: String) {\n      priceList(branchId: $branchId, on: $on) { id code kind refId name priceKopecks vat validFrom validTo }\n    }\n  "): (typeof documents)["\n    query DeskPriceList($branchId: ID!, $on: String) {\n      priceList(branchId: $branchId, on: $on) { id code kind refId name priceKopecks vat validFrom validTo }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateDeskInvoice($input: CreateInvoiceInput!) {\n      createInvoice(input: $input) {\n        ok\n        inputErrors { field code message }\n        invoice { id number }\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateDeskInvoice($input: CreateInvoiceInput!) {\n      createInvoice(input: $input) {\n        ok\n        inputErrors { field code message }\n        invoice { id number }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query DeskFiscalShift($branchId: ID!) {\n      fiscalShift(branchId: $branchId) { id registerId open shiftNumber openedAt closedAt }\n    }\n  "): (typeof documents)["\n    query DeskFiscalShift($branchId: ID!) {\n      fiscalShift(branchId: $branchId) { id registerId open shiftNumber openedAt closedAt }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation OpenFiscalShift($branchId: ID!) {\n      openFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }\n    }\n  "): (typeof documents)["\n    mutation OpenFiscalShift($branchId: ID!) {\n      openFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CloseFiscalShift($branchId: ID!) {\n      closeFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }\n    }\n  "): (typeof documents)["\n    mutation CloseFiscalShift($branchId: ID!) {\n      closeFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation TakeDeskPayment($input: TakeDeskPaymentInput!) {\n      takeDeskPayment(input: $input) {\n        ok\n        inputErrors { field code message }\n        payment { id status statusReason }\n      }\n    }\n  "): (typeof documents)["\n    mutation TakeDeskPayment($input: TakeDeskPaymentInput!) {\n      takeDeskPayment(input: $input) {\n        ok\n        inputErrors { field code message }\n        payment { id status statusReason }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RetryPaymentFiscalisation($paymentId: ID!) {\n      retryPaymentFiscalisation(paymentId: $paymentId) {\n        ok\n        inputErrors { field code message }\n        payment { id status statusReason }\n      }\n    }\n  "): (typeof documents)["\n    mutation RetryPaymentFiscalisation($paymentId: ID!) {\n      retryPaymentFiscalisation(paymentId: $paymentId) {\n        ok\n        inputErrors { field code message }\n        payment { id status statusReason }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation RefundPayment($input: RefundPaymentInput!) {\n      refundPayment(input: $input) {\n        ok\n        inputErrors { field code message }\n        refund { id status statusReason amountKopecks }\n      }\n    }\n  "): (typeof documents)["\n    mutation RefundPayment($input: RefundPaymentInput!) {\n      refundPayment(input: $input) {\n        ok\n        inputErrors { field code message }\n        refund { id status statusReason amountKopecks }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SetPrice($input: SetPriceInput!) {\n      setPrice(input: $input) {\n        ok\n        inputErrors { field code message }\n        priceItem { id code name priceKopecks validFrom }\n      }\n    }\n  "): (typeof documents)["\n    mutation SetPrice($input: SetPriceInput!) {\n      setPrice(input: $input) {\n        ok\n        inputErrors { field code message }\n        priceItem { id code name priceKopecks validFrom }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PricedServices {\n      services { id name }\n    }\n  "): (typeof documents)["\n    query PricedServices {\n      services { id name }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query CashierPatientSearch($query: PatientSearchInput!) {\n      searchPatients(query: $query, first: 20) {\n        nodes { id fullName phone }\n      }\n    }\n  "): (typeof documents)["\n    query CashierPatientSearch($query: PatientSearchInput!) {\n      searchPatients(query: $query, first: 20) {\n        nodes { id fullName phone }\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

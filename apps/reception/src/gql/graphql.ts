@@ -82,6 +82,14 @@ export type ConsentPurpose =
   | 'PORTAL_ACCOUNT'
   | 'TREATMENT';
 
+export type CreateInvoiceInput = {
+  branchId: string;
+  /** A retry with the same key returns the same invoice */
+  idempotencyKey: string;
+  lines: Array<InvoiceLineInput>;
+  patientId: string;
+};
+
 export type DiagnosisCertainty =
   | 'CONFIRMED'
   | 'PROVISIONAL';
@@ -113,6 +121,27 @@ export type FreeSlotsInput = {
   /** YYYY-MM-DD in the branch's zone, inclusive (at most 31 days after from) */
   to: string;
 };
+
+export type InvoiceLineInput = {
+  discountKopecks?: number;
+  /** Required with a discount */
+  discountReason?: string | null | undefined;
+  priceItemId: string;
+  quantity?: number;
+};
+
+export type InvoiceSource =
+  /** A completed appointment of the schedule */
+  | 'APPOINTMENT'
+  /** Written by the desk */
+  | 'DESK'
+  /** A lab order */
+  | 'LAB_ORDER';
+
+export type InvoiceStatus =
+  | 'PAID'
+  | 'PARTIALLY_PAID'
+  | 'UNPAID';
 
 /** N normal, L/H below/above the reference range, LL/HH critical, A abnormal (coded) */
 export type LabFlag =
@@ -213,6 +242,25 @@ export type PatientSexForLab =
   | 'MALE'
   | 'UNKNOWN';
 
+export type PaymentMethod =
+  | 'CARD'
+  | 'CASH'
+  | 'ONLINE';
+
+export type PaymentStatus =
+  /** Online: waiting for the patient at the payment page */
+  | 'AWAITING_PAYER'
+  /** Online: cancelled or released (nothing charged) */
+  | 'CANCELED'
+  /** Money received and in the ledger */
+  | 'CAPTURED'
+  /** Online: authorised, being captured */
+  | 'CAPTURING'
+  /** The register refused; no money recorded */
+  | 'FAILED'
+  /** Written; the register has not printed its receipt yet (retried until it does) */
+  | 'PENDING_FISCAL';
+
 export type PrescriptionInput = {
   dose?: string | null | undefined;
   drug: string;
@@ -222,6 +270,19 @@ export type PrescriptionInput = {
   instructions?: string | null | undefined;
   route?: string | null | undefined;
 };
+
+export type PriceKind =
+  /** A test of the lab's catalogue (refId: its price reference) */
+  | 'LAB_TEST'
+  | 'OTHER'
+  /** A service of the schedule (refId: its service id) */
+  | 'SERVICE';
+
+export type ReceiptOperation =
+  /** Sale (tag 1054 = 1) */
+  | 'SELL'
+  /** Sale refund (tag 1054 = 2) */
+  | 'SELL_RETURN';
 
 export type RecordAccessLevel =
   /** The clinical content */
@@ -239,6 +300,18 @@ export type ReferralInput = {
 export type ReferralKind =
   | 'LAB'
   | 'SPECIALIST';
+
+export type RefundPaymentInput = {
+  amountKopecks: number;
+  idempotencyKey: string;
+  paymentId: string;
+  reason: string;
+};
+
+export type RefundStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'PENDING';
 
 export type RescheduleInput = {
   appointmentId: string;
@@ -264,6 +337,19 @@ export type SaveVisitDraftInput = {
   visitId: string;
 };
 
+export type SetPriceInput = {
+  branchId: string;
+  code: string;
+  kind: PriceKind;
+  name: string;
+  priceKopecks: number;
+  refId?: string | null | undefined;
+  /** YYYY-MM-DD; a later price of the same code from another date is a new version */
+  validFrom: string;
+  validTo?: string | null | undefined;
+  vat: VatRate;
+};
+
 export type Sex =
   | 'FEMALE'
   | 'MALE';
@@ -281,6 +367,25 @@ export type SignVisitInput = {
   reason?: string | null | undefined;
   visitId: string;
 };
+
+export type TakeDeskPaymentInput = {
+  amountKopecks: number;
+  /** Phone (+7…) or e-mail for the electronic receipt (tag 1008) */
+  customerContact?: string | null | undefined;
+  idempotencyKey: string;
+  invoiceId: string;
+  method: PaymentMethod;
+};
+
+/** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */
+export type VatRate =
+  | 'NONE'
+  | 'VAT0'
+  | 'VAT5'
+  | 'VAT7'
+  | 'VAT10'
+  | 'VAT20'
+  | 'VAT22';
 
 export type VisitContentInput = {
   anamnesis?: string | null | undefined;
@@ -327,6 +432,108 @@ export type ReceptionSignOutMutationVariables = Exact<{ [key: string]: never; }>
 
 
 export type ReceptionSignOutMutation = { signOut: { ok: boolean } };
+
+export type ReceiptFieldsFragment = { id: string, paymentId: string | null, operation: ReceiptOperation | null, totalKopecks: number | null, cashKopecks: number | null, electronicKopecks: number | null, customerContact: string | null, fiscalDocumentNumber: number | null, fiscalSign: string | null, fnNumber: string | null, registrationNumber: string | null, shiftNumber: number | null, receiptNumber: number | null, fiscalAt: string | null, lines: Array<{ name: string, priceKopecks: number, quantity: number, amountKopecks: number, vat: VatRate, paymentMethod: string, paymentObject: string }> | null };
+
+export type InvoiceSummaryFieldsFragment = { id: string, number: string | null, patientId: string, branchId: string | null, source: InvoiceSource | null, createdAt: string | null, totalKopecks: number | null, paidKopecks: number | null, refundedKopecks: number | null, balanceKopecks: number | null, status: InvoiceStatus | null };
+
+export type DeskInvoiceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeskInvoiceQuery = { invoice: { id: string, number: string | null, patientId: string, branchId: string | null, source: InvoiceSource | null, createdAt: string | null, totalKopecks: number | null, paidKopecks: number | null, refundedKopecks: number | null, balanceKopecks: number | null, status: InvoiceStatus | null, lines: Array<{ lineNo: number, priceItemId: string | null, name: string, unitPriceKopecks: number, quantity: number, discountKopecks: number, discountReason: string | null, amountKopecks: number, vat: VatRate }> | null, payments: Array<{ id: string, method: PaymentMethod | null, amountKopecks: number | null, status: PaymentStatus | null, statusReason: string | null, createdAt: string | null, capturedAt: string | null, refundedKopecks: number | null, refunds: Array<{ id: string, amountKopecks: number | null, reason: string | null, status: RefundStatus | null, statusReason: string | null, createdAt: string | null }> | null, receipts: Array<{ id: string, paymentId: string | null, operation: ReceiptOperation | null, totalKopecks: number | null, cashKopecks: number | null, electronicKopecks: number | null, customerContact: string | null, fiscalDocumentNumber: number | null, fiscalSign: string | null, fnNumber: string | null, registrationNumber: string | null, shiftNumber: number | null, receiptNumber: number | null, fiscalAt: string | null, lines: Array<{ name: string, priceKopecks: number, quantity: number, amountKopecks: number, vat: VatRate, paymentMethod: string, paymentObject: string }> | null }> | null }> | null } | null };
+
+export type PatientInvoicesQueryVariables = Exact<{
+  patientId: string;
+}>;
+
+
+export type PatientInvoicesQuery = { invoices: Array<{ id: string, number: string | null, patientId: string, branchId: string | null, source: InvoiceSource | null, createdAt: string | null, totalKopecks: number | null, paidKopecks: number | null, refundedKopecks: number | null, balanceKopecks: number | null, status: InvoiceStatus | null, lines: Array<{ lineNo: number, name: string, quantity: number, amountKopecks: number }> | null }> };
+
+export type BranchInvoicesQueryVariables = Exact<{
+  branchId: string;
+  day: string;
+}>;
+
+
+export type BranchInvoicesQuery = { branchInvoices: Array<{ id: string, number: string | null, patientId: string, branchId: string | null, source: InvoiceSource | null, createdAt: string | null, totalKopecks: number | null, paidKopecks: number | null, refundedKopecks: number | null, balanceKopecks: number | null, status: InvoiceStatus | null, lines: Array<{ lineNo: number, name: string, quantity: number, amountKopecks: number }> | null, payments: Array<{ id: string, method: PaymentMethod | null, amountKopecks: number | null, status: PaymentStatus | null, refundedKopecks: number | null }> | null }> };
+
+export type DeskPriceListQueryVariables = Exact<{
+  branchId: string;
+  on?: string | null | undefined;
+}>;
+
+
+export type DeskPriceListQuery = { priceList: Array<{ id: string, code: string, kind: PriceKind, refId: string | null, name: string, priceKopecks: number, vat: VatRate, validFrom: string, validTo: string | null }> };
+
+export type CreateDeskInvoiceMutationVariables = Exact<{
+  input: CreateInvoiceInput;
+}>;
+
+
+export type CreateDeskInvoiceMutation = { createInvoice: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, invoice: { id: string, number: string | null } | null } };
+
+export type DeskFiscalShiftQueryVariables = Exact<{
+  branchId: string;
+}>;
+
+
+export type DeskFiscalShiftQuery = { fiscalShift: { id: string, registerId: string, open: boolean, shiftNumber: number | null, openedAt: string, closedAt: string | null } | null };
+
+export type OpenFiscalShiftMutationVariables = Exact<{
+  branchId: string;
+}>;
+
+
+export type OpenFiscalShiftMutation = { openFiscalShift: { id: string, open: boolean, shiftNumber: number | null, openedAt: string, closedAt: string | null } };
+
+export type CloseFiscalShiftMutationVariables = Exact<{
+  branchId: string;
+}>;
+
+
+export type CloseFiscalShiftMutation = { closeFiscalShift: { id: string, open: boolean, shiftNumber: number | null, openedAt: string, closedAt: string | null } };
+
+export type TakeDeskPaymentMutationVariables = Exact<{
+  input: TakeDeskPaymentInput;
+}>;
+
+
+export type TakeDeskPaymentMutation = { takeDeskPayment: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, payment: { id: string, status: PaymentStatus | null, statusReason: string | null } | null } };
+
+export type RetryPaymentFiscalisationMutationVariables = Exact<{
+  paymentId: string;
+}>;
+
+
+export type RetryPaymentFiscalisationMutation = { retryPaymentFiscalisation: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, payment: { id: string, status: PaymentStatus | null, statusReason: string | null } | null } };
+
+export type RefundPaymentMutationVariables = Exact<{
+  input: RefundPaymentInput;
+}>;
+
+
+export type RefundPaymentMutation = { refundPayment: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, refund: { id: string, status: RefundStatus | null, statusReason: string | null, amountKopecks: number | null } | null } };
+
+export type SetPriceMutationVariables = Exact<{
+  input: SetPriceInput;
+}>;
+
+
+export type SetPriceMutation = { setPrice: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, priceItem: { id: string, code: string, name: string, priceKopecks: number, validFrom: string } | null } };
+
+export type PricedServicesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PricedServicesQuery = { services: Array<{ id: string, name: string }> };
+
+export type CashierPatientSearchQueryVariables = Exact<{
+  query: PatientSearchInput;
+}>;
+
+
+export type CashierPatientSearchQuery = { searchPatients: { nodes: Array<{ id: string, fullName: string | null, phone: string | null }> } };
 
 export type CallListQueryVariables = Exact<{
   branchId: string;
@@ -664,6 +871,8 @@ export type BreakGlassMutationVariables = Exact<{
 
 export type BreakGlassMutation = { breakGlass: { ok: boolean, expiresAt: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
 
+export const ReceiptFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiptFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Receipt"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"paymentId"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"cashKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"electronicKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"customerContact"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalDocumentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalSign"}},{"kind":"Field","name":{"kind":"Name","value":"fnNumber"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"shiftNumber"}},{"kind":"Field","name":{"kind":"Name","value":"receiptNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalAt"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amountKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"vat"}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethod"}},{"kind":"Field","name":{"kind":"Name","value":"paymentObject"}}]}}]}}]} as unknown as DocumentNode<ReceiptFieldsFragment, unknown>;
+export const InvoiceSummaryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"branchId"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"paidKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"refundedKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"balanceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<InvoiceSummaryFieldsFragment, unknown>;
 export const LabResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabResultFieldsFragment, unknown>;
 export const LabOrderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabOrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"clinicalNote"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"specimenCode"}},{"kind":"Field","name":{"kind":"Name","value":"specimenType"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"tests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"resulted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LabResultFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviewComment"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"collectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"releasedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabOrderFieldsFragment, unknown>;
 export const LabAlertFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabAlertFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabAlert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"escalatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}}]}}]}}]} as unknown as DocumentNode<LabAlertFieldsFragment, unknown>;
@@ -673,6 +882,20 @@ export const VisitDraftFieldsFragmentDoc = {"kind":"Document","definitions":[{"k
 export const ReceptionSignInDocument = {"__meta__":{"documentId":"sha256:369b00b36bed747703e94d6910fd4d6fc1f7eeccc32d4e95f8ed99b19a96c1cf"}} as unknown as DocumentNode<ReceptionSignInMutation, ReceptionSignInMutationVariables>;
 export const ReceptionRefreshDocument = {"__meta__":{"documentId":"sha256:9bb425d550a32055dfd554258d45bbe7375e2efa6bb8d78c8717dfd2c154d92d"}} as unknown as DocumentNode<ReceptionRefreshMutation, ReceptionRefreshMutationVariables>;
 export const ReceptionSignOutDocument = {"__meta__":{"documentId":"sha256:4888b3eb2d8af6d17b77cf259fba5d4e35afa26f734a00bfb9285eb4edce8a4f"}} as unknown as DocumentNode<ReceptionSignOutMutation, ReceptionSignOutMutationVariables>;
+export const DeskInvoiceDocument = {"__meta__":{"documentId":"sha256:d76aa11760244d59592e78df7c272476801c403a5149b676797606373e7d9e4a"}} as unknown as DocumentNode<DeskInvoiceQuery, DeskInvoiceQueryVariables>;
+export const PatientInvoicesDocument = {"__meta__":{"documentId":"sha256:72a703cbbbc7155da8dd2d0850c48f530bd67e4769faf42732e55dccc41cd354"}} as unknown as DocumentNode<PatientInvoicesQuery, PatientInvoicesQueryVariables>;
+export const BranchInvoicesDocument = {"__meta__":{"documentId":"sha256:06cf74f4aab9e7f133b8891c1ac26e4938b37fbd8c8ee9b4f9b16db890ad3c06"}} as unknown as DocumentNode<BranchInvoicesQuery, BranchInvoicesQueryVariables>;
+export const DeskPriceListDocument = {"__meta__":{"documentId":"sha256:2635980f3afd54a81acad8042521699f1dd8024fb4bc03a6975b8ac6bf9246d6"}} as unknown as DocumentNode<DeskPriceListQuery, DeskPriceListQueryVariables>;
+export const CreateDeskInvoiceDocument = {"__meta__":{"documentId":"sha256:9114b189f1de256fbff50b8405bddacf98038bc9374b9d3b0d2c1240656c0300"}} as unknown as DocumentNode<CreateDeskInvoiceMutation, CreateDeskInvoiceMutationVariables>;
+export const DeskFiscalShiftDocument = {"__meta__":{"documentId":"sha256:342c9e5fb58455f5e2f8319bb10b1c9a46763dffb05c16600878a4216f7f04ac"}} as unknown as DocumentNode<DeskFiscalShiftQuery, DeskFiscalShiftQueryVariables>;
+export const OpenFiscalShiftDocument = {"__meta__":{"documentId":"sha256:14898a0251c73f2da844ba533026d8d339937c0bc2f4dc6958579ded81e5bf59"}} as unknown as DocumentNode<OpenFiscalShiftMutation, OpenFiscalShiftMutationVariables>;
+export const CloseFiscalShiftDocument = {"__meta__":{"documentId":"sha256:72f9b49da96fa2e1ff03cad6b4865d44dd9943678575d1eca1d9b70eedd3d4b2"}} as unknown as DocumentNode<CloseFiscalShiftMutation, CloseFiscalShiftMutationVariables>;
+export const TakeDeskPaymentDocument = {"__meta__":{"documentId":"sha256:7d2ba585324d362b16f04d591d0b6a1d75b63d251407e2f181842af7d0a284cc"}} as unknown as DocumentNode<TakeDeskPaymentMutation, TakeDeskPaymentMutationVariables>;
+export const RetryPaymentFiscalisationDocument = {"__meta__":{"documentId":"sha256:406df03cfe272aa9fe071d1531bc24216f50b12dd8bd589c30975320e71c2d82"}} as unknown as DocumentNode<RetryPaymentFiscalisationMutation, RetryPaymentFiscalisationMutationVariables>;
+export const RefundPaymentDocument = {"__meta__":{"documentId":"sha256:cc320e0ff61d24ec811a138925fe19d95f50f7f3bf7b730b524b1171dff7ee4c"}} as unknown as DocumentNode<RefundPaymentMutation, RefundPaymentMutationVariables>;
+export const SetPriceDocument = {"__meta__":{"documentId":"sha256:20227fe1d3edd2979db7b0e9e2114f5b82562bd3558c0b306ecd207155002209"}} as unknown as DocumentNode<SetPriceMutation, SetPriceMutationVariables>;
+export const PricedServicesDocument = {"__meta__":{"documentId":"sha256:87f2a17796097de7b333f6b6edf38c64d512538c404a119abfb9a54f2b8ca4f2"}} as unknown as DocumentNode<PricedServicesQuery, PricedServicesQueryVariables>;
+export const CashierPatientSearchDocument = {"__meta__":{"documentId":"sha256:fb4050114cdfc6bdd74339f1190be54e74330dc468e159942de8eca7cf7534de"}} as unknown as DocumentNode<CashierPatientSearchQuery, CashierPatientSearchQueryVariables>;
 export const CallListDocument = {"__meta__":{"documentId":"sha256:1dec4767acfb5205fe05c070642b3bbdcabc4dd540f60c67576fd1d369262f39"}} as unknown as DocumentNode<CallListQuery, CallListQueryVariables>;
 export const SetCallStatusDocument = {"__meta__":{"documentId":"sha256:15903a0ae2a62574d84ed074d2f12cd09d68acd2891f9bb1f1b18207e3aac207"}} as unknown as DocumentNode<SetCallStatusMutation, SetCallStatusMutationVariables>;
 export const ReceptionMeDocument = {"__meta__":{"documentId":"sha256:dead43096106d39ef46705bb2f8488275208407396ff3a3c9301944413aad370"}} as unknown as DocumentNode<ReceptionMeQuery, ReceptionMeQueryVariables>;
