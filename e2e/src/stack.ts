@@ -1,6 +1,7 @@
 /**
- * The whole platform for browser tests, in this process: identity, patient, schedule, record, lab
- * and the gateway on random ports with real HTTP (supergraph/test/platform.ts), a small clinic
+ * The whole platform for browser tests, in this process: identity, patient, schedule, record, lab,
+ * billing (with its register and payment provider emulators) and the gateway on random ports with
+ * real HTTP (supergraph/test/platform.ts), a small clinic
  * catalogue, the demo laboratory catalogue with its partner laboratory's client, and both Next.js
  * apps built with `next build` and started with `next start`.
  */

@@ -95,19 +95,27 @@ export function InvoiceLinesTable({
                 {l.name}
                 <span className="muted"> · {VAT_LABELS[l.vat] ?? l.vat}</span>
               </td>
-              <td className="num">{rubles(l.unitPriceKopecks)}</td>
-              <td className="num">{l.quantity}</td>
-              <td className="num">
+              <td className="num" data-label="Цена">
+                {rubles(l.unitPriceKopecks)}
+              </td>
+              <td className="num" data-label="Количество">
+                {l.quantity}
+              </td>
+              <td className={l.discountKopecks ? 'num' : 'num no-discount'} data-label="Скидка">
                 {l.discountKopecks ? (
-                  <>
+                  <span>
                     {rubles(l.discountKopecks)}
-                    {l.discountReason ? <div className="muted">{l.discountReason}</div> : null}
-                  </>
+                    {l.discountReason ? (
+                      <span className="muted discount-reason">{l.discountReason}</span>
+                    ) : null}
+                  </span>
                 ) : (
                   '—'
                 )}
               </td>
-              <td className="num">{rubles(l.amountKopecks)}</td>
+              <td className="num" data-label="Сумма">
+                {rubles(l.amountKopecks)}
+              </td>
             </tr>
           ))}
         </tbody>
