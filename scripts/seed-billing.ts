@@ -18,8 +18,8 @@ const SERVICE_RUBLES: Record<string, number> = {
 };
 /** Lab prices by price reference (rubles). */
 const LAB_RUBLES = (ref: string) => (ref.length % 4) * 150 + 350;
-/** Moscow 100%, the others a little less. */
-const CITY_FACTOR = [1, 0.85, 0.9];
+/** Moscow 100%, the others a little less (by the branch's zone). */
+const CITY_FACTOR: Record<string, number> = { 'Europe/Moscow': 1, 'Europe/Kaliningrad': 0.85 };
 
 export async function seedBilling(opts: {
   billing: BillingService;
@@ -31,8 +31,8 @@ export async function seedBilling(opts: {
   const probe = await opts.billing.stores.prices.effective(branches[0]!.id, '2026-12-31');
   if (probe.length > 0) return { created: false };
   const validFrom = '2026-01-01';
-  for (const [i, branch] of branches.entries()) {
-    const factor = CITY_FACTOR[i] ?? 1;
+  for (const branch of branches) {
+    const factor = CITY_FACTOR[branch.timeZone] ?? 0.9;
     const kopecks = (rubles: number) => Math.round((rubles * factor) / 10) * 1000;
     for (const s of services)
       await opts.billing.stores.prices.add(
