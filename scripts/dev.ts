@@ -332,6 +332,8 @@ function wiring(name: string, w: Wiring): Record<string, string> {
         // The emulator notifies from this machine (in production: the provider's published networks).
         PAYMENT_NOTIFICATION_NETWORKS: '127.0.0.1/32,::1/128',
         PAYMENT_RETURN_URL: url(ports.portal, '/payments'),
+        // Contract and certificate downloads point at the gateway's pass-through route.
+        FILES_PUBLIC_URL: url(ports.gateway, '/files/billing'),
       };
     default:
       return {};

@@ -137,6 +137,8 @@ describeMatrix('generated authorization matrix through the gateway', matrix, {
     LabResult: ['Query.labResultHistory'],
     PartnerLabOrder: ['Query.partnerLabOrder'],
     Invoice: ['Query.invoices', 'Query.invoice', 'Query.myInvoices', 'Query.branchInvoices'],
+    Contract: ['Query.patientContracts', 'Query.myContracts', 'Query.contract'],
+    TaxCertificate: ['Query.taxCertificates'],
   },
 });
 
