@@ -11,7 +11,8 @@
  * (4000 / 3000 / 3001), <NAME>_PORT per subgraph (IDENTITY_PORT …, default its manifest devPort:
  * 4001 …), MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), METRICS_BASE_PORT (9400: /metrics of the
  * gateway there, of the subgraphs on the next ports in manifest order: identity 9401, patient 9402,
- * schedule 9403, record 9404, lab 9405), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL,
+ * schedule 9403, record 9404, lab 9405, billing 9406), PAYMENT_EMULATOR_PORT (4030: the emulated
+ * payment provider whose checkout page the portal opens), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL,
  * …, LAB_DATABASE_URL: Postgres instead of the embedded PGlite under <data>/<name>),
  * IDENTITY_MASTER_KEY(_FILE), RECORD_MASTER_KEY(_FILE) and LAB_MASTER_KEY(_FILE) (default:
  * generated into <data>/<name>-master.key), <NAME>_EVENTS_AMQP_URL per subgraph (events through
@@ -30,6 +31,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateVapidKeys } from '@medikamente/notifications';
 import type { BrokerService } from '@medikamente/runtime';
+import { createBillingService, loadBillingEnv } from '@medikamente/subgraph-billing';
+import { startAtolEmulator, startYooKassaEmulator } from '@medikamente/subgraph-billing/emulators';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';
 import { createLabService, loadLabEnv } from '@medikamente/subgraph-lab';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
@@ -48,6 +51,7 @@ import {
 } from './dev-clients';
 import { type DevMailbox, startDevMailbox } from './dev-mailbox';
 import { type DemoLogin, demoDoctors, demoPatientIds, seedDemo } from './seed';
+import { seedBilling } from './seed-billing';
 import { seedLab } from './seed-lab';
 import { seedRecord } from './seed-record';
 import { type DemoDoctor, seedSchedule } from './seed-schedule';
@@ -74,6 +78,8 @@ const ports = {
   mailboxSmtp: Number(process.env.MAILBOX_SMTP_PORT || 2525),
   /** /metrics of the gateway on this port, of the subgraphs on the next ones (manifest order). */
   metrics: Number(process.env.METRICS_BASE_PORT || 9400),
+  /** The demo payment provider (its checkout page opens in the patient's browser). */
+  payments: Number(process.env.PAYMENT_EMULATOR_PORT || 4030),
 };
 const LOGS = join(DATA, 'logs');
 const url = (port: number, path = '') => `http://${HOST}:${port}${path}`;
@@ -140,6 +146,9 @@ const patientDb = databaseEnv(subgraph('patient'));
 const scheduleDb = databaseEnv(subgraph('schedule'));
 const recordDb = { ...databaseEnv(subgraph('record')), ...recordMasterKey };
 const labDb = { ...databaseEnv(subgraph('lab')), ...labMasterKey };
+const billingDb = databaseEnv(subgraph('billing'));
+/** The demo shop at the payment provider emulator (no real money anywhere). */
+const DEMO_SHOP = { shopId: 'demo-shop', secretKey: 'demo-secret' };
 
 /** An expected failure: its message is enough (anything else is printed with its stack). */
 class StartError extends Error {}
@@ -181,9 +190,10 @@ async function seed(mailbox: DevMailbox): Promise<{
   clients: ServiceClients;
   doctors: DemoDoctor[];
   partner: PartnerLabClient;
+  branchIds: string[];
 }> {
   mkdirSync(DATA, { recursive: true });
-  const { identity, patient, schedule, record, lab } = await step('migrate databases', async () => ({
+  const { identity, patient, schedule, record, lab, billing } = await step('migrate databases', async () => ({
     identity: await createIdentityService(loadIdentityEnv({ ...common, ...identityDb, ...mailbox.env })),
     patient: await createPatientService(loadPatientEnv({ ...common, ...patientDb })),
     schedule: await createScheduleService(loadScheduleEnv({ ...common, ...scheduleDb }), {
@@ -191,6 +201,7 @@ async function seed(mailbox: DevMailbox): Promise<{
     }),
     record: await createRecordService(loadRecordEnv({ ...common, ...recordDb }), { background: false }),
     lab: await createLabService(loadLabEnv({ ...common, ...labDb }), { background: false }),
+    billing: await createBillingService(loadBillingEnv({ ...common, ...billingDb }), { background: false }),
   }));
   try {
     const started = Date.now();
@@ -202,6 +213,7 @@ async function seed(mailbox: DevMailbox): Promise<{
     // The demo partner laboratory (an identity client) performs the lab's demo catalogue.
     const partner = await partnerLabClient(DATA, identity);
     const labs = await seedLab({ lab, schedule, patient, partner, doctors, patientIds: demoPatientIds() });
+    const prices = await seedBilling({ billing, schedule });
     // Each deployable's own machine client (events, revocation list, the gateway's vouching).
     // identity issues the tokens: it needs no client of its own.
     const deployables = ['gateway', ...SUBGRAPHS.filter((s) => s.name !== 'identity').map((s) => s.name)];
@@ -209,14 +221,15 @@ async function seed(mailbox: DevMailbox): Promise<{
     stepDone(
       'seed demo data',
       Date.now() - started,
-      result.created || sched.created || rec.created || labs.created
-        ? 'staff, patients, schedule, record, lab'
+      result.created || sched.created || rec.created || labs.created || prices.created
+        ? 'staff, patients, schedule, record, lab, prices'
         : 'already present',
     );
-    return { logins: readLogins(), clients, doctors, partner };
+    const branchIds = (await schedule.stores.catalog.branches()).map((b) => b.id);
+    return { logins: readLogins(), clients, doctors, partner, branchIds };
   } finally {
     // Stopping Apollo also removes the SIGINT/SIGTERM handlers it installed in this process.
-    for (const s of [identity, patient, schedule, record, lab]) {
+    for (const s of [identity, patient, schedule, record, lab, billing]) {
       await s.subgraph.apollo.stop();
       s.verifier.stop();
       await s.close();
@@ -225,7 +238,33 @@ async function seed(mailbox: DevMailbox): Promise<{
 }
 
 /** What the start knows when it wires the subgraphs. */
-type Wiring = { mailbox: DevMailbox; doctors: DemoDoctor[]; brokerServices: BrokerService[] };
+type Wiring = {
+  mailbox: DevMailbox;
+  doctors: DemoDoctor[];
+  brokerServices: BrokerService[];
+  cashDesk: CashDesk;
+};
+
+/**
+ * The clinic's cash registers and payment provider for the demo: protocol-faithful emulators of
+ * the ATOL Web Server (one register per branch, one for online receipts) and of YooKassa, in this
+ * process (their state lasts as long as this start).
+ */
+type CashDesk = { registers: string; onlineRegister: string; provider: string; close(): Promise<void> };
+async function startCashDesk(branchIds: string[]): Promise<CashDesk> {
+  const desks = await Promise.all(branchIds.map(() => startAtolEmulator()));
+  const online = await startAtolEmulator();
+  const provider = await startYooKassaEmulator({ ...DEMO_SHOP, port: ports.payments });
+  provider.setNotifyUrl(url(portOf(subgraph('billing')), '/payments/yookassa/notifications'));
+  return {
+    registers: branchIds.map((b, i) => `${b}=${desks[i]!.url}`).join(','),
+    onlineRegister: online.url,
+    provider: provider.url,
+    close: async () => {
+      await Promise.all([...desks, online, provider].map((e) => e.close()));
+    },
+  };
+}
 
 /** The HTTP inboxes of the subgraphs consuming `producer`'s events (their src/broker.ts) but `except`. */
 const inboxesOf = (w: Wiring, producer: string, except: string[]) =>
@@ -283,6 +322,19 @@ function wiring(name: string, w: Wiring): Record<string, string> {
         // Released results: the schedule tells the patient through their reminder channel.
         SCHEDULE_EVENTS_URL: url(portOf(subgraph('schedule')), '/internal/events'),
       };
+    case 'billing':
+      return {
+        FISCAL_REGISTERS: w.cashDesk.registers,
+        ONLINE_FISCAL_URL: w.cashDesk.onlineRegister,
+        YOOKASSA_URL: w.cashDesk.provider,
+        YOOKASSA_SHOP_ID: DEMO_SHOP.shopId,
+        YOOKASSA_SECRET_KEY: DEMO_SHOP.secretKey,
+        // The emulator notifies from this machine (in production: the provider's published networks).
+        PAYMENT_NOTIFICATION_NETWORKS: '127.0.0.1/32,::1/128',
+        PAYMENT_RETURN_URL: url(ports.portal, '/payments'),
+        // Contract and certificate downloads point at the gateway's pass-through route.
+        FILES_PUBLIC_URL: url(ports.gateway, '/files/billing'),
+      };
     default:
       return {};
   }
@@ -291,6 +343,7 @@ function wiring(name: string, w: Wiring): Record<string, string> {
 const children = new Map<string, ChildProcess>();
 let stopApps: (() => Promise<void>) | undefined;
 let mailbox: DevMailbox | undefined;
+let stopCashDesk: (() => Promise<void>) | undefined;
 let stopping: Promise<never> | undefined;
 
 function start(
@@ -341,6 +394,7 @@ function stop(code: number): Promise<never> {
     stopBuilds();
     await stopApps?.().catch(() => {});
     await mailbox?.close().catch(() => {});
+    await stopCashDesk?.().catch(() => {});
     const exited = [...children.values()].map((c) => new Promise((r) => c.once('exit', r)));
     for (const c of children.values()) c.kill('SIGTERM');
     // Services close their databases on SIGTERM; give them time, then force.
@@ -381,8 +435,12 @@ try {
   mailbox = await step('dev mailbox', () =>
     startDevMailbox({ host: HOST, httpPort: ports.mailbox, smtpPort: ports.mailboxSmtp }),
   );
-  const { logins, clients, doctors, partner } = await seed(mailbox);
+  const { logins, clients, doctors, partner, branchIds } = await seed(mailbox);
   const brokerServices = await loadBrokerServices();
+  const cashDesk = await step('cash registers and payment provider (emulated)', () =>
+    startCashDesk(branchIds),
+  );
+  stopCashDesk = cashDesk.close;
   // One after the other in manifest order, consumers of events before their producers (the
   // record and the lab before the schedule); /metrics of the manifest's n-th on METRICS_BASE_PORT + n.
   for (const s of startOrder(SUBGRAPHS, brokerServices)) {
@@ -394,7 +452,7 @@ try {
       ...brokerEnv(s),
       ...(client ? clientEnv(client) : {}),
       METRICS_PORT: String(ports.metrics + 1 + i),
-      ...wiring(s.name, { mailbox, doctors, brokerServices }),
+      ...wiring(s.name, { mailbox, doctors, brokerServices, cashDesk }),
     });
     await waitFor(s.name, url(portOf(s), '/readyz'));
   }
@@ -443,6 +501,10 @@ try {
         ['GraphiQL', url(ports.gateway, '/graphiql')],
         ['Dev mailbox', `${mailbox.pageUrl}   (sign-up codes by e-mail and SMS, lab alerts)`],
         ...SUBGRAPHS.map((s): [string, string] => [`${s.name} subgraph`, url(portOf(s), '/graphql')]),
+        [
+          'Payment provider',
+          `${url(ports.payments)}   (emulated YooKassa: the portal's «Оплатить онлайн» opens its page)`,
+        ],
         ['Partner laboratory', `${join(DATA, 'partner-lab.json')}   (${partner.name}: client credentials)`],
       ],
       mailboxUrl: mailbox.pageUrl,

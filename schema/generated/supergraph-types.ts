@@ -12,6 +12,11 @@ export type Scalars = {
   link__Import: { input: unknown; output: unknown; }
 };
 
+export type AcceptContractInput = {
+  contractId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
 /** One look at the patient's record, as the patient sees it */
 export type AccessLogEntry = {
   __typename?: 'AccessLogEntry';
@@ -352,6 +357,143 @@ export type ConsentText = {
   version: Scalars['Int']['output'];
 };
 
+/**
+ * A contract for paid medical services (Decree No. 736). Its snapshot (the parties with their
+ * personal data, the services with the prices of its day, the terms) is printed only in the PDF;
+ * concluded contracts never change.
+ */
+export type Contract = {
+  __typename?: 'Contract';
+  acceptanceChannel?: Maybe<ContractAcceptanceChannel>;
+  /** When it was accepted in the portal or signed at the desk */
+  acceptedAt?: Maybe<Scalars['String']['output']>;
+  branchId?: Maybe<Scalars['ID']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  /** Date of the contract, YYYY-MM-DD (the clinic's zone) */
+  date?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  number?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** The PDF (GET with the same bearer token; the same access as this object) */
+  pdfUrl?: Maybe<Scalars['String']['output']>;
+  provisionTerms?: Maybe<Scalars['String']['output']>;
+  services?: Maybe<Array<ContractServiceLine>>;
+  status?: Maybe<ContractStatus>;
+  /** Version of the template it was made from */
+  templateVersion?: Maybe<Scalars['Int']['output']>;
+  /** Sum of the services, kopecks */
+  totalKopecks?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ContractAcceptanceChannel =
+  | 'DESK'
+  | 'PORTAL';
+
+export type ContractDocumentInput = {
+  /** YYYY-MM-DD */
+  issuedAt?: InputMaybe<Scalars['String']['input']>;
+  issuedBy?: InputMaybe<Scalars['String']['input']>;
+  /** e.g. «Паспорт гражданина Российской Федерации» */
+  kind: Scalars['String']['input'];
+  seriesNumber: Scalars['String']['input'];
+};
+
+export type ContractPayload = {
+  __typename?: 'ContractPayload';
+  contract?: Maybe<Contract>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type ContractPersonInput = {
+  /** Place of residence */
+  address: Scalars['String']['input'];
+  /** YYYY-MM-DD */
+  birthDate?: InputMaybe<Scalars['String']['input']>;
+  document: ContractDocumentInput;
+  fullName: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+};
+
+export type ContractRepresentativeInput = {
+  address: Scalars['String']['input'];
+  /** The document that makes them the legal representative */
+  basis: Scalars['String']['input'];
+  birthDate?: InputMaybe<Scalars['String']['input']>;
+  document: ContractDocumentInput;
+  fullName: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+};
+
+/** One item Decree No. 736 requires in the contract, and whether the template has it */
+export type ContractRequirement = {
+  __typename?: 'ContractRequirement';
+  id: Scalars['String']['output'];
+  item: Scalars['String']['output'];
+  ok: Scalars['Boolean']['output'];
+  where: Scalars['String']['output'];
+};
+
+export type ContractServiceInput = {
+  priceItemId: Scalars['ID']['input'];
+  quantity?: Scalars['Int']['input'];
+};
+
+export type ContractServiceLine = {
+  __typename?: 'ContractServiceLine';
+  amountKopecks: Scalars['Int']['output'];
+  /** The price list's code of the service */
+  code?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  quantity: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Int']['output'];
+};
+
+export type ContractStatus =
+  /** Accepted by the patient in the portal */
+  | 'ACCEPTED'
+  /** Made at the desk, not concluded yet */
+  | 'DRAFT'
+  /** Signed on paper at the desk */
+  | 'SIGNED';
+
+/** The contract template in force */
+export type ContractTemplateInfo = {
+  __typename?: 'ContractTemplateInfo';
+  /** The template as JSON, for the editor (saveContractTemplate takes the same shape) */
+  body: Scalars['String']['output'];
+  /** The items of Decree No. 736 and where the template has them */
+  checklist: Array<ContractRequirement>;
+  clinicName: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ContractTemplatePayload = {
+  __typename?: 'ContractTemplatePayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  template?: Maybe<ContractTemplateInfo>;
+};
+
+export type CreateContractInput = {
+  branchId: Scalars['ID']['input'];
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** A retry with the same key returns the same contract */
+  idempotencyKey: Scalars['String']['input'];
+  /** The patient (потребитель) */
+  patient: ContractPersonInput;
+  patientId: Scalars['ID']['input'];
+  /** Who pays, when not the patient (заказчик) */
+  payer?: InputMaybe<ContractPersonInput>;
+  /** Conditions and waiting times of the services; a general default when absent */
+  provisionTerms?: InputMaybe<Scalars['String']['input']>;
+  /** The legal representative of a minor or incapacitated patient */
+  representative?: InputMaybe<ContractRepresentativeInput>;
+  services: Array<ContractServiceInput>;
+};
+
 export type CreateInvoiceInput = {
   branchId: Scalars['ID']['input'];
   /** A retry with the same key returns the same invoice */
@@ -546,6 +688,19 @@ export type InvoiceStatus =
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';
+
+export type IssueTaxCertificateInput = {
+  /** The patient's invoices for expensive treatment (code 02); the rest is code 01 */
+  expensiveInvoiceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A retry with the same key returns the same certificate */
+  idempotencyKey: Scalars['String']['input'];
+  /** The patient, when the taxpayer paid for someone else */
+  patient?: InputMaybe<TaxPatientInput>;
+  patientId: Scalars['ID']['input'];
+  /** Who claims the deduction */
+  taxpayer: TaxPersonInput;
+  year: Scalars['Int']['input'];
+};
 
 export type LabAlert = {
   __typename?: 'LabAlert';
@@ -773,6 +928,8 @@ export type MarkVisitEnteredInErrorInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The patient accepts their contract in the portal (time and channel recorded) */
+  acceptContract: ContractPayload;
   acknowledgeLabAlert: LabAlertPayload;
   /** The laboratory received these specimens */
   acknowledgeLabSpecimens: PartnerLabPayload;
@@ -795,6 +952,8 @@ export type Mutation = {
   confirmSignUp: AuthPayload;
   confirmTotpEnrollment: AccountPayload;
   createBranch: BranchPayload;
+  /** A draft contract priced from the branch's price list of today */
+  createContract: ContractPayload;
   createInvoice: InvoicePayload;
   createPartnerClient: PartnerClientPayload;
   createRoom: RoomPayload;
@@ -808,6 +967,8 @@ export type Mutation = {
   /** Explicit per-person permissions of the schedule, e.g. booking beyond the schedule (overbooking) */
   grantSchedulePermission: Scalars['Boolean']['output'];
   holdSlot: AppointmentPayload;
+  /** Issues the certificate for a patient and a year from the ledger */
+  issueTaxCertificate: TaxCertificatePayload;
   markNoShow: AppointmentPayload;
   markVisitEnteredInError: VisitVersionPayload;
   /** Merges a duplicate into the kept record (reception) */
@@ -848,6 +1009,8 @@ export type Mutation = {
   reviewLabOrder: LabOrderPayload;
   /** Replaces the token signing key now; the old key stays in the JWKS for the overlap window */
   rotateSigningKey: SigningKeyRotationPayload;
+  /** A new template version, validated (Decree No. 736 items included) */
+  saveContractTemplate: ContractTemplatePayload;
   /** Adds a test to the catalogue or changes one (by id) */
   saveLabTest: SaveLabTestPayload;
   /** Autosave of the caller's draft */
@@ -858,6 +1021,8 @@ export type Mutation = {
   /** Work e-mail for the doctor's next-day list (never exposed through the API) */
   setSpecialistNotifyEmail: Scalars['Boolean']['output'];
   setWeeklyTemplate: WeeklyTemplatePayload;
+  /** Reception records the contract signed on paper at the desk */
+  signContractAtDesk: ContractPayload;
   signIn: AuthPayload;
   /** Ends the caller's session; its tokens are refused from now on */
   signOut: SignOutPayload;
@@ -877,6 +1042,11 @@ export type Mutation = {
   /** Uses a confirm/cancel link from a reminder; works without signing in, once */
   useReminderLink: ReminderLinkPayload;
   withdrawConsent: ConsentPayload;
+};
+
+
+export type MutationAcceptContractArgs = {
+  input: AcceptContractInput;
 };
 
 
@@ -972,6 +1142,11 @@ export type MutationCreateBranchArgs = {
 };
 
 
+export type MutationCreateContractArgs = {
+  input: CreateContractInput;
+};
+
+
 export type MutationCreateInvoiceArgs = {
   input: CreateInvoiceInput;
 };
@@ -1029,6 +1204,11 @@ export type MutationGrantSchedulePermissionArgs = {
 
 export type MutationHoldSlotArgs = {
   input: BookingInput;
+};
+
+
+export type MutationIssueTaxCertificateArgs = {
+  input: IssueTaxCertificateInput;
 };
 
 
@@ -1150,6 +1330,11 @@ export type MutationReviewLabOrderArgs = {
 };
 
 
+export type MutationSaveContractTemplateArgs = {
+  input: SaveContractTemplateInput;
+};
+
+
 export type MutationSaveLabTestArgs = {
   input: SaveLabTestInput;
 };
@@ -1184,6 +1369,11 @@ export type MutationSetSpecialistNotifyEmailArgs = {
 
 export type MutationSetWeeklyTemplateArgs = {
   input: WeeklyTemplateInput;
+};
+
+
+export type MutationSignContractAtDeskArgs = {
+  contractId: Scalars['ID']['input'];
 };
 
 
@@ -1572,6 +1762,9 @@ export type Query = {
   consentStatus?: Maybe<ConsentStatus>;
   /** Current and past versions of consent texts */
   consentTexts: Array<ConsentText>;
+  contract?: Maybe<Contract>;
+  /** The contract template in force (version 1 is the default template) */
+  contractTemplate: ContractTemplateInfo;
   /** The signed-in doctor's appointments between two local dates (inclusive) */
   doctorSchedule: Array<Appointment>;
   /** The current (or last) shift of the branch's register */
@@ -1602,6 +1795,8 @@ export type Query = {
   myAccessLog: Array<AccessLogEntry>;
   /** The signed-in patient's appointments */
   myAppointments: Array<Appointment>;
+  /** The calling patient's contracts */
+  myContracts: Array<Contract>;
   /** The calling patient's invoices */
   myInvoices: Array<Invoice>;
   /** The patient's own orders */
@@ -1618,6 +1813,8 @@ export type Query = {
   /** The partner's orders ready for it (collected and later), in feed order; since: changed at or after */
   partnerLabOrders: PartnerLabOrderPage;
   patient?: Maybe<Patient>;
+  /** A patient's contracts, newest first */
+  patientContracts: Array<Contract>;
   patientDuplicates: Array<Patient>;
   /** The branch's prices valid on a date (default today, Moscow time) */
   priceList: Array<PriceItem>;
@@ -1633,6 +1830,8 @@ export type Query = {
   specialists: Array<Specialist>;
   specialties: Array<Scalars['String']['output']>;
   staffAccounts: Array<Account>;
+  /** A patient's issued certificates, newest year first */
+  taxCertificates: Array<TaxCertificate>;
   verifyAuditChain: AuditChainStatus;
   visit?: Maybe<Visit>;
   /** The visit of an appointment, when one was opened */
@@ -1685,6 +1884,11 @@ export type QueryConsentStatusArgs = {
 
 export type QueryConsentTextsArgs = {
   purpose?: InputMaybe<ConsentPurpose>;
+};
+
+
+export type QueryContractArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1790,6 +1994,11 @@ export type QueryPatientArgs = {
 };
 
 
+export type QueryPatientContractsArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
 export type QueryPatientDuplicatesArgs = {
   birthDate: Scalars['String']['input'];
   phone: Scalars['String']['input'];
@@ -1838,6 +2047,11 @@ export type QuerySpecialistArgs = {
 
 export type QuerySpecialistsArgs = {
   filter?: InputMaybe<SpecialistFilter>;
+};
+
+
+export type QueryTaxCertificatesArgs = {
+  patientId: Scalars['ID']['input'];
 };
 
 
@@ -2074,6 +2288,12 @@ export type RoomPayload = {
   __typename?: 'RoomPayload';
   inputErrors: Array<InputError>;
   room?: Maybe<Room>;
+};
+
+export type SaveContractTemplateInput = {
+  /** The template as JSON (see ContractTemplateInfo.body); the server numbers the version */
+  body: Scalars['String']['input'];
+  idempotencyKey: Scalars['String']['input'];
 };
 
 export type SaveLabTestInput = {
@@ -2323,6 +2543,80 @@ export type TakeDeskPaymentInput = {
   idempotencyKey: Scalars['String']['input'];
   invoiceId: Scalars['ID']['input'];
   method: PaymentMethod;
+};
+
+/**
+ * A certificate of payment for medical services for the social tax deduction (form КНД 1151156,
+ * FNS order No. ЕА-7-11/824@): what the patient paid in a year, by service code. The taxpayer's and
+ * patient's personal data are printed in the PDF and the XML only.
+ */
+export type TaxCertificate = {
+  __typename?: 'TaxCertificate';
+  createdAt?: Maybe<Scalars['String']['output']>;
+  /** Name of the XML file for the tax authority */
+  fileName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Date of issue, YYYY-MM-DD */
+  issuedAt?: Maybe<Scalars['String']['output']>;
+  number?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** The PDF form (GET with the same bearer token; the same access as this object) */
+  pdfUrl?: Maybe<Scalars['String']['output']>;
+  /** By service code: 01 ordinary, 02 expensive treatment */
+  sums?: Maybe<Array<TaxCertificateSum>>;
+  /** Payments minus refunds in the year, kopecks */
+  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  /** The XML (its declaration says windows-1251; xmlUrl serves the encoded file) */
+  xml?: Maybe<Scalars['String']['output']>;
+  /** The XML file in windows-1251 */
+  xmlUrl?: Maybe<Scalars['String']['output']>;
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+export type TaxCertificatePayload = {
+  __typename?: 'TaxCertificatePayload';
+  certificate?: Maybe<TaxCertificate>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type TaxCertificateSum = {
+  __typename?: 'TaxCertificateSum';
+  /** 01 or 02 */
+  code: Scalars['String']['output'];
+  kopecks: Scalars['Int']['output'];
+};
+
+export type TaxDocumentInput = {
+  /** Document kind code of the FNS directory: 21 passport of a citizen of Russia, 03 birth certificate */
+  code: Scalars['String']['input'];
+  /** YYYY-MM-DD */
+  issuedAt: Scalars['String']['input'];
+  seriesNumber: Scalars['String']['input'];
+};
+
+export type TaxPatientInput = {
+  birthDate: Scalars['String']['input'];
+  document: TaxDocumentInput;
+  fullName: Scalars['String']['input'];
+  inn?: InputMaybe<Scalars['String']['input']>;
+  relation: TaxPatientRelation;
+};
+
+/** Who the patient is to the taxpayer (the deduction covers a spouse, parents, children and wards) */
+export type TaxPatientRelation =
+  | 'CHILD'
+  | 'PARENT'
+  | 'SPOUSE'
+  | 'WARD';
+
+export type TaxPersonInput = {
+  /** YYYY-MM-DD */
+  birthDate: Scalars['String']['input'];
+  document: TaxDocumentInput;
+  fullName: Scalars['String']['input'];
+  /** 12 digits; may be absent when the document is given */
+  inn?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type TimeRange = {

@@ -4,8 +4,11 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { ErrorCode, errorBody, GATEWAY_AUTH_HEADER, type Logger } from '@medikamente/runtime';
 import type express from 'express';
 
-/** Subgraphs that serve files under their own `/files/` (links they issue point at the gateway). */
-export const FILE_SUBGRAPHS: readonly string[] = ['record'];
+/**
+ * Subgraphs that serve files under their own `/files/` (links they issue point at the gateway):
+ * the record (attachments, visit summaries), billing (contract PDFs, tax certificates).
+ */
+export const FILE_SUBGRAPHS: readonly string[] = ['record', 'billing'];
 
 /** Request headers a file endpoint needs from the client; everything else stays at the edge. */
 const REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-file-name', 'accept'];

@@ -43,6 +43,12 @@ function upstreamApp() {
     });
     req.on('end', () => res.status(201).json({ size, sha256: hash.digest('hex') }));
   });
+  // As the billing subgraph serves a contract's PDF.
+  app.get('/files/contracts/:id/pdf', (req, res) => {
+    res
+      .set({ 'Content-Type': 'application/pdf', 'Cache-Control': 'no-store' })
+      .end(`contract ${req.params.id}`);
+  });
   app.post('/files/too-large/:token', (_req, res) => {
     // As the record subgraph does: the answer at once, the unread body dropped.
     res.status(413).json({ errors: [{ message: 'big', extensions: { code: 'FILE_TOO_LARGE' } }] });
@@ -66,7 +72,7 @@ beforeAll(async () => {
   const base = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
   const g = await createGateway({
     supergraphSdl: readSupergraph(),
-    subgraphUrls: { record: `${base}/graphql`, patient: `${base}/graphql` },
+    subgraphUrls: { record: `${base}/graphql`, patient: `${base}/graphql`, billing: `${base}/graphql` },
     verifier: issuer.verifier,
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
     production: false,
@@ -125,6 +131,19 @@ describe('gateway file pass-through', () => {
     expect(headers.cookie).toBeUndefined();
   });
 
+  it("passes the billing subgraph's contract PDFs through with the caller's token", async () => {
+    seen.length = 0;
+    const id = crypto.randomUUID();
+    const res = await fetch(files(`billing/contracts/${id}/pdf`), {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(`contract ${id}`);
+    expect(seen.map((s) => [s.path, s.headers.authorization])).toEqual([
+      [`/files/contracts/${id}/pdf`, `Bearer ${token}`],
+    ]);
+  });
+
   it('streams an upload body through unchanged, with the file name header', async () => {
     seen.length = 0;
     const res = await fetch(files('record/upload/tok-2'), {
@@ -175,6 +194,8 @@ describe('gateway file pass-through', () => {
       '/files/record/..%2fgraphql',
       '/files/record/download/tok?x=1',
       '/files/nope/x',
+      '/files/billing/contracts/x.pdf',
+      '/files/billing/%2e%2e/graphql',
     ])
       expect([path, await raw(path)]).toEqual([path, 404]);
     expect(await raw('/files/record/upload/x', 'PUT')).toBe(404);

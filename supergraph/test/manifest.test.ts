@@ -34,7 +34,7 @@ const entry = (name: string, port: number, over: Record<string, string | number>
 const manifest = (...entries: string[]) => `subgraphs:\n${entries.join('\n')}\n`;
 
 describe('subgraph manifest', () => {
-  it('lists identity, patient, schedule, record and lab with their folders, SDL files and development URLs', () => {
+  it('lists identity, patient, schedule, record, lab and billing with their folders, SDL files and development URLs', () => {
     const subgraphs = loadSubgraphManifest();
     expect(subgraphs.map((s) => [s.name, s.dir, s.package, s.urlEnv, s.defaultUrl])).toEqual([
       [
@@ -66,6 +66,13 @@ describe('subgraph manifest', () => {
         'http://127.0.0.1:4004/graphql',
       ],
       ['lab', 'subgraphs/lab', '@medikamente/subgraph-lab', 'LAB_URL', 'http://127.0.0.1:4005/graphql'],
+      [
+        'billing',
+        'subgraphs/billing',
+        '@medikamente/subgraph-billing',
+        'BILLING_URL',
+        'http://127.0.0.1:4006/graphql',
+      ],
     ]);
     expect(subgraphs.every((s) => s.sdlFile.endsWith(`${s.dir}/schema.graphql`))).toBe(true);
   });
@@ -132,6 +139,7 @@ describe('subgraph manifest', () => {
       schedule: 'http://127.0.0.1:4003/graphql',
       record: 'http://127.0.0.1:4004/graphql',
       lab: 'http://127.0.0.1:4005/graphql',
+      billing: 'http://127.0.0.1:4006/graphql',
     });
     expect(() => loadGatewayEnv({ SCHEDULE_URL: 'not a url' })).toThrow('SCHEDULE_URL');
   });

@@ -1,6 +1,10 @@
 import { AuditLog, type BaseContext, type Database, type Logger } from '@medikamente/runtime';
 import DataLoader from 'dataloader';
 import type { BillingEnv } from './env';
+import { TaxCertificateService } from './modules/certificates/certificates.service';
+import { type TaxCertificateRecord, TaxCertificateStore } from './modules/certificates/certificates.store';
+import { ContractService } from './modules/contracts/contracts.service';
+import { type ContractRecord, ContractStore } from './modules/contracts/contracts.store';
 import { AtolWebServerRegister } from './modules/fiscal/atol-web-server.adapter';
 import { Registers } from './modules/fiscal/registers';
 import { ShiftService } from './modules/fiscal/shifts.service';
@@ -31,6 +35,8 @@ export type Stores = {
   invoices: InvoiceStore;
   payments: PaymentStore;
   shifts: ShiftStore;
+  contracts: ContractStore;
+  certificates: TaxCertificateStore;
   audit: AuditLog;
 };
 
@@ -40,6 +46,8 @@ export const createStores = (database: Database): Stores => ({
   invoices: new InvoiceStore(database),
   payments: new PaymentStore(database),
   shifts: new ShiftStore(database),
+  contracts: new ContractStore(database),
+  certificates: new TaxCertificateStore(database),
   audit: new AuditLog(database),
 });
 
@@ -50,6 +58,8 @@ export type Services = {
   refunds: RefundService;
   shifts: ShiftService;
   registers: Registers;
+  contracts: ContractService;
+  certificates: TaxCertificateService;
   provider: PaymentProvider | null;
   /** Finishes payments and refunds a dependency being down left unfinished (`runOnce` for tests). */
   retry: ReturnType<typeof paymentRetryJob>;
@@ -87,7 +97,22 @@ export function createServices(deps: {
     fiscalWaitMs,
   });
   const refunds = new RefundService({ ...payments, provider, registers, fiscalWaitMs });
+  const zone = env.CLINIC_TIME_ZONE;
+  const contracts = new ContractService({
+    database,
+    contracts: stores.contracts,
+    prices: stores.prices,
+    clinicTimeZone: zone,
+  });
   return {
+    contracts,
+    certificates: new TaxCertificateService({
+      database,
+      certificates: stores.certificates,
+      invoices: stores.invoices,
+      contracts,
+      clinicTimeZone: zone,
+    }),
     registers,
     provider,
     desk,
@@ -139,5 +164,7 @@ export function createLoaders(stores: Stores) {
     receiptsOfPayment: byKey<ReceiptRecord[]>((ids) => stores.payments.receiptsOf(ids), [])(),
     refund: byKey<RefundRecord>((ids) => stores.payments.refundsByIds(ids))(),
     receipt: byKey<ReceiptRecord>((ids) => stores.payments.receiptsByIds(ids))(),
+    contract: byKey<ContractRecord>((ids) => stores.contracts.byIds(ids))(),
+    certificate: byKey<TaxCertificateRecord>((ids) => stores.certificates.byIds(ids))(),
   };
 }

@@ -50,6 +50,12 @@ const schema = z
     CASHIER_DISCOUNT_PERCENT: z.coerce.number().int().min(0).max(100).default(10),
     /** How often unfinished payments and refunds are retried (register, provider). */
     PAYMENT_RETRY_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
+    /**
+     * Public base of the document files (contract PDFs, tax certificates): `<base>/contracts/<id>/pdf`.
+     * Behind the gateway `<gateway>/files/billing` (it forwards to this service's /files); default
+     * `http://HOST:PORT/files` (this service itself).
+     */
+    FILES_PUBLIC_URL: z.string().url().optional(),
   })
   .superRefine(checkEventsEnv)
   .superRefine((env, ctx) => {

@@ -17,4 +17,8 @@ export const codes = defineErrorCodes({
   REFUND_EXCEEDS_PAID: "Сумма возврата больше оплаченной",
   PROVIDER_UNAVAILABLE: "Платёжный сервис недоступен, попробуйте позже",
   ONLINE_PAYMENTS_DISABLED: "Онлайн-оплата не настроена",
+  CONTRACT_TEMPLATE_INVALID: "Шаблон договора не прошёл проверку",
+  CONTRACT_DATA_INVALID: "Данных для договора недостаточно",
+  NOTHING_PAID: "За этот год нет оплаченных медицинских услуг",
+  CERTIFICATE_DATA_INVALID: "Данных для справки недостаточно",
 });

@@ -1,12 +1,26 @@
 import type { Resolvers } from './generated/resolvers-types';
+import { certificateResolvers } from './modules/certificates/certificates.resolvers';
+import { contractResolvers } from './modules/contracts/contracts.resolvers';
 import { invoiceResolvers } from './modules/invoices/invoices.resolvers';
 import { paymentResolvers } from './modules/payments/payments.resolvers';
 import { priceResolvers } from './modules/prices/prices.resolvers';
 
 /** All resolvers of the subgraph, typed by its SDL (generated resolver types). */
 export const resolvers: Resolvers = {
-  Query: { ...priceResolvers.Query, ...invoiceResolvers.Query, ...paymentResolvers.Query },
-  Mutation: { ...priceResolvers.Mutation, ...invoiceResolvers.Mutation, ...paymentResolvers.Mutation },
+  Query: {
+    ...priceResolvers.Query,
+    ...invoiceResolvers.Query,
+    ...paymentResolvers.Query,
+    ...contractResolvers.Query,
+    ...certificateResolvers.Query,
+  },
+  Mutation: {
+    ...priceResolvers.Mutation,
+    ...invoiceResolvers.Mutation,
+    ...paymentResolvers.Mutation,
+    ...contractResolvers.Mutation,
+    ...certificateResolvers.Mutation,
+  },
   PriceItem: priceResolvers.PriceItem,
   Invoice: invoiceResolvers.Invoice,
   InvoiceLine: invoiceResolvers.InvoiceLine,
@@ -14,4 +28,7 @@ export const resolvers: Resolvers = {
   Payment: paymentResolvers.Payment,
   Refund: paymentResolvers.Refund,
   Receipt: paymentResolvers.Receipt,
+  Contract: contractResolvers.Contract,
+  ContractTemplateInfo: contractResolvers.ContractTemplateInfo,
+  TaxCertificate: certificateResolvers.TaxCertificate,
 };

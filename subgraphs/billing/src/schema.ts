@@ -1,12 +1,14 @@
 import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
+import { certificatesSdl } from './modules/certificates/certificates.sdl';
+import { contractsSdl } from './modules/contracts/contracts.sdl';
 import { invoicesSdl } from './modules/invoices/invoices.sdl';
 import { paymentsSdl } from './modules/payments/payments.sdl';
 import { pricesSdl } from './modules/prices/prices.sdl';
 
 /** The billing subgraph's SDL (with the federation and classification header). */
 export const billingTypeDefs = subgraphTypeDefs(
-  [inputErrorSdl, pricesSdl, invoicesSdl, paymentsSdl].join('\n'),
+  [inputErrorSdl, pricesSdl, invoicesSdl, paymentsSdl, contractsSdl, certificatesSdl].join('\n'),
 );
 
 /** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
@@ -20,5 +22,8 @@ export const resolverTypes = {
     Refund: '../modules/payments/payments.store#RefundRecord',
     Receipt: '../modules/payments/payments.store#ReceiptRecord',
     FiscalShift: '../modules/fiscal/shifts.store#ShiftRecord',
+    Contract: '../modules/contracts/contracts.store#ContractRecord',
+    ContractTemplateInfo: '../modules/contracts/contracts.store#ContractTemplateRecord',
+    TaxCertificate: '../modules/certificates/certificates.store#TaxCertificateRecord',
   },
 };

@@ -6,6 +6,8 @@ import {
 } from '@medikamente/runtime';
 import { createLoaders, createServices, createStores } from './context';
 import { loadBillingEnv } from './env';
+import { mountCertificateFiles } from './modules/certificates/certificates.routes';
+import { mountContractFiles } from './modules/contracts/contracts.routes';
 import { completedVisitHandler } from './modules/invoices/visits.events';
 import { YOOKASSA_NOTIFICATION_NETWORKS } from './modules/online/notification';
 import { mountNotifications } from './modules/payments/notifications.route';
@@ -32,7 +34,10 @@ export const billing = defineSubgraph({
     'appointment.*': completedVisitHandler(services.invoices, stores.invoices),
   }),
   eventsFrom: 'schedule',
-  routes: (app, { env, services, stores, logger }) =>
+  routes: (app, { env, services, stores, logger, verifier, policy, contextFor }) => {
+    // Contract PDFs and tax certificates: the bearer token and the FINANCIAL decision of GraphQL.
+    mountContractFiles(app, { verifier, policy, contextFor, logger });
+    mountCertificateFiles(app, { verifier, policy, contextFor, logger });
     mountNotifications(app, {
       networks: env.PAYMENT_NOTIFICATION_NETWORKS
         ? env.PAYMENT_NOTIFICATION_NETWORKS.split(',')
@@ -42,7 +47,8 @@ export const billing = defineSubgraph({
       online: services.online,
       payments: stores.payments,
       logger,
-    }),
+    });
+  },
   jobs: ({ services }) => [services.retry],
 });
 

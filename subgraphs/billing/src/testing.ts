@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FixtureRegistry, FixtureRequest, SubjectFixture } from '@medikamente/runtime/testing';
 import { DateTime } from 'luxon';
+import { fixtureCertificate, fixtureContract } from './modules/contracts/contracts.testing';
 import type { BillingService } from './service';
 
 /** The branch the fixtures bill in. */
@@ -184,6 +185,29 @@ export const subjectFixtures = {
       return {
         key: { id: payment.id },
         known: { fiscalSign: '3522207165', totalKopecks: 250_000, customerContact: 'patient@example.org' },
+      };
+    },
+  },
+  Contract: {
+    async create(service, r) {
+      const contract = await fixtureContract(service, patientOf(r), FIXTURE_BRANCH);
+      return {
+        key: { id: contract.id },
+        known: { number: contract.number, status: 'DRAFT', totalKopecks: 250_000 },
+        // A patient asking for another's contract gets null, as for a made-up id (no existence oracle).
+        hiddenAs: { 'Query.contract': { patient: '' } },
+        skip: {
+          'Query.myContracts': "answers with the caller's own contracts only: _entities covers the policy",
+        },
+      };
+    },
+  },
+  TaxCertificate: {
+    async create(service, r) {
+      const { certificate, fileName } = await fixtureCertificate(service, patientOf(r));
+      return {
+        key: { id: certificate.id },
+        known: { number: certificate.number, year: certificate.year, totalKopecks: 250_000, fileName },
       };
     },
   },

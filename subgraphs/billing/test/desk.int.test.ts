@@ -262,3 +262,56 @@ describe('desk payments with fiscal receipts', () => {
     expect(atol.state.shift.open).toBe(false);
   });
 });
+
+describe('the price list', () => {
+  it('answers the version in effect on a date; a later version replaces it from its date, an ended one disappears', async () => {
+    const code = `ECG-${randomUUID().slice(0, 6)}`;
+    const set = (priceKopecks: number, validFrom: string, validTo: string | null = null) =>
+      h.query(
+        `mutation($i: SetPriceInput!) { setPrice(input: $i) { ok inputErrors { code } } }`,
+        {
+          i: {
+            branchId: FIXTURE_BRANCH,
+            code,
+            kind: 'OTHER',
+            name: 'Справка для бассейна',
+            priceKopecks,
+            vat: 'VAT22',
+            validFrom,
+            validTo,
+          },
+        },
+        who.accountant,
+      );
+    expect((await set(50_000, '2026-01-01')).data.setPrice.ok).toBe(true);
+    expect((await set(60_000, '2026-07-01', '2026-12-01')).data.setPrice.ok).toBe(true);
+    expect((await set(70_000, '2026-07-01')).data.setPrice.inputErrors[0].code).toBe('DUPLICATE');
+    const on = async (day: string) =>
+      (
+        await h.query(
+          `query($b: ID!, $on: String) { priceList(branchId: $b, on: $on) { code priceKopecks vat } }`,
+          { b: FIXTURE_BRANCH, on: day },
+          who.patient,
+        )
+      ).data.priceList.find((p: { code: string }) => p.code === code);
+    expect(await on('2026-03-01')).toMatchObject({ priceKopecks: 50_000, vat: 'VAT22' });
+    expect(await on('2026-08-01')).toMatchObject({ priceKopecks: 60_000 });
+    expect(await on('2026-12-05')).toBeUndefined();
+    const cashierSets = await h.query(
+      `mutation($i: SetPriceInput!) { setPrice(input: $i) { ok } }`,
+      {
+        i: {
+          branchId: FIXTURE_BRANCH,
+          code,
+          kind: 'OTHER',
+          name: 'x',
+          priceKopecks: 1,
+          vat: 'NONE',
+          validFrom: '2026-02-01',
+        },
+      },
+      who.cashier,
+    );
+    expect(cashierSets.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -4,6 +4,8 @@ import type { PriceItemRecord } from '../modules/prices/prices.store';
 import type { InvoiceRecord, InvoiceLineRecord } from '../modules/invoices/invoices.store';
 import type { PaymentRecord, RefundRecord, ReceiptRecord } from '../modules/payments/payments.store';
 import type { ShiftRecord } from '../modules/fiscal/shifts.store';
+import type { ContractRecord, ContractTemplateRecord } from '../modules/contracts/contracts.store';
+import type { TaxCertificateRecord } from '../modules/certificates/certificates.store';
 import type { BillingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -20,6 +22,148 @@ export type Scalars = {
   federation__Policy: { input: unknown; output: unknown; }
   federation__Scope: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
+};
+
+export type AcceptContractInput = {
+  contractId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
+/**
+ * A contract for paid medical services (Decree No. 736). Its snapshot (the parties with their
+ * personal data, the services with the prices of its day, the terms) is printed only in the PDF;
+ * concluded contracts never change.
+ */
+export type Contract = {
+  __typename?: 'Contract';
+  acceptanceChannel?: Maybe<ContractAcceptanceChannel>;
+  /** When it was accepted in the portal or signed at the desk */
+  acceptedAt?: Maybe<Scalars['String']['output']>;
+  branchId?: Maybe<Scalars['ID']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  /** Date of the contract, YYYY-MM-DD (the clinic's zone) */
+  date?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  number?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** The PDF (GET with the same bearer token; the same access as this object) */
+  pdfUrl?: Maybe<Scalars['String']['output']>;
+  provisionTerms?: Maybe<Scalars['String']['output']>;
+  services?: Maybe<Array<ContractServiceLine>>;
+  status?: Maybe<ContractStatus>;
+  /** Version of the template it was made from */
+  templateVersion?: Maybe<Scalars['Int']['output']>;
+  /** Sum of the services, kopecks */
+  totalKopecks?: Maybe<Scalars['Int']['output']>;
+};
+
+export type ContractAcceptanceChannel =
+  | 'DESK'
+  | 'PORTAL';
+
+export type ContractDocumentInput = {
+  /** YYYY-MM-DD */
+  issuedAt?: InputMaybe<Scalars['String']['input']>;
+  issuedBy?: InputMaybe<Scalars['String']['input']>;
+  /** e.g. «Паспорт гражданина Российской Федерации» */
+  kind: Scalars['String']['input'];
+  seriesNumber: Scalars['String']['input'];
+};
+
+export type ContractPayload = {
+  __typename?: 'ContractPayload';
+  contract?: Maybe<Contract>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type ContractPersonInput = {
+  /** Place of residence */
+  address: Scalars['String']['input'];
+  /** YYYY-MM-DD */
+  birthDate?: InputMaybe<Scalars['String']['input']>;
+  document: ContractDocumentInput;
+  fullName: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+};
+
+export type ContractRepresentativeInput = {
+  address: Scalars['String']['input'];
+  /** The document that makes them the legal representative */
+  basis: Scalars['String']['input'];
+  birthDate?: InputMaybe<Scalars['String']['input']>;
+  document: ContractDocumentInput;
+  fullName: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+};
+
+/** One item Decree No. 736 requires in the contract, and whether the template has it */
+export type ContractRequirement = {
+  __typename?: 'ContractRequirement';
+  id: Scalars['String']['output'];
+  item: Scalars['String']['output'];
+  ok: Scalars['Boolean']['output'];
+  where: Scalars['String']['output'];
+};
+
+export type ContractServiceInput = {
+  priceItemId: Scalars['ID']['input'];
+  quantity?: Scalars['Int']['input'];
+};
+
+export type ContractServiceLine = {
+  __typename?: 'ContractServiceLine';
+  amountKopecks: Scalars['Int']['output'];
+  /** The price list's code of the service */
+  code?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  quantity: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Int']['output'];
+};
+
+export type ContractStatus =
+  /** Accepted by the patient in the portal */
+  | 'ACCEPTED'
+  /** Made at the desk, not concluded yet */
+  | 'DRAFT'
+  /** Signed on paper at the desk */
+  | 'SIGNED';
+
+/** The contract template in force */
+export type ContractTemplateInfo = {
+  __typename?: 'ContractTemplateInfo';
+  /** The template as JSON, for the editor (saveContractTemplate takes the same shape) */
+  body: Scalars['String']['output'];
+  /** The items of Decree No. 736 and where the template has them */
+  checklist: Array<ContractRequirement>;
+  clinicName: Scalars['String']['output'];
+  createdAt: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  version: Scalars['Int']['output'];
+};
+
+export type ContractTemplatePayload = {
+  __typename?: 'ContractTemplatePayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  template?: Maybe<ContractTemplateInfo>;
+};
+
+export type CreateContractInput = {
+  branchId: Scalars['ID']['input'];
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** A retry with the same key returns the same contract */
+  idempotencyKey: Scalars['String']['input'];
+  /** The patient (потребитель) */
+  patient: ContractPersonInput;
+  patientId: Scalars['ID']['input'];
+  /** Who pays, when not the patient (заказчик) */
+  payer?: InputMaybe<ContractPersonInput>;
+  /** Conditions and waiting times of the services; a general default when absent */
+  provisionTerms?: InputMaybe<Scalars['String']['input']>;
+  /** The legal representative of a minor or incapacitated patient */
+  representative?: InputMaybe<ContractRepresentativeInput>;
+  services: Array<ContractServiceInput>;
 };
 
 export type CreateInvoiceInput = {
@@ -115,17 +259,45 @@ export type InvoiceStatus =
   | 'PARTIALLY_PAID'
   | 'UNPAID';
 
+export type IssueTaxCertificateInput = {
+  /** The patient's invoices for expensive treatment (code 02); the rest is code 01 */
+  expensiveInvoiceIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** A retry with the same key returns the same certificate */
+  idempotencyKey: Scalars['String']['input'];
+  /** The patient, when the taxpayer paid for someone else */
+  patient?: InputMaybe<TaxPatientInput>;
+  patientId: Scalars['ID']['input'];
+  /** Who claims the deduction */
+  taxpayer: TaxPersonInput;
+  year: Scalars['Int']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The patient accepts their contract in the portal (time and channel recorded) */
+  acceptContract: ContractPayload;
   closeFiscalShift: FiscalShift;
+  /** A draft contract priced from the branch's price list of today */
+  createContract: ContractPayload;
   createInvoice: InvoicePayload;
+  /** Issues the certificate for a patient and a year from the ledger */
+  issueTaxCertificate: TaxCertificatePayload;
   openFiscalShift: FiscalShift;
   payInvoiceOnline: PaymentPayload;
   refundPayment: RefundPayload;
   /** Sends a payment waiting for its receipt to the register again (never prints twice) */
   retryPaymentFiscalisation: PaymentPayload;
+  /** A new template version, validated (Decree No. 736 items included) */
+  saveContractTemplate: ContractTemplatePayload;
   setPrice: PriceItemPayload;
+  /** Reception records the contract signed on paper at the desk */
+  signContractAtDesk: ContractPayload;
   takeDeskPayment: PaymentPayload;
+};
+
+
+export type MutationAcceptContractArgs = {
+  input: AcceptContractInput;
 };
 
 
@@ -134,8 +306,18 @@ export type MutationCloseFiscalShiftArgs = {
 };
 
 
+export type MutationCreateContractArgs = {
+  input: CreateContractInput;
+};
+
+
 export type MutationCreateInvoiceArgs = {
   input: CreateInvoiceInput;
+};
+
+
+export type MutationIssueTaxCertificateArgs = {
+  input: IssueTaxCertificateInput;
 };
 
 
@@ -159,8 +341,18 @@ export type MutationRetryPaymentFiscalisationArgs = {
 };
 
 
+export type MutationSaveContractTemplateArgs = {
+  input: SaveContractTemplateInput;
+};
+
+
 export type MutationSetPriceArgs = {
   input: SetPriceInput;
+};
+
+
+export type MutationSignContractAtDeskArgs = {
+  contractId: Scalars['ID']['input'];
 };
 
 
@@ -250,21 +442,35 @@ export type Query = {
   __typename?: 'Query';
   /** A branch's invoices of a day (YYYY-MM-DD, the clinic's zone) */
   branchInvoices: Array<Invoice>;
+  contract?: Maybe<Contract>;
+  /** The contract template in force (version 1 is the default template) */
+  contractTemplate: ContractTemplateInfo;
   /** The current (or last) shift of the branch's register */
   fiscalShift?: Maybe<FiscalShift>;
   invoice?: Maybe<Invoice>;
   /** A patient's invoices, newest first */
   invoices: Array<Invoice>;
+  /** The calling patient's contracts */
+  myContracts: Array<Contract>;
   /** The calling patient's invoices */
   myInvoices: Array<Invoice>;
+  /** A patient's contracts, newest first */
+  patientContracts: Array<Contract>;
   /** The branch's prices valid on a date (default today, Moscow time) */
   priceList: Array<PriceItem>;
+  /** A patient's issued certificates, newest year first */
+  taxCertificates: Array<TaxCertificate>;
 };
 
 
 export type QueryBranchInvoicesArgs = {
   branchId: Scalars['ID']['input'];
   day: Scalars['String']['input'];
+};
+
+
+export type QueryContractArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -283,9 +489,19 @@ export type QueryInvoicesArgs = {
 };
 
 
+export type QueryPatientContractsArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
 export type QueryPriceListArgs = {
   branchId: Scalars['ID']['input'];
   on?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryTaxCertificatesArgs = {
+  patientId: Scalars['ID']['input'];
 };
 
 /** A fiscal receipt as the register printed it (54-FZ, FFD 1.2) */
@@ -361,6 +577,12 @@ export type RefundStatus =
   | 'FAILED'
   | 'PENDING';
 
+export type SaveContractTemplateInput = {
+  /** The template as JSON (see ContractTemplateInfo.body); the server numbers the version */
+  body: Scalars['String']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
 export type SetPriceInput = {
   branchId: Scalars['ID']['input'];
   code: Scalars['String']['input'];
@@ -381,6 +603,80 @@ export type TakeDeskPaymentInput = {
   idempotencyKey: Scalars['String']['input'];
   invoiceId: Scalars['ID']['input'];
   method: PaymentMethod;
+};
+
+/**
+ * A certificate of payment for medical services for the social tax deduction (form КНД 1151156,
+ * FNS order No. ЕА-7-11/824@): what the patient paid in a year, by service code. The taxpayer's and
+ * patient's personal data are printed in the PDF and the XML only.
+ */
+export type TaxCertificate = {
+  __typename?: 'TaxCertificate';
+  createdAt?: Maybe<Scalars['String']['output']>;
+  /** Name of the XML file for the tax authority */
+  fileName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** Date of issue, YYYY-MM-DD */
+  issuedAt?: Maybe<Scalars['String']['output']>;
+  number?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** The PDF form (GET with the same bearer token; the same access as this object) */
+  pdfUrl?: Maybe<Scalars['String']['output']>;
+  /** By service code: 01 ordinary, 02 expensive treatment */
+  sums?: Maybe<Array<TaxCertificateSum>>;
+  /** Payments minus refunds in the year, kopecks */
+  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  /** The XML (its declaration says windows-1251; xmlUrl serves the encoded file) */
+  xml?: Maybe<Scalars['String']['output']>;
+  /** The XML file in windows-1251 */
+  xmlUrl?: Maybe<Scalars['String']['output']>;
+  year?: Maybe<Scalars['Int']['output']>;
+};
+
+export type TaxCertificatePayload = {
+  __typename?: 'TaxCertificatePayload';
+  certificate?: Maybe<TaxCertificate>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type TaxCertificateSum = {
+  __typename?: 'TaxCertificateSum';
+  /** 01 or 02 */
+  code: Scalars['String']['output'];
+  kopecks: Scalars['Int']['output'];
+};
+
+export type TaxDocumentInput = {
+  /** Document kind code of the FNS directory: 21 passport of a citizen of Russia, 03 birth certificate */
+  code: Scalars['String']['input'];
+  /** YYYY-MM-DD */
+  issuedAt: Scalars['String']['input'];
+  seriesNumber: Scalars['String']['input'];
+};
+
+export type TaxPatientInput = {
+  birthDate: Scalars['String']['input'];
+  document: TaxDocumentInput;
+  fullName: Scalars['String']['input'];
+  inn?: InputMaybe<Scalars['String']['input']>;
+  relation: TaxPatientRelation;
+};
+
+/** Who the patient is to the taxpayer (the deduction covers a spouse, parents, children and wards) */
+export type TaxPatientRelation =
+  | 'CHILD'
+  | 'PARENT'
+  | 'SPOUSE'
+  | 'WARD';
+
+export type TaxPersonInput = {
+  /** YYYY-MM-DD */
+  birthDate: Scalars['String']['input'];
+  document: TaxDocumentInput;
+  fullName: Scalars['String']['input'];
+  /** 12 digits; may be absent when the document is given */
+  inn?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */
@@ -480,15 +776,20 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Contract: Contract;
   Invoice: Invoice;
   Payment: Payment;
   PriceItem: PriceItem;
   Receipt: Receipt;
   Refund: Refund;
+  TaxCertificate: TaxCertificate;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Contract:
+    ( { __typename: 'Contract' }
+    & GraphQLRecursivePick<FederationTypes['Contract'], {"id":true}> );
   Invoice:
     ( { __typename: 'Invoice' }
     & GraphQLRecursivePick<FederationTypes['Invoice'], {"id":true}> );
@@ -504,16 +805,33 @@ export type FederationReferenceTypes = ResolversObject<{
   Refund:
     ( { __typename: 'Refund' }
     & GraphQLRecursivePick<FederationTypes['Refund'], {"id":true}> );
+  TaxCertificate:
+    ( { __typename: 'TaxCertificate' }
+    & GraphQLRecursivePick<FederationTypes['TaxCertificate'], {"id":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  CreateInvoiceInput: CreateInvoiceInput;
+  AcceptContractInput: AcceptContractInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  FiscalShift: ResolverTypeWrapper<ShiftRecord>;
+  Contract: ResolverTypeWrapper<ContractRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ContractAcceptanceChannel: ContractAcceptanceChannel;
+  ContractDocumentInput: ContractDocumentInput;
+  ContractPayload: ResolverTypeWrapper<Omit<ContractPayload, 'contract'> & { contract?: Maybe<ResolversTypes['Contract']> }>;
+  ContractPersonInput: ContractPersonInput;
+  ContractRepresentativeInput: ContractRepresentativeInput;
+  ContractRequirement: ResolverTypeWrapper<ContractRequirement>;
+  ContractServiceInput: ContractServiceInput;
+  ContractServiceLine: ResolverTypeWrapper<ContractServiceLine>;
+  ContractStatus: ContractStatus;
+  ContractTemplateInfo: ResolverTypeWrapper<ContractTemplateRecord>;
+  ContractTemplatePayload: ResolverTypeWrapper<Omit<ContractTemplatePayload, 'template'> & { template?: Maybe<ResolversTypes['ContractTemplateInfo']> }>;
+  CreateContractInput: CreateContractInput;
+  CreateInvoiceInput: CreateInvoiceInput;
+  FiscalShift: ResolverTypeWrapper<ShiftRecord>;
   InputError: ResolverTypeWrapper<InputError>;
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineRecord>;
@@ -521,6 +839,7 @@ export type ResolversTypes = ResolversObject<{
   InvoicePayload: ResolverTypeWrapper<Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversTypes['Invoice']> }>;
   InvoiceSource: InvoiceSource;
   InvoiceStatus: InvoiceStatus;
+  IssueTaxCertificateInput: IssueTaxCertificateInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PayInvoiceOnlineInput: PayInvoiceOnlineInput;
   Payment: ResolverTypeWrapper<PaymentRecord>;
@@ -538,8 +857,16 @@ export type ResolversTypes = ResolversObject<{
   RefundPayload: ResolverTypeWrapper<Omit<RefundPayload, 'refund'> & { refund?: Maybe<ResolversTypes['Refund']> }>;
   RefundPaymentInput: RefundPaymentInput;
   RefundStatus: RefundStatus;
+  SaveContractTemplateInput: SaveContractTemplateInput;
   SetPriceInput: SetPriceInput;
   TakeDeskPaymentInput: TakeDeskPaymentInput;
+  TaxCertificate: ResolverTypeWrapper<TaxCertificateRecord>;
+  TaxCertificatePayload: ResolverTypeWrapper<Omit<TaxCertificatePayload, 'certificate'> & { certificate?: Maybe<ResolversTypes['TaxCertificate']> }>;
+  TaxCertificateSum: ResolverTypeWrapper<TaxCertificateSum>;
+  TaxDocumentInput: TaxDocumentInput;
+  TaxPatientInput: TaxPatientInput;
+  TaxPatientRelation: TaxPatientRelation;
+  TaxPersonInput: TaxPersonInput;
   VatRate: VatRate;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   federation__Policy: ResolverTypeWrapper<Scalars['federation__Policy']['output']>;
@@ -552,15 +879,28 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CreateInvoiceInput: CreateInvoiceInput;
+  AcceptContractInput: AcceptContractInput;
   ID: Scalars['ID']['output'];
-  FiscalShift: ShiftRecord;
+  Contract: ContractRecord;
   Int: Scalars['Int']['output'];
+  ContractDocumentInput: ContractDocumentInput;
+  ContractPayload: Omit<ContractPayload, 'contract'> & { contract?: Maybe<ResolversParentTypes['Contract']> };
+  ContractPersonInput: ContractPersonInput;
+  ContractRepresentativeInput: ContractRepresentativeInput;
+  ContractRequirement: ContractRequirement;
+  ContractServiceInput: ContractServiceInput;
+  ContractServiceLine: ContractServiceLine;
+  ContractTemplateInfo: ContractTemplateRecord;
+  ContractTemplatePayload: Omit<ContractTemplatePayload, 'template'> & { template?: Maybe<ResolversParentTypes['ContractTemplateInfo']> };
+  CreateContractInput: CreateContractInput;
+  CreateInvoiceInput: CreateInvoiceInput;
+  FiscalShift: ShiftRecord;
   InputError: InputError;
   Invoice: InvoiceRecord;
   InvoiceLine: InvoiceLineRecord;
   InvoiceLineInput: InvoiceLineInput;
   InvoicePayload: Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversParentTypes['Invoice']> };
+  IssueTaxCertificateInput: IssueTaxCertificateInput;
   Mutation: Record<PropertyKey, never>;
   PayInvoiceOnlineInput: PayInvoiceOnlineInput;
   Payment: PaymentRecord;
@@ -573,8 +913,15 @@ export type ResolversParentTypes = ResolversObject<{
   Refund: RefundRecord;
   RefundPayload: Omit<RefundPayload, 'refund'> & { refund?: Maybe<ResolversParentTypes['Refund']> };
   RefundPaymentInput: RefundPaymentInput;
+  SaveContractTemplateInput: SaveContractTemplateInput;
   SetPriceInput: SetPriceInput;
   TakeDeskPaymentInput: TakeDeskPaymentInput;
+  TaxCertificate: TaxCertificateRecord;
+  TaxCertificatePayload: Omit<TaxCertificatePayload, 'certificate'> & { certificate?: Maybe<ResolversParentTypes['TaxCertificate']> };
+  TaxCertificateSum: TaxCertificateSum;
+  TaxDocumentInput: TaxDocumentInput;
+  TaxPatientInput: TaxPatientInput;
+  TaxPersonInput: TaxPersonInput;
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Policy: Scalars['federation__Policy']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -658,6 +1005,60 @@ export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = BillingContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type ContractResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Contract'] = ResolversParentTypes['Contract'], FederationReferenceType extends FederationReferenceTypes['Contract'] = FederationReferenceTypes['Contract']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Contract']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  acceptanceChannel?: Resolver<Maybe<ResolversTypes['ContractAcceptanceChannel']>, ParentType, ContextType>;
+  acceptedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  branchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pdfUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provisionTerms?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  services?: Resolver<Maybe<Array<ResolversTypes['ContractServiceLine']>>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['ContractStatus']>, ParentType, ContextType>;
+  templateVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ContractPayloadResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ContractPayload'] = ResolversParentTypes['ContractPayload']> = ResolversObject<{
+  contract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType>;
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ContractRequirementResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ContractRequirement'] = ResolversParentTypes['ContractRequirement']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  where?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ContractServiceLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ContractServiceLine'] = ResolversParentTypes['ContractServiceLine']> = ResolversObject<{
+  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPriceKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ContractTemplateInfoResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ContractTemplateInfo'] = ResolversParentTypes['ContractTemplateInfo']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  checklist?: Resolver<Array<ResolversTypes['ContractRequirement']>, ParentType, ContextType>;
+  clinicName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ContractTemplatePayloadResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ContractTemplatePayload'] = ResolversParentTypes['ContractTemplatePayload']> = ResolversObject<{
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  template?: Resolver<Maybe<ResolversTypes['ContractTemplateInfo']>, ParentType, ContextType>;
+}>;
+
 export type FiscalShiftResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['FiscalShift'] = ResolversParentTypes['FiscalShift']> = ResolversObject<{
   branchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -711,13 +1112,18 @@ export type InvoicePayloadResolvers<ContextType = BillingContext, ParentType ext
 }>;
 
 export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptContract?: Resolver<ResolversTypes['ContractPayload'], ParentType, ContextType, RequireFields<MutationAcceptContractArgs, 'input'>>;
   closeFiscalShift?: Resolver<ResolversTypes['FiscalShift'], ParentType, ContextType, RequireFields<MutationCloseFiscalShiftArgs, 'branchId'>>;
+  createContract?: Resolver<ResolversTypes['ContractPayload'], ParentType, ContextType, RequireFields<MutationCreateContractArgs, 'input'>>;
   createInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationCreateInvoiceArgs, 'input'>>;
+  issueTaxCertificate?: Resolver<ResolversTypes['TaxCertificatePayload'], ParentType, ContextType, RequireFields<MutationIssueTaxCertificateArgs, 'input'>>;
   openFiscalShift?: Resolver<ResolversTypes['FiscalShift'], ParentType, ContextType, RequireFields<MutationOpenFiscalShiftArgs, 'branchId'>>;
   payInvoiceOnline?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationPayInvoiceOnlineArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   retryPaymentFiscalisation?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationRetryPaymentFiscalisationArgs, 'paymentId'>>;
+  saveContractTemplate?: Resolver<ResolversTypes['ContractTemplatePayload'], ParentType, ContextType, RequireFields<MutationSaveContractTemplateArgs, 'input'>>;
   setPrice?: Resolver<ResolversTypes['PriceItemPayload'], ParentType, ContextType, RequireFields<MutationSetPriceArgs, 'input'>>;
+  signContractAtDesk?: Resolver<ResolversTypes['ContractPayload'], ParentType, ContextType, RequireFields<MutationSignContractAtDeskArgs, 'contractId'>>;
   takeDeskPayment?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationTakeDeskPaymentArgs, 'input'>>;
 }>;
 
@@ -766,11 +1172,16 @@ export type PriceItemPayloadResolvers<ContextType = BillingContext, ParentType e
 
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   branchInvoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryBranchInvoicesArgs, 'branchId' | 'day'>>;
+  contract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryContractArgs, 'id'>>;
+  contractTemplate?: Resolver<ResolversTypes['ContractTemplateInfo'], ParentType, ContextType>;
   fiscalShift?: Resolver<Maybe<ResolversTypes['FiscalShift']>, ParentType, ContextType, RequireFields<QueryFiscalShiftArgs, 'branchId'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'patientId'>>;
+  myContracts?: Resolver<Array<ResolversTypes['Contract']>, ParentType, ContextType>;
   myInvoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  patientContracts?: Resolver<Array<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryPatientContractsArgs, 'patientId'>>;
   priceList?: Resolver<Array<ResolversTypes['PriceItem']>, ParentType, ContextType, RequireFields<QueryPriceListArgs, 'branchId'>>;
+  taxCertificates?: Resolver<Array<ResolversTypes['TaxCertificate']>, ParentType, ContextType, RequireFields<QueryTaxCertificatesArgs, 'patientId'>>;
 }>;
 
 export type ReceiptResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt'], FederationReferenceType extends FederationReferenceTypes['Receipt'] = FederationReferenceTypes['Receipt']> = ResolversObject<{
@@ -821,6 +1232,33 @@ export type RefundPayloadResolvers<ContextType = BillingContext, ParentType exte
   refund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
 }>;
 
+export type TaxCertificateResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TaxCertificate'] = ResolversParentTypes['TaxCertificate'], FederationReferenceType extends FederationReferenceTypes['TaxCertificate'] = FederationReferenceTypes['TaxCertificate']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['TaxCertificate']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fileName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pdfUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sums?: Resolver<Maybe<Array<ResolversTypes['TaxCertificateSum']>>, ParentType, ContextType>;
+  totalKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  xml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  xmlUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type TaxCertificatePayloadResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TaxCertificatePayload'] = ResolversParentTypes['TaxCertificatePayload']> = ResolversObject<{
+  certificate?: Resolver<Maybe<ResolversTypes['TaxCertificate']>, ParentType, ContextType>;
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TaxCertificateSumResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TaxCertificateSum'] = ResolversParentTypes['TaxCertificateSum']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
   name: 'federation__FieldSet';
 }
@@ -838,6 +1276,12 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = BillingContext> = ResolversObject<{
+  Contract?: ContractResolvers<ContextType>;
+  ContractPayload?: ContractPayloadResolvers<ContextType>;
+  ContractRequirement?: ContractRequirementResolvers<ContextType>;
+  ContractServiceLine?: ContractServiceLineResolvers<ContextType>;
+  ContractTemplateInfo?: ContractTemplateInfoResolvers<ContextType>;
+  ContractTemplatePayload?: ContractTemplatePayloadResolvers<ContextType>;
   FiscalShift?: FiscalShiftResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
@@ -853,6 +1297,9 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   ReceiptLine?: ReceiptLineResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefundPayload?: RefundPayloadResolvers<ContextType>;
+  TaxCertificate?: TaxCertificateResolvers<ContextType>;
+  TaxCertificatePayload?: TaxCertificatePayloadResolvers<ContextType>;
+  TaxCertificateSum?: TaxCertificateSumResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;
   federation__Policy?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -8,6 +8,7 @@ import {
   type Principal,
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
+import { Refused, refusals } from '../refused';
 import { FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { ensureOpenShift, type Registers, runFiscalTask } from '../fiscal/registers';
 import type { Outcome } from '../invoices/invoices.service';
@@ -54,53 +55,51 @@ export class OnlinePaymentService {
     const provider = this.provider();
     let payment: PaymentRecord;
     try {
-      const result = await this.deps.database.tx(async (): Promise<Outcome<PaymentRecord>> => {
-        const id = randomUUID();
-        const claim = await this.idempotency.claim({
-          principal,
-          key: input.idempotencyKey,
-          operation: 'payInvoiceOnline',
-          request: input,
-          result: { id },
-        });
-        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-        const invoice = await this.deps.invoices.lock(input.invoiceId);
-        // Another patient's invoice answers as a missing one (no existence oracle).
-        if (!invoice || invoice.patientId !== principal.patientId)
-          return {
-            ok: false,
-            inputErrors: [inputError('input.invoiceId', ErrorCode.NOT_FOUND, 'Счёт не найден')],
-          };
-        if (claim.status === 'replayed') {
-          const replay = (await this.deps.payments.byIds([claim.result.id])).get(claim.result.id);
-          if (replay) return { ok: true, value: replay };
-        }
-        const waiting = (await this.deps.payments.forInvoices([invoice.id]))
-          .get(invoice.id)!
-          .find((p) => p.method === 'ONLINE' && p.status === 'AWAITING_PAYER' && p.confirmationUrl);
-        const outstanding = await outstandingKopecks(this.deps, invoice.id);
-        if (outstanding <= 0)
-          return {
-            ok: false,
-            inputErrors: [inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен')],
-          };
-        if (waiting && waiting.amountKopecks === outstanding) return { ok: true, value: waiting };
-        const created = await this.deps.payments.insert({
-          id,
-          invoiceId: invoice.id,
-          patientId: invoice.patientId,
-          method: 'ONLINE',
-          amountKopecks: outstanding,
-          status: 'AWAITING_PAYER',
-          statusReason: null,
-          registerId: this.deps.registers.online?.id ?? null,
-          providerPaymentId: null,
-          confirmationUrl: null,
-          customerContact: null,
-          createdBy: principal.subject ?? 'patient',
-        });
-        return { ok: true, value: created };
-      });
+      const result = await refusals(() =>
+        this.deps.database.tx(async (): Promise<Outcome<PaymentRecord>> => {
+          const id = randomUUID();
+          const claim = await this.idempotency.claim({
+            principal,
+            key: input.idempotencyKey,
+            operation: 'payInvoiceOnline',
+            request: input,
+            result: { id },
+          });
+          if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
+          const invoice = await this.deps.invoices.lock(input.invoiceId);
+          // Another patient's invoice answers as a missing one (no existence oracle).
+          if (!invoice || invoice.patientId !== principal.patientId)
+            throw new Refused([inputError('input.invoiceId', ErrorCode.NOT_FOUND, 'Счёт не найден')]);
+          if (claim.status === 'replayed') {
+            const replay = (await this.deps.payments.byIds([claim.result.id])).get(claim.result.id);
+            if (replay) return { ok: true, value: replay };
+          }
+          const waiting = (await this.deps.payments.forInvoices([invoice.id]))
+            .get(invoice.id)!
+            .find((p) => p.method === 'ONLINE' && p.status === 'AWAITING_PAYER' && p.confirmationUrl);
+          const outstanding = await outstandingKopecks(this.deps, invoice.id);
+          if (outstanding <= 0)
+            throw new Refused([
+              inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен'),
+            ]);
+          if (waiting && waiting.amountKopecks === outstanding) return { ok: true, value: waiting };
+          const created = await this.deps.payments.insert({
+            id,
+            invoiceId: invoice.id,
+            patientId: invoice.patientId,
+            method: 'ONLINE',
+            amountKopecks: outstanding,
+            status: 'AWAITING_PAYER',
+            statusReason: null,
+            registerId: this.deps.registers.online?.id ?? null,
+            providerPaymentId: null,
+            confirmationUrl: null,
+            customerContact: null,
+            createdBy: principal.subject ?? 'patient',
+          });
+          return { ok: true, value: created };
+        }),
+      );
       if (!result.ok) return result;
       payment = result.value;
     } catch (e) {

@@ -8,6 +8,7 @@ import {
   type Principal,
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
+import { Refused, refusals } from '../refused';
 import { FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { type Registers, runFiscalTask } from '../fiscal/registers';
 import type { Outcome } from '../invoices/invoices.service';
@@ -42,63 +43,56 @@ export class RefundService {
     if (!by) throw appError(ErrorCode.UNAUTHENTICATED);
     let refund: RefundRecord;
     try {
-      const result = await this.deps.database.tx(async (): Promise<Outcome<RefundRecord>> => {
-        const id = randomUUID();
-        const claim = await this.idempotency.claim({
-          principal,
-          key: input.idempotencyKey,
-          operation: 'refundPayment',
-          request: input,
-          result: { id },
-        });
-        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-        if (claim.status === 'replayed') {
-          const replay = (await this.deps.payments.refundsByIds([claim.result.id])).get(claim.result.id);
-          if (replay) return { ok: true, value: replay };
-        }
-        const found = (await this.deps.payments.byIds([input.paymentId])).get(input.paymentId);
-        if (!found)
-          return {
-            ok: false,
-            inputErrors: [inputError('input.paymentId', ErrorCode.NOT_FOUND, 'Платёж не найден')],
-          };
-        await this.deps.invoices.lock(found.invoiceId);
-        const payment = (await this.deps.payments.lockPayment(found.id))!;
-        if (payment.status !== 'CAPTURED')
-          return {
-            ok: false,
-            inputErrors: [
+      const result = await refusals(() =>
+        this.deps.database.tx(async (): Promise<Outcome<RefundRecord>> => {
+          const id = randomUUID();
+          const claim = await this.idempotency.claim({
+            principal,
+            key: input.idempotencyKey,
+            operation: 'refundPayment',
+            request: input,
+            result: { id },
+          });
+          if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
+          if (claim.status === 'replayed') {
+            const replay = (await this.deps.payments.refundsByIds([claim.result.id])).get(claim.result.id);
+            if (replay) return { ok: true, value: replay };
+          }
+          const found = (await this.deps.payments.byIds([input.paymentId])).get(input.paymentId);
+          if (!found)
+            throw new Refused([inputError('input.paymentId', ErrorCode.NOT_FOUND, 'Платёж не найден')]);
+          await this.deps.invoices.lock(found.invoiceId);
+          const payment = (await this.deps.payments.lockPayment(found.id))!;
+          if (payment.status !== 'CAPTURED')
+            throw new Refused([
               inputError('input.paymentId', codes.PAYMENT_STATE, 'Вернуть можно только проведённый платёж'),
-            ],
-          };
-        const earlier = (await this.deps.payments.refundsOf([payment.id])).get(payment.id)!;
-        const refundable =
-          payment.amountKopecks -
-          earlier.filter((r) => r.status !== 'FAILED').reduce((s, r) => s + r.amountKopecks, 0);
-        if (input.amountKopecks > refundable)
-          return {
-            ok: false,
-            inputErrors: [
+            ]);
+          const earlier = (await this.deps.payments.refundsOf([payment.id])).get(payment.id)!;
+          const refundable =
+            payment.amountKopecks -
+            earlier.filter((r) => r.status !== 'FAILED').reduce((s, r) => s + r.amountKopecks, 0);
+          if (input.amountKopecks > refundable)
+            throw new Refused([
               inputError(
                 'input.amountKopecks',
                 codes.REFUND_EXCEEDS_PAID,
                 `Вернуть можно не больше ${refundable / 100} ₽`,
               ),
-            ],
+            ]);
+          return {
+            ok: true,
+            value: await this.deps.payments.insertRefund({
+              id,
+              paymentId: payment.id,
+              invoiceId: payment.invoiceId,
+              patientId: payment.patientId,
+              amountKopecks: input.amountKopecks,
+              reason: input.reason,
+              createdBy: by,
+            }),
           };
-        return {
-          ok: true,
-          value: await this.deps.payments.insertRefund({
-            id,
-            paymentId: payment.id,
-            invoiceId: payment.invoiceId,
-            patientId: payment.patientId,
-            amountKopecks: input.amountKopecks,
-            reason: input.reason,
-            createdBy: by,
-          }),
-        };
-      });
+        }),
+      );
       if (!result.ok) return result;
       refund = result.value;
     } catch (e) {

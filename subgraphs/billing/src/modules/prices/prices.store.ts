@@ -68,7 +68,7 @@ export class PriceStore {
   /** The branch's prices in effect on `on` (YYYY-MM-DD), by name. */
   async effective(branchId: string, on: string): Promise<PriceItemRecord[]> {
     const rows = await this.database.query<Row>(
-      `select * from (${EFFECTIVE}) p where valid_to is null or valid_to > $2::date order by name, code`,
+      `select * from (${EFFECTIVE}) p where valid_to is null or valid_to::date > $2::date order by name, code`,
       [branchId, on],
     );
     return rows.map(toRecord);
@@ -83,7 +83,7 @@ export class PriceStore {
   ): Promise<PriceItemRecord | null> {
     const [row] = await this.database.query<Row>(
       `select * from (${EFFECTIVE}) p
-        where kind = $3 and ref_id = $4 and (valid_to is null or valid_to > $2::date)
+        where kind = $3 and ref_id = $4 and (valid_to is null or valid_to::date > $2::date)
         order by valid_from desc limit 1`,
       [branchId, on, kind, refId],
     );
