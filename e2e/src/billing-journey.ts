@@ -1,5 +1,6 @@
 /**
- * Billing in Chromium, run inside an existing suite's stack: the patient pays an invoice online
+ * Billing in Chromium, run inside an existing suite's stack: the patient accepts the contract
+ * for paid services (and downloads its PDF), pays an invoice online
  * through the provider emulator's checkout page and sees it paid with the electronic receipt (and
  * a declined payment charges nothing); the cashier opens the shift, invoices from the price list
  * with a discount, takes cash with change, refunds part with a return receipt, sees a payment
@@ -18,7 +19,16 @@ import {
   signInStaff,
   textOf,
 } from './billing-pages';
-import { createInvoice, invoiceOf, newStaff, type Prices, registerPatient, seedPrices } from './billing-seed';
+import {
+  contractOf,
+  createContract,
+  createInvoice,
+  invoiceOf,
+  newStaff,
+  type Prices,
+  registerPatient,
+  seedPrices,
+} from './billing-seed';
 import type { JourneyEnv } from './record-journeys';
 import { screenshot } from './screens';
 
@@ -37,19 +47,20 @@ export function billingJourneys(env: JourneyEnv, axeVersion: string): void {
       new URL('../../docs/accessibility.md', import.meta.url),
       'billing',
       'Billing pages',
-      `axe-core ${axeVersion} on the portal's «Договоры и оплаты» (phone width) before and after an online
-payment, and the staff app's «Касса», invoice page (payment, refund, a payment waiting for the register),
+      `axe-core ${axeVersion} on the portal's «Договоры и оплаты» (phone width) with a draft contract, before
+and after an online payment, and the staff app's «Касса», invoice page (payment, refund, a payment waiting for the register),
 receipt print view and «Бухгалтерия», on the real platform (billing with the ATOL and YooKassa emulators):
 \`A11Y_REPORT=1 npx vitest run --project e2e billing\`.`,
     ),
   );
 
-  it('the patient pays an invoice online through the provider and sees it paid with the receipt; a declined payment charges nothing', async () => {
+  it('the patient accepts the contract, pays an invoice online through the provider and sees it paid with the receipt; a declined payment charges nothing', async () => {
     const s = env.stack();
     const from = env.blocking.length;
     const { therapy, certificate } = await prices();
     const patient = await env.newPatient();
     onTestFinished(() => patient.context.close().catch(() => {}));
+    const contract = await createContract(s, patient.patientId, [{ priceItemId: therapy.id }]);
     const paid = await createInvoice(s, patient.patientId, [{ priceItemId: therapy.id }]);
     const declined = await createInvoice(s, patient.patientId, [{ priceItemId: certificate.id }]);
     const phone = patient.page;
@@ -66,9 +77,22 @@ receipt print view and «Бухгалтерия», on the real platform (billing
     const unpaid = await textOf(card);
     for (const t of [`Счёт № ${paid.number}`, 'Приём терапевта', '2 500,00 ₽', 'не оплачен'])
       expect(unpaid).toContain(t);
-    await phone.getByTestId('contracts-placeholder').waitFor();
+    // The contract reception prepared: services and prices, the PDF, accepted here.
+    const draft = payments.contract(contract.id);
+    expect(await draft.getAttribute('data-status')).toBe('DRAFT');
+    expect(await textOf(draft)).toContain(`Договор № ${contract.number}`);
+    expect(await textOf(draft)).toContain('2 500,00 ₽');
     await screenshot(phone, 'portal-payments-unpaid', true);
-    await check(phone, 'portal', '/payments', 'unpaid invoices (phone)');
+    await check(phone, 'portal', '/payments', 'unpaid invoices, a draft contract (phone)');
+    expect((await payments.contractPdf(contract.id)).subarray(0, 5).toString()).toBe('%PDF-');
+    await payments.acceptContract(contract.id);
+    expect(await textOf(payments.contract(contract.id).getByTestId('contract-accepted'))).toMatch(
+      /^Принят в личном кабинете \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}$/,
+    );
+    expect(await contractOf(s, contract.id)).toMatchObject({
+      status: 'ACCEPTED',
+      acceptanceChannel: 'PORTAL',
+    });
 
     // «Оплатить онлайн» → the provider's page → «Оплатить» → back to /payments?invoice=<id>.
     await payments.payOnline(paid.id);

@@ -3,6 +3,7 @@
  * the staff app's «Касса» and invoice page, the portal's «Договоры и оплаты», the provider
  * emulator's checkout page. Amounts on screen use non-breaking spaces; `plain` reads them.
  */
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 
 /** Text with non-breaking spaces as plain ones ("2 500,00 ₽"). */
@@ -131,6 +132,29 @@ export class PaymentsPage {
 
   invoice(id: string): Locator {
     return this.page.locator(`li[data-invoice-id="${id}"]`);
+  }
+
+  contract(id: string): Locator {
+    return this.page.locator(`li[data-contract-id="${id}"]`);
+  }
+
+  /** Downloads the contract's PDF through the portal's route; resolves to its bytes. */
+  async contractPdf(id: string): Promise<Buffer> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.contract(id)
+        .getByRole('link', { name: /^Скачать договор \(PDF\)/ })
+        .click(),
+    ]);
+    return readFileSync(await download.path());
+  }
+
+  /** Ticks the agreement and accepts the draft contract. */
+  async acceptContract(id: string): Promise<void> {
+    const card = this.contract(id);
+    await card.getByRole('checkbox', { name: /^Я прочитал\(а\) договор/ }).check();
+    await card.getByRole('button', { name: 'Принять договор' }).click();
+    await this.page.locator(`li[data-contract-id="${id}"][data-status="ACCEPTED"]`).waitFor();
   }
 
   /** «Оплатить онлайн», then the provider's checkout page. */

@@ -131,3 +131,52 @@ export async function invoiceOf(s: Stack, id: string) {
     }>;
   };
 }
+
+/** A draft contract for paid services, prepared by reception for the patient (createContract). */
+export async function createContract(
+  s: Stack,
+  patientId: string,
+  services: Array<{ priceItemId: string; quantity?: number }>,
+): Promise<{ id: string; number: string; status: string }> {
+  const desk = await s.platform.account('receptionist', { branchIds: [s.branch.id] });
+  const r = await s.platform.query(
+    `mutation ($input: CreateContractInput!) { createContract(input: $input) { ok inputErrors { field code message } contract { id number status } } }`,
+    {
+      input: {
+        patientId,
+        branchId: s.branch.id,
+        patient: {
+          fullName: 'Соколова Анна Петровна',
+          birthDate: '1985-03-14',
+          address: 'г. Москва, ул. Тверская, д. 20, кв. 5',
+          phone: '+7 916 000-11-22',
+          document: {
+            kind: 'Паспорт гражданина Российской Федерации',
+            seriesNumber: '45 10 123456',
+            issuedBy: 'ОВД района Тверской г. Москвы',
+            issuedAt: '2005-04-01',
+          },
+        },
+        services,
+        idempotencyKey: randomUUID(),
+      },
+    },
+    desk.token,
+  );
+  const contract = r.data?.createContract?.contract as
+    | { id: string; number: string; status: string }
+    | undefined;
+  if (!contract) throw new Error(`createContract failed: ${JSON.stringify(r)}`);
+  return contract;
+}
+
+/** A contract as the API gives it to staff (state of acceptance). */
+export async function contractOf(s: Stack, id: string) {
+  const desk = await s.platform.account('receptionist', { branchIds: [s.branch.id] });
+  const r = await s.platform.query(
+    `query ($id: ID!) { contract(id: $id) { status acceptedAt acceptanceChannel } }`,
+    { id },
+    desk.token,
+  );
+  return r.data.contract as { status: string; acceptedAt: string | null; acceptanceChannel: string | null };
+}

@@ -2,10 +2,11 @@ import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * The public address of the record's file links in e2e. The record subgraph writes its links
- * under FILES_PUBLIC_URL before the gateway (which serves `/files/record`) has a port: this
- * forwarder gets a port first and passes every request on to the gateway once it is known — the
- * production path (browser or app server → gateway → record), with the gateway on a random port.
+ * The public address of the record's and billing's file links in e2e. The subgraphs write their
+ * links under FILES_PUBLIC_URL before the gateway (which serves `/files/record`, `/files/billing`)
+ * has a port: this forwarder gets a port first and passes every request on to the gateway once it
+ * is known — the production path (browser or app server → gateway → subgraph), with the gateway
+ * on a random port.
  */
 export async function startFilesForwarder() {
   let origin: string | undefined;
@@ -33,6 +34,8 @@ export async function startFilesForwarder() {
   return {
     /** FILES_PUBLIC_URL for the record subgraph. */
     publicUrl: `http://127.0.0.1:${port}/files/record`,
+    /** FILES_PUBLIC_URL for the billing subgraph (contract PDFs, tax certificates). */
+    billingPublicUrl: `http://127.0.0.1:${port}/files/billing`,
     /** Starts forwarding to the gateway's origin. */
     forwardTo(gatewayOrigin: string) {
       origin = gatewayOrigin;

@@ -168,6 +168,8 @@ export async function startStack(
     },
     billingEnv: {
       PAYMENT_RETURN_URL: `http://127.0.0.1:${portalPort}/payments`,
+      // Contract PDFs through the gateway's /files/billing, as deployed.
+      FILES_PUBLIC_URL: files.billingPublicUrl,
       ...opts.billingEnv,
     },
     scheduleEnv: {

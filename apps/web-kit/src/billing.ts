@@ -126,6 +126,17 @@ export const BILLING_ERROR_TEXT: Record<string, string> = {
   REFUND_EXCEEDS_PAID: 'Сумма возврата больше оплаченной',
   PROVIDER_UNAVAILABLE: 'Платёжный сервис недоступен, попробуйте позже',
   ONLINE_PAYMENTS_DISABLED: 'Онлайн-оплата не настроена',
+  CONTRACT_TEMPLATE_INVALID: 'Шаблон договора не прошёл проверку',
+  CONTRACT_DATA_INVALID: 'Данных для договора недостаточно',
+  NOTHING_PAID: 'За этот год нет оплаченных медицинских услуг',
+  CERTIFICATE_DATA_INVALID: 'Данных для справки недостаточно',
+};
+
+/** A contract for paid medical services, as its patient reads its state. */
+export const CONTRACT_STATUS_LABELS: Record<string, string> = {
+  DRAFT: 'ждёт вашего согласия',
+  ACCEPTED: 'принят в личном кабинете',
+  SIGNED: 'подписан в клинике',
 };
 
 /** What is left to refund of a payment (captured money less done refunds). */

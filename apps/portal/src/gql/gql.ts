@@ -23,6 +23,9 @@ type Documents = {
     "\n    query MyInvoices {\n      myInvoices { ...PortalInvoiceFields }\n    }\n  ": typeof types.MyInvoicesDocument,
     "\n    query MyInvoice($id: ID!) {\n      invoice(id: $id) { ...PortalInvoiceFields }\n    }\n  ": typeof types.MyInvoiceDocument,
     "\n    mutation PayInvoiceOnline($input: PayInvoiceOnlineInput!) {\n      payInvoiceOnline(input: $input) {\n        ok\n        inputErrors { field code message }\n        payment { id status confirmationUrl }\n      }\n    }\n  ": typeof types.PayInvoiceOnlineDocument,
+    "\n    query MyContracts {\n      myContracts {\n        id\n        number\n        status\n        date\n        acceptedAt\n        acceptanceChannel\n        totalKopecks\n        provisionTerms\n        services { code name quantity unitPriceKopecks amountKopecks }\n      }\n    }\n  ": typeof types.MyContractsDocument,
+    "\n    mutation AcceptContract($input: AcceptContractInput!) {\n      acceptContract(input: $input) {\n        ok\n        inputErrors { field code message }\n        contract { id status acceptedAt acceptanceChannel }\n      }\n    }\n  ": typeof types.AcceptContractDocument,
+    "\n  query ContractPdf($id: ID!) {\n    contract(id: $id) { id pdfUrl }\n  }\n": typeof types.ContractPdfDocument,
     "\n    query Catalog {\n      branches { id name address timeZone }\n      specialties\n    }\n  ": typeof types.CatalogDocument,
     "\n    query FindSpecialists($filter: SpecialistFilter) {\n      specialists(filter: $filter) {\n        id\n        displayName\n        specialties\n        branches { id name timeZone }\n      }\n    }\n  ": typeof types.FindSpecialistsDocument,
     "\n    query Specialist($id: ID!) {\n      specialist(id: $id) {\n        id\n        displayName\n        specialties\n        branches { id name address timeZone settings { holdMinutes horizonDays } }\n        services { id name specialty durationMinutes }\n      }\n    }\n  ": typeof types.SpecialistDocument,
@@ -61,6 +64,9 @@ const documents: Documents = {
     "\n    query MyInvoices {\n      myInvoices { ...PortalInvoiceFields }\n    }\n  ": types.MyInvoicesDocument,
     "\n    query MyInvoice($id: ID!) {\n      invoice(id: $id) { ...PortalInvoiceFields }\n    }\n  ": types.MyInvoiceDocument,
     "\n    mutation PayInvoiceOnline($input: PayInvoiceOnlineInput!) {\n      payInvoiceOnline(input: $input) {\n        ok\n        inputErrors { field code message }\n        payment { id status confirmationUrl }\n      }\n    }\n  ": types.PayInvoiceOnlineDocument,
+    "\n    query MyContracts {\n      myContracts {\n        id\n        number\n        status\n        date\n        acceptedAt\n        acceptanceChannel\n        totalKopecks\n        provisionTerms\n        services { code name quantity unitPriceKopecks amountKopecks }\n      }\n    }\n  ": types.MyContractsDocument,
+    "\n    mutation AcceptContract($input: AcceptContractInput!) {\n      acceptContract(input: $input) {\n        ok\n        inputErrors { field code message }\n        contract { id status acceptedAt acceptanceChannel }\n      }\n    }\n  ": types.AcceptContractDocument,
+    "\n  query ContractPdf($id: ID!) {\n    contract(id: $id) { id pdfUrl }\n  }\n": types.ContractPdfDocument,
     "\n    query Catalog {\n      branches { id name address timeZone }\n      specialties\n    }\n  ": types.CatalogDocument,
     "\n    query FindSpecialists($filter: SpecialistFilter) {\n      specialists(filter: $filter) {\n        id\n        displayName\n        specialties\n        branches { id name timeZone }\n      }\n    }\n  ": types.FindSpecialistsDocument,
     "\n    query Specialist($id: ID!) {\n      specialist(id: $id) {\n        id\n        displayName\n        specialties\n        branches { id name address timeZone settings { holdMinutes horizonDays } }\n        services { id name specialty durationMinutes }\n      }\n    }\n  ": types.SpecialistDocument,
@@ -140,6 +146,18 @@ export function graphql(source: "\n    query MyInvoice($id: ID!) {\n      invoic
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation PayInvoiceOnline($input: PayInvoiceOnlineInput!) {\n      payInvoiceOnline(input: $input) {\n        ok\n        inputErrors { field code message }\n        payment { id status confirmationUrl }\n      }\n    }\n  "): (typeof documents)["\n    mutation PayInvoiceOnline($input: PayInvoiceOnlineInput!) {\n      payInvoiceOnline(input: $input) {\n        ok\n        inputErrors { field code message }\n        payment { id status confirmationUrl }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MyContracts {\n      myContracts {\n        id\n        number\n        status\n        date\n        acceptedAt\n        acceptanceChannel\n        totalKopecks\n        provisionTerms\n        services { code name quantity unitPriceKopecks amountKopecks }\n      }\n    }\n  "): (typeof documents)["\n    query MyContracts {\n      myContracts {\n        id\n        number\n        status\n        date\n        acceptedAt\n        acceptanceChannel\n        totalKopecks\n        provisionTerms\n        services { code name quantity unitPriceKopecks amountKopecks }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation AcceptContract($input: AcceptContractInput!) {\n      acceptContract(input: $input) {\n        ok\n        inputErrors { field code message }\n        contract { id status acceptedAt acceptanceChannel }\n      }\n    }\n  "): (typeof documents)["\n    mutation AcceptContract($input: AcceptContractInput!) {\n      acceptContract(input: $input) {\n        ok\n        inputErrors { field code message }\n        contract { id status acceptedAt acceptanceChannel }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContractPdf($id: ID!) {\n    contract(id: $id) { id pdfUrl }\n  }\n"): (typeof documents)["\n  query ContractPdf($id: ID!) {\n    contract(id: $id) { id pdfUrl }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AcceptContractInput = {
+  contractId: string;
+  idempotencyKey: string;
+};
+
 export type AccountRole =
   | 'accountant'
   | 'analyst'
@@ -60,6 +65,18 @@ export type ConsentPurpose =
   | 'MARKETING'
   | 'PORTAL_ACCOUNT'
   | 'TREATMENT';
+
+export type ContractAcceptanceChannel =
+  | 'DESK'
+  | 'PORTAL';
+
+export type ContractStatus =
+  /** Accepted by the patient in the portal */
+  | 'ACCEPTED'
+  /** Made at the desk, not concluded yet */
+  | 'DRAFT'
+  /** Signed on paper at the desk */
+  | 'SIGNED';
 
 export type DiagnosisCertainty =
   | 'CONFIRMED'
@@ -323,6 +340,25 @@ export type PayInvoiceOnlineMutationVariables = Exact<{
 
 export type PayInvoiceOnlineMutation = { payInvoiceOnline: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, payment: { id: string, status: PaymentStatus | null, confirmationUrl: string | null } | null } };
 
+export type MyContractsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyContractsQuery = { myContracts: Array<{ id: string, number: string | null, status: ContractStatus | null, date: string | null, acceptedAt: string | null, acceptanceChannel: ContractAcceptanceChannel | null, totalKopecks: number | null, provisionTerms: string | null, services: Array<{ code: string | null, name: string, quantity: number, unitPriceKopecks: number, amountKopecks: number }> | null }> };
+
+export type AcceptContractMutationVariables = Exact<{
+  input: AcceptContractInput;
+}>;
+
+
+export type AcceptContractMutation = { acceptContract: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, contract: { id: string, status: ContractStatus | null, acceptedAt: string | null, acceptanceChannel: ContractAcceptanceChannel | null } | null } };
+
+export type ContractPdfQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ContractPdfQuery = { contract: { id: string, pdfUrl: string | null } | null };
+
 export type CatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -513,6 +549,9 @@ export const PortalSignOutDocument = {"__meta__":{"documentId":"sha256:9fab003f5
 export const MyInvoicesDocument = {"__meta__":{"documentId":"sha256:eef633486073a8d48317e1afaaa193abed3c50ac09d1c6c913ab3364003d0d8c"}} as unknown as DocumentNode<MyInvoicesQuery, MyInvoicesQueryVariables>;
 export const MyInvoiceDocument = {"__meta__":{"documentId":"sha256:97a228aa5a5e1870f2feefd6bbdeab09d114c0627d1ea5dd25342f7714507969"}} as unknown as DocumentNode<MyInvoiceQuery, MyInvoiceQueryVariables>;
 export const PayInvoiceOnlineDocument = {"__meta__":{"documentId":"sha256:480f9603531c2b1b111064259c29da49691ca8cf067467234b9de52457566971"}} as unknown as DocumentNode<PayInvoiceOnlineMutation, PayInvoiceOnlineMutationVariables>;
+export const MyContractsDocument = {"__meta__":{"documentId":"sha256:62a060ddf0bd55cb4cc417cd1227715f0f9ba8adf1e9bcc2e479a56cad51f5aa"}} as unknown as DocumentNode<MyContractsQuery, MyContractsQueryVariables>;
+export const AcceptContractDocument = {"__meta__":{"documentId":"sha256:b166e1983499846af960f266cda3599e78797e75d851fa39befe082dcb47d6ba"}} as unknown as DocumentNode<AcceptContractMutation, AcceptContractMutationVariables>;
+export const ContractPdfDocument = {"__meta__":{"documentId":"sha256:a6049ddce3987bde2ec84a3c00af54228a0cdaa72c98fa4afb3a285a59c3c906"}} as unknown as DocumentNode<ContractPdfQuery, ContractPdfQueryVariables>;
 export const CatalogDocument = {"__meta__":{"documentId":"sha256:d7af29fed3bfec1722796fb4b85fc09329f06aa4b6965b72af20832dcbcc16d3"}} as unknown as DocumentNode<CatalogQuery, CatalogQueryVariables>;
 export const FindSpecialistsDocument = {"__meta__":{"documentId":"sha256:ce031442972dc2da1cd4849ed28b96822f97b3f36d4c80ad2500524612daf947"}} as unknown as DocumentNode<FindSpecialistsQuery, FindSpecialistsQueryVariables>;
 export const SpecialistDocument = {"__meta__":{"documentId":"sha256:41cc931a2cbaee8d823c1817c2b7b626e123de36874832a752d99bd599e8e443"}} as unknown as DocumentNode<SpecialistQuery, SpecialistQueryVariables>;

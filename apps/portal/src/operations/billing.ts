@@ -70,3 +70,43 @@ export const PayInvoiceOnlineMutation = persisted(
     }
   `),
 );
+
+// Contracts for paid medical services: the patient's own, accepted here (time and channel are
+// recorded by the billing subgraph). The PDF comes through the portal's server (see ContractPdf).
+export const MyContractsQuery = persisted(
+  graphql(`
+    query MyContracts {
+      myContracts {
+        id
+        number
+        status
+        date
+        acceptedAt
+        acceptanceChannel
+        totalKopecks
+        provisionTerms
+        services { code name quantity unitPriceKopecks amountKopecks }
+      }
+    }
+  `),
+);
+
+export const AcceptContractMutation = persisted(
+  graphql(`
+    mutation AcceptContract($input: AcceptContractInput!) {
+      acceptContract(input: $input) {
+        ok
+        inputErrors { field code message }
+        contract { id status acceptedAt acceptanceChannel }
+      }
+    }
+  `),
+);
+
+// Server-only in practice (the portal's PDF route): the PDF's address, which works only with the
+// session's bearer token.
+export const ContractPdfDocument = graphql(`
+  query ContractPdf($id: ID!) {
+    contract(id: $id) { id pdfUrl }
+  }
+`);

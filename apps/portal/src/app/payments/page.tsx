@@ -1,8 +1,9 @@
 import { Suspense } from 'react';
+import { MyContracts } from '@/components/my-contracts';
 import { MyPayments } from '@/components/my-payments';
 import { requirePatient } from '@/server/guard';
 
-/** «Договоры и оплаты»: the patient's invoices, payments and receipts; online payment. */
+/** «Договоры и оплаты»: the patient's invoices, payments and receipts, online payment; contracts. */
 export default async function PaymentsPage() {
   await requirePatient('/payments');
   return (
@@ -11,22 +12,11 @@ export default async function PaymentsPage() {
       <Suspense>
         <MyPayments />
       </Suspense>
-      {/*
-        TODO(billing contracts): list the patient's contracts (PDF) and acceptance here once the
-        contracts API is in the schema. Until then the section says so and shows nothing invented.
-      */}
-      <section
-        className="card placeholder-section"
-        aria-labelledby="contracts-title"
-        data-testid="contracts-placeholder"
-      >
-        <h2 id="contracts-title" style={{ marginTop: 0 }}>
-          Договоры
-        </h2>
-        <p className="muted" style={{ marginBottom: 0 }}>
-          Раздел в разработке: договоры на оказание платных медицинских услуг появятся здесь. Пока договор
-          подписывается в клинике.
-        </p>
+      <section aria-labelledby="contracts-title">
+        <h2 id="contracts-title">Договоры</h2>
+        <Suspense>
+          <MyContracts />
+        </Suspense>
       </section>
     </>
   );
