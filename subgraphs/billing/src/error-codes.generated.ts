@@ -17,4 +17,5 @@ export const codes = defineErrorCodes({
   REFUND_EXCEEDS_PAID: "Сумма возврата больше оплаченной",
   PROVIDER_UNAVAILABLE: "Платёжный сервис недоступен, попробуйте позже",
   ONLINE_PAYMENTS_DISABLED: "Онлайн-оплата не настроена",
+  ONEC_NOT_CONFIGURED: "Обмен с 1С не настроен",
 });

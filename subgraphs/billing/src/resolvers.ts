@@ -1,12 +1,25 @@
 import type { Resolvers } from './generated/resolvers-types';
+import { oneCResolvers } from './modules/accounting/onec.resolvers';
+import { reconciliationResolvers } from './modules/accounting/reconciliation.resolvers';
 import { invoiceResolvers } from './modules/invoices/invoices.resolvers';
 import { paymentResolvers } from './modules/payments/payments.resolvers';
 import { priceResolvers } from './modules/prices/prices.resolvers';
 
 /** All resolvers of the subgraph, typed by its SDL (generated resolver types). */
 export const resolvers: Resolvers = {
-  Query: { ...priceResolvers.Query, ...invoiceResolvers.Query, ...paymentResolvers.Query },
-  Mutation: { ...priceResolvers.Mutation, ...invoiceResolvers.Mutation, ...paymentResolvers.Mutation },
+  Query: {
+    ...priceResolvers.Query,
+    ...invoiceResolvers.Query,
+    ...paymentResolvers.Query,
+    ...reconciliationResolvers.Query,
+    ...oneCResolvers.Query,
+  },
+  Mutation: {
+    ...priceResolvers.Mutation,
+    ...invoiceResolvers.Mutation,
+    ...paymentResolvers.Mutation,
+    ...oneCResolvers.Mutation,
+  },
   PriceItem: priceResolvers.PriceItem,
   Invoice: invoiceResolvers.Invoice,
   InvoiceLine: invoiceResolvers.InvoiceLine,
@@ -14,4 +27,10 @@ export const resolvers: Resolvers = {
   Payment: paymentResolvers.Payment,
   Refund: paymentResolvers.Refund,
   Receipt: paymentResolvers.Receipt,
+  Reconciliation: reconciliationResolvers.Reconciliation,
+  LedgerMethodTotals: reconciliationResolvers.LedgerMethodTotals,
+  ReconciledShift: reconciliationResolvers.ReconciledShift,
+  OneCExportRun: oneCResolvers.OneCExportRun,
+  OneCExportFailure: oneCResolvers.OneCExportFailure,
+  OneCExportLastRun: oneCResolvers.OneCExportLastRun,
 };

@@ -1,12 +1,14 @@
 import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
+import { oneCSdl } from './modules/accounting/onec.sdl';
+import { reconciliationSdl } from './modules/accounting/reconciliation.sdl';
 import { invoicesSdl } from './modules/invoices/invoices.sdl';
 import { paymentsSdl } from './modules/payments/payments.sdl';
 import { pricesSdl } from './modules/prices/prices.sdl';
 
 /** The billing subgraph's SDL (with the federation and classification header). */
 export const billingTypeDefs = subgraphTypeDefs(
-  [inputErrorSdl, pricesSdl, invoicesSdl, paymentsSdl].join('\n'),
+  [inputErrorSdl, pricesSdl, invoicesSdl, paymentsSdl, reconciliationSdl, oneCSdl].join('\n'),
 );
 
 /** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
@@ -20,5 +22,13 @@ export const resolverTypes = {
     Refund: '../modules/payments/payments.store#RefundRecord',
     Receipt: '../modules/payments/payments.store#ReceiptRecord',
     FiscalShift: '../modules/fiscal/shifts.store#ShiftRecord',
+    Reconciliation: '../modules/accounting/reconciliation.types#ReconciliationReport',
+    ReconciledShift: '../modules/accounting/reconciliation.types#ShiftCheck',
+    Discrepancy: '../modules/accounting/reconciliation.types#DiscrepancyItem',
+    LedgerMethodTotals: '../modules/accounting/reconciliation.store#MethodTotals',
+    OneCExportStatus: '../modules/accounting/onec.service#OneCStatus',
+    OneCExportRun: '../modules/accounting/onec.service#OneCRound',
+    OneCExportLastRun: '../modules/accounting/onec-source.store#OneCLastRun',
+    OneCExportFailure: '../modules/accounting/onec-export#OneCMapEntry',
   },
 };

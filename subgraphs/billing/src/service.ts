@@ -43,7 +43,7 @@ export const billing = defineSubgraph({
       payments: stores.payments,
       logger,
     }),
-  jobs: ({ services }) => [services.retry],
+  jobs: ({ services }) => [services.retry, services.onecExport],
 });
 
 /** Builds the billing service (tests, tools); `billing.main()` runs the deployable. */
