@@ -542,9 +542,73 @@ export type DiagnosisKind =
   | 'PRIMARY'
   | 'SECONDARY';
 
+/** One thing that does not add up, explained in Russian; references are opaque ids, never a patient */
+export type Discrepancy = {
+  __typename?: 'Discrepancy';
+  /** What the register, the receipt or the provider says, kopecks */
+  actualKopecks?: Maybe<Scalars['Int']['output']>;
+  code: DiscrepancyCode;
+  /** What our ledger says, kopecks */
+  expectedKopecks?: Maybe<Scalars['Int']['output']>;
+  message: Scalars['String']['output'];
+  paymentId?: Maybe<Scalars['ID']['output']>;
+  /** The payment provider's payment id */
+  providerPaymentId?: Maybe<Scalars['String']['output']>;
+  refundId?: Maybe<Scalars['ID']['output']>;
+  registerId?: Maybe<Scalars['String']['output']>;
+  shiftNumber?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DiscrepancyCode =
+  /** A captured payment or done refund is missing from the ledger or differs from it */
+  | 'LEDGER_MISMATCH'
+  /** Our captured online payment is not succeeded at the provider */
+  | 'PAYMENT_NOT_AT_PROVIDER'
+  /** An online payment authorised by the payer is not captured */
+  | 'PAYMENT_NOT_CAPTURED'
+  /** A payment waits for its receipt (the register did not confirm) */
+  | 'PAYMENT_PENDING_FISCAL'
+  /** A captured desk (or online) payment has no fiscal receipt */
+  | 'PAYMENT_WITHOUT_RECEIPT'
+  /** The provider's amount differs from ours */
+  | 'PROVIDER_AMOUNT_MISMATCH'
+  /** The provider took a payment that is not captured on our side */
+  | 'PROVIDER_PAYMENT_NOT_CAPTURED'
+  /** The provider holds a payment (or refund) with no payment of ours behind it */
+  | 'PROVIDER_PAYMENT_UNKNOWN'
+  /** The day's refunds of an online payment differ between the provider and us */
+  | 'PROVIDER_REFUND_MISMATCH'
+  /** The provider did not answer: online payments not reconciled */
+  | 'PROVIDER_UNAVAILABLE'
+  /** A receipt's total differs from the ledger */
+  | 'RECEIPT_SUM_MISMATCH'
+  /** A refund is not finished */
+  | 'REFUND_PENDING'
+  /** A done refund has no return receipt */
+  | 'REFUND_WITHOUT_RECEIPT'
+  /** The register did not answer for the open shift's report */
+  | 'REGISTER_UNAVAILABLE'
+  /** The shift has been open for more than 24 hours */
+  | 'SHIFT_EXPIRED'
+  /** No report of a shift (closed without one, or the register reports another shift) */
+  | 'SHIFT_REPORT_MISSING'
+  /** A shift report's totals differ from our receipts of that shift at their ledger amounts */
+  | 'SHIFT_TOTALS_MISMATCH';
+
 export type DraftKind =
   | 'CORRECTION'
   | 'ORIGINAL';
+
+/** An EnterpriseData (Универсальный формат обмена) message for loading into 1C by hand */
+export type EnterpriseDataFile = {
+  __typename?: 'EnterpriseDataFile';
+  day: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  paymentsCount: Scalars['Int']['output'];
+  refundsCount: Scalars['Int']['output'];
+  /** The XML text (UTF-8) */
+  xml: Scalars['String']['output'];
+};
 
 /** A short-lived link usable only with the bearer token of the caller who asked for it */
 export type FileLink = {
@@ -920,6 +984,18 @@ export type LabValueKind =
   | 'NUMERIC'
   | 'TEXT';
 
+/** The ledger of the day for one payment method */
+export type LedgerMethodTotals = {
+  __typename?: 'LedgerMethodTotals';
+  method: PaymentMethod;
+  /** Payments less refunds */
+  netKopecks: Scalars['Int']['output'];
+  paymentsCount: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Int']['output'];
+  refundsCount: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Int']['output'];
+};
+
 export type MarkVisitEnteredInErrorInput = {
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
@@ -1009,6 +1085,8 @@ export type Mutation = {
   reviewLabOrder: LabOrderPayload;
   /** Replaces the token signing key now; the old key stays in the JWKS for the overlap window */
   rotateSigningKey: SigningKeyRotationPayload;
+  /** Runs an export round now (what is due; failures wait for their next attempt) */
+  runOneCExport: OneCExportRun;
   /** A new template version, validated (Decree No. 736 items included) */
   saveContractTemplate: ContractTemplatePayload;
   /** Adds a test to the catalogue or changes one (by id) */
@@ -1425,6 +1503,61 @@ export type MutationWithdrawConsentArgs = {
   purpose: ConsentPurpose;
 };
 
+/** A payment or refund whose export to 1C failed so far: retried with backoff */
+export type OneCExportFailure = {
+  __typename?: 'OneCExportFailure';
+  attempts: Scalars['Int']['output'];
+  /** Our payment or refund id */
+  id: Scalars['ID']['output'];
+  kind: OneCExportKind;
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type OneCExportKind =
+  | 'PAYMENT'
+  | 'REFUND';
+
+export type OneCExportLastRun = {
+  __typename?: 'OneCExportLastRun';
+  exported: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  /** A round holds the export now */
+  running: Scalars['Boolean']['output'];
+  startedAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** What one export round did */
+export type OneCExportRun = {
+  __typename?: 'OneCExportRun';
+  alreadyExported: Scalars['Int']['output'];
+  deferred: Scalars['Int']['output'];
+  exported: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  /** False when another round (another replica) holds the export */
+  ran: Scalars['Boolean']['output'];
+  /** Why it did not run, in Russian */
+  reason?: Maybe<Scalars['String']['output']>;
+  status: OneCExportStatus;
+};
+
+/** The export of captured payments and done refunds to 1C:Бухгалтерия */
+export type OneCExportStatus = {
+  __typename?: 'OneCExportStatus';
+  /** The OData export is configured (ONEC_ODATA_URL) */
+  enabled: Scalars['Boolean']['output'];
+  exported: Scalars['Int']['output'];
+  /** Failed so far (retried with backoff) */
+  failed: Scalars['Int']['output'];
+  failures: Array<OneCExportFailure>;
+  /** The EnterpriseData file can be built (the organization is configured) */
+  fileEnabled: Scalars['Boolean']['output'];
+  lastRun: OneCExportLastRun;
+  /** Never tried yet */
+  pending: Scalars['Int']['output'];
+};
+
 export type OpenVisitInput = {
   /** The appointment the visit belongs to (one visit per appointment) */
   appointmentId?: InputMaybe<Scalars['ID']['input']>;
@@ -1741,6 +1874,17 @@ export type PriceKind =
   /** A service of the schedule (refId: its service id) */
   | 'SERVICE';
 
+/** The provider's succeeded payments and refunds of the day belonging to the branch */
+export type ProviderSettlement = {
+  __typename?: 'ProviderSettlement';
+  available: Scalars['Boolean']['output'];
+  configured: Scalars['Boolean']['output'];
+  paymentsCount: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Int']['output'];
+  refundsCount: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Int']['output'];
+};
+
 export type PushSubscriptionInput = {
   auth: Scalars['String']['input'];
   endpoint: Scalars['String']['input'];
@@ -1767,6 +1911,8 @@ export type Query = {
   contractTemplate: ContractTemplateInfo;
   /** The signed-in doctor's appointments between two local dates (inclusive) */
   doctorSchedule: Array<Appointment>;
+  /** The day's payments and refunds (YYYY-MM-DD, the clinic's zone) as an EnterpriseData file */
+  enterpriseDataExport: EnterpriseDataFile;
   /** The current (or last) shift of the branch's register */
   fiscalShift?: Maybe<FiscalShift>;
   freeSlots: Array<Slot>;
@@ -1808,6 +1954,8 @@ export type Query = {
   myReminderSettings: ReminderSettings;
   /** The calling doctor's own draft of a visit (autosaved); null when none */
   myVisitDraft?: Maybe<VisitDraft>;
+  /** The 1C export: counts, the last round, failures with their last error and next attempt */
+  oneCExportStatus: OneCExportStatus;
   /** One of the partner's orders by its specimen code */
   partnerLabOrder?: Maybe<PartnerLabOrder>;
   /** The partner's orders ready for it (collected and later), in feed order; since: changed at or after */
@@ -1818,6 +1966,8 @@ export type Query = {
   patientDuplicates: Array<Patient>;
   /** The branch's prices valid on a date (default today, Moscow time) */
   priceList: Array<PriceItem>;
+  /** The daily reconciliation of a branch (day YYYY-MM-DD in the clinic's zone) */
+  reconciliation: Reconciliation;
   /** What the caller may see of a patient's record */
   recordAccess: RecordAccess;
   /** FHIR R4 export of a patient's record: the patient's own, or a doctor's in care (audited as a disclosure) */
@@ -1895,6 +2045,11 @@ export type QueryContractArgs = {
 export type QueryDoctorScheduleArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
+};
+
+
+export type QueryEnterpriseDataExportArgs = {
+  day: Scalars['String']['input'];
 };
 
 
@@ -2011,6 +2166,12 @@ export type QueryPriceListArgs = {
 };
 
 
+export type QueryReconciliationArgs = {
+  branchId: Scalars['ID']['input'];
+  day: Scalars['String']['input'];
+};
+
+
 export type QueryRecordAccessArgs = {
   patientId: Scalars['ID']['input'];
 };
@@ -2115,6 +2276,35 @@ export type ReceiptOperation =
   | 'SELL'
   /** Sale refund (tag 1054 = 2) */
   | 'SELL_RETURN';
+
+/** A register shift of the day: the register's totals against our receipts of it at their ledger amounts */
+export type ReconciledShift = {
+  __typename?: 'ReconciledShift';
+  closedAt?: Maybe<Scalars['String']['output']>;
+  ledger?: Maybe<ShiftTotals>;
+  open: Scalars['Boolean']['output'];
+  openedAt: Scalars['String']['output'];
+  registerId: Scalars['String']['output'];
+  report?: Maybe<ShiftTotals>;
+  shiftNumber?: Maybe<Scalars['Int']['output']>;
+  source: ShiftReportSource;
+};
+
+/** A branch's day (the clinic's zone): ledger vs register shift reports vs the provider's settlement */
+export type Reconciliation = {
+  __typename?: 'Reconciliation';
+  /** True when nothing is listed */
+  balanced: Scalars['Boolean']['output'];
+  branchId: Scalars['ID']['output'];
+  checkedAt: Scalars['String']['output'];
+  day: Scalars['String']['output'];
+  discrepancies: Array<Discrepancy>;
+  ledger: Array<LedgerMethodTotals>;
+  /** The branch's desk register (null: none configured) */
+  registerId?: Maybe<Scalars['String']['output']>;
+  settlement: ProviderSettlement;
+  shifts: Array<ReconciledShift>;
+};
 
 /** What the caller may see of a patient's record (about the caller's own rights) */
 export type RecordAccess = {
@@ -2406,6 +2596,23 @@ export type SetPriceInput = {
 export type Sex =
   | 'FEMALE'
   | 'MALE';
+
+export type ShiftReportSource =
+  /** The report taken when the shift was closed */
+  | 'CLOSE_REPORT'
+  /** Asked from the register now (the shift is open) */
+  | 'LIVE'
+  /** No report */
+  | 'NONE';
+
+export type ShiftTotals = {
+  __typename?: 'ShiftTotals';
+  receiptCount: Scalars['Int']['output'];
+  returnCashKopecks: Scalars['Int']['output'];
+  returnElectronicKopecks: Scalars['Int']['output'];
+  sellCashKopecks: Scalars['Int']['output'];
+  sellElectronicKopecks: Scalars['Int']['output'];
+};
 
 export type SignInInput = {
   login: Scalars['String']['input'];

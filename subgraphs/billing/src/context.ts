@@ -1,6 +1,13 @@
 import { AuditLog, type BaseContext, type Database, type Logger } from '@medikamente/runtime';
 import DataLoader from 'dataloader';
+import { DateTime } from 'luxon';
 import type { BillingEnv } from './env';
+import { fileOrganization, OneCExportService } from './modules/accounting/onec.service';
+import { OneCExportStore } from './modules/accounting/onec-export.store';
+import { createOneCODataClient } from './modules/accounting/onec-odata.client';
+import { OneCSourceStore } from './modules/accounting/onec-source.store';
+import { ReconciliationService } from './modules/accounting/reconciliation.service';
+import { ReconciliationStore } from './modules/accounting/reconciliation.store';
 import { TaxCertificateService } from './modules/certificates/certificates.service';
 import { type TaxCertificateRecord, TaxCertificateStore } from './modules/certificates/certificates.store';
 import { ContractService } from './modules/contracts/contracts.service';
@@ -37,6 +44,9 @@ export type Stores = {
   shifts: ShiftStore;
   contracts: ContractStore;
   certificates: TaxCertificateStore;
+  reconciliation: ReconciliationStore;
+  onecMap: OneCExportStore;
+  onecSource: OneCSourceStore;
   audit: AuditLog;
 };
 
@@ -48,6 +58,9 @@ export const createStores = (database: Database): Stores => ({
   shifts: new ShiftStore(database),
   contracts: new ContractStore(database),
   certificates: new TaxCertificateStore(database),
+  reconciliation: new ReconciliationStore(database),
+  onecMap: new OneCExportStore(database),
+  onecSource: new OneCSourceStore(database),
   audit: new AuditLog(database),
 });
 
@@ -63,6 +76,9 @@ export type Services = {
   provider: PaymentProvider | null;
   /** Finishes payments and refunds a dependency being down left unfinished (`runOnce` for tests). */
   retry: ReturnType<typeof paymentRetryJob>;
+  reconciliation: ReconciliationService;
+  /** The export to 1C (a background job; `runOnce` for the accountant and tests) and its file fallback. */
+  onecExport: OneCExportService;
 };
 
 /** Domain services on the stores; the register and provider drivers come from the settings. */
@@ -134,7 +150,55 @@ export function createServices(deps: {
       cashierDiscountPercent: env.CASHIER_DISCOUNT_PERCENT,
     }),
     shifts: new ShiftService({ registers, shifts: stores.shifts, logger, fiscalWaitMs }),
+    reconciliation: new ReconciliationService({
+      store: stores.reconciliation,
+      shifts: stores.shifts,
+      registers,
+      provider,
+      timeZone: env.CLINIC_TIME_ZONE,
+      logger,
+    }),
+    onecExport: oneCExportService(stores, env, logger),
   };
+}
+
+/** The 1C export from the settings: OData when ONEC_ODATA_URL is set, the file when the organization is. */
+function oneCExportService(stores: Stores, env: BillingEnv, logger: Logger): OneCExportService {
+  const odata = env.ONEC_ODATA_URL && env.ONEC_USER && env.ONEC_PASSWORD && env.ONEC_ORGANIZATION_KEY;
+  return new OneCExportService({
+    source: stores.onecSource,
+    map: stores.onecMap,
+    client: odata
+      ? createOneCODataClient({
+          baseUrl: env.ONEC_ODATA_URL!,
+          user: env.ONEC_USER!,
+          password: env.ONEC_PASSWORD!,
+          timeoutMs: env.ONEC_TIMEOUT_MS,
+        })
+      : null,
+    config: odata
+      ? {
+          organizationKey: env.ONEC_ORGANIZATION_KEY!,
+          cardPaymentKindKey: env.ONEC_CARD_PAYMENT_KIND_KEY,
+          onlinePaymentKindKey: env.ONEC_ONLINE_PAYMENT_KIND_KEY,
+          timeZone: env.CLINIC_TIME_ZONE,
+        }
+      : null,
+    organization: fileOrganization({
+      key: env.ONEC_ORGANIZATION_KEY,
+      name: env.ONEC_ORGANIZATION_NAME,
+      inn: env.ONEC_ORGANIZATION_INN,
+      kpp: env.ONEC_ORGANIZATION_KPP,
+    }),
+    timeZone: env.CLINIC_TIME_ZONE,
+    since: env.ONEC_EXPORT_FROM
+      ? DateTime.fromISO(env.ONEC_EXPORT_FROM, { zone: env.CLINIC_TIME_ZONE }).toJSDate()
+      : null,
+    logger,
+    intervalMs: env.ONEC_EXPORT_INTERVAL_MS,
+    backoff: { baseMs: env.ONEC_BACKOFF_BASE_MS, maxMs: env.ONEC_BACKOFF_MAX_MS },
+    timeoutMs: env.ONEC_TIMEOUT_MS,
+  });
 }
 
 export type BillingContext = BaseContext & {

@@ -21,4 +21,5 @@ export const codes = defineErrorCodes({
   CONTRACT_DATA_INVALID: "Данных для договора недостаточно",
   NOTHING_PAID: "За этот год нет оплаченных медицинских услуг",
   CERTIFICATE_DATA_INVALID: "Данных для справки недостаточно",
+  ONEC_NOT_CONFIGURED: "Обмен с 1С не настроен",
 });

@@ -1,4 +1,6 @@
 import type { Resolvers } from './generated/resolvers-types';
+import { oneCResolvers } from './modules/accounting/onec.resolvers';
+import { reconciliationResolvers } from './modules/accounting/reconciliation.resolvers';
 import { certificateResolvers } from './modules/certificates/certificates.resolvers';
 import { contractResolvers } from './modules/contracts/contracts.resolvers';
 import { invoiceResolvers } from './modules/invoices/invoices.resolvers';
@@ -13,6 +15,8 @@ export const resolvers: Resolvers = {
     ...paymentResolvers.Query,
     ...contractResolvers.Query,
     ...certificateResolvers.Query,
+    ...reconciliationResolvers.Query,
+    ...oneCResolvers.Query,
   },
   Mutation: {
     ...priceResolvers.Mutation,
@@ -20,6 +24,7 @@ export const resolvers: Resolvers = {
     ...paymentResolvers.Mutation,
     ...contractResolvers.Mutation,
     ...certificateResolvers.Mutation,
+    ...oneCResolvers.Mutation,
   },
   PriceItem: priceResolvers.PriceItem,
   Invoice: invoiceResolvers.Invoice,
@@ -31,4 +36,10 @@ export const resolvers: Resolvers = {
   Contract: contractResolvers.Contract,
   ContractTemplateInfo: contractResolvers.ContractTemplateInfo,
   TaxCertificate: certificateResolvers.TaxCertificate,
+  Reconciliation: reconciliationResolvers.Reconciliation,
+  LedgerMethodTotals: reconciliationResolvers.LedgerMethodTotals,
+  ReconciledShift: reconciliationResolvers.ReconciledShift,
+  OneCExportRun: oneCResolvers.OneCExportRun,
+  OneCExportFailure: oneCResolvers.OneCExportFailure,
+  OneCExportLastRun: oneCResolvers.OneCExportLastRun,
 };

@@ -1,5 +1,7 @@
 import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
+import { oneCSdl } from './modules/accounting/onec.sdl';
+import { reconciliationSdl } from './modules/accounting/reconciliation.sdl';
 import { certificatesSdl } from './modules/certificates/certificates.sdl';
 import { contractsSdl } from './modules/contracts/contracts.sdl';
 import { invoicesSdl } from './modules/invoices/invoices.sdl';
@@ -8,7 +10,16 @@ import { pricesSdl } from './modules/prices/prices.sdl';
 
 /** The billing subgraph's SDL (with the federation and classification header). */
 export const billingTypeDefs = subgraphTypeDefs(
-  [inputErrorSdl, pricesSdl, invoicesSdl, paymentsSdl, contractsSdl, certificatesSdl].join('\n'),
+  [
+    inputErrorSdl,
+    pricesSdl,
+    invoicesSdl,
+    paymentsSdl,
+    contractsSdl,
+    certificatesSdl,
+    reconciliationSdl,
+    oneCSdl,
+  ].join('\n'),
 );
 
 /** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
@@ -25,5 +36,13 @@ export const resolverTypes = {
     Contract: '../modules/contracts/contracts.store#ContractRecord',
     ContractTemplateInfo: '../modules/contracts/contracts.store#ContractTemplateRecord',
     TaxCertificate: '../modules/certificates/certificates.store#TaxCertificateRecord',
+    Reconciliation: '../modules/accounting/reconciliation.types#ReconciliationReport',
+    ReconciledShift: '../modules/accounting/reconciliation.types#ShiftCheck',
+    Discrepancy: '../modules/accounting/reconciliation.types#DiscrepancyItem',
+    LedgerMethodTotals: '../modules/accounting/reconciliation.store#MethodTotals',
+    OneCExportStatus: '../modules/accounting/onec.service#OneCStatus',
+    OneCExportRun: '../modules/accounting/onec.service#OneCRound',
+    OneCExportLastRun: '../modules/accounting/onec-source.store#OneCLastRun',
+    OneCExportFailure: '../modules/accounting/onec-export#OneCMapEntry',
   },
 };

@@ -49,7 +49,7 @@ export const billing = defineSubgraph({
       logger,
     });
   },
-  jobs: ({ services }) => [services.retry],
+  jobs: ({ services }) => [services.retry, services.onecExport],
 });
 
 /** Builds the billing service (tests, tools); `billing.main()` runs the deployable. */

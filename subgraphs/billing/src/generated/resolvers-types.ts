@@ -6,6 +6,11 @@ import type { PaymentRecord, RefundRecord, ReceiptRecord } from '../modules/paym
 import type { ShiftRecord } from '../modules/fiscal/shifts.store';
 import type { ContractRecord, ContractTemplateRecord } from '../modules/contracts/contracts.store';
 import type { TaxCertificateRecord } from '../modules/certificates/certificates.store';
+import type { ReconciliationReport, ShiftCheck, DiscrepancyItem } from '../modules/accounting/reconciliation.types';
+import type { MethodTotals } from '../modules/accounting/reconciliation.store';
+import type { OneCStatus, OneCRound } from '../modules/accounting/onec.service';
+import type { OneCLastRun } from '../modules/accounting/onec-source.store';
+import type { OneCMapEntry } from '../modules/accounting/onec-export';
 import type { BillingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -174,6 +179,70 @@ export type CreateInvoiceInput = {
   patientId: Scalars['ID']['input'];
 };
 
+/** One thing that does not add up, explained in Russian; references are opaque ids, never a patient */
+export type Discrepancy = {
+  __typename?: 'Discrepancy';
+  /** What the register, the receipt or the provider says, kopecks */
+  actualKopecks?: Maybe<Scalars['Int']['output']>;
+  code: DiscrepancyCode;
+  /** What our ledger says, kopecks */
+  expectedKopecks?: Maybe<Scalars['Int']['output']>;
+  message: Scalars['String']['output'];
+  paymentId?: Maybe<Scalars['ID']['output']>;
+  /** The payment provider's payment id */
+  providerPaymentId?: Maybe<Scalars['String']['output']>;
+  refundId?: Maybe<Scalars['ID']['output']>;
+  registerId?: Maybe<Scalars['String']['output']>;
+  shiftNumber?: Maybe<Scalars['Int']['output']>;
+};
+
+export type DiscrepancyCode =
+  /** A captured payment or done refund is missing from the ledger or differs from it */
+  | 'LEDGER_MISMATCH'
+  /** Our captured online payment is not succeeded at the provider */
+  | 'PAYMENT_NOT_AT_PROVIDER'
+  /** An online payment authorised by the payer is not captured */
+  | 'PAYMENT_NOT_CAPTURED'
+  /** A payment waits for its receipt (the register did not confirm) */
+  | 'PAYMENT_PENDING_FISCAL'
+  /** A captured desk (or online) payment has no fiscal receipt */
+  | 'PAYMENT_WITHOUT_RECEIPT'
+  /** The provider's amount differs from ours */
+  | 'PROVIDER_AMOUNT_MISMATCH'
+  /** The provider took a payment that is not captured on our side */
+  | 'PROVIDER_PAYMENT_NOT_CAPTURED'
+  /** The provider holds a payment (or refund) with no payment of ours behind it */
+  | 'PROVIDER_PAYMENT_UNKNOWN'
+  /** The day's refunds of an online payment differ between the provider and us */
+  | 'PROVIDER_REFUND_MISMATCH'
+  /** The provider did not answer: online payments not reconciled */
+  | 'PROVIDER_UNAVAILABLE'
+  /** A receipt's total differs from the ledger */
+  | 'RECEIPT_SUM_MISMATCH'
+  /** A refund is not finished */
+  | 'REFUND_PENDING'
+  /** A done refund has no return receipt */
+  | 'REFUND_WITHOUT_RECEIPT'
+  /** The register did not answer for the open shift's report */
+  | 'REGISTER_UNAVAILABLE'
+  /** The shift has been open for more than 24 hours */
+  | 'SHIFT_EXPIRED'
+  /** No report of a shift (closed without one, or the register reports another shift) */
+  | 'SHIFT_REPORT_MISSING'
+  /** A shift report's totals differ from our receipts of that shift at their ledger amounts */
+  | 'SHIFT_TOTALS_MISMATCH';
+
+/** An EnterpriseData (Универсальный формат обмена) message for loading into 1C by hand */
+export type EnterpriseDataFile = {
+  __typename?: 'EnterpriseDataFile';
+  day: Scalars['String']['output'];
+  fileName: Scalars['String']['output'];
+  paymentsCount: Scalars['Int']['output'];
+  refundsCount: Scalars['Int']['output'];
+  /** The XML text (UTF-8) */
+  xml: Scalars['String']['output'];
+};
+
 /** A register's shift at the desk */
 export type FiscalShift = {
   __typename?: 'FiscalShift';
@@ -272,6 +341,18 @@ export type IssueTaxCertificateInput = {
   year: Scalars['Int']['input'];
 };
 
+/** The ledger of the day for one payment method */
+export type LedgerMethodTotals = {
+  __typename?: 'LedgerMethodTotals';
+  method: PaymentMethod;
+  /** Payments less refunds */
+  netKopecks: Scalars['Int']['output'];
+  paymentsCount: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Int']['output'];
+  refundsCount: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Int']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The patient accepts their contract in the portal (time and channel recorded) */
@@ -287,6 +368,8 @@ export type Mutation = {
   refundPayment: RefundPayload;
   /** Sends a payment waiting for its receipt to the register again (never prints twice) */
   retryPaymentFiscalisation: PaymentPayload;
+  /** Runs an export round now (what is due; failures wait for their next attempt) */
+  runOneCExport: OneCExportRun;
   /** A new template version, validated (Decree No. 736 items included) */
   saveContractTemplate: ContractTemplatePayload;
   setPrice: PriceItemPayload;
@@ -358,6 +441,61 @@ export type MutationSignContractAtDeskArgs = {
 
 export type MutationTakeDeskPaymentArgs = {
   input: TakeDeskPaymentInput;
+};
+
+/** A payment or refund whose export to 1C failed so far: retried with backoff */
+export type OneCExportFailure = {
+  __typename?: 'OneCExportFailure';
+  attempts: Scalars['Int']['output'];
+  /** Our payment or refund id */
+  id: Scalars['ID']['output'];
+  kind: OneCExportKind;
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt?: Maybe<Scalars['String']['output']>;
+};
+
+export type OneCExportKind =
+  | 'PAYMENT'
+  | 'REFUND';
+
+export type OneCExportLastRun = {
+  __typename?: 'OneCExportLastRun';
+  exported: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  /** A round holds the export now */
+  running: Scalars['Boolean']['output'];
+  startedAt?: Maybe<Scalars['String']['output']>;
+};
+
+/** What one export round did */
+export type OneCExportRun = {
+  __typename?: 'OneCExportRun';
+  alreadyExported: Scalars['Int']['output'];
+  deferred: Scalars['Int']['output'];
+  exported: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  /** False when another round (another replica) holds the export */
+  ran: Scalars['Boolean']['output'];
+  /** Why it did not run, in Russian */
+  reason?: Maybe<Scalars['String']['output']>;
+  status: OneCExportStatus;
+};
+
+/** The export of captured payments and done refunds to 1C:Бухгалтерия */
+export type OneCExportStatus = {
+  __typename?: 'OneCExportStatus';
+  /** The OData export is configured (ONEC_ODATA_URL) */
+  enabled: Scalars['Boolean']['output'];
+  exported: Scalars['Int']['output'];
+  /** Failed so far (retried with backoff) */
+  failed: Scalars['Int']['output'];
+  failures: Array<OneCExportFailure>;
+  /** The EnterpriseData file can be built (the organization is configured) */
+  fileEnabled: Scalars['Boolean']['output'];
+  lastRun: OneCExportLastRun;
+  /** Never tried yet */
+  pending: Scalars['Int']['output'];
 };
 
 export type PayInvoiceOnlineInput = {
@@ -438,6 +576,17 @@ export type PriceKind =
   /** A service of the schedule (refId: its service id) */
   | 'SERVICE';
 
+/** The provider's succeeded payments and refunds of the day belonging to the branch */
+export type ProviderSettlement = {
+  __typename?: 'ProviderSettlement';
+  available: Scalars['Boolean']['output'];
+  configured: Scalars['Boolean']['output'];
+  paymentsCount: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Int']['output'];
+  refundsCount: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Int']['output'];
+};
+
 export type Query = {
   __typename?: 'Query';
   /** A branch's invoices of a day (YYYY-MM-DD, the clinic's zone) */
@@ -445,6 +594,8 @@ export type Query = {
   contract?: Maybe<Contract>;
   /** The contract template in force (version 1 is the default template) */
   contractTemplate: ContractTemplateInfo;
+  /** The day's payments and refunds (YYYY-MM-DD, the clinic's zone) as an EnterpriseData file */
+  enterpriseDataExport: EnterpriseDataFile;
   /** The current (or last) shift of the branch's register */
   fiscalShift?: Maybe<FiscalShift>;
   invoice?: Maybe<Invoice>;
@@ -454,10 +605,14 @@ export type Query = {
   myContracts: Array<Contract>;
   /** The calling patient's invoices */
   myInvoices: Array<Invoice>;
+  /** The 1C export: counts, the last round, failures with their last error and next attempt */
+  oneCExportStatus: OneCExportStatus;
   /** A patient's contracts, newest first */
   patientContracts: Array<Contract>;
   /** The branch's prices valid on a date (default today, Moscow time) */
   priceList: Array<PriceItem>;
+  /** The daily reconciliation of a branch (day YYYY-MM-DD in the clinic's zone) */
+  reconciliation: Reconciliation;
   /** A patient's issued certificates, newest year first */
   taxCertificates: Array<TaxCertificate>;
 };
@@ -471,6 +626,11 @@ export type QueryBranchInvoicesArgs = {
 
 export type QueryContractArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryEnterpriseDataExportArgs = {
+  day: Scalars['String']['input'];
 };
 
 
@@ -497,6 +657,12 @@ export type QueryPatientContractsArgs = {
 export type QueryPriceListArgs = {
   branchId: Scalars['ID']['input'];
   on?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryReconciliationArgs = {
+  branchId: Scalars['ID']['input'];
+  day: Scalars['String']['input'];
 };
 
 
@@ -546,6 +712,35 @@ export type ReceiptOperation =
   /** Sale refund (tag 1054 = 2) */
   | 'SELL_RETURN';
 
+/** A register shift of the day: the register's totals against our receipts of it at their ledger amounts */
+export type ReconciledShift = {
+  __typename?: 'ReconciledShift';
+  closedAt?: Maybe<Scalars['String']['output']>;
+  ledger?: Maybe<ShiftTotals>;
+  open: Scalars['Boolean']['output'];
+  openedAt: Scalars['String']['output'];
+  registerId: Scalars['String']['output'];
+  report?: Maybe<ShiftTotals>;
+  shiftNumber?: Maybe<Scalars['Int']['output']>;
+  source: ShiftReportSource;
+};
+
+/** A branch's day (the clinic's zone): ledger vs register shift reports vs the provider's settlement */
+export type Reconciliation = {
+  __typename?: 'Reconciliation';
+  /** True when nothing is listed */
+  balanced: Scalars['Boolean']['output'];
+  branchId: Scalars['ID']['output'];
+  checkedAt: Scalars['String']['output'];
+  day: Scalars['String']['output'];
+  discrepancies: Array<Discrepancy>;
+  ledger: Array<LedgerMethodTotals>;
+  /** The branch's desk register (null: none configured) */
+  registerId?: Maybe<Scalars['String']['output']>;
+  settlement: ProviderSettlement;
+  shifts: Array<ReconciledShift>;
+};
+
 export type Refund = {
   __typename?: 'Refund';
   amountKopecks?: Maybe<Scalars['Int']['output']>;
@@ -594,6 +789,23 @@ export type SetPriceInput = {
   validFrom: Scalars['String']['input'];
   validTo?: InputMaybe<Scalars['String']['input']>;
   vat: VatRate;
+};
+
+export type ShiftReportSource =
+  /** The report taken when the shift was closed */
+  | 'CLOSE_REPORT'
+  /** Asked from the register now (the shift is open) */
+  | 'LIVE'
+  /** No report */
+  | 'NONE';
+
+export type ShiftTotals = {
+  __typename?: 'ShiftTotals';
+  receiptCount: Scalars['Int']['output'];
+  returnCashKopecks: Scalars['Int']['output'];
+  returnElectronicKopecks: Scalars['Int']['output'];
+  sellCashKopecks: Scalars['Int']['output'];
+  sellElectronicKopecks: Scalars['Int']['output'];
 };
 
 export type TakeDeskPaymentInput = {
@@ -831,6 +1043,9 @@ export type ResolversTypes = ResolversObject<{
   ContractTemplatePayload: ResolverTypeWrapper<Omit<ContractTemplatePayload, 'template'> & { template?: Maybe<ResolversTypes['ContractTemplateInfo']> }>;
   CreateContractInput: CreateContractInput;
   CreateInvoiceInput: CreateInvoiceInput;
+  Discrepancy: ResolverTypeWrapper<DiscrepancyItem>;
+  DiscrepancyCode: DiscrepancyCode;
+  EnterpriseDataFile: ResolverTypeWrapper<EnterpriseDataFile>;
   FiscalShift: ResolverTypeWrapper<ShiftRecord>;
   InputError: ResolverTypeWrapper<InputError>;
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
@@ -840,7 +1055,13 @@ export type ResolversTypes = ResolversObject<{
   InvoiceSource: InvoiceSource;
   InvoiceStatus: InvoiceStatus;
   IssueTaxCertificateInput: IssueTaxCertificateInput;
+  LedgerMethodTotals: ResolverTypeWrapper<MethodTotals>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OneCExportFailure: ResolverTypeWrapper<OneCMapEntry>;
+  OneCExportKind: OneCExportKind;
+  OneCExportLastRun: ResolverTypeWrapper<OneCLastRun>;
+  OneCExportRun: ResolverTypeWrapper<OneCRound>;
+  OneCExportStatus: ResolverTypeWrapper<OneCStatus>;
   PayInvoiceOnlineInput: PayInvoiceOnlineInput;
   Payment: ResolverTypeWrapper<PaymentRecord>;
   PaymentMethod: PaymentMethod;
@@ -849,16 +1070,21 @@ export type ResolversTypes = ResolversObject<{
   PriceItem: ResolverTypeWrapper<PriceItemRecord>;
   PriceItemPayload: ResolverTypeWrapper<Omit<PriceItemPayload, 'priceItem'> & { priceItem?: Maybe<ResolversTypes['PriceItem']> }>;
   PriceKind: PriceKind;
+  ProviderSettlement: ResolverTypeWrapper<ProviderSettlement>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Receipt: ResolverTypeWrapper<ReceiptRecord>;
   ReceiptLine: ResolverTypeWrapper<ReceiptLine>;
   ReceiptOperation: ReceiptOperation;
+  ReconciledShift: ResolverTypeWrapper<ShiftCheck>;
+  Reconciliation: ResolverTypeWrapper<ReconciliationReport>;
   Refund: ResolverTypeWrapper<RefundRecord>;
   RefundPayload: ResolverTypeWrapper<Omit<RefundPayload, 'refund'> & { refund?: Maybe<ResolversTypes['Refund']> }>;
   RefundPaymentInput: RefundPaymentInput;
   RefundStatus: RefundStatus;
   SaveContractTemplateInput: SaveContractTemplateInput;
   SetPriceInput: SetPriceInput;
+  ShiftReportSource: ShiftReportSource;
+  ShiftTotals: ResolverTypeWrapper<ShiftTotals>;
   TakeDeskPaymentInput: TakeDeskPaymentInput;
   TaxCertificate: ResolverTypeWrapper<TaxCertificateRecord>;
   TaxCertificatePayload: ResolverTypeWrapper<Omit<TaxCertificatePayload, 'certificate'> & { certificate?: Maybe<ResolversTypes['TaxCertificate']> }>;
@@ -894,6 +1120,8 @@ export type ResolversParentTypes = ResolversObject<{
   ContractTemplatePayload: Omit<ContractTemplatePayload, 'template'> & { template?: Maybe<ResolversParentTypes['ContractTemplateInfo']> };
   CreateContractInput: CreateContractInput;
   CreateInvoiceInput: CreateInvoiceInput;
+  Discrepancy: DiscrepancyItem;
+  EnterpriseDataFile: EnterpriseDataFile;
   FiscalShift: ShiftRecord;
   InputError: InputError;
   Invoice: InvoiceRecord;
@@ -901,20 +1129,29 @@ export type ResolversParentTypes = ResolversObject<{
   InvoiceLineInput: InvoiceLineInput;
   InvoicePayload: Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversParentTypes['Invoice']> };
   IssueTaxCertificateInput: IssueTaxCertificateInput;
+  LedgerMethodTotals: MethodTotals;
   Mutation: Record<PropertyKey, never>;
+  OneCExportFailure: OneCMapEntry;
+  OneCExportLastRun: OneCLastRun;
+  OneCExportRun: OneCRound;
+  OneCExportStatus: OneCStatus;
   PayInvoiceOnlineInput: PayInvoiceOnlineInput;
   Payment: PaymentRecord;
   PaymentPayload: Omit<PaymentPayload, 'payment'> & { payment?: Maybe<ResolversParentTypes['Payment']> };
   PriceItem: PriceItemRecord;
   PriceItemPayload: Omit<PriceItemPayload, 'priceItem'> & { priceItem?: Maybe<ResolversParentTypes['PriceItem']> };
+  ProviderSettlement: ProviderSettlement;
   Query: Record<PropertyKey, never>;
   Receipt: ReceiptRecord;
   ReceiptLine: ReceiptLine;
+  ReconciledShift: ShiftCheck;
+  Reconciliation: ReconciliationReport;
   Refund: RefundRecord;
   RefundPayload: Omit<RefundPayload, 'refund'> & { refund?: Maybe<ResolversParentTypes['Refund']> };
   RefundPaymentInput: RefundPaymentInput;
   SaveContractTemplateInput: SaveContractTemplateInput;
   SetPriceInput: SetPriceInput;
+  ShiftTotals: ShiftTotals;
   TakeDeskPaymentInput: TakeDeskPaymentInput;
   TaxCertificate: TaxCertificateRecord;
   TaxCertificatePayload: Omit<TaxCertificatePayload, 'certificate'> & { certificate?: Maybe<ResolversParentTypes['TaxCertificate']> };
@@ -1059,6 +1296,26 @@ export type ContractTemplatePayloadResolvers<ContextType = BillingContext, Paren
   template?: Resolver<Maybe<ResolversTypes['ContractTemplateInfo']>, ParentType, ContextType>;
 }>;
 
+export type DiscrepancyResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Discrepancy'] = ResolversParentTypes['Discrepancy']> = ResolversObject<{
+  actualKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['DiscrepancyCode'], ParentType, ContextType>;
+  expectedKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paymentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  providerPaymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refundId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  registerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  shiftNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type EnterpriseDataFileResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['EnterpriseDataFile'] = ResolversParentTypes['EnterpriseDataFile']> = ResolversObject<{
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fileName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paymentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type FiscalShiftResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['FiscalShift'] = ResolversParentTypes['FiscalShift']> = ResolversObject<{
   branchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1111,6 +1368,15 @@ export type InvoicePayloadResolvers<ContextType = BillingContext, ParentType ext
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type LedgerMethodTotalsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['LedgerMethodTotals'] = ResolversParentTypes['LedgerMethodTotals']> = ResolversObject<{
+  method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
+  netKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paymentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paymentsKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundsKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptContract?: Resolver<ResolversTypes['ContractPayload'], ParentType, ContextType, RequireFields<MutationAcceptContractArgs, 'input'>>;
   closeFiscalShift?: Resolver<ResolversTypes['FiscalShift'], ParentType, ContextType, RequireFields<MutationCloseFiscalShiftArgs, 'branchId'>>;
@@ -1121,10 +1387,47 @@ export type MutationResolvers<ContextType = BillingContext, ParentType extends R
   payInvoiceOnline?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationPayInvoiceOnlineArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   retryPaymentFiscalisation?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationRetryPaymentFiscalisationArgs, 'paymentId'>>;
+  runOneCExport?: Resolver<ResolversTypes['OneCExportRun'], ParentType, ContextType>;
   saveContractTemplate?: Resolver<ResolversTypes['ContractTemplatePayload'], ParentType, ContextType, RequireFields<MutationSaveContractTemplateArgs, 'input'>>;
   setPrice?: Resolver<ResolversTypes['PriceItemPayload'], ParentType, ContextType, RequireFields<MutationSetPriceArgs, 'input'>>;
   signContractAtDesk?: Resolver<ResolversTypes['ContractPayload'], ParentType, ContextType, RequireFields<MutationSignContractAtDeskArgs, 'contractId'>>;
   takeDeskPayment?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationTakeDeskPaymentArgs, 'input'>>;
+}>;
+
+export type OneCExportFailureResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['OneCExportFailure'] = ResolversParentTypes['OneCExportFailure']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OneCExportKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OneCExportLastRunResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['OneCExportLastRun'] = ResolversParentTypes['OneCExportLastRun']> = ResolversObject<{
+  exported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type OneCExportRunResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['OneCExportRun'] = ResolversParentTypes['OneCExportRun']> = ResolversObject<{
+  alreadyExported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deferred?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ran?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OneCExportStatus'], ParentType, ContextType>;
+}>;
+
+export type OneCExportStatusResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['OneCExportStatus'] = ResolversParentTypes['OneCExportStatus']> = ResolversObject<{
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  exported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failures?: Resolver<Array<ResolversTypes['OneCExportFailure']>, ParentType, ContextType>;
+  fileEnabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  lastRun?: Resolver<ResolversTypes['OneCExportLastRun'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PaymentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = ResolversObject<{
@@ -1170,17 +1473,29 @@ export type PriceItemPayloadResolvers<ContextType = BillingContext, ParentType e
   priceItem?: Resolver<Maybe<ResolversTypes['PriceItem']>, ParentType, ContextType>;
 }>;
 
+export type ProviderSettlementResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ProviderSettlement'] = ResolversParentTypes['ProviderSettlement']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  paymentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paymentsKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundsKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   branchInvoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryBranchInvoicesArgs, 'branchId' | 'day'>>;
   contract?: Resolver<Maybe<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryContractArgs, 'id'>>;
   contractTemplate?: Resolver<ResolversTypes['ContractTemplateInfo'], ParentType, ContextType>;
+  enterpriseDataExport?: Resolver<ResolversTypes['EnterpriseDataFile'], ParentType, ContextType, RequireFields<QueryEnterpriseDataExportArgs, 'day'>>;
   fiscalShift?: Resolver<Maybe<ResolversTypes['FiscalShift']>, ParentType, ContextType, RequireFields<QueryFiscalShiftArgs, 'branchId'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'patientId'>>;
   myContracts?: Resolver<Array<ResolversTypes['Contract']>, ParentType, ContextType>;
   myInvoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
+  oneCExportStatus?: Resolver<ResolversTypes['OneCExportStatus'], ParentType, ContextType>;
   patientContracts?: Resolver<Array<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryPatientContractsArgs, 'patientId'>>;
   priceList?: Resolver<Array<ResolversTypes['PriceItem']>, ParentType, ContextType, RequireFields<QueryPriceListArgs, 'branchId'>>;
+  reconciliation?: Resolver<ResolversTypes['Reconciliation'], ParentType, ContextType, RequireFields<QueryReconciliationArgs, 'branchId' | 'day'>>;
   taxCertificates?: Resolver<Array<ResolversTypes['TaxCertificate']>, ParentType, ContextType, RequireFields<QueryTaxCertificatesArgs, 'patientId'>>;
 }>;
 
@@ -1214,6 +1529,29 @@ export type ReceiptLineResolvers<ContextType = BillingContext, ParentType extend
   vat?: Resolver<ResolversTypes['VatRate'], ParentType, ContextType>;
 }>;
 
+export type ReconciledShiftResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ReconciledShift'] = ResolversParentTypes['ReconciledShift']> = ResolversObject<{
+  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ledger?: Resolver<Maybe<ResolversTypes['ShiftTotals']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  openedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['ShiftTotals']>, ParentType, ContextType>;
+  shiftNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ShiftReportSource'], ParentType, ContextType>;
+}>;
+
+export type ReconciliationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Reconciliation'] = ResolversParentTypes['Reconciliation']> = ResolversObject<{
+  balanced?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  branchId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  checkedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  discrepancies?: Resolver<Array<ResolversTypes['Discrepancy']>, ParentType, ContextType>;
+  ledger?: Resolver<Array<ResolversTypes['LedgerMethodTotals']>, ParentType, ContextType>;
+  registerId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  settlement?: Resolver<ResolversTypes['ProviderSettlement'], ParentType, ContextType>;
+  shifts?: Resolver<Array<ResolversTypes['ReconciledShift']>, ParentType, ContextType>;
+}>;
+
 export type RefundResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund'], FederationReferenceType extends FederationReferenceTypes['Refund'] = FederationReferenceTypes['Refund']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Refund']> | FederationReferenceType, FederationReferenceType, ContextType>;
   amountKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1230,6 +1568,14 @@ export type RefundPayloadResolvers<ContextType = BillingContext, ParentType exte
   inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   refund?: Resolver<Maybe<ResolversTypes['Refund']>, ParentType, ContextType>;
+}>;
+
+export type ShiftTotalsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ShiftTotals'] = ResolversParentTypes['ShiftTotals']> = ResolversObject<{
+  receiptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnCashKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnElectronicKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sellCashKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sellElectronicKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TaxCertificateResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TaxCertificate'] = ResolversParentTypes['TaxCertificate'], FederationReferenceType extends FederationReferenceTypes['TaxCertificate'] = FederationReferenceTypes['TaxCertificate']> = ResolversObject<{
@@ -1282,21 +1628,32 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   ContractServiceLine?: ContractServiceLineResolvers<ContextType>;
   ContractTemplateInfo?: ContractTemplateInfoResolvers<ContextType>;
   ContractTemplatePayload?: ContractTemplatePayloadResolvers<ContextType>;
+  Discrepancy?: DiscrepancyResolvers<ContextType>;
+  EnterpriseDataFile?: EnterpriseDataFileResolvers<ContextType>;
   FiscalShift?: FiscalShiftResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoicePayload?: InvoicePayloadResolvers<ContextType>;
+  LedgerMethodTotals?: LedgerMethodTotalsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  OneCExportFailure?: OneCExportFailureResolvers<ContextType>;
+  OneCExportLastRun?: OneCExportLastRunResolvers<ContextType>;
+  OneCExportRun?: OneCExportRunResolvers<ContextType>;
+  OneCExportStatus?: OneCExportStatusResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentPayload?: PaymentPayloadResolvers<ContextType>;
   PriceItem?: PriceItemResolvers<ContextType>;
   PriceItemPayload?: PriceItemPayloadResolvers<ContextType>;
+  ProviderSettlement?: ProviderSettlementResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Receipt?: ReceiptResolvers<ContextType>;
   ReceiptLine?: ReceiptLineResolvers<ContextType>;
+  ReconciledShift?: ReconciledShiftResolvers<ContextType>;
+  Reconciliation?: ReconciliationResolvers<ContextType>;
   Refund?: RefundResolvers<ContextType>;
   RefundPayload?: RefundPayloadResolvers<ContextType>;
+  ShiftTotals?: ShiftTotalsResolvers<ContextType>;
   TaxCertificate?: TaxCertificateResolvers<ContextType>;
   TaxCertificatePayload?: TaxCertificatePayloadResolvers<ContextType>;
   TaxCertificateSum?: TaxCertificateSumResolvers<ContextType>;

@@ -27,8 +27,11 @@ export type OneCEmulator = {
   url: string;
   documents(): Array<OneCEntity & { entitySet: string }>;
   catalog(entitySet?: string): OneCEntity[];
-  /** The next `n` requests fail: with `status` (500 by default) or, with `'hang'`, never answer. */
-  failNext(n: number, status?: number | 'hang'): void;
+  /**
+   * The next `n` requests fail: with `status` (500 by default) or, with `'hang'`, never answer.
+   * With `after`, that many requests are served normally first (1C failing in the middle of a batch).
+   */
+  failNext(n: number, status?: number | 'hang', after?: number): void;
   /** Requests served so far (method, decoded path), for assertions on what reached "1C". */
   requests(): Array<{ method: string; path: string }>;
   close(): Promise<void>;
@@ -74,7 +77,7 @@ export async function startOneCEmulator(options: OneCEmulatorOptions): Promise<O
   );
   const log: Array<{ method: string; path: string }> = [];
   const hung: ServerResponse[] = [];
-  let failures: Array<number | 'hang'> = [];
+  let failures: Array<number | 'hang' | null> = [];
   let version = 0;
   let numbers = 0;
   let root = '';
@@ -196,7 +199,8 @@ export async function startOneCEmulator(options: OneCEmulatorOptions): Promise<O
       hung.push(res);
       return;
     }
-    if (failure !== undefined) throw new ODataError(failure, '-1', 'Внутренняя ошибка сервера 1С (эмуляция)');
+    if (failure !== undefined && failure !== null)
+      throw new ODataError(failure, '-1', 'Внутренняя ошибка сервера 1С (эмуляция)');
     const format = url.searchParams.get('$format');
     if (format !== 'json' && format !== 'application/json') {
       throw new ODataError(400, '1', 'Эмулятор отвечает только в формате JSON: нужен $format=json');
@@ -247,8 +251,12 @@ export async function startOneCEmulator(options: OneCEmulatorOptions): Promise<O
         .flatMap(([entitySet, set]) => [...set.values()].map((e) => ({ entitySet, ...structuredClone(e) }))),
     catalog: (entitySet = 'Catalog_Контрагенты') =>
       [...setOf(entitySet).values()].map((e) => structuredClone(e)),
-    failNext(n, status = 500) {
-      failures = [...failures, ...Array.from({ length: n }, () => status)];
+    failNext(n, status = 500, after = 0) {
+      failures = [
+        ...failures,
+        ...Array.from({ length: after }, () => null),
+        ...Array.from({ length: n }, () => status),
+      ];
     },
     requests: () => log.map((r) => ({ ...r })),
     close: () =>

@@ -8,11 +8,11 @@ import {
   type Principal,
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
-import { Refused, refusals } from '../refused';
 import { FiscalRejectedError, FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { type Registers, runFiscalTask } from '../fiscal/registers';
 import type { ShiftStore } from '../fiscal/shifts.store';
 import type { Outcome } from '../invoices/invoices.service';
+import { Refused, refusals } from '../refused';
 import type { PaymentRecord } from './payments.store';
 import { receiptFor } from './receipts';
 import { outstandingKopecks, type PaymentDeps, recordCapturedWithReceipt } from './settle';

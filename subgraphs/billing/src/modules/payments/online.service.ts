@@ -8,7 +8,6 @@ import {
   type Principal,
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
-import { Refused, refusals } from '../refused';
 import { FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { ensureOpenShift, type Registers, runFiscalTask } from '../fiscal/registers';
 import type { Outcome } from '../invoices/invoices.service';
@@ -18,6 +17,7 @@ import {
   ProviderRejectedError,
   ProviderUnavailableError,
 } from '../online/provider.port';
+import { Refused, refusals } from '../refused';
 import type { PaymentRecord } from './payments.store';
 import { receiptFor } from './receipts';
 import { outstandingKopecks, type PaymentDeps } from './settle';

@@ -8,11 +8,11 @@ import {
   type Principal,
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
-import { Refused, refusals } from '../refused';
 import { FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { type Registers, runFiscalTask } from '../fiscal/registers';
 import type { Outcome } from '../invoices/invoices.service';
 import { type PaymentProvider, ProviderUnavailableError } from '../online/provider.port';
+import { Refused, refusals } from '../refused';
 import type { RefundRecord } from './payments.store';
 import { receiptFor } from './receipts';
 import { type PaymentDeps, recordRefundDone } from './settle';
