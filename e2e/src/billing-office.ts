@@ -1,7 +1,7 @@
 /**
  * Billing away from the till, run inside an existing suite's stack: the accountant's
- * «Бухгалтерия» (a day's invoices of the branch with totals, the price list, a new price; the
- * reconciliation section waits for its API) and reception's read-only view of a patient's
+ * «Бухгалтерия» (a day's invoices of the branch with totals, the reconciliation and the 1C
+ * export shown, the price list, a new price) and reception's read-only view of a patient's
  * invoices in the patient card.
  */
 import { randomUUID } from 'node:crypto';
@@ -42,8 +42,10 @@ export function billingOfficeJourney(env: JourneyEnv): void {
     await row.waitFor();
     expect(await textOf(row)).toContain('5 000,00 ₽');
     await page.getByTestId('invoice-totals').waitFor();
-    // No figures are invented while the reconciliation API is not there.
-    expect(await textOf(page.getByTestId('reconciliation-placeholder'))).toContain('Раздел в разработке');
+    // The day's reconciliation and the 1C export are shown (their figures: billing's own tests).
+    await page.locator('[data-testid=reconciliation][data-balanced]').waitFor();
+    await page.getByRole('heading', { name: 'Учёт по способам оплаты' }).waitFor();
+    await page.getByTestId('onec-export').waitFor();
     await page.locator(`tr[data-price-code]`).first().waitFor();
     await screenshot(page, 'reception-accounting', true);
     await check(page, 'reception', '/accounting', 'a day’s invoices, the price list');

@@ -105,6 +105,42 @@ export type DiagnosisKind =
   | 'PRIMARY'
   | 'SECONDARY';
 
+export type DiscrepancyCode =
+  /** A captured payment or done refund is missing from the ledger or differs from it */
+  | 'LEDGER_MISMATCH'
+  /** Our captured online payment is not succeeded at the provider */
+  | 'PAYMENT_NOT_AT_PROVIDER'
+  /** An online payment authorised by the payer is not captured */
+  | 'PAYMENT_NOT_CAPTURED'
+  /** A payment waits for its receipt (the register did not confirm) */
+  | 'PAYMENT_PENDING_FISCAL'
+  /** A captured desk (or online) payment has no fiscal receipt */
+  | 'PAYMENT_WITHOUT_RECEIPT'
+  /** The provider's amount differs from ours */
+  | 'PROVIDER_AMOUNT_MISMATCH'
+  /** The provider took a payment that is not captured on our side */
+  | 'PROVIDER_PAYMENT_NOT_CAPTURED'
+  /** The provider holds a payment (or refund) with no payment of ours behind it */
+  | 'PROVIDER_PAYMENT_UNKNOWN'
+  /** The day's refunds of an online payment differ between the provider and us */
+  | 'PROVIDER_REFUND_MISMATCH'
+  /** The provider did not answer: online payments not reconciled */
+  | 'PROVIDER_UNAVAILABLE'
+  /** A receipt's total differs from the ledger */
+  | 'RECEIPT_SUM_MISMATCH'
+  /** A refund is not finished */
+  | 'REFUND_PENDING'
+  /** A done refund has no return receipt */
+  | 'REFUND_WITHOUT_RECEIPT'
+  /** The register did not answer for the open shift's report */
+  | 'REGISTER_UNAVAILABLE'
+  /** The shift has been open for more than 24 hours */
+  | 'SHIFT_EXPIRED'
+  /** No report of a shift (closed without one, or the register reports another shift) */
+  | 'SHIFT_REPORT_MISSING'
+  /** A shift report's totals differ from our receipts of that shift at their ledger amounts */
+  | 'SHIFT_TOTALS_MISMATCH';
+
 export type DraftKind =
   | 'CORRECTION'
   | 'ORIGINAL';
@@ -187,6 +223,10 @@ export type MarkVisitEnteredInErrorInput = {
   reason: string;
   visitId: string;
 };
+
+export type OneCExportKind =
+  | 'PAYMENT'
+  | 'REFUND';
 
 export type OpenVisitInput = {
   /** The appointment the visit belongs to (one visit per appointment) */
@@ -354,6 +394,14 @@ export type Sex =
   | 'FEMALE'
   | 'MALE';
 
+export type ShiftReportSource =
+  /** The report taken when the shift was closed */
+  | 'CLOSE_REPORT'
+  /** Asked from the register now (the shift is open) */
+  | 'LIVE'
+  /** No report */
+  | 'NONE';
+
 export type SignInInput = {
   login: string;
   password: string;
@@ -413,6 +461,33 @@ export type VisitVersionStatus =
   /** Kept, hidden from the patient */
   | 'ENTERED_IN_ERROR'
   | 'FINAL';
+
+export type ReconciliationQueryVariables = Exact<{
+  branchId: string;
+  day: string;
+}>;
+
+
+export type ReconciliationQuery = { reconciliation: { branchId: string, day: string, registerId: string | null, balanced: boolean, checkedAt: string, ledger: Array<{ method: PaymentMethod, paymentsCount: number, paymentsKopecks: number, refundsCount: number, refundsKopecks: number, netKopecks: number }>, shifts: Array<{ registerId: string, shiftNumber: number | null, open: boolean, openedAt: string, closedAt: string | null, source: ShiftReportSource, report: { sellCashKopecks: number, sellElectronicKopecks: number, returnCashKopecks: number, returnElectronicKopecks: number, receiptCount: number } | null, ledger: { sellCashKopecks: number, sellElectronicKopecks: number, returnCashKopecks: number, returnElectronicKopecks: number, receiptCount: number } | null }>, settlement: { configured: boolean, available: boolean, paymentsCount: number, paymentsKopecks: number, refundsCount: number, refundsKopecks: number }, discrepancies: Array<{ code: DiscrepancyCode, message: string, paymentId: string | null, refundId: string | null, providerPaymentId: string | null, registerId: string | null, shiftNumber: number | null, expectedKopecks: number | null, actualKopecks: number | null }> } };
+
+export type OneCExportStatusFieldsFragment = { enabled: boolean, fileEnabled: boolean, exported: number, failed: number, pending: number, lastRun: { running: boolean, startedAt: string | null, finishedAt: string | null, exported: number, failed: number }, failures: Array<{ kind: OneCExportKind, id: string, attempts: number, lastError: string | null, nextAttemptAt: string | null }> };
+
+export type OneCExportStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OneCExportStatusQuery = { oneCExportStatus: { enabled: boolean, fileEnabled: boolean, exported: number, failed: number, pending: number, lastRun: { running: boolean, startedAt: string | null, finishedAt: string | null, exported: number, failed: number }, failures: Array<{ kind: OneCExportKind, id: string, attempts: number, lastError: string | null, nextAttemptAt: string | null }> } };
+
+export type RunOneCExportMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RunOneCExportMutation = { runOneCExport: { ran: boolean, reason: string | null, exported: number, alreadyExported: number, deferred: number, failed: number, status: { enabled: boolean, fileEnabled: boolean, exported: number, failed: number, pending: number, lastRun: { running: boolean, startedAt: string | null, finishedAt: string | null, exported: number, failed: number }, failures: Array<{ kind: OneCExportKind, id: string, attempts: number, lastError: string | null, nextAttemptAt: string | null }> } } };
+
+export type EnterpriseDataExportQueryVariables = Exact<{
+  day: string;
+}>;
+
+
+export type EnterpriseDataExportQuery = { enterpriseDataExport: { day: string, fileName: string, xml: string, paymentsCount: number, refundsCount: number } };
 
 export type ReceptionSignInMutationVariables = Exact<{
   input: SignInInput;
@@ -871,6 +946,7 @@ export type BreakGlassMutationVariables = Exact<{
 
 export type BreakGlassMutation = { breakGlass: { ok: boolean, expiresAt: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
 
+export const OneCExportStatusFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OneCExportStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OneCExportStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"fileEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"exported"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lastRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"running"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"exported"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}}]}}]}}]} as unknown as DocumentNode<OneCExportStatusFieldsFragment, unknown>;
 export const ReceiptFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiptFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Receipt"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"paymentId"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"cashKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"electronicKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"customerContact"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalDocumentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalSign"}},{"kind":"Field","name":{"kind":"Name","value":"fnNumber"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"shiftNumber"}},{"kind":"Field","name":{"kind":"Name","value":"receiptNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalAt"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amountKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"vat"}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethod"}},{"kind":"Field","name":{"kind":"Name","value":"paymentObject"}}]}}]}}]} as unknown as DocumentNode<ReceiptFieldsFragment, unknown>;
 export const InvoiceSummaryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"branchId"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"paidKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"refundedKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"balanceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<InvoiceSummaryFieldsFragment, unknown>;
 export const LabResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabResultFieldsFragment, unknown>;
@@ -879,6 +955,10 @@ export const LabAlertFieldsFragmentDoc = {"kind":"Document","definitions":[{"kin
 export const VisitVersionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitVersionFieldsFragment, unknown>;
 export const VisitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Visit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"appointmentId"}},{"kind":"Field","name":{"kind":"Name","value":"doctorAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"branchId"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitFieldsFragment, unknown>;
 export const VisitDraftFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitDraftFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitDraft"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitDraftFieldsFragment, unknown>;
+export const ReconciliationDocument = {"__meta__":{"documentId":"sha256:d0c961f62f0a4b729ddd0489bedee6b4e049ebb1a825b93d478c97d7d8a386cf"}} as unknown as DocumentNode<ReconciliationQuery, ReconciliationQueryVariables>;
+export const OneCExportStatusDocument = {"__meta__":{"documentId":"sha256:17a57bd523d2d166ef8561f575404272840badac794883557c832daca6ae297f"}} as unknown as DocumentNode<OneCExportStatusQuery, OneCExportStatusQueryVariables>;
+export const RunOneCExportDocument = {"__meta__":{"documentId":"sha256:16adfd3d74e879f2ce2ffabde14b7cc5ebd17ec9856e9945ce14ee6bbd9604da"}} as unknown as DocumentNode<RunOneCExportMutation, RunOneCExportMutationVariables>;
+export const EnterpriseDataExportDocument = {"__meta__":{"documentId":"sha256:376aa05082af2398200a7dd17fb7ed9bf8ac0e6acdcdba72912775253d3d976a"}} as unknown as DocumentNode<EnterpriseDataExportQuery, EnterpriseDataExportQueryVariables>;
 export const ReceptionSignInDocument = {"__meta__":{"documentId":"sha256:369b00b36bed747703e94d6910fd4d6fc1f7eeccc32d4e95f8ed99b19a96c1cf"}} as unknown as DocumentNode<ReceptionSignInMutation, ReceptionSignInMutationVariables>;
 export const ReceptionRefreshDocument = {"__meta__":{"documentId":"sha256:9bb425d550a32055dfd554258d45bbe7375e2efa6bb8d78c8717dfd2c154d92d"}} as unknown as DocumentNode<ReceptionRefreshMutation, ReceptionRefreshMutationVariables>;
 export const ReceptionSignOutDocument = {"__meta__":{"documentId":"sha256:4888b3eb2d8af6d17b77cf259fba5d4e35afa26f734a00bfb9285eb4edce8a4f"}} as unknown as DocumentNode<ReceptionSignOutMutation, ReceptionSignOutMutationVariables>;

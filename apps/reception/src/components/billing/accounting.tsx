@@ -4,11 +4,13 @@ import { CLINIC_ZONE } from '@medikamente/web-kit/billing';
 import { dateOnly } from '@medikamente/web-kit/format';
 import { BranchDate } from '../branch-date';
 import { BranchInvoices } from './invoice-list';
+import { OneCExportPanel } from './onec-export';
 import { PriceListEditor } from './price-list';
+import { ReconciliationView } from './reconciliation';
 
 /**
  * «Бухгалтерия»: a branch and a day (kept in the URL) — the branch's invoices of that day with
- * the day's totals, the daily reconciliation (to be wired to the API), and the price list.
+ * the day's totals, the daily reconciliation, the export to 1C (and its file), the price list.
  */
 export function AccountingScreen() {
   return (
@@ -19,23 +21,17 @@ export function AccountingScreen() {
             <h2 id="day-invoices-title">Счета за {dateOnly(date)}</h2>
             <BranchInvoices branchId={branch.id} day={date} zone={CLINIC_ZONE} totals />
           </section>
-          {/*
-            TODO(billing reconciliation): wire to the reconciliation query (ledger vs the register's
-            shift report vs the provider's settlement, discrepancies) and the 1C export status once
-            they are in the schema. Until then this section says so and shows no figures.
-          */}
-          <section
-            className="card placeholder-section"
-            aria-labelledby="reconciliation-title"
-            data-testid="reconciliation-placeholder"
-          >
+          <section className="card" aria-labelledby="reconciliation-title" style={{ marginTop: 16 }}>
             <h2 id="reconciliation-title" style={{ marginTop: 0 }}>
-              Сверка за день
+              Сверка за {dateOnly(date)}
             </h2>
-            <p className="muted" style={{ marginBottom: 0 }}>
-              Раздел в разработке: сверка учёта с отчётом кассы и платёжного сервиса и статус выгрузки в 1С
-              появятся здесь после подключения к системе.
-            </p>
+            <ReconciliationView branchId={branch.id} day={date} zone={CLINIC_ZONE} />
+          </section>
+          <section className="card" aria-labelledby="onec-title">
+            <h2 id="onec-title" style={{ marginTop: 0 }}>
+              Выгрузка в 1С
+            </h2>
+            <OneCExportPanel day={date} />
           </section>
           <section aria-labelledby="prices-title">
             <h2 id="prices-title">Прейскурант на {dateOnly(date)}</h2>
