@@ -66,6 +66,16 @@ describe('money', () => {
   });
 });
 
+describe('errors', () => {
+  it('says a billing failure in Russian: the domain text, then the API message, then the platform text', () => {
+    expect(billingErrorText('SHIFT_NOT_OPEN', 'Откройте смену кассы')).toBe('Смена кассы не открыта');
+    // A generic code keeps the API's field-specific message.
+    expect(billingErrorText('REQUIRED', 'Укажите причину скидки')).toBe('Укажите причину скидки');
+    expect(billingErrorText('FORBIDDEN')).toBe('Недостаточно прав');
+    expect(billingErrorText(undefined, null, 'Оплата не прошла')).toBe('Оплата не прошла');
+  });
+});
+
 describe('views', () => {
   it('prints a receipt with its lines, totals by payment type and fiscal data', () => {
     const html = plain(
