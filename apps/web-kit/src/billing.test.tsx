@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import {
+  billingErrorText,
   changeKopecks,
   parseRubles,
   receiptContact,
