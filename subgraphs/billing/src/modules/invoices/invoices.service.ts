@@ -3,7 +3,6 @@ import {
   appError,
   type Database,
   ErrorCode,
-  IdempotencyMismatchError,
   IdempotencyStore,
   type InputError,
   inputError,
@@ -21,8 +20,9 @@ export type InvoiceLineInput = {
   discountReason: string | null;
 };
 
-/** The outcome of a mutation: the record, or input errors (nothing written). */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; inputErrors: InputError[] };
+import { idempotentWrite, type Outcome } from '../refused';
+
+export type { Outcome };
 
 /** Today in the clinic's zone (prices are valid by calendar date). */
 export const clinicToday = (zone: string, now = new Date()) =>
@@ -93,20 +93,11 @@ export class InvoiceService {
       };
     });
     if (errors.length) return { ok: false, inputErrors: errors };
-    try {
-      const invoice = await this.deps.database.tx(async () => {
-        const id = randomUUID();
-        const claim = await this.idempotency.claim({
-          principal,
-          key: input.idempotencyKey,
-          operation: 'createInvoice',
-          request: input,
-          result: { id },
-        });
-        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-        if (claim.status === 'replayed')
-          return (await this.deps.invoices.byIds([claim.result.id])).get(claim.result.id)!;
-        return this.deps.invoices.insert(
+    return idempotentWrite(
+      { database: this.deps.database, idempotency: this.idempotency },
+      { principal, key: input.idempotencyKey, operation: 'createInvoice', request: input },
+      (id) =>
+        this.deps.invoices.insert(
           {
             id,
             patientId: input.patientId,
@@ -116,13 +107,9 @@ export class InvoiceService {
             createdBy: by,
           },
           lines,
-        );
-      });
-      return { ok: true, value: invoice };
-    } catch (e) {
-      if (e instanceof IdempotencyMismatchError) return { ok: false, inputErrors: [e.toInputError()] };
-      throw e;
-    }
+        ),
+      async (id) => (await this.deps.invoices.byIds([id])).get(id)!,
+    );
   }
 
   private discountError(

@@ -1,18 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import {
-  appError,
-  ErrorCode,
-  IdempotencyMismatchError,
-  IdempotencyStore,
-  inputError,
-  type Principal,
-} from '@medikamente/runtime';
+import { appError, ErrorCode, IdempotencyStore, inputError, type Principal } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
+import { formatRubles as rubles } from '../documents/format';
 import { FiscalRejectedError, FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { type Registers, runFiscalTask } from '../fiscal/registers';
 import type { ShiftStore } from '../fiscal/shifts.store';
-import type { Outcome } from '../invoices/invoices.service';
-import { Refused, refusals } from '../refused';
+import { idempotentWrite, type Outcome, Refused } from '../refused';
 import type { PaymentRecord } from './payments.store';
 import { receiptFor } from './receipts';
 import { outstandingKopecks, type PaymentDeps, recordCapturedWithReceipt } from './settle';
@@ -46,73 +38,57 @@ export class DeskPaymentService {
   ): Promise<Outcome<PaymentRecord>> {
     const by = principal.subject;
     if (!by) throw appError(ErrorCode.UNAUTHENTICATED);
-    let created: PaymentRecord;
-    try {
-      const result = await refusals(() =>
-        this.deps.database.tx(async (): Promise<Outcome<PaymentRecord>> => {
-          const id = randomUUID();
-          const claim = await this.idempotency.claim({
-            principal,
-            key: input.idempotencyKey,
-            operation: 'takeDeskPayment',
-            request: input,
-            result: { id },
-          });
-          if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-          if (claim.status === 'replayed') {
-            const replay = (await this.deps.payments.byIds([claim.result.id])).get(claim.result.id);
-            if (!replay) throw appError(ErrorCode.CONFLICT, 'Платёж с этим ключом не был создан');
-            return { ok: true, value: replay };
-          }
-          const invoice = await this.deps.invoices.lock(input.invoiceId);
-          if (!invoice)
-            throw new Refused([inputError('input.invoiceId', ErrorCode.NOT_FOUND, 'Счёт не найден')]);
-          if (principal.branchIds.length > 0 && !principal.branchIds.includes(invoice.branchId))
-            throw appError(ErrorCode.FORBIDDEN, 'Счёт другого филиала');
-          const register = this.deps.registers.forBranch(invoice.branchId);
-          if (!register)
-            throw new Refused([
-              inputError('input.invoiceId', codes.REGISTER_NOT_CONFIGURED, 'Для филиала не настроена касса'),
-            ]);
-          const shift = await this.deps.shifts.current(register.id);
-          if (shift?.status !== 'OPEN')
-            throw new Refused([inputError('input.invoiceId', codes.SHIFT_NOT_OPEN, 'Откройте смену кассы')]);
-          const outstanding = await outstandingKopecks(this.deps, invoice.id);
-          if (outstanding <= 0)
-            throw new Refused([
-              inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен'),
-            ]);
-          if (input.amountKopecks > outstanding)
-            throw new Refused([
-              inputError(
-                'input.amountKopecks',
-                codes.AMOUNT_EXCEEDS_BALANCE,
-                `К оплате не больше ${outstanding / 100} ₽`,
-              ),
-            ]);
-          const payment = await this.deps.payments.insert({
-            id,
-            invoiceId: invoice.id,
-            patientId: invoice.patientId,
-            method: input.method,
-            amountKopecks: input.amountKopecks,
-            status: 'PENDING_FISCAL',
-            statusReason: null,
-            registerId: register.id,
-            providerPaymentId: null,
-            confirmationUrl: null,
-            customerContact: input.customerContact,
-            createdBy: by,
-          });
-          return { ok: true, value: payment };
-        }),
-      );
-      if (!result.ok) return result;
-      created = result.value;
-    } catch (e) {
-      if (e instanceof IdempotencyMismatchError) return { ok: false, inputErrors: [e.toInputError()] };
-      throw e;
-    }
+    const result = await idempotentWrite(
+      { database: this.deps.database, idempotency: this.idempotency },
+      { principal, key: input.idempotencyKey, operation: 'takeDeskPayment', request: input },
+      async (id) => {
+        const invoice = await this.deps.invoices.lock(input.invoiceId);
+        if (!invoice)
+          throw new Refused([inputError('input.invoiceId', ErrorCode.NOT_FOUND, 'Счёт не найден')]);
+        if (principal.branchIds.length > 0 && !principal.branchIds.includes(invoice.branchId))
+          throw appError(ErrorCode.FORBIDDEN, 'Счёт другого филиала');
+        const register = this.deps.registers.forBranch(invoice.branchId);
+        if (!register)
+          throw new Refused([
+            inputError('input.invoiceId', codes.REGISTER_NOT_CONFIGURED, 'Для филиала не настроена касса'),
+          ]);
+        const shift = await this.deps.shifts.current(register.id);
+        if (shift?.status !== 'OPEN')
+          throw new Refused([inputError('input.invoiceId', codes.SHIFT_NOT_OPEN, 'Откройте смену кассы')]);
+        const outstanding = await outstandingKopecks(this.deps, invoice.id);
+        if (outstanding <= 0)
+          throw new Refused([inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен')]);
+        if (input.amountKopecks > outstanding)
+          throw new Refused([
+            inputError(
+              'input.amountKopecks',
+              codes.AMOUNT_EXCEEDS_BALANCE,
+              `К оплате не больше ${rubles(outstanding)}`,
+            ),
+          ]);
+        return this.deps.payments.insert({
+          id,
+          invoiceId: invoice.id,
+          patientId: invoice.patientId,
+          method: input.method,
+          amountKopecks: input.amountKopecks,
+          status: 'PENDING_FISCAL',
+          statusReason: null,
+          registerId: register.id,
+          providerPaymentId: null,
+          confirmationUrl: null,
+          customerContact: input.customerContact,
+          createdBy: by,
+        });
+      },
+      async (id) => {
+        const replay = (await this.deps.payments.byIds([id])).get(id);
+        if (!replay) throw appError(ErrorCode.CONFLICT, 'Платёж с этим ключом не был создан');
+        return replay;
+      },
+    );
+    if (!result.ok) return result;
+    const created = result.value;
     return { ok: true, value: await this.fiscalise(created, by) };
   }
 

@@ -1,23 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import {
-  appError,
-  ErrorCode,
-  IdempotencyMismatchError,
-  IdempotencyStore,
-  inputError,
-  type Principal,
-} from '@medikamente/runtime';
+import { appError, ErrorCode, IdempotencyStore, inputError, type Principal } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
 import { FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { ensureOpenShift, type Registers, runFiscalTask } from '../fiscal/registers';
-import type { Outcome } from '../invoices/invoices.service';
 import {
   type PaymentProvider,
   type ProviderPayment,
   ProviderRejectedError,
   ProviderUnavailableError,
 } from '../online/provider.port';
-import { Refused, refusals } from '../refused';
+import { idempotentWrite, type Outcome, Refused } from '../refused';
 import type { PaymentRecord } from './payments.store';
 import { receiptFor } from './receipts';
 import { outstandingKopecks, type PaymentDeps } from './settle';
@@ -47,65 +38,57 @@ export class OnlinePaymentService {
     return this.deps.provider;
   }
 
+  /** The caller's own invoice, locked; another patient's answers as a missing one (no existence oracle). */
+  private async ownInvoice(principal: Principal, invoiceId: string) {
+    const invoice = await this.deps.invoices.lock(invoiceId);
+    if (!invoice || invoice.patientId !== principal.patientId)
+      throw new Refused([inputError('input.invoiceId', ErrorCode.NOT_FOUND, 'Счёт не найден')]);
+    return invoice;
+  }
+
   /** Starts (or resumes) the patient's online payment of an invoice's outstanding amount. */
   async start(
     principal: Principal,
     input: { invoiceId: string; idempotencyKey: string },
   ): Promise<Outcome<PaymentRecord>> {
     const provider = this.provider();
-    let payment: PaymentRecord;
-    try {
-      const result = await refusals(() =>
-        this.deps.database.tx(async (): Promise<Outcome<PaymentRecord>> => {
-          const id = randomUUID();
-          const claim = await this.idempotency.claim({
-            principal,
-            key: input.idempotencyKey,
-            operation: 'payInvoiceOnline',
-            request: input,
-            result: { id },
-          });
-          if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-          const invoice = await this.deps.invoices.lock(input.invoiceId);
-          // Another patient's invoice answers as a missing one (no existence oracle).
-          if (!invoice || invoice.patientId !== principal.patientId)
-            throw new Refused([inputError('input.invoiceId', ErrorCode.NOT_FOUND, 'Счёт не найден')]);
-          if (claim.status === 'replayed') {
-            const replay = (await this.deps.payments.byIds([claim.result.id])).get(claim.result.id);
-            if (replay) return { ok: true, value: replay };
-          }
-          const waiting = (await this.deps.payments.forInvoices([invoice.id]))
-            .get(invoice.id)!
-            .find((p) => p.method === 'ONLINE' && p.status === 'AWAITING_PAYER' && p.confirmationUrl);
-          const outstanding = await outstandingKopecks(this.deps, invoice.id);
-          if (outstanding <= 0)
-            throw new Refused([
-              inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен'),
-            ]);
-          if (waiting && waiting.amountKopecks === outstanding) return { ok: true, value: waiting };
-          const created = await this.deps.payments.insert({
-            id,
-            invoiceId: invoice.id,
-            patientId: invoice.patientId,
-            method: 'ONLINE',
-            amountKopecks: outstanding,
-            status: 'AWAITING_PAYER',
-            statusReason: null,
-            registerId: this.deps.registers.online?.id ?? null,
-            providerPaymentId: null,
-            confirmationUrl: null,
-            customerContact: null,
-            createdBy: principal.subject ?? 'patient',
-          });
-          return { ok: true, value: created };
-        }),
-      );
-      if (!result.ok) return result;
-      payment = result.value;
-    } catch (e) {
-      if (e instanceof IdempotencyMismatchError) return { ok: false, inputErrors: [e.toInputError()] };
-      throw e;
-    }
+    const result = await idempotentWrite(
+      { database: this.deps.database, idempotency: this.idempotency },
+      { principal, key: input.idempotencyKey, operation: 'payInvoiceOnline', request: input },
+      async (id) => {
+        const invoice = await this.ownInvoice(principal, input.invoiceId);
+        const waiting = (await this.deps.payments.forInvoices([invoice.id]))
+          .get(invoice.id)!
+          .find((p) => p.method === 'ONLINE' && p.status === 'AWAITING_PAYER' && p.confirmationUrl);
+        const outstanding = await outstandingKopecks(this.deps, invoice.id);
+        if (outstanding <= 0)
+          throw new Refused([inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен')]);
+        // The patient's open checkout for the same amount is reused (one provider payment).
+        if (waiting && waiting.amountKopecks === outstanding) return waiting;
+        return this.deps.payments.insert({
+          id,
+          invoiceId: invoice.id,
+          patientId: invoice.patientId,
+          method: 'ONLINE',
+          amountKopecks: outstanding,
+          status: 'AWAITING_PAYER',
+          statusReason: null,
+          registerId: this.deps.registers.online?.id ?? null,
+          providerPaymentId: null,
+          confirmationUrl: null,
+          customerContact: null,
+          createdBy: principal.subject ?? 'patient',
+        });
+      },
+      async (id) => {
+        await this.ownInvoice(principal, input.invoiceId);
+        const replay = (await this.deps.payments.byIds([id])).get(id);
+        if (!replay) throw appError(ErrorCode.CONFLICT, 'Платёж с этим ключом не был создан');
+        return replay;
+      },
+    );
+    if (!result.ok) return result;
+    const payment = result.value;
     if (payment.confirmationUrl || payment.status !== 'AWAITING_PAYER') return { ok: true, value: payment };
     const invoice = (await this.deps.invoices.byIds([payment.invoiceId])).get(payment.invoiceId)!;
     try {

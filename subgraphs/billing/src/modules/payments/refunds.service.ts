@@ -1,18 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import {
-  appError,
-  ErrorCode,
-  IdempotencyMismatchError,
-  IdempotencyStore,
-  inputError,
-  type Principal,
-} from '@medikamente/runtime';
+import { appError, ErrorCode, IdempotencyStore, inputError, type Principal } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
+import { formatRubles as rubles } from '../documents/format';
 import { FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { type Registers, runFiscalTask } from '../fiscal/registers';
-import type { Outcome } from '../invoices/invoices.service';
 import { type PaymentProvider, ProviderUnavailableError } from '../online/provider.port';
-import { Refused, refusals } from '../refused';
+import { idempotentWrite, type Outcome, Refused } from '../refused';
 import type { RefundRecord } from './payments.store';
 import { receiptFor } from './receipts';
 import { type PaymentDeps, recordRefundDone } from './settle';
@@ -41,64 +33,49 @@ export class RefundService {
   ): Promise<Outcome<RefundRecord>> {
     const by = principal.subject;
     if (!by) throw appError(ErrorCode.UNAUTHENTICATED);
-    let refund: RefundRecord;
-    try {
-      const result = await refusals(() =>
-        this.deps.database.tx(async (): Promise<Outcome<RefundRecord>> => {
-          const id = randomUUID();
-          const claim = await this.idempotency.claim({
-            principal,
-            key: input.idempotencyKey,
-            operation: 'refundPayment',
-            request: input,
-            result: { id },
-          });
-          if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-          if (claim.status === 'replayed') {
-            const replay = (await this.deps.payments.refundsByIds([claim.result.id])).get(claim.result.id);
-            if (replay) return { ok: true, value: replay };
-          }
-          const found = (await this.deps.payments.byIds([input.paymentId])).get(input.paymentId);
-          if (!found)
-            throw new Refused([inputError('input.paymentId', ErrorCode.NOT_FOUND, 'Платёж не найден')]);
-          await this.deps.invoices.lock(found.invoiceId);
-          const payment = (await this.deps.payments.lockPayment(found.id))!;
-          if (payment.status !== 'CAPTURED')
-            throw new Refused([
-              inputError('input.paymentId', codes.PAYMENT_STATE, 'Вернуть можно только проведённый платёж'),
-            ]);
-          const earlier = (await this.deps.payments.refundsOf([payment.id])).get(payment.id)!;
-          const refundable =
-            payment.amountKopecks -
-            earlier.filter((r) => r.status !== 'FAILED').reduce((s, r) => s + r.amountKopecks, 0);
-          if (input.amountKopecks > refundable)
-            throw new Refused([
-              inputError(
-                'input.amountKopecks',
-                codes.REFUND_EXCEEDS_PAID,
-                `Вернуть можно не больше ${refundable / 100} ₽`,
-              ),
-            ]);
-          return {
-            ok: true,
-            value: await this.deps.payments.insertRefund({
-              id,
-              paymentId: payment.id,
-              invoiceId: payment.invoiceId,
-              patientId: payment.patientId,
-              amountKopecks: input.amountKopecks,
-              reason: input.reason,
-              createdBy: by,
-            }),
-          };
-        }),
-      );
-      if (!result.ok) return result;
-      refund = result.value;
-    } catch (e) {
-      if (e instanceof IdempotencyMismatchError) return { ok: false, inputErrors: [e.toInputError()] };
-      throw e;
-    }
+    const result = await idempotentWrite(
+      { database: this.deps.database, idempotency: this.idempotency },
+      { principal, key: input.idempotencyKey, operation: 'refundPayment', request: input },
+      async (id) => {
+        const found = (await this.deps.payments.byIds([input.paymentId])).get(input.paymentId);
+        if (!found)
+          throw new Refused([inputError('input.paymentId', ErrorCode.NOT_FOUND, 'Платёж не найден')]);
+        await this.deps.invoices.lock(found.invoiceId);
+        const payment = (await this.deps.payments.lockPayment(found.id))!;
+        if (payment.status !== 'CAPTURED')
+          throw new Refused([
+            inputError('input.paymentId', codes.PAYMENT_STATE, 'Вернуть можно только проведённый платёж'),
+          ]);
+        const earlier = (await this.deps.payments.refundsOf([payment.id])).get(payment.id)!;
+        const refundable =
+          payment.amountKopecks -
+          earlier.filter((r) => r.status !== 'FAILED').reduce((s, r) => s + r.amountKopecks, 0);
+        if (input.amountKopecks > refundable)
+          throw new Refused([
+            inputError(
+              'input.amountKopecks',
+              codes.REFUND_EXCEEDS_PAID,
+              `Вернуть можно не больше ${rubles(refundable)}`,
+            ),
+          ]);
+        return this.deps.payments.insertRefund({
+          id,
+          paymentId: payment.id,
+          invoiceId: payment.invoiceId,
+          patientId: payment.patientId,
+          amountKopecks: input.amountKopecks,
+          reason: input.reason,
+          createdBy: by,
+        });
+      },
+      async (id) => {
+        const replay = (await this.deps.payments.refundsByIds([id])).get(id);
+        if (!replay) throw appError(ErrorCode.CONFLICT, 'Возврат с этим ключом не был создан');
+        return replay;
+      },
+    );
+    if (!result.ok) return result;
+    const refund = result.value;
     return { ok: true, value: await this.execute(refund, by) };
   }
 
