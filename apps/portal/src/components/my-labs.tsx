@@ -17,8 +17,19 @@ function TestHistory({ patientId, testId, name }: { patientId: string; testId: s
     query: LabResultHistoryQuery,
     variables: { patientId, testId },
   });
-  if (fetching && !data) return <Loading label={`Загружаем динамику: ${name}…`} />;
-  if (!data) return <ErrorBox>{errorText(errorCode(error), 'Не удалось загрузить динамику')}</ErrorBox>;
+  // Inside the list even while loading or failed: a list holds only items (axe: list).
+  if (fetching && !data)
+    return (
+      <li>
+        <Loading label={`Загружаем динамику: ${name}…`} />
+      </li>
+    );
+  if (!data)
+    return (
+      <li>
+        <ErrorBox>{errorText(errorCode(error), 'Не удалось загрузить динамику')}</ErrorBox>
+      </li>
+    );
   const values = data.labResultHistory.filter(
     (r) => r.released !== false && r.numeric != null && r.resultedAt,
   );
