@@ -1964,6 +1964,8 @@ export type Query = {
   /** A patient's contracts, newest first */
   patientContracts: Array<Contract>;
   patientDuplicates: Array<Patient>;
+  /** A patient's lab orders waiting for the cashier (at the desk), oldest first */
+  patientUnbilledLabOrders: Array<UnbilledLabOrder>;
   /** The branch's prices valid on a date (default today, Moscow time) */
   priceList: Array<PriceItem>;
   /** The daily reconciliation of a branch (day YYYY-MM-DD in the clinic's zone) */
@@ -2159,6 +2161,11 @@ export type QueryPatientContractsArgs = {
 export type QueryPatientDuplicatesArgs = {
   birthDate: Scalars['String']['input'];
   phone: Scalars['String']['input'];
+};
+
+
+export type QueryPatientUnbilledLabOrdersArgs = {
+  patientId: Scalars['ID']['input'];
 };
 
 

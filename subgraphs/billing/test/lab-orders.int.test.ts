@@ -201,6 +201,15 @@ describe('lab orders invoiced from the lab events', () => {
       tests: [{ priceReference: ref, name: 'Калий' }],
     });
     expect(waiting!.note).toBe('Не найден визит для определения филиала');
+    // At the desk the cashier finds it by the patient (no branch to list it under).
+    const atDesk = await h.query(
+      'query($p: ID!) { patientUnbilledLabOrders(patientId: $p) { orderId note } }',
+      { p: patientId },
+      cashier,
+    );
+    expect(atDesk.data.patientUnbilledLabOrders).toEqual([
+      { orderId: order.payload.orderId, note: NO_VISIT_NOTE },
+    ]);
     // The same appointment checked in (a newer event), reaching billing after the order.
     const arrived = event(
       'appointment.checked_in',

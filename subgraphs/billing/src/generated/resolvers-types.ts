@@ -610,6 +610,8 @@ export type Query = {
   oneCExportStatus: OneCExportStatus;
   /** A patient's contracts, newest first */
   patientContracts: Array<Contract>;
+  /** A patient's lab orders waiting for the cashier (at the desk), oldest first */
+  patientUnbilledLabOrders: Array<UnbilledLabOrder>;
   /** The branch's prices valid on a date (default today, Moscow time) */
   priceList: Array<PriceItem>;
   /** The daily reconciliation of a branch (day YYYY-MM-DD in the clinic's zone) */
@@ -653,6 +655,11 @@ export type QueryInvoicesArgs = {
 
 
 export type QueryPatientContractsArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryPatientUnbilledLabOrdersArgs = {
   patientId: Scalars['ID']['input'];
 };
 
@@ -1530,6 +1537,7 @@ export type QueryResolvers<ContextType = BillingContext, ParentType extends Reso
   myInvoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
   oneCExportStatus?: Resolver<ResolversTypes['OneCExportStatus'], ParentType, ContextType>;
   patientContracts?: Resolver<Array<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryPatientContractsArgs, 'patientId'>>;
+  patientUnbilledLabOrders?: Resolver<Array<ResolversTypes['UnbilledLabOrder']>, ParentType, ContextType, RequireFields<QueryPatientUnbilledLabOrdersArgs, 'patientId'>>;
   priceList?: Resolver<Array<ResolversTypes['PriceItem']>, ParentType, ContextType, RequireFields<QueryPriceListArgs, 'branchId'>>;
   reconciliation?: Resolver<ResolversTypes['Reconciliation'], ParentType, ContextType, RequireFields<QueryReconciliationArgs, 'branchId' | 'day'>>;
   taxCertificates?: Resolver<Array<ResolversTypes['TaxCertificate']>, ParentType, ContextType, RequireFields<QueryTaxCertificatesArgs, 'patientId'>>;

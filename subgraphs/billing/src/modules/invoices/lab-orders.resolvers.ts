@@ -5,6 +5,8 @@ export const labOrderResolvers: Resolvers = {
   Query: {
     unbilledLabOrders: (_, args, ctx) =>
       ctx.stores.labOrders.unbilled(args.branchId ? requireId(args.branchId, 'branchId') : null),
+    patientUnbilledLabOrders: (_, args, ctx) =>
+      ctx.stores.labOrders.unbilledOf(requireId(args.patientId, 'patientId')),
   },
   UnbilledLabOrder: {
     orderedAt: (o) => o.orderedAt.toISOString(),

@@ -24,5 +24,7 @@ export const labOrdersSdl = /* GraphQL */ `
   extend type Query {
     "Lab orders waiting for the cashier (not invoiced, not cancelled), oldest first: of a branch, or all (including those without a branch)"
     unbilledLabOrders(branchId: ID): [UnbilledLabOrder!]!
+    "A patient's lab orders waiting for the cashier (at the desk), oldest first"
+    patientUnbilledLabOrders(patientId: ID!): [UnbilledLabOrder!]!
   }
 `;

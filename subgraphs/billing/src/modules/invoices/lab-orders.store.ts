@@ -146,6 +146,17 @@ export class LabOrderStore {
     return row ? toRecord(row) : null;
   }
 
+  /** The patient's orders without an invoice and not cancelled, oldest first (the cashier at the desk). */
+  async unbilledOf(patientId: string): Promise<BillableLabOrderRecord[]> {
+    const rows = await this.database.query<Row>(
+      `select * from billable_lab_order
+        where patient_id = $1 and invoice_id is null and cancelled_at is null
+        order by ordered_at, order_id limit 200`,
+      [patientId],
+    );
+    return rows.map(toRecord);
+  }
+
   /**
    * Orders without an invoice and not cancelled, oldest first: of a branch, or all (those whose
    * branch was not found only in the list of all).
