@@ -145,5 +145,6 @@ describe('a subgraph consuming from two producers', () => {
       /not in eventsFrom: x\.\*/,
     );
     expect(() => eventConsumers('svc', ['a', 'a'], { a: noop }, service.database)).toThrow(/distinct/);
+    expect(() => eventConsumers('svc', 'a', { a: noop }, service.database)).toThrow(/an array/);
   });
 });

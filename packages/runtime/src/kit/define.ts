@@ -325,7 +325,9 @@ export function eventConsumers(
   handlers: EventHandlers | Record<string, EventHandlers>,
   database: Database,
 ): EventConsumer[] {
-  if (typeof eventsFrom !== 'object')
+  if (typeof eventsFrom !== 'object') {
+    if (Object.values(handlers).some((h) => typeof h !== 'function'))
+      throw new Error(`${name}: handlers per producer need eventsFrom to name the producers (an array)`);
     return [
       createEventConsumer({
         name: `${name}.inbox`,
@@ -334,6 +336,7 @@ export function eventConsumers(
         handlers: handlers as EventHandlers,
       }),
     ];
+  }
   if (!eventsFrom.length || new Set(eventsFrom).size !== eventsFrom.length)
     throw new Error(`${name}: eventsFrom needs distinct producers`);
   const byProducer = handlers as Record<string, EventHandlers>;
