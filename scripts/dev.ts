@@ -321,6 +321,8 @@ function wiring(name: string, w: Wiring): Record<string, string> {
         NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL,
         // Released results: the schedule tells the patient through their reminder channel.
         SCHEDULE_EVENTS_URL: url(portOf(subgraph('schedule')), '/internal/events'),
+        // Orders and cancellations: every other consumer of the lab's events (billing invoices them).
+        EVENTS_HTTP_CONSUMERS: inboxesOf(w, 'lab', ['schedule']),
       };
     case 'billing':
       return {

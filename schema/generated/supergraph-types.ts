@@ -1964,6 +1964,8 @@ export type Query = {
   /** A patient's contracts, newest first */
   patientContracts: Array<Contract>;
   patientDuplicates: Array<Patient>;
+  /** A patient's lab orders waiting for the cashier (at the desk), oldest first */
+  patientUnbilledLabOrders: Array<UnbilledLabOrder>;
   /** The branch's prices valid on a date (default today, Moscow time) */
   priceList: Array<PriceItem>;
   /** The daily reconciliation of a branch (day YYYY-MM-DD in the clinic's zone) */
@@ -1982,6 +1984,8 @@ export type Query = {
   staffAccounts: Array<Account>;
   /** A patient's issued certificates, newest year first */
   taxCertificates: Array<TaxCertificate>;
+  /** Lab orders waiting for the cashier (not invoiced, not cancelled), oldest first: of a branch, or all (including those without a branch) */
+  unbilledLabOrders: Array<UnbilledLabOrder>;
   verifyAuditChain: AuditChainStatus;
   visit?: Maybe<Visit>;
   /** The visit of an appointment, when one was opened */
@@ -2160,6 +2164,11 @@ export type QueryPatientDuplicatesArgs = {
 };
 
 
+export type QueryPatientUnbilledLabOrdersArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
 export type QueryPriceListArgs = {
   branchId: Scalars['ID']['input'];
   on?: InputMaybe<Scalars['String']['input']>;
@@ -2213,6 +2222,11 @@ export type QuerySpecialistsArgs = {
 
 export type QueryTaxCertificatesArgs = {
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryUnbilledLabOrdersArgs = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2846,6 +2860,30 @@ export type TotpEnrollmentPayload = {
   otpauthUri?: Maybe<Scalars['String']['output']>;
   /** Base32 secret for manual entry */
   secret?: Maybe<Scalars['String']['output']>;
+};
+
+/** A lab order billing could not invoice by itself (no visit to find the branch, or a test without a price): the cashier bills it at the desk */
+export type UnbilledLabOrder = {
+  __typename?: 'UnbilledLabOrder';
+  /** The branch of the visit it was ordered in; null when none was found */
+  branchId?: Maybe<Scalars['ID']['output']>;
+  /** Why it waits, in Russian */
+  note?: Maybe<Scalars['String']['output']>;
+  orderId: Scalars['ID']['output'];
+  orderedAt?: Maybe<Scalars['String']['output']>;
+  /** The ordering doctor's account */
+  orderedBy?: Maybe<Scalars['ID']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** The ordered tests (names and price references, no results) */
+  tests?: Maybe<Array<UnbilledLabTest>>;
+};
+
+export type UnbilledLabTest = {
+  __typename?: 'UnbilledLabTest';
+  name: Scalars['String']['output'];
+  /** The lab catalogue's reference to the price list (LAB_TEST items' refId) */
+  priceReference?: Maybe<Scalars['String']['output']>;
+  testId: Scalars['ID']['output'];
 };
 
 /** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */

@@ -139,6 +139,7 @@ describeMatrix('generated authorization matrix through the gateway', matrix, {
     Invoice: ['Query.invoices', 'Query.invoice', 'Query.myInvoices', 'Query.branchInvoices'],
     Contract: ['Query.patientContracts', 'Query.myContracts', 'Query.contract'],
     TaxCertificate: ['Query.taxCertificates'],
+    UnbilledLabOrder: ['Query.unbilledLabOrders', 'Query.patientUnbilledLabOrders'],
   },
 });
 

@@ -27,7 +27,7 @@ const freePort = (): Promise<number> =>
  * The platform as deployed, in one test process: identity, patient, schedule, record, lab, billing
  * (with its cash register and payment provider emulators) and the gateway, each on its own port and database, talking real HTTP (JWKS and revocations fetched
  * over HTTP too; schedule's appointment events reach patient, record and lab over HTTP; the lab's
- * `lab.results_released` reaches the schedule's inbox over HTTP).
+ * `lab.results_released` reaches the schedule's inbox, its orders and cancellations billing's, over HTTP).
  */
 export async function startPlatform(
   opts: {
@@ -107,29 +107,6 @@ export async function startPlatform(
     { verifier: verifier() },
   );
   const recordHttp = await record.subgraph.listen(0);
-  // The lab subgraph (master key generated for this process; report files in a temporary dir).
-  // Its outbox goes to the schedule's inbox (on a port chosen now: the schedule starts later, as
-  // it names the lab's inbox) with the lab's own service client (events:write:lab).
-  const schedulePort = await freePort();
-  const labClient = await identity.createClient({
-    role: 'service',
-    scopes: ['events:write:lab', 'revocations:read'],
-    name: 'lab',
-  });
-  const lab = await createLabService(
-    loadLabEnv({
-      ...common,
-      ...(labDb.url ? { LAB_DATABASE_URL: labDb.url } : {}),
-      SCHEDULE_EVENTS_URL: `http://127.0.0.1:${schedulePort}/internal/events`,
-      AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
-      SERVICE_CLIENT_ID: labClient.clientId,
-      SERVICE_CLIENT_SECRET: labClient.clientSecret,
-      OUTBOX_INTERVAL_MS: '100',
-      ...opts.labEnv,
-    }),
-    { verifier: verifier() },
-  );
-  const labHttp = await lab.subgraph.listen(0);
   // The billing subgraph with a desk register, the online register and the payment provider
   // (protocol-faithful emulators over HTTP; the provider notifies billing from 127.0.0.1).
   const [deskRegister, onlineRegister] = await Promise.all([startAtolEmulator(), startAtolEmulator()]);
@@ -151,6 +128,31 @@ export async function startPlatform(
   );
   const billingHttp = await billing.subgraph.listen(0);
   provider.setNotifyUrl(`${billingHttp.url}/payments/yookassa/notifications`);
+  // The lab subgraph (master key generated for this process; report files in a temporary dir).
+  // Its outbox goes to the schedule's inbox (on a port chosen now: the schedule starts later, as
+  // it names the lab's inbox) and to billing's (its orders are invoiced; billing starts first) with
+  // the lab's own service client (events:write:lab).
+  const schedulePort = await freePort();
+  const labClient = await identity.createClient({
+    role: 'service',
+    scopes: ['events:write:lab', 'revocations:read'],
+    name: 'lab',
+  });
+  const lab = await createLabService(
+    loadLabEnv({
+      ...common,
+      ...(labDb.url ? { LAB_DATABASE_URL: labDb.url } : {}),
+      SCHEDULE_EVENTS_URL: `http://127.0.0.1:${schedulePort}/internal/events`,
+      EVENTS_HTTP_CONSUMERS: `${billingHttp.url}/internal/events`,
+      AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
+      SERVICE_CLIENT_ID: labClient.clientId,
+      SERVICE_CLIENT_SECRET: labClient.clientSecret,
+      OUTBOX_INTERVAL_MS: '100',
+      ...opts.labEnv,
+    }),
+    { verifier: verifier() },
+  );
+  const labHttp = await lab.subgraph.listen(0);
   // The schedule subgraph tells the patient subgraph (the URL its code names), the record and the
   // lab subgraphs (EVENTS_HTTP_CONSUMERS) about appointments over real HTTP, with a service
   // client's token from identity (client-credentials grant).

@@ -23,6 +23,8 @@ import {
   InvoiceStore,
   type InvoiceTotals,
 } from './modules/invoices/invoices.store';
+import { LabOrderBilling } from './modules/invoices/lab-orders.service';
+import { LabOrderStore } from './modules/invoices/lab-orders.store';
 import type { PaymentProvider } from './modules/online/provider.port';
 import { YooKassaProvider } from './modules/online/yookassa.adapter';
 import { DeskPaymentService } from './modules/payments/desk.service';
@@ -40,6 +42,7 @@ import { PriceStore } from './modules/prices/prices.store';
 export type Stores = {
   prices: PriceStore;
   invoices: InvoiceStore;
+  labOrders: LabOrderStore;
   payments: PaymentStore;
   shifts: ShiftStore;
   contracts: ContractStore;
@@ -54,6 +57,7 @@ export type Stores = {
 export const createStores = (database: Database): Stores => ({
   prices: new PriceStore(database),
   invoices: new InvoiceStore(database),
+  labOrders: new LabOrderStore(database),
   payments: new PaymentStore(database),
   shifts: new ShiftStore(database),
   contracts: new ContractStore(database),
@@ -66,6 +70,8 @@ export const createStores = (database: Database): Stores => ({
 
 export type Services = {
   invoices: InvoiceService;
+  /** Lab orders (the lab's events) become invoices, or wait for the cashier with a note. */
+  labOrders: LabOrderBilling;
   desk: DeskPaymentService;
   online: OnlinePaymentService;
   refunds: RefundService;
@@ -148,6 +154,12 @@ export function createServices(deps: {
       prices: stores.prices,
       clinicTimeZone: env.CLINIC_TIME_ZONE,
       cashierDiscountPercent: env.CASHIER_DISCOUNT_PERCENT,
+    }),
+    labOrders: new LabOrderBilling({
+      labOrders: stores.labOrders,
+      invoices: stores.invoices,
+      prices: stores.prices,
+      clinicTimeZone: env.CLINIC_TIME_ZONE,
     }),
     shifts: new ShiftService({ registers, shifts: stores.shifts, logger, fiscalWaitMs }),
     reconciliation: new ReconciliationService({

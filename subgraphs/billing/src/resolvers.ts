@@ -4,6 +4,7 @@ import { reconciliationResolvers } from './modules/accounting/reconciliation.res
 import { certificateResolvers } from './modules/certificates/certificates.resolvers';
 import { contractResolvers } from './modules/contracts/contracts.resolvers';
 import { invoiceResolvers } from './modules/invoices/invoices.resolvers';
+import { labOrderResolvers } from './modules/invoices/lab-orders.resolvers';
 import { paymentResolvers } from './modules/payments/payments.resolvers';
 import { priceResolvers } from './modules/prices/prices.resolvers';
 
@@ -12,6 +13,7 @@ export const resolvers: Resolvers = {
   Query: {
     ...priceResolvers.Query,
     ...invoiceResolvers.Query,
+    ...labOrderResolvers.Query,
     ...paymentResolvers.Query,
     ...contractResolvers.Query,
     ...certificateResolvers.Query,
@@ -29,6 +31,7 @@ export const resolvers: Resolvers = {
   PriceItem: priceResolvers.PriceItem,
   Invoice: invoiceResolvers.Invoice,
   InvoiceLine: invoiceResolvers.InvoiceLine,
+  UnbilledLabOrder: labOrderResolvers.UnbilledLabOrder,
   FiscalShift: paymentResolvers.FiscalShift,
   Payment: paymentResolvers.Payment,
   Refund: paymentResolvers.Refund,

@@ -5,6 +5,7 @@ import { reconciliationSdl } from './modules/accounting/reconciliation.sdl';
 import { certificatesSdl } from './modules/certificates/certificates.sdl';
 import { contractsSdl } from './modules/contracts/contracts.sdl';
 import { invoicesSdl } from './modules/invoices/invoices.sdl';
+import { labOrdersSdl } from './modules/invoices/lab-orders.sdl';
 import { paymentsSdl } from './modules/payments/payments.sdl';
 import { pricesSdl } from './modules/prices/prices.sdl';
 
@@ -14,6 +15,7 @@ export const billingTypeDefs = subgraphTypeDefs(
     inputErrorSdl,
     pricesSdl,
     invoicesSdl,
+    labOrdersSdl,
     paymentsSdl,
     contractsSdl,
     certificatesSdl,
@@ -29,6 +31,8 @@ export const resolverTypes = {
     PriceItem: '../modules/prices/prices.store#PriceItemRecord',
     Invoice: '../modules/invoices/invoices.store#InvoiceRecord',
     InvoiceLine: '../modules/invoices/invoices.store#InvoiceLineRecord',
+    UnbilledLabOrder: '../modules/invoices/lab-orders.store#BillableLabOrderRecord',
+    UnbilledLabTest: '../modules/invoices/lab-orders.store#LabOrderTest',
     Payment: '../modules/payments/payments.store#PaymentRecord',
     Refund: '../modules/payments/payments.store#RefundRecord',
     Receipt: '../modules/payments/payments.store#ReceiptRecord',

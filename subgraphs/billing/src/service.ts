@@ -8,6 +8,7 @@ import { createLoaders, createServices, createStores } from './context';
 import { loadBillingEnv } from './env';
 import { mountCertificateFiles } from './modules/certificates/certificates.routes';
 import { mountContractFiles } from './modules/contracts/contracts.routes';
+import { appointmentFactHandler, labOrderHandler } from './modules/invoices/lab-orders.events';
 import { completedVisitHandler } from './modules/invoices/visits.events';
 import { YOOKASSA_NOTIFICATION_NETWORKS } from './modules/online/notification';
 import { mountNotifications } from './modules/payments/notifications.route';
@@ -29,11 +30,23 @@ export const billing = defineSubgraph({
   stores: ({ database }) => createStores(database),
   services: ({ stores, env, database, logger }) => createServices({ stores, env, database, logger }),
   context: ({ stores, services, env }) => ({ stores, services, env, loaders: createLoaders(stores) }),
-  // Completed appointments of the schedule become invoices.
-  events: ({ services, stores }) => ({
-    'appointment.*': completedVisitHandler(services.invoices, stores.invoices),
-  }),
-  eventsFrom: 'schedule',
+  // Completed appointments of the schedule and lab orders of the lab become invoices; the
+  // appointment facts give a lab order its branch. One consumer per producer (billing.inbox,
+  // billing.inbox.lab).
+  events: ({ services, stores }) => {
+    const visits = completedVisitHandler(services.invoices, stores.invoices);
+    const facts = appointmentFactHandler(services.labOrders);
+    return {
+      schedule: {
+        'appointment.*': async (event, q) => {
+          await facts(event, q);
+          await visits(event, q);
+        },
+      },
+      lab: { 'lab.*': labOrderHandler(services.labOrders) },
+    };
+  },
+  eventsFrom: ['schedule', 'lab'],
   routes: (app, { env, services, stores, logger, verifier, policy, contextFor }) => {
     // Contract PDFs and tax certificates: the bearer token and the FINANCIAL decision of GraphQL.
     mountContractFiles(app, { verifier, policy, contextFor, logger });

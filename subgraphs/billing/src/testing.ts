@@ -211,4 +211,28 @@ export const subjectFixtures = {
       };
     },
   },
+  UnbilledLabOrder: {
+    async create(service, r) {
+      // A branch of its own: the list of that branch holds this order only.
+      const branchId = randomUUID();
+      const orderId = randomUUID();
+      const tests = [{ testId: randomUUID(), priceReference: 'LAB-K', name: 'Калий (K+)' }];
+      await service.stores.labOrders.insertOrder({
+        orderId,
+        patientId: patientOf(r),
+        orderedBy: randomUUID(),
+        orderedAt: new Date(),
+        tests,
+      });
+      await service.stores.labOrders.settle(orderId, {
+        branchId,
+        invoiceId: null,
+        note: 'Нет цены для: Калий (K+)',
+      });
+      return {
+        args: { branchId },
+        known: { orderId, note: 'Нет цены для: Калий (K+)', tests },
+      };
+    },
+  },
 } satisfies Record<string, SubjectFixture<BillingService>> satisfies FixtureRegistry;

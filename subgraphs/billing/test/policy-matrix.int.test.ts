@@ -25,5 +25,5 @@ beforeAll(async () => {
 afterAll(async () => h?.stop());
 
 describeMatrix('generated policy matrix on the billing subgraph', matrix, {
-  types: ['Invoice', 'Payment', 'Refund', 'Receipt', 'Contract', 'TaxCertificate'],
+  types: ['Invoice', 'Payment', 'Refund', 'Receipt', 'Contract', 'TaxCertificate', 'UnbilledLabOrder'],
 });

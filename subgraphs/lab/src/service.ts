@@ -56,7 +56,8 @@ export const lab = defineSubgraph({
   }),
   eventsFrom: 'schedule',
   jobs: ({ services }) => [services.alerts.job()],
-  // lab.results_released: the patient is told that results are ready (no values in the event).
+  // lab.results_released: the patient is told that results are ready (no values in the event);
+  // lab.order_placed / lab.order_cancelled: billing invoices the order (EVENTS_HTTP_CONSUMERS).
   outbox: ({ env }) => ({ url: env.SCHEDULE_EVENTS_URL, intervalMs: env.OUTBOX_INTERVAL_MS }),
 });
 

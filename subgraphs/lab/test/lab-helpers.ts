@@ -101,7 +101,7 @@ const base = {
   normalCodes: [] as string[],
   turnaroundHours: 24,
   partnerName: 'Лаборатория «Матрица»',
-  priceReference: null,
+  priceReference: null as string | null,
   active: true,
 };
 const any = (low: number, high: number, ageFrom: number | null = null, ageTo: number | null = null) => ({

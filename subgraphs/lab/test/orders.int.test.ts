@@ -34,6 +34,17 @@ const orderRows = async (patientId: string) =>
     )[0]!.n,
   );
 
+/** Payloads of the outbox events of a type about the given orders. */
+const outboxOf = async (type: string, orderIds: string[]) =>
+  (
+    await h.service.database.query<{ payload: Record<string, unknown> }>(
+      `select payload from outbox where type = $1 and payload->>'orderId' = any($2::text[])`,
+      [type, orderIds],
+    )
+  ).map(
+    (r) => (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+  );
+
 /** As the schedule subgraph delivers it: an appointment.booked event to the lab's HTTP inbox. */
 async function booked(patientId: string, doctorAccountId: string) {
   const token = await h.tokenFor({ role: 'service', scope: 'events:write:schedule' });
@@ -66,7 +77,7 @@ describe('ordering tests from a visit', () => {
     const a = await actors(h);
     await booked(a.patientId, a.doctorId);
     const [p1, p2] = [newPartnerId(), newPartnerId()];
-    const k = await catalogueTest(h, p1, 'K');
+    const k = await catalogueTest(h, p1, 'K', { priceReference: `LAB-K-${randomUUID().slice(0, 8)}` });
     const hgb = await catalogueTest(h, p1, 'HGB');
     const urine = await catalogueTest(h, p1, 'URINE');
     const crea = await catalogueTest(h, p2, 'CREA');
@@ -108,6 +119,26 @@ describe('ordering tests from a visit', () => {
       orders.map((o) => o.id).sort(),
     );
     expect(await orderRows(a.patientId)).toBe(rows);
+    // One lab.order_placed per order for billing (written with it, once): ids, price references, names.
+    const placed = await outboxOf(
+      'lab.order_placed',
+      orders.map((o) => o.id),
+    );
+    expect(placed).toHaveLength(3);
+    const catalogue = new Map([k, hgb, urine, crea].map((t) => [t.id, t]));
+    for (const o of orders) {
+      const e = placed.find((p) => p.orderId === o.id)!;
+      expect(Object.keys(e).sort()).toEqual(['orderId', 'orderedAt', 'orderedBy', 'patientId', 'tests']);
+      expect(e).toMatchObject({ patientId: a.patientId, orderedBy: a.doctorId });
+      expect(Number.isNaN(Date.parse(String(e.orderedAt)))).toBe(false);
+      expect(e.tests).toEqual(
+        o.tests.map((t) => ({
+          testId: t.testId,
+          priceReference: catalogue.get(t.testId)!.priceReference,
+          name: catalogue.get(t.testId)!.name,
+        })),
+      );
+    }
     // The same key with another request: a typed refusal, nothing written.
     const mismatch = await h.query(ORDER, { input: { ...input, testIds: [k.id] } }, a.doctor);
     expect(mismatch.data.orderLabTests).toMatchObject({
@@ -210,6 +241,9 @@ describe('ordering tests from a visit', () => {
       ok: true,
       order: { status: 'CANCELLED', statusReason: reason },
     });
+    // Billing is told once (a repeated cancel changes nothing): the id only.
+    expect((await h.query(CANCEL, { id: c.order.id, reason }, c.doctor)).data.cancelLabOrder.ok).toBe(true);
+    expect(await outboxOf('lab.order_cancelled', [c.order.id])).toEqual([{ orderId: c.order.id }]);
     const step = await h.query(STEP, { id: c.order.id, step: 'SENT' }, c.doctor);
     expect(step.data.recordLabSpecimenStep.inputErrors).toMatchObject([{ code: 'LAB_ORDER_STATE' }]);
     // The doctor's view by visit and by patient shows it cancelled, with its clinical note.

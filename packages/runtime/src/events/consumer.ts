@@ -102,8 +102,10 @@ export const writeScope = (consumer: Pick<EventConsumer, 'from'>) =>
 
 /**
  * `POST /internal/events`: the HTTP inbox (the embedded default's transport). Only machine
- * clients of role `service` with the producer's write scope (`writeScope`) may post; the body is validated before
- * anything runs, and each event goes to every consumer. A handler's validation error (zod)
+ * clients of role `service` holding the write scope (`writeScope`) of at least one consumer may
+ * post; the body is validated before anything runs, and each event goes to every consumer whose
+ * write scope the poster holds (a service consuming from several producers keeps one consumer
+ * per producer, so a producer's batch reaches only its own). A handler's validation error (zod)
  * answers 400 with the event's id; that event's effects are rolled back.
  */
 export function mountEventInbox(
@@ -112,12 +114,14 @@ export function mountEventInbox(
 ) {
   app.use('/internal/events', express.json({ limit: '1mb' }));
   app.post('/internal/events', async (req, res) => {
+    let consumers: EventConsumer[];
     try {
       const principal = await deps.verifier.fromHeader(req.header('authorization'));
-      if (
-        principal.role !== 'service' ||
-        !deps.consumers.every((c) => principal.scopes.includes(writeScope(c)))
-      ) {
+      consumers =
+        principal.role === 'service'
+          ? deps.consumers.filter((c) => principal.scopes.includes(writeScope(c)))
+          : [];
+      if (!consumers.length) {
         res
           .status(principal.role ? 403 : 401)
           .json({ error: principal.role ? 'FORBIDDEN' : 'UNAUTHENTICATED' });
@@ -134,7 +138,7 @@ export function mountEventInbox(
     }
     let applied = 0;
     for (const event of parsed.data.events) {
-      for (const consumer of deps.consumers) {
+      for (const consumer of consumers) {
         try {
           if ((await consumer.handle(event)) === 'applied') applied++;
         } catch (err) {

@@ -96,13 +96,19 @@ export type SubgraphDefinition<
   /** Sources of policy conditions this subgraph can decide (e.g. care relationships). */
   conditions?(deps: SubgraphDeps<Env, Opts, Stores, Services>): ConditionSources;
   /**
-   * Handlers of events from other services (consumer `<name>.inbox`, exactly once per event):
-   * served at `POST /internal/events`, and with EVENTS_AMQP_URL taken from the broker queue
-   * `<name>.inbox` bound to `eventsFrom`'s exchange (ADR 0013).
+   * Handlers of events from other services (one consumer per producer, exactly once per event):
+   * served at `POST /internal/events`, and with EVENTS_AMQP_URL taken from each consumer's broker
+   * queue bound to its producer's exchange (ADR 0013). With one producer (`eventsFrom` a string)
+   * the handlers by type; with several (an array), the handlers of each producer by its name
+   * (`{ schedule: { 'appointment.*': … }, lab: { 'lab.*': … } }`), so one producer's token or
+   * exchange can never feed another producer's types.
    */
-  events?(deps: SubgraphDeps<Env, Opts, Stores, Services>): EventHandlers;
-  /** The service whose events `events` handles (the broker queue's source exchange). */
-  eventsFrom?: string;
+  events?(deps: SubgraphDeps<Env, Opts, Stores, Services>): EventHandlers | Record<string, EventHandlers>;
+  /**
+   * The service(s) whose events `events` handles. The first producer's consumer is
+   * `<name>.inbox`, each further one `<name>.inbox.<producer>` (its inbox key and broker queue).
+   */
+  eventsFrom?: string | readonly string[];
   /**
    * Where the outbox is relayed: the consumer's HTTP inbox (`url`), or with EVENTS_AMQP_URL the
    * broker's `<name>.events` exchange; no destination: events stay in the outbox.
@@ -136,13 +142,18 @@ export type SubgraphService<Env, Stores, Services> = {
   typeDefs: DocumentNode;
   /** The outbox relay, when the subgraph has one and a destination is configured. */
   relay: OutboxRelay | undefined;
-  /** The consumer of its broker queue, with EVENTS_AMQP_URL (`ready` once it consumes). */
+  /** The consumer of its (first) broker queue, with EVENTS_AMQP_URL (`ready` once it consumes). */
   broker: AmqpConsumer | undefined;
   /**
-   * Its consumer of other services' events (`<name>.inbox`, when it has `events`): what the HTTP
-   * inbox and the broker queue hand events to; seeds apply events through it, exactly once each.
+   * Its consumer of other services' events (`<name>.inbox`, when it has `events`; with several
+   * producers, the first producer's): what the HTTP inbox and the broker queue hand events to;
+   * seeds apply events through it, exactly once each.
    */
   inbox: EventConsumer | undefined;
+  /** All its consumers, one per producer of `eventsFrom` (`inbox` first). */
+  inboxes: EventConsumer[];
+  /** The consumers of its broker queues, one per consumer, with EVENTS_AMQP_URL. */
+  brokers: AmqpConsumer[];
   /** Starts HTTP; servers opened here are closed by `close()`. */
   listen(port?: number, host?: string): Promise<RunningServer>;
   /** Closes servers, jobs, connections and (when the kit opened it) the database. */
@@ -196,14 +207,10 @@ export function defineSubgraph<
         verifierFromEnv(env, Object.keys(policy.roles), base.credentials);
       if (!options.verifier) life.onClose(() => verifier.stop());
       const deps: SubgraphDeps<Env, Opts, Stores, Services> = { ...withStores, services, verifier };
-      const consumer = def.events
-        ? createEventConsumer({
-            name: `${def.name}.inbox`,
-            from: def.eventsFrom,
-            database,
-            handlers: def.events(deps),
-          })
-        : undefined;
+      const consumers = def.events
+        ? eventConsumers(def.name, def.eventsFrom, def.events(deps), database)
+        : [];
+      const consumer = consumers[0];
 
       const subgraph = await createSubgraph({
         name: def.name,
@@ -222,7 +229,7 @@ export function defineSubgraph<
         unsafeDisablePolicy: options.unsafeDisablePolicy,
         routes: (app, { contextFor }) => {
           // Over the broker the queue is the only way in: no HTTP inbox beside it.
-          if (consumer && !env.EVENTS_AMQP_URL) mountEventInbox(app, { verifier, consumers: [consumer] });
+          if (consumers.length && !env.EVENTS_AMQP_URL) mountEventInbox(app, { verifier, consumers });
           def.routes?.(app, { ...deps, contextFor });
         },
       });
@@ -245,16 +252,19 @@ export function defineSubgraph<
         });
       if (options.background !== false)
         await life.start([...(relay ? [relay] : []), ...(def.jobs?.(deps) ?? [])]);
-      const broker =
-        consumer && env.EVENTS_AMQP_URL && options.background !== false
-          ? startAmqpConsumer({
-              url: env.EVENTS_AMQP_URL,
-              consumer,
+      const amqpUrl = options.background !== false ? env.EVENTS_AMQP_URL : undefined;
+      const brokers = amqpUrl
+        ? consumers.map((c) =>
+            startAmqpConsumer({
+              url: amqpUrl,
+              consumer: c,
               prefetch: env.EVENTS_AMQP_PREFETCH,
-              onError: (err, context) => logger.warn({ err: (err as Error)?.message }, context),
-            })
-          : undefined;
-      if (broker) life.onClose(() => broker.close());
+              onError: (err, context) =>
+                logger.warn({ err: (err as Error)?.message, consumer: c.name }, context),
+            }),
+          )
+        : [];
+      for (const b of brokers) life.onClose(() => b.close());
 
       return {
         ...(def.api?.({ ...deps, subgraph }) ?? ({} as Api)),
@@ -267,8 +277,10 @@ export function defineSubgraph<
         verifier,
         typeDefs: def.typeDefs,
         relay,
-        broker,
+        broker: brokers[0],
+        brokers,
         inbox: consumer,
+        inboxes: consumers,
         listen: async (port, host) => life.track(await subgraph.listen(port, host)),
         close: () => life.close(),
       } as Service;
@@ -300,4 +312,46 @@ export function defineSubgraph<
   }
 
   return { name: def.name, definition: def, create, main };
+}
+
+/**
+ * The consumers of a subgraph's `events`: one per producer, the first named `<name>.inbox` (the
+ * name before several producers were possible, so its inbox rows and broker queue stay valid),
+ * each further one `<name>.inbox.<producer>` with that producer's handlers only.
+ */
+export function eventConsumers(
+  name: string,
+  eventsFrom: string | readonly string[] | undefined,
+  handlers: EventHandlers | Record<string, EventHandlers>,
+  database: Database,
+): EventConsumer[] {
+  if (typeof eventsFrom !== 'object') {
+    if (Object.values(handlers).some((h) => typeof h !== 'function'))
+      throw new Error(`${name}: handlers per producer need eventsFrom to name the producers (an array)`);
+    return [
+      createEventConsumer({
+        name: `${name}.inbox`,
+        from: eventsFrom,
+        database,
+        handlers: handlers as EventHandlers,
+      }),
+    ];
+  }
+  if (!eventsFrom.length || new Set(eventsFrom).size !== eventsFrom.length)
+    throw new Error(`${name}: eventsFrom needs distinct producers`);
+  const byProducer = handlers as Record<string, EventHandlers>;
+  const unknown = Object.keys(byProducer).filter((p) => !eventsFrom.includes(p));
+  if (unknown.length)
+    throw new Error(`${name}: events of producers not in eventsFrom: ${unknown.join(', ')}`);
+  return eventsFrom.map((from, i) => {
+    const own = byProducer[from];
+    if (!own || typeof own !== 'object' || Object.values(own).some((h) => typeof h !== 'function'))
+      throw new Error(`${name}: events needs the handlers of producer "${from}" by type`);
+    return createEventConsumer({
+      name: i === 0 ? `${name}.inbox` : `${name}.inbox.${from}`,
+      from,
+      database,
+      handlers: own,
+    });
+  });
 }

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PriceItemRecord } from '../modules/prices/prices.store';
 import type { InvoiceRecord, InvoiceLineRecord } from '../modules/invoices/invoices.store';
+import type { BillableLabOrderRecord, LabOrderTest } from '../modules/invoices/lab-orders.store';
 import type { PaymentRecord, RefundRecord, ReceiptRecord } from '../modules/payments/payments.store';
 import type { ShiftRecord } from '../modules/fiscal/shifts.store';
 import type { ContractRecord, ContractTemplateRecord } from '../modules/contracts/contracts.store';
@@ -609,12 +610,16 @@ export type Query = {
   oneCExportStatus: OneCExportStatus;
   /** A patient's contracts, newest first */
   patientContracts: Array<Contract>;
+  /** A patient's lab orders waiting for the cashier (at the desk), oldest first */
+  patientUnbilledLabOrders: Array<UnbilledLabOrder>;
   /** The branch's prices valid on a date (default today, Moscow time) */
   priceList: Array<PriceItem>;
   /** The daily reconciliation of a branch (day YYYY-MM-DD in the clinic's zone) */
   reconciliation: Reconciliation;
   /** A patient's issued certificates, newest year first */
   taxCertificates: Array<TaxCertificate>;
+  /** Lab orders waiting for the cashier (not invoiced, not cancelled), oldest first: of a branch, or all (including those without a branch) */
+  unbilledLabOrders: Array<UnbilledLabOrder>;
 };
 
 
@@ -654,6 +659,11 @@ export type QueryPatientContractsArgs = {
 };
 
 
+export type QueryPatientUnbilledLabOrdersArgs = {
+  patientId: Scalars['ID']['input'];
+};
+
+
 export type QueryPriceListArgs = {
   branchId: Scalars['ID']['input'];
   on?: InputMaybe<Scalars['String']['input']>;
@@ -668,6 +678,11 @@ export type QueryReconciliationArgs = {
 
 export type QueryTaxCertificatesArgs = {
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryUnbilledLabOrdersArgs = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A fiscal receipt as the register printed it (54-FZ, FFD 1.2) */
@@ -891,6 +906,30 @@ export type TaxPersonInput = {
   inn?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A lab order billing could not invoice by itself (no visit to find the branch, or a test without a price): the cashier bills it at the desk */
+export type UnbilledLabOrder = {
+  __typename?: 'UnbilledLabOrder';
+  /** The branch of the visit it was ordered in; null when none was found */
+  branchId?: Maybe<Scalars['ID']['output']>;
+  /** Why it waits, in Russian */
+  note?: Maybe<Scalars['String']['output']>;
+  orderId: Scalars['ID']['output'];
+  orderedAt?: Maybe<Scalars['String']['output']>;
+  /** The ordering doctor's account */
+  orderedBy?: Maybe<Scalars['ID']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** The ordered tests (names and price references, no results) */
+  tests?: Maybe<Array<UnbilledLabTest>>;
+};
+
+export type UnbilledLabTest = {
+  __typename?: 'UnbilledLabTest';
+  name: Scalars['String']['output'];
+  /** The lab catalogue's reference to the price list (LAB_TEST items' refId) */
+  priceReference?: Maybe<Scalars['String']['output']>;
+  testId: Scalars['ID']['output'];
+};
+
 /** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */
 export type VatRate =
   | 'NONE'
@@ -1093,6 +1132,8 @@ export type ResolversTypes = ResolversObject<{
   TaxPatientInput: TaxPatientInput;
   TaxPatientRelation: TaxPatientRelation;
   TaxPersonInput: TaxPersonInput;
+  UnbilledLabOrder: ResolverTypeWrapper<BillableLabOrderRecord>;
+  UnbilledLabTest: ResolverTypeWrapper<LabOrderTest>;
   VatRate: VatRate;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   federation__Policy: ResolverTypeWrapper<Scalars['federation__Policy']['output']>;
@@ -1159,6 +1200,8 @@ export type ResolversParentTypes = ResolversObject<{
   TaxDocumentInput: TaxDocumentInput;
   TaxPatientInput: TaxPatientInput;
   TaxPersonInput: TaxPersonInput;
+  UnbilledLabOrder: BillableLabOrderRecord;
+  UnbilledLabTest: LabOrderTest;
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Policy: Scalars['federation__Policy']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -1494,9 +1537,11 @@ export type QueryResolvers<ContextType = BillingContext, ParentType extends Reso
   myInvoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
   oneCExportStatus?: Resolver<ResolversTypes['OneCExportStatus'], ParentType, ContextType>;
   patientContracts?: Resolver<Array<ResolversTypes['Contract']>, ParentType, ContextType, RequireFields<QueryPatientContractsArgs, 'patientId'>>;
+  patientUnbilledLabOrders?: Resolver<Array<ResolversTypes['UnbilledLabOrder']>, ParentType, ContextType, RequireFields<QueryPatientUnbilledLabOrdersArgs, 'patientId'>>;
   priceList?: Resolver<Array<ResolversTypes['PriceItem']>, ParentType, ContextType, RequireFields<QueryPriceListArgs, 'branchId'>>;
   reconciliation?: Resolver<ResolversTypes['Reconciliation'], ParentType, ContextType, RequireFields<QueryReconciliationArgs, 'branchId' | 'day'>>;
   taxCertificates?: Resolver<Array<ResolversTypes['TaxCertificate']>, ParentType, ContextType, RequireFields<QueryTaxCertificatesArgs, 'patientId'>>;
+  unbilledLabOrders?: Resolver<Array<ResolversTypes['UnbilledLabOrder']>, ParentType, ContextType, Partial<QueryUnbilledLabOrdersArgs>>;
 }>;
 
 export type ReceiptResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt'], FederationReferenceType extends FederationReferenceTypes['Receipt'] = FederationReferenceTypes['Receipt']> = ResolversObject<{
@@ -1605,6 +1650,22 @@ export type TaxCertificateSumResolvers<ContextType = BillingContext, ParentType 
   kopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type UnbilledLabOrderResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UnbilledLabOrder'] = ResolversParentTypes['UnbilledLabOrder']> = ResolversObject<{
+  branchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  orderedBy?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  tests?: Resolver<Maybe<Array<ResolversTypes['UnbilledLabTest']>>, ParentType, ContextType>;
+}>;
+
+export type UnbilledLabTestResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UnbilledLabTest'] = ResolversParentTypes['UnbilledLabTest']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  priceReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  testId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
   name: 'federation__FieldSet';
 }
@@ -1657,6 +1718,8 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   TaxCertificate?: TaxCertificateResolvers<ContextType>;
   TaxCertificatePayload?: TaxCertificatePayloadResolvers<ContextType>;
   TaxCertificateSum?: TaxCertificateSumResolvers<ContextType>;
+  UnbilledLabOrder?: UnbilledLabOrderResolvers<ContextType>;
+  UnbilledLabTest?: UnbilledLabTestResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;
   federation__Policy?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;

@@ -156,6 +156,17 @@ export class OrdersService {
             testIds: group.map((t) => t.id),
           }),
         );
+      // Billing invoices each order: ids, the tests' price references and names — no note, no results.
+      for (const [i, group] of [...groups.values()].entries()) {
+        const order = created[i]!;
+        await addToOutbox(this.deps.database.query, 'lab.order_placed', {
+          orderId: order.id,
+          patientId: order.patientId,
+          orderedBy: order.orderedBy,
+          orderedAt: order.createdAt.toISOString(),
+          tests: group.map((t) => ({ testId: t.id, priceReference: t.priceReference, name: t.name })),
+        });
+      }
       return { ok: true as const, value: created };
     });
   }
@@ -177,7 +188,9 @@ export class OrdersService {
     return this.change(orderId, by, async (order) => {
       if (order.status === 'CANCELLED') return { ok: true, value: order };
       if (!CANCELLABLE.has(order.status)) return fail([stateError(order.status)]);
-      return { ok: true, value: await this.deps.orders.transition(order.id, 'CANCELLED', { reason: r }) };
+      const cancelled = await this.deps.orders.transition(order.id, 'CANCELLED', { reason: r });
+      await addToOutbox(this.deps.database.query, 'lab.order_cancelled', { orderId: order.id });
+      return { ok: true, value: cancelled };
     });
   }
 
