@@ -21,6 +21,7 @@ import {
   safeParseContractTemplate,
 } from '../documents';
 import { clinicToday, type Outcome } from '../invoices/invoices.service';
+import { MAX_KOPECKS } from '../money';
 import type { PriceStore } from '../prices/prices.store';
 import type {
   AcceptanceChannel,
@@ -154,6 +155,9 @@ export class ContractService {
         { code: item.code, name: item.name, quantity: s.quantity, unitPriceKopecks: item.priceKopecks },
       ];
     });
+    // Sums travel as GraphQL Int: a total beyond MAX_KOPECKS would be stored and then unreadable.
+    if (!errors.length && services.reduce((t, l) => t + l.quantity * l.unitPriceKopecks, 0) > MAX_KOPECKS)
+      errors.push(inputError('input.services', ErrorCode.BAD_USER_INPUT, 'Сумма договора больше допустимой'));
     if (errors.length) return fail(errors);
     const template = await this.currentTemplate();
     const snapshot: ContractSnapshot = {
