@@ -209,4 +209,37 @@ describe('money tricks at the desk', () => {
     expect(inputCodes(retry.data.retryPaymentFiscalisation)).toEqual(['CONFLICT']);
     expect((await invoice(h, who.cashier, inv.id)).balanceKopecks).toBe(250_000);
   });
+
+  it('malformed ids anywhere answer as bad input or absent, never INTERNAL', async () => {
+    const bad = ["x' or 1=1 --", '../../etc/passwd', 'ЖЖЖ', `${randomUUID()}0`];
+    for (const id of bad) {
+      const answers = [
+        await h.query(`query($id: ID!) { invoice(id: $id) { id } }`, { id }, who.cashier),
+        await h.query(`query($id: ID!) { contract(id: $id) { id } }`, { id }, who.cashier),
+        await h.query(`query($p: ID!) { invoices(patientId: $p) { id } }`, { p: id }, who.cashier),
+        await h.query(`query($p: ID!) { taxCertificates(patientId: $p) { id } }`, { p: id }, who.accountant),
+        await h.query(
+          `query($r: [_Any!]!) { _entities(representations: $r) { ... on Payment { id } ... on Receipt { id } } }`,
+          {
+            r: [
+              { __typename: 'Payment', id },
+              { __typename: 'Receipt', id },
+            ],
+          },
+          who.cashier,
+        ),
+        await h.query(
+          `mutation($id: ID!) { retryPaymentFiscalisation(paymentId: $id) { ok } }`,
+          { id },
+          who.cashier,
+        ),
+        await refund(h, who.cashier, { paymentId: id, amountKopecks: 100 }),
+        await takePayment(h, who.cashier, { invoiceId: id, method: 'CASH', amountKopecks: 100 }),
+      ];
+      for (const a of answers) {
+        expect(codesOf(a), `${id}: ${JSON.stringify(a)}`).not.toContain('INTERNAL');
+        expect(JSON.stringify(a)).not.toMatch(/invalid input syntax|stack|\.ts:\d+/);
+      }
+    }
+  });
 });

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 /** POSTs raw bytes to the endpoint from `localAddress` (127.0.0.2: loopback, outside the networks). */
-function post(body: string | Buffer, localAddress = '127.0.0.1') {
+function post(body: string | Buffer, localAddress = '127.0.0.1', headers: Record<string, string> = {}) {
   const url = new URL(`${h.baseUrl}${NOTIFICATION_PATH}`);
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(
@@ -50,7 +50,7 @@ function post(body: string | Buffer, localAddress = '127.0.0.1') {
         path: url.pathname,
         method: 'POST',
         localAddress,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -94,8 +94,15 @@ describe('the notification endpoint under attack', () => {
       await post('{"type": "notification", "event": ', '127.0.0.2'),
       await post(huge, '127.0.0.2'),
     ];
-    expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
-    expect((await verdicts()).slice(0, 3)).toEqual(['WRONG_SOURCE', 'WRONG_SOURCE', 'WRONG_SOURCE']);
+    // Forwarding headers are not a source: only the peer's address counts.
+    const spoofed = {
+      'x-forwarded-for': '185.71.76.1',
+      forwarded: 'for=185.71.76.1',
+      'x-real-ip': '185.71.76.1',
+    };
+    answers.push(await post(notification('payment.succeeded', providerId), '127.0.0.2', spoofed));
+    expect(answers.map((a) => a.status)).toEqual([403, 403, 403, 403]);
+    expect((await verdicts()).slice(0, 4)).toEqual(Array(4).fill('WRONG_SOURCE'));
     for (const a of answers) expect(a.text).not.toMatch(/INTERNAL|stack|at .*\.ts/);
   });
 

@@ -12,7 +12,7 @@ import {
   staff,
   takePayment,
 } from './billing-helpers';
-import { acceptContract, download } from './contract-helpers';
+import { acceptContract, contractInput, createContract, download, signAtDesk } from './contract-helpers';
 import { type BillingHarness, startBillingSubgraph } from './harness';
 
 // An attacker's view of FINANCIAL data: another patient's money and documents by every path
@@ -320,6 +320,17 @@ describe("a branch's cashier on another branch", () => {
       who.cashier,
     );
     expect(codesOf(inv)).toEqual(['FORBIDDEN']);
+    // Reception of branch A neither writes nor signs branch B's contracts.
+    const receptionistA = await h.tokenFor(staff('receptionist', { bid: [FIXTURE_BRANCH] }));
+    const contractB = await fixtureContract(h.service, victim, BRANCH_B);
+    const signed = await signAtDesk(h, receptionistA, contractB.id);
+    const made = await createContract(
+      h,
+      receptionistA,
+      contractInput(victim, [{ priceItemId: priceB.id }], { branchId: BRANCH_B }),
+    );
+    expect([...codesOf(signed), ...codesOf(made)]).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+    expect((await h.service.stores.contracts.byIds([contractB.id])).get(contractB.id)!.status).toBe('DRAFT');
     // The branch's own cashier and an accountant (every branch) still can.
     const own = await refund(h, cashierB, { paymentId: v.paymentB, amountKopecks: 1_000 });
     expect(own.data.refundPayment.refund.status).toBe('DONE');
