@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AtolEmulator, startAtolEmulator } from '../src/modules/fiscal/atol-emulator';
 import { MAX_KOPECKS } from '../src/modules/money';
+import { FIXTURE_BRANCH } from '../src/testing';
 import {
   createInvoice,
   invoice,
@@ -241,5 +242,43 @@ describe('money tricks at the desk', () => {
         expect(JSON.stringify(a)).not.toMatch(/invalid input syntax|stack|\.ts:\d+/);
       }
     }
+  });
+
+  // HOLE: sums over many invoices (a patient's year on the tax certificate, a branch's day in the
+  // reconciliation) are GraphQL Int: beyond 2^31−1 kopecks (≈21.5 million ₽) they answer INTERNAL
+  // and the certificate is issued but cannot be read. Needs a wider money scalar (schema change).
+  it.skip('sums beyond Int (certificate of a year, reconciliation of a day) stay readable', async () => {
+    const dear = await priceConsultation(h, who.accountant, MAX_KOPECKS);
+    for (let i = 0; i < 3; i++) {
+      const inv = await newInvoice([{ priceItemId: dear }]);
+      const r = await takePayment(h, who.cashier, {
+        invoiceId: inv.id,
+        method: 'CARD',
+        amountKopecks: MAX_KOPECKS,
+      });
+      expect(r.data.takeDeskPayment.payment.status).toBe('CAPTURED');
+    }
+    const year = Number(new Date().toISOString().slice(0, 4));
+    const cert = await h.query(
+      `mutation($i: IssueTaxCertificateInput!) { issueTaxCertificate(input: $i) { ok certificate { totalKopecks } } }`,
+      {
+        i: {
+          ...{ patientId: who.patientId, year, idempotencyKey: randomUUID() },
+          taxpayer: {
+            ...{ fullName: 'Тестов Андрей Петрович', inn: '772400000010', birthDate: '1960-02-03' },
+            document: { code: '21', seriesNumber: '45 01 654321', issuedAt: '2005-03-04' },
+          },
+        },
+      },
+      who.accountant,
+    );
+    expect(codesOf(cert)).not.toContain('INTERNAL');
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Moscow' });
+    const rec = await h.query(
+      `query($b: ID!, $d: String!) { reconciliation(branchId: $b, day: $d) { ledger { paymentsKopecks } } }`,
+      { b: FIXTURE_BRANCH, d: day },
+      who.accountant,
+    );
+    expect(codesOf(rec)).not.toContain('INTERNAL');
   });
 });
