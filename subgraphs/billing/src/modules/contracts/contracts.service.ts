@@ -10,6 +10,7 @@ import {
   type Principal,
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
+import { requireOwnBranch } from '../branches';
 import {
   ContractDataError,
   type ContractPerson,
@@ -21,6 +22,7 @@ import {
   safeParseContractTemplate,
 } from '../documents';
 import { clinicToday, type Outcome } from '../invoices/invoices.service';
+import { MAX_KOPECKS } from '../money';
 import type { PriceStore } from '../prices/prices.store';
 import type {
   AcceptanceChannel,
@@ -138,6 +140,7 @@ export class ContractService {
   async create(principal: Principal, input: CreateContractInput): Promise<Outcome<ContractRecord>> {
     const by = principal.subject;
     if (!by) throw appError(ErrorCode.UNAUTHENTICATED);
+    requireOwnBranch(principal, input.branchId, 'Договор другого филиала');
     const today = clinicToday(this.deps.clinicTimeZone);
     const items = await this.deps.prices.byIds(input.services.map((s) => s.priceItemId));
     const errors: InputError[] = [];
@@ -154,6 +157,9 @@ export class ContractService {
         { code: item.code, name: item.name, quantity: s.quantity, unitPriceKopecks: item.priceKopecks },
       ];
     });
+    // Sums travel as GraphQL Int: a total beyond MAX_KOPECKS would be stored and then unreadable.
+    if (!errors.length && services.reduce((t, l) => t + l.quantity * l.unitPriceKopecks, 0) > MAX_KOPECKS)
+      errors.push(inputError('input.services', ErrorCode.BAD_USER_INPUT, 'Сумма договора больше допустимой'));
     if (errors.length) return fail(errors);
     const template = await this.currentTemplate();
     const snapshot: ContractSnapshot = {
@@ -221,6 +227,7 @@ export class ContractService {
     const notFound = fail([inputError(field, ErrorCode.NOT_FOUND, 'Договор не найден')]);
     const found = (await this.deps.contracts.byIds([input.contractId])).get(input.contractId);
     if (!found || (principal.role === 'patient' && principal.patientId !== found.patientId)) return notFound;
+    if (principal.role !== 'patient') requireOwnBranch(principal, found.branchId, 'Договор другого филиала');
     if (found.status !== 'DRAFT') return { ok: true, value: found };
     try {
       const concluded = await this.deps.database.tx(async () => {

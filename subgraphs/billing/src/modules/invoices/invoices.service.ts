@@ -10,6 +10,8 @@ import {
 } from '@medikamente/runtime';
 import { DateTime } from 'luxon';
 import { codes } from '../../error-codes.generated';
+import { requireOwnBranch } from '../branches';
+import { MAX_KOPECKS } from '../money';
 import type { PriceStore } from '../prices/prices.store';
 import type { InvoiceLineRecord, InvoiceRecord, InvoiceStore } from './invoices.store';
 
@@ -53,6 +55,7 @@ export class InvoiceService {
   ): Promise<Outcome<InvoiceRecord>> {
     const by = principal.subject;
     if (!by) throw appError(ErrorCode.UNAUTHENTICATED);
+    requireOwnBranch(principal, input.branchId, 'Счёт другого филиала');
     const today = clinicToday(this.deps.clinicTimeZone);
     const items = await this.deps.prices.byIds(input.lines.map((l) => l.priceItemId));
     const errors: InputError[] = [];
@@ -80,6 +83,10 @@ export class InvoiceService {
       const gross = item.priceKopecks * l.quantity;
       const discountError = this.discountError(principal, field, l, gross);
       if (discountError) errors.push(discountError);
+      if (gross - l.discountKopecks > MAX_KOPECKS)
+        errors.push(
+          inputError(`${field}.quantity`, ErrorCode.BAD_USER_INPUT, 'Сумма позиции больше допустимой'),
+        );
       return {
         lineNo: i + 1,
         priceItemId: item.id,
@@ -92,6 +99,9 @@ export class InvoiceService {
         vat: item.vat,
       };
     });
+    // Sums travel as GraphQL Int: a total beyond MAX_KOPECKS would be written and then unreadable.
+    if (!errors.length && lines.reduce((s, l) => s + l.amountKopecks, 0) > MAX_KOPECKS)
+      errors.push(inputError('input.lines', ErrorCode.BAD_USER_INPUT, 'Сумма счёта больше допустимой'));
     if (errors.length) return { ok: false, inputErrors: errors };
     return idempotentWrite(
       { database: this.deps.database, idempotency: this.idempotency },

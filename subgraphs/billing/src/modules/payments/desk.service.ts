@@ -1,5 +1,6 @@
 import { appError, ErrorCode, IdempotencyStore, inputError, type Principal } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
+import { requireOwnBranch } from '../branches';
 import { formatRubles as rubles } from '../documents/format';
 import { FiscalRejectedError, FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { type Registers, runFiscalTask } from '../fiscal/registers';
@@ -45,8 +46,7 @@ export class DeskPaymentService {
         const invoice = await this.deps.invoices.lock(input.invoiceId);
         if (!invoice)
           throw new Refused([inputError('input.invoiceId', ErrorCode.NOT_FOUND, 'Счёт не найден')]);
-        if (principal.branchIds.length > 0 && !principal.branchIds.includes(invoice.branchId))
-          throw appError(ErrorCode.FORBIDDEN, 'Счёт другого филиала');
+        requireOwnBranch(principal, invoice.branchId, 'Счёт другого филиала');
         const register = this.deps.registers.forBranch(invoice.branchId);
         if (!register)
           throw new Refused([

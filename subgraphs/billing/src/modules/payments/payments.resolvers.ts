@@ -1,5 +1,6 @@
 import { appError, ErrorCode, idError, inputError, requireId, textError } from '@medikamente/runtime';
 import type { Resolvers } from '../../generated/resolvers-types';
+import { requireOwnBranch } from '../branches';
 import { kopecksError, vatEnum } from '../money';
 import type { PaymentRecord, ReceiptRecord, RefundRecord } from './payments.store';
 
@@ -68,6 +69,8 @@ export const paymentResolvers: Resolvers = {
     retryPaymentFiscalisation: async (_, args, ctx) => {
       const payment = await ctx.loaders.payment.load(requireId(args.paymentId, 'paymentId'));
       if (!payment) return noPayment([inputError('paymentId', ErrorCode.NOT_FOUND, 'Платёж не найден')]);
+      const invoice = await ctx.loaders.invoice.load(payment.invoiceId);
+      requireOwnBranch(ctx.principal, invoice!.branchId, 'Платёж другого филиала');
       if (payment.status !== 'PENDING_FISCAL')
         return noPayment([inputError('paymentId', ErrorCode.CONFLICT, 'Платёж не ждёт чека')]);
       return {

@@ -1,5 +1,6 @@
 import { appError, ErrorCode, IdempotencyStore, inputError, type Principal } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
+import { requireOwnBranch } from '../branches';
 import { formatRubles as rubles } from '../documents/format';
 import { FiscalUnavailableError } from '../fiscal/fiscal.port';
 import { type Registers, runFiscalTask } from '../fiscal/registers';
@@ -40,7 +41,8 @@ export class RefundService {
         const found = (await this.deps.payments.byIds([input.paymentId])).get(input.paymentId);
         if (!found)
           throw new Refused([inputError('input.paymentId', ErrorCode.NOT_FOUND, 'Платёж не найден')]);
-        await this.deps.invoices.lock(found.invoiceId);
+        const invoice = (await this.deps.invoices.lock(found.invoiceId))!;
+        requireOwnBranch(principal, invoice.branchId, 'Платёж другого филиала');
         const payment = (await this.deps.payments.lockPayment(found.id))!;
         if (payment.status !== 'CAPTURED')
           throw new Refused([
