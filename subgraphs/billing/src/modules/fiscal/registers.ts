@@ -67,8 +67,11 @@ export async function runFiscalTask(
     outcome = await register.outcome(uuid);
   }
   const deadline = Date.now() + opts.waitMs;
+  // A receipt takes the register tens of milliseconds: ask soon, then back off to `pollMs`.
+  let pause = 10;
   while ((outcome.status === 'pending' || outcome.status === 'unknown') && Date.now() < deadline) {
-    await sleep(opts.pollMs ?? 100);
+    await sleep(pause);
+    pause = Math.min(pause * 2, opts.pollMs ?? 100);
     outcome = await register.outcome(uuid);
   }
   return outcome.status === 'unknown' ? { status: 'pending' } : outcome;
