@@ -52,7 +52,7 @@ export function billingDeskContracts(env: JourneyEnv): void {
     await fillContract(desk, therapy.id);
     expect(await textOf(section.getByTestId('contract-form-total'))).toBe('2 500,00 ₽');
     await check(desk, '/patients/[id]', 'a new contract being filled');
-    await section.getByRole('button', { name: 'Подписать в клинике' }).click();
+    await section.getByRole('button', { name: 'Подписать в клинике', exact: true }).click();
     const signedRow = section.locator('tr[data-contract-id][data-status="SIGNED"]');
     await signedRow.waitFor();
     expect(await textOf(section.locator('output.alert'))).toMatch(/^Договор № \S+ подписан в клинике\.$/);

@@ -105,10 +105,13 @@ export function billingOfficeJourney(env: JourneyEnv): void {
     const s = env.stack();
     const from = env.blocking.length;
     const R = s.urls.reception;
-    const { therapy } = await seedPrices(s);
+    const { therapy, certificate } = await seedPrices(s);
     const { patientId } = await registerPatient(s, 'Гусева');
     const invoice = await createInvoice(s, patientId, [{ priceItemId: therapy.id }]);
     await payAtDesk(s, invoice.id, 250000);
+    // Marked as expensive treatment (code 02) below.
+    const expensive = await createInvoice(s, patientId, [{ priceItemId: certificate.id }]);
+    await payAtDesk(s, expensive.id, 50000);
     const today = clinicToday();
 
     const accountant = await newStaff(s, 'accountant', 'Кравец Ольга Павловна');
@@ -120,7 +123,7 @@ export function billingOfficeJourney(env: JourneyEnv): void {
     const rec = page.getByTestId('reconciliation');
     await rec.locator('[data-method]').first().waitFor();
     const api = await reconciliationOf(s, today);
-    expect(api.ledger.find((l) => l.method === 'CASH')?.paymentsKopecks).toBeGreaterThanOrEqual(250000);
+    expect(api.ledger.find((l) => l.method === 'CASH')?.paymentsKopecks).toBeGreaterThanOrEqual(300000);
     for (const l of api.ledger) {
       const row = await textOf(rec.locator(`tr[data-method="${l.method}"]`));
       expect(row).toContain(`${rubles(l.paymentsKopecks)} (${l.paymentsCount})`);
@@ -141,14 +144,19 @@ export function billingOfficeJourney(env: JourneyEnv): void {
     await taxpayer.getByLabel('Дата рождения').fill('09.05.1972');
     await taxpayer.getByLabel('Серия и номер документа').fill('4510 123456');
     await taxpayer.getByLabel('Дата выдачи документа').fill('01.04.2005');
+    await panel.getByRole('checkbox', { name: new RegExp(`^Счёт № ${expensive.number}:`) }).check();
     await check(page, 'reception', '/accounting', 'a tax certificate being filled');
     await panel.getByRole('button', { name: 'Выдать справку' }).click();
     await panel.locator('output.alert').filter({ hasText: 'Справка №' }).waitFor();
     const [issued] = await taxCertificatesOf(s, patientId);
-    expect(issued).toMatchObject({ year: Number(today.slice(0, 4)), totalKopecks: 250000 });
-    expect(issued!.sums).toEqual([{ code: '01', kopecks: 250000 }]);
+    expect(issued).toMatchObject({ year: Number(today.slice(0, 4)), totalKopecks: 300000 });
+    expect([...issued!.sums].sort((a, b) => a.code.localeCompare(b.code))).toEqual([
+      { code: '01', kopecks: 250000 },
+      { code: '02', kopecks: 50000 },
+    ]);
     const row = panel.locator(`tr[data-certificate-id="${issued!.id}"]`);
-    expect(await textOf(row.getByTestId('certificate-total'))).toBe('2 500,00 ₽');
+    expect(await textOf(row.getByTestId('certificate-total'))).toBe('3 000,00 ₽');
+    expect(await textOf(row)).toContain('код 02 — дорогостоящее лечение: 500,00 ₽');
     expect(await textOf(row)).toContain(`№ ${issued!.number}`);
     await check(page, 'reception', '/accounting', 'a tax certificate issued');
     const pdf = await downloadOf(page, row.getByRole('link', { name: /^PDF/ }));

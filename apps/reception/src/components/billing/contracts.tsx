@@ -70,7 +70,7 @@ function ContractRow({
           </a>
           {c.status === 'DRAFT' ? (
             <button type="button" className="small" disabled={fetching} onClick={signNow}>
-              Подписан в клинике<span className="sr-only"> (договор № {c.number ?? ''})</span>
+              Подписать в клинике<span className="sr-only"> (договор № {c.number ?? ''})</span>
             </button>
           ) : null}
         </div>
