@@ -49,7 +49,8 @@ export function billingJourneys(env: JourneyEnv, axeVersion: string): void {
       'Billing pages',
       `axe-core ${axeVersion} on the portal's «Договоры и оплаты» (phone width) with a draft contract, before
 and after an online payment, and the staff app's «Касса», invoice page (payment, refund, a payment waiting for the register),
-receipt print view and «Бухгалтерия», on the real platform (billing with the ATOL and YooKassa emulators):
+receipt print view and «Бухгалтерия» (with the reconciliation and a tax-deduction certificate), the patient card's
+contracts made at the desk, on the real platform (billing with the ATOL and YooKassa emulators):
 \`A11Y_REPORT=1 npx vitest run --project e2e billing\`.`,
     ),
   );

@@ -170,3 +170,9 @@ export class PaymentsPage {
 export async function checkout(page: Page, action: 'Оплатить' | 'Отказаться'): Promise<void> {
   await page.getByRole('button', { name: action, exact: true }).click();
 }
+
+/** Clicks a download link (through the app's server); resolves to the file's bytes. */
+export async function downloadOf(page: Page, link: Locator): Promise<Buffer> {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return readFileSync(await download.path());
+}

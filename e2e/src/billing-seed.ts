@@ -180,3 +180,63 @@ export async function contractOf(s: Stack, id: string) {
   );
   return r.data.contract as { status: string; acceptedAt: string | null; acceptanceChannel: string | null };
 }
+
+/**
+ * A cash payment taken at the desk through the API (a cashier opens the register's shift, pays
+ * the invoice in full, closes the shift): money in the ledger with its fiscal receipt.
+ */
+export async function payAtDesk(s: Stack, invoiceId: string, kopecks: number): Promise<void> {
+  const cashier = await s.platform.account('cashier', { branchIds: [s.branch.id] });
+  const q = (query: string, variables: Record<string, unknown>) =>
+    s.platform.query(query, variables, cashier.token);
+  const b = { b: s.branch.id };
+  await q(`mutation ($b: ID!) { openFiscalShift(branchId: $b) { id open } }`, b);
+  const r = await q(
+    `mutation ($input: TakeDeskPaymentInput!) { takeDeskPayment(input: $input) { ok inputErrors { code message } payment { status } } }`,
+    { input: { invoiceId, method: 'CASH', amountKopecks: kopecks, idempotencyKey: randomUUID() } },
+  );
+  await q(`mutation ($b: ID!) { closeFiscalShift(branchId: $b) { id open } }`, b);
+  if (r.data?.takeDeskPayment?.payment?.status !== 'CAPTURED')
+    throw new Error(`takeDeskPayment failed: ${JSON.stringify(r)}`);
+}
+
+/** The branch's reconciliation of a day as the API gives it to an accountant. */
+export async function reconciliationOf(s: Stack, day: string) {
+  const accountant = await s.platform.account('accountant', { branchIds: [s.branch.id] });
+  const r = await s.platform.query(
+    `query ($b: ID!, $d: String!) { reconciliation(branchId: $b, day: $d) { balanced
+       ledger { method paymentsCount paymentsKopecks refundsCount refundsKopecks netKopecks }
+       discrepancies { code message } } }`,
+    { b: s.branch.id, d: day },
+    accountant.token,
+  );
+  return r.data.reconciliation as {
+    balanced: boolean;
+    ledger: Array<{
+      method: string;
+      paymentsCount: number;
+      paymentsKopecks: number;
+      refundsCount: number;
+      refundsKopecks: number;
+      netKopecks: number;
+    }>;
+    discrepancies: Array<{ code: string; message: string }>;
+  };
+}
+
+/** A patient's tax certificates as the API gives them to an accountant. */
+export async function taxCertificatesOf(s: Stack, patientId: string) {
+  const accountant = await s.platform.account('accountant', { branchIds: [s.branch.id] });
+  const r = await s.platform.query(
+    `query ($p: ID!) { taxCertificates(patientId: $p) { id number year totalKopecks sums { code kopecks } } }`,
+    { p: patientId },
+    accountant.token,
+  );
+  return r.data.taxCertificates as Array<{
+    id: string;
+    number: string;
+    year: number;
+    totalKopecks: number;
+    sums: Array<{ code: string; kopecks: number }>;
+  }>;
+}

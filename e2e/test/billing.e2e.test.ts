@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { axe } from '../src/a11y';
+import { billingDeskContracts } from '../src/billing-contracts';
 import { billingJourneys } from '../src/billing-journey';
 import { billingOfficeJourney } from '../src/billing-office';
 import type { JourneyEnv } from '../src/record-journeys';
@@ -79,4 +80,5 @@ run('billing: online payment in the portal, the cashier desk and accounting in C
   };
   billingJourneys(env, AXE_VERSION);
   billingOfficeJourney(env);
+  billingDeskContracts(env);
 });

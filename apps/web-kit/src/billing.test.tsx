@@ -1,13 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import {
   billingErrorText,
+  CONTRACT_STATUS_STAFF_LABELS,
   changeKopecks,
   parseRubles,
   receiptContact,
   refundableKopecks,
   rubles,
   rublesValue,
+  TAX_RELATION_LABELS,
+  taxYears,
 } from './billing';
 import { InvoiceLinesTable, ReceiptView } from './billing-view';
 
@@ -74,6 +78,31 @@ describe('errors', () => {
     expect(billingErrorText('REQUIRED', 'Укажите причину скидки')).toBe('Укажите причину скидки');
     expect(billingErrorText('FORBIDDEN')).toBe('Недостаточно прав');
     expect(billingErrorText(undefined, null, 'Оплата не прошла')).toBe('Оплата не прошла');
+  });
+});
+
+/** The values of an enum of billing's published schema. */
+function enumValues(name: string): string[] {
+  const sdl = readFileSync(new URL('../../../subgraphs/billing/schema.graphql', import.meta.url), 'utf8');
+  const body = new RegExp(`enum ${name} \\{([^}]*)\\}`).exec(sdl)?.[1] ?? '';
+  return body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^[A-Z][A-Z0-9_]*$/.test(l));
+}
+
+describe('documents', () => {
+  it('offers the certificate for this year and the four before', () => {
+    expect(taxYears('2026-01-15')).toEqual([2026, 2025, 2024, 2023, 2022]);
+  });
+
+  it('names every contract status and taxpayer relation of the schema in Russian', () => {
+    const statuses = enumValues('ContractStatus');
+    const relations = enumValues('TaxPatientRelation');
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(relations.length).toBeGreaterThan(0);
+    expect(Object.keys(CONTRACT_STATUS_STAFF_LABELS).sort()).toEqual([...statuses].sort());
+    expect(Object.keys(TAX_RELATION_LABELS).sort()).toEqual([...relations].sort());
   });
 });
 

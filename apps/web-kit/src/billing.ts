@@ -139,6 +139,39 @@ export const CONTRACT_STATUS_LABELS: Record<string, string> = {
   SIGNED: 'подписан в клинике',
 };
 
+/** A contract's state as the staff read it. */
+export const CONTRACT_STATUS_STAFF_LABELS: Record<string, string> = {
+  DRAFT: 'черновик — ждёт согласия пациента',
+  ACCEPTED: 'принят пациентом в личном кабинете',
+  SIGNED: 'подписан в клинике',
+};
+
+/** Who the patient is to the taxpayer (the social deduction covers these people). */
+export const TAX_RELATION_LABELS: Record<string, string> = {
+  CHILD: 'ребёнок',
+  SPOUSE: 'супруг(а)',
+  PARENT: 'родитель',
+  WARD: 'подопечный',
+};
+
+/** Identity document kinds of the FNS directory used on the certificate. */
+export const TAX_DOCUMENT_LABELS: Record<string, string> = {
+  '21': 'Паспорт гражданина Российской Федерации',
+  '03': 'Свидетельство о рождении',
+};
+
+/** Service codes of the certificate (form КНД 1151156). */
+export const TAX_SUM_LABELS: Record<string, string> = {
+  '01': 'код 01 — медицинские услуги',
+  '02': 'код 02 — дорогостоящее лечение',
+};
+
+/** The years a certificate can be asked for on `today` (YYYY-MM-DD): this one and the four before. */
+export function taxYears(today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  return Array.from({ length: 5 }, (_, i) => year - i);
+}
+
 /** What is left to refund of a payment (captured money less done refunds). */
 export function refundableKopecks(p: {
   status?: string | null;

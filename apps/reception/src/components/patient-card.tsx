@@ -6,6 +6,7 @@ import { Denied, ErrorBox, errorText, Loading, policyFields } from '@medikamente
 import Link from 'next/link';
 import { useQuery } from 'urql';
 import { PatientCardQuery } from '@/operations/patients';
+import { DeskContracts } from './billing/contracts';
 import { PatientInvoices } from './billing/invoice-list';
 
 const PURPOSES: Record<string, string> = {
@@ -88,6 +89,20 @@ export function PatientCard({ id }: { id: string }) {
           Счета и оплаты
         </h2>
         <PatientInvoices patientId={p.id} zone={CLINIC_ZONE} />
+      </section>
+      <section className="card" aria-labelledby="contracts-title" data-section="contracts">
+        <h2 id="contracts-title" style={{ marginTop: 0 }}>
+          Договоры на платные услуги
+        </h2>
+        <DeskContracts
+          patientId={p.id}
+          defaults={{
+            fullName: p.fullName,
+            birthDate: p.birthDate,
+            phone: p.phone,
+            address: p.homeAddress ?? p.registrationAddress,
+          }}
+        />
       </section>
       <Link className="button" href={`/book?patientId=${p.id}`}>
         Записать на приём

@@ -45,6 +45,11 @@ type Documents = {
     "\n    query ReceptionFreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  ": typeof types.ReceptionFreeSlotsDocument,
     "\n    mutation StartTotpEnrollment {\n      startTotpEnrollment { ok secret otpauthUri inputErrors { field code message } }\n    }\n  ": typeof types.StartTotpEnrollmentDocument,
     "\n    mutation ConfirmTotpEnrollment($code: String!) {\n      confirmTotpEnrollment(code: $code) { ok inputErrors { field code message } account { id totpEnabled } }\n    }\n  ": typeof types.ConfirmTotpEnrollmentDocument,
+    "\n  fragment ContractSummaryFields on Contract {\n    id\n    number\n    status\n    date\n    createdAt\n    acceptedAt\n    acceptanceChannel\n    totalKopecks\n    services { code name quantity unitPriceKopecks amountKopecks }\n  }\n": typeof types.ContractSummaryFieldsFragmentDoc,
+    "\n    query PatientContracts($patientId: ID!) {\n      patientContracts(patientId: $patientId) { ...ContractSummaryFields }\n    }\n  ": typeof types.PatientContractsDocument,
+    "\n    mutation CreateDeskContract($input: CreateContractInput!) {\n      createContract(input: $input) {\n        ok\n        inputErrors { field code message }\n        contract { ...ContractSummaryFields }\n      }\n    }\n  ": typeof types.CreateDeskContractDocument,
+    "\n    mutation SignContractAtDesk($contractId: ID!) {\n      signContractAtDesk(contractId: $contractId) {\n        ok\n        inputErrors { field code message }\n        contract { ...ContractSummaryFields }\n      }\n    }\n  ": typeof types.SignContractAtDeskDocument,
+    "\n  query DeskContractPdf($id: ID!) {\n    contract(id: $id) { id pdfUrl }\n  }\n": typeof types.DeskContractPdfDocument,
     "\n    query BranchJournal($branchId: ID!, $date: String!) {\n      branchJournal(branchId: $branchId, date: $date) {\n        id\n        status\n        startsAt\n        endsAt\n        source\n        overbooked\n        cancelledLate\n        confirmedAt\n        checkedInAt\n        specialistId\n        serviceId\n        patientId\n        patient { id fullName phone }\n        service { id name }\n      }\n    }\n  ": typeof types.BranchJournalDocument,
     "\n    query ReceptionAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        patientId\n        patient { id fullName phone }\n        specialist { id displayName }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  ": typeof types.ReceptionAppointmentDocument,
     "\n    mutation ReceptionBook($input: BookingInput!) {\n      bookAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": typeof types.ReceptionBookDocument,
@@ -91,6 +96,11 @@ type Documents = {
     "\n    mutation AddVisitAddendum($input: AddVisitAddendumInput!) {\n      addVisitAddendum(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id }\n      }\n    }\n  ": typeof types.AddVisitAddendumDocument,
     "\n    mutation MarkVisitEnteredInError($input: MarkVisitEnteredInErrorInput!) {\n      markVisitEnteredInError(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id status }\n      }\n    }\n  ": typeof types.MarkVisitEnteredInErrorDocument,
     "\n    mutation BreakGlass($input: BreakGlassInput!) {\n      breakGlass(input: $input) {\n        ok\n        inputErrors { field code message }\n        expiresAt\n      }\n    }\n  ": typeof types.BreakGlassDocument,
+    "\n  fragment TaxCertificateFields on TaxCertificate {\n    id\n    number\n    year\n    issuedAt\n    totalKopecks\n    sums { code kopecks }\n    fileName\n    createdAt\n  }\n": typeof types.TaxCertificateFieldsFragmentDoc,
+    "\n    query TaxCertificates($patientId: ID!) {\n      taxCertificates(patientId: $patientId) { ...TaxCertificateFields }\n    }\n  ": typeof types.TaxCertificatesDocument,
+    "\n    mutation IssueTaxCertificate($input: IssueTaxCertificateInput!) {\n      issueTaxCertificate(input: $input) {\n        ok\n        inputErrors { field code message }\n        certificate { ...TaxCertificateFields }\n      }\n    }\n  ": typeof types.IssueTaxCertificateDocument,
+    "\n    query TaxPatientName($id: ID!) {\n      patient(id: $id) { id fullName }\n    }\n  ": typeof types.TaxPatientNameDocument,
+    "\n  query TaxCertificateFiles($patientId: ID!) {\n    taxCertificates(patientId: $patientId) { id pdfUrl xmlUrl }\n  }\n": typeof types.TaxCertificateFilesDocument,
 };
 const documents: Documents = {
     "\n    query Reconciliation($branchId: ID!, $day: String!) {\n      reconciliation(branchId: $branchId, day: $day) {\n        branchId\n        day\n        registerId\n        balanced\n        checkedAt\n        ledger { method paymentsCount paymentsKopecks refundsCount refundsKopecks netKopecks }\n        shifts {\n          registerId\n          shiftNumber\n          open\n          openedAt\n          closedAt\n          source\n          report { sellCashKopecks sellElectronicKopecks returnCashKopecks returnElectronicKopecks receiptCount }\n          ledger { sellCashKopecks sellElectronicKopecks returnCashKopecks returnElectronicKopecks receiptCount }\n        }\n        settlement { configured available paymentsCount paymentsKopecks refundsCount refundsKopecks }\n        discrepancies {\n          code\n          message\n          paymentId\n          refundId\n          providerPaymentId\n          registerId\n          shiftNumber\n          expectedKopecks\n          actualKopecks\n        }\n      }\n    }\n  ": types.ReconciliationDocument,
@@ -124,6 +134,11 @@ const documents: Documents = {
     "\n    query ReceptionFreeSlots($input: FreeSlotsInput!) {\n      freeSlots(input: $input) {\n        specialistId\n        branchId\n        startsAt\n        endsAt\n        branch { id name timeZone }\n      }\n    }\n  ": types.ReceptionFreeSlotsDocument,
     "\n    mutation StartTotpEnrollment {\n      startTotpEnrollment { ok secret otpauthUri inputErrors { field code message } }\n    }\n  ": types.StartTotpEnrollmentDocument,
     "\n    mutation ConfirmTotpEnrollment($code: String!) {\n      confirmTotpEnrollment(code: $code) { ok inputErrors { field code message } account { id totpEnabled } }\n    }\n  ": types.ConfirmTotpEnrollmentDocument,
+    "\n  fragment ContractSummaryFields on Contract {\n    id\n    number\n    status\n    date\n    createdAt\n    acceptedAt\n    acceptanceChannel\n    totalKopecks\n    services { code name quantity unitPriceKopecks amountKopecks }\n  }\n": types.ContractSummaryFieldsFragmentDoc,
+    "\n    query PatientContracts($patientId: ID!) {\n      patientContracts(patientId: $patientId) { ...ContractSummaryFields }\n    }\n  ": types.PatientContractsDocument,
+    "\n    mutation CreateDeskContract($input: CreateContractInput!) {\n      createContract(input: $input) {\n        ok\n        inputErrors { field code message }\n        contract { ...ContractSummaryFields }\n      }\n    }\n  ": types.CreateDeskContractDocument,
+    "\n    mutation SignContractAtDesk($contractId: ID!) {\n      signContractAtDesk(contractId: $contractId) {\n        ok\n        inputErrors { field code message }\n        contract { ...ContractSummaryFields }\n      }\n    }\n  ": types.SignContractAtDeskDocument,
+    "\n  query DeskContractPdf($id: ID!) {\n    contract(id: $id) { id pdfUrl }\n  }\n": types.DeskContractPdfDocument,
     "\n    query BranchJournal($branchId: ID!, $date: String!) {\n      branchJournal(branchId: $branchId, date: $date) {\n        id\n        status\n        startsAt\n        endsAt\n        source\n        overbooked\n        cancelledLate\n        confirmedAt\n        checkedInAt\n        specialistId\n        serviceId\n        patientId\n        patient { id fullName phone }\n        service { id name }\n      }\n    }\n  ": types.BranchJournalDocument,
     "\n    query ReceptionAppointment($id: ID!) {\n      appointment(id: $id) {\n        id\n        status\n        startsAt\n        endsAt\n        specialistId\n        serviceId\n        branchId\n        patientId\n        patient { id fullName phone }\n        specialist { id displayName }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  ": types.ReceptionAppointmentDocument,
     "\n    mutation ReceptionBook($input: BookingInput!) {\n      bookAppointment(input: $input) {\n        appointment { id status startsAt }\n        inputErrors { field code message }\n        alternatives { specialistId branchId startsAt endsAt branch { id name timeZone } }\n      }\n    }\n  ": types.ReceptionBookDocument,
@@ -170,6 +185,11 @@ const documents: Documents = {
     "\n    mutation AddVisitAddendum($input: AddVisitAddendumInput!) {\n      addVisitAddendum(input: $input) {\n        ok\n        inputErrors { field code message }\n        visit { id }\n      }\n    }\n  ": types.AddVisitAddendumDocument,
     "\n    mutation MarkVisitEnteredInError($input: MarkVisitEnteredInErrorInput!) {\n      markVisitEnteredInError(input: $input) {\n        ok\n        inputErrors { field code message }\n        version { id status }\n      }\n    }\n  ": types.MarkVisitEnteredInErrorDocument,
     "\n    mutation BreakGlass($input: BreakGlassInput!) {\n      breakGlass(input: $input) {\n        ok\n        inputErrors { field code message }\n        expiresAt\n      }\n    }\n  ": types.BreakGlassDocument,
+    "\n  fragment TaxCertificateFields on TaxCertificate {\n    id\n    number\n    year\n    issuedAt\n    totalKopecks\n    sums { code kopecks }\n    fileName\n    createdAt\n  }\n": types.TaxCertificateFieldsFragmentDoc,
+    "\n    query TaxCertificates($patientId: ID!) {\n      taxCertificates(patientId: $patientId) { ...TaxCertificateFields }\n    }\n  ": types.TaxCertificatesDocument,
+    "\n    mutation IssueTaxCertificate($input: IssueTaxCertificateInput!) {\n      issueTaxCertificate(input: $input) {\n        ok\n        inputErrors { field code message }\n        certificate { ...TaxCertificateFields }\n      }\n    }\n  ": types.IssueTaxCertificateDocument,
+    "\n    query TaxPatientName($id: ID!) {\n      patient(id: $id) { id fullName }\n    }\n  ": types.TaxPatientNameDocument,
+    "\n  query TaxCertificateFiles($patientId: ID!) {\n    taxCertificates(patientId: $patientId) { id pdfUrl xmlUrl }\n  }\n": types.TaxCertificateFilesDocument,
 };
 
 /**
@@ -310,6 +330,26 @@ export function graphql(source: "\n    mutation StartTotpEnrollment {\n      sta
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation ConfirmTotpEnrollment($code: String!) {\n      confirmTotpEnrollment(code: $code) { ok inputErrors { field code message } account { id totpEnabled } }\n    }\n  "): (typeof documents)["\n    mutation ConfirmTotpEnrollment($code: String!) {\n      confirmTotpEnrollment(code: $code) { ok inputErrors { field code message } account { id totpEnabled } }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContractSummaryFields on Contract {\n    id\n    number\n    status\n    date\n    createdAt\n    acceptedAt\n    acceptanceChannel\n    totalKopecks\n    services { code name quantity unitPriceKopecks amountKopecks }\n  }\n"): (typeof documents)["\n  fragment ContractSummaryFields on Contract {\n    id\n    number\n    status\n    date\n    createdAt\n    acceptedAt\n    acceptanceChannel\n    totalKopecks\n    services { code name quantity unitPriceKopecks amountKopecks }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query PatientContracts($patientId: ID!) {\n      patientContracts(patientId: $patientId) { ...ContractSummaryFields }\n    }\n  "): (typeof documents)["\n    query PatientContracts($patientId: ID!) {\n      patientContracts(patientId: $patientId) { ...ContractSummaryFields }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation CreateDeskContract($input: CreateContractInput!) {\n      createContract(input: $input) {\n        ok\n        inputErrors { field code message }\n        contract { ...ContractSummaryFields }\n      }\n    }\n  "): (typeof documents)["\n    mutation CreateDeskContract($input: CreateContractInput!) {\n      createContract(input: $input) {\n        ok\n        inputErrors { field code message }\n        contract { ...ContractSummaryFields }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SignContractAtDesk($contractId: ID!) {\n      signContractAtDesk(contractId: $contractId) {\n        ok\n        inputErrors { field code message }\n        contract { ...ContractSummaryFields }\n      }\n    }\n  "): (typeof documents)["\n    mutation SignContractAtDesk($contractId: ID!) {\n      signContractAtDesk(contractId: $contractId) {\n        ok\n        inputErrors { field code message }\n        contract { ...ContractSummaryFields }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskContractPdf($id: ID!) {\n    contract(id: $id) { id pdfUrl }\n  }\n"): (typeof documents)["\n  query DeskContractPdf($id: ID!) {\n    contract(id: $id) { id pdfUrl }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -494,6 +534,26 @@ export function graphql(source: "\n    mutation MarkVisitEnteredInError($input: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation BreakGlass($input: BreakGlassInput!) {\n      breakGlass(input: $input) {\n        ok\n        inputErrors { field code message }\n        expiresAt\n      }\n    }\n  "): (typeof documents)["\n    mutation BreakGlass($input: BreakGlassInput!) {\n      breakGlass(input: $input) {\n        ok\n        inputErrors { field code message }\n        expiresAt\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TaxCertificateFields on TaxCertificate {\n    id\n    number\n    year\n    issuedAt\n    totalKopecks\n    sums { code kopecks }\n    fileName\n    createdAt\n  }\n"): (typeof documents)["\n  fragment TaxCertificateFields on TaxCertificate {\n    id\n    number\n    year\n    issuedAt\n    totalKopecks\n    sums { code kopecks }\n    fileName\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query TaxCertificates($patientId: ID!) {\n      taxCertificates(patientId: $patientId) { ...TaxCertificateFields }\n    }\n  "): (typeof documents)["\n    query TaxCertificates($patientId: ID!) {\n      taxCertificates(patientId: $patientId) { ...TaxCertificateFields }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation IssueTaxCertificate($input: IssueTaxCertificateInput!) {\n      issueTaxCertificate(input: $input) {\n        ok\n        inputErrors { field code message }\n        certificate { ...TaxCertificateFields }\n      }\n    }\n  "): (typeof documents)["\n    mutation IssueTaxCertificate($input: IssueTaxCertificateInput!) {\n      issueTaxCertificate(input: $input) {\n        ok\n        inputErrors { field code message }\n        certificate { ...TaxCertificateFields }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query TaxPatientName($id: ID!) {\n      patient(id: $id) { id fullName }\n    }\n  "): (typeof documents)["\n    query TaxPatientName($id: ID!) {\n      patient(id: $id) { id fullName }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaxCertificateFiles($patientId: ID!) {\n    taxCertificates(patientId: $patientId) { id pdfUrl xmlUrl }\n  }\n"): (typeof documents)["\n  query TaxCertificateFiles($patientId: ID!) {\n    taxCertificates(patientId: $patientId) { id pdfUrl xmlUrl }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -82,6 +82,69 @@ export type ConsentPurpose =
   | 'PORTAL_ACCOUNT'
   | 'TREATMENT';
 
+export type ContractAcceptanceChannel =
+  | 'DESK'
+  | 'PORTAL';
+
+export type ContractDocumentInput = {
+  /** YYYY-MM-DD */
+  issuedAt?: string | null | undefined;
+  issuedBy?: string | null | undefined;
+  /** e.g. «Паспорт гражданина Российской Федерации» */
+  kind: string;
+  seriesNumber: string;
+};
+
+export type ContractPersonInput = {
+  /** Place of residence */
+  address: string;
+  /** YYYY-MM-DD */
+  birthDate?: string | null | undefined;
+  document: ContractDocumentInput;
+  fullName: string;
+  phone: string;
+};
+
+export type ContractRepresentativeInput = {
+  address: string;
+  /** The document that makes them the legal representative */
+  basis: string;
+  birthDate?: string | null | undefined;
+  document: ContractDocumentInput;
+  fullName: string;
+  phone: string;
+};
+
+export type ContractServiceInput = {
+  priceItemId: string;
+  quantity?: number;
+};
+
+export type ContractStatus =
+  /** Accepted by the patient in the portal */
+  | 'ACCEPTED'
+  /** Made at the desk, not concluded yet */
+  | 'DRAFT'
+  /** Signed on paper at the desk */
+  | 'SIGNED';
+
+export type CreateContractInput = {
+  branchId: string;
+  city?: string | null | undefined;
+  /** A retry with the same key returns the same contract */
+  idempotencyKey: string;
+  /** The patient (потребитель) */
+  patient: ContractPersonInput;
+  patientId: string;
+  /** Who pays, when not the patient (заказчик) */
+  payer?: ContractPersonInput | null | undefined;
+  /** Conditions and waiting times of the services; a general default when absent */
+  provisionTerms?: string | null | undefined;
+  /** The legal representative of a minor or incapacitated patient */
+  representative?: ContractRepresentativeInput | null | undefined;
+  services: Array<ContractServiceInput>;
+};
+
 export type CreateInvoiceInput = {
   branchId: string;
   /** A retry with the same key returns the same invoice */
@@ -178,6 +241,19 @@ export type InvoiceStatus =
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';
+
+export type IssueTaxCertificateInput = {
+  /** The patient's invoices for expensive treatment (code 02); the rest is code 01 */
+  expensiveInvoiceIds?: Array<string> | null | undefined;
+  /** A retry with the same key returns the same certificate */
+  idempotencyKey: string;
+  /** The patient, when the taxpayer paid for someone else */
+  patient?: TaxPatientInput | null | undefined;
+  patientId: string;
+  /** Who claims the deduction */
+  taxpayer: TaxPersonInput;
+  year: number;
+};
 
 /** N normal, L/H below/above the reference range, LL/HH critical, A abnormal (coded) */
 export type LabFlag =
@@ -425,6 +501,38 @@ export type TakeDeskPaymentInput = {
   method: PaymentMethod;
 };
 
+export type TaxDocumentInput = {
+  /** Document kind code of the FNS directory: 21 passport of a citizen of Russia, 03 birth certificate */
+  code: string;
+  /** YYYY-MM-DD */
+  issuedAt: string;
+  seriesNumber: string;
+};
+
+export type TaxPatientInput = {
+  birthDate: string;
+  document: TaxDocumentInput;
+  fullName: string;
+  inn?: string | null | undefined;
+  relation: TaxPatientRelation;
+};
+
+/** Who the patient is to the taxpayer (the deduction covers a spouse, parents, children and wards) */
+export type TaxPatientRelation =
+  | 'CHILD'
+  | 'PARENT'
+  | 'SPOUSE'
+  | 'WARD';
+
+export type TaxPersonInput = {
+  /** YYYY-MM-DD */
+  birthDate: string;
+  document: TaxDocumentInput;
+  fullName: string;
+  /** 12 digits; may be absent when the document is given */
+  inn?: string | null | undefined;
+};
+
 /** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */
 export type VatRate =
   | 'NONE'
@@ -656,6 +764,36 @@ export type ConfirmTotpEnrollmentMutationVariables = Exact<{
 
 
 export type ConfirmTotpEnrollmentMutation = { confirmTotpEnrollment: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, account: { id: string, totpEnabled: boolean } | null } };
+
+export type ContractSummaryFieldsFragment = { id: string, number: string | null, status: ContractStatus | null, date: string | null, createdAt: string | null, acceptedAt: string | null, acceptanceChannel: ContractAcceptanceChannel | null, totalKopecks: number | null, services: Array<{ code: string | null, name: string, quantity: number, unitPriceKopecks: number, amountKopecks: number }> | null };
+
+export type PatientContractsQueryVariables = Exact<{
+  patientId: string;
+}>;
+
+
+export type PatientContractsQuery = { patientContracts: Array<{ id: string, number: string | null, status: ContractStatus | null, date: string | null, createdAt: string | null, acceptedAt: string | null, acceptanceChannel: ContractAcceptanceChannel | null, totalKopecks: number | null, services: Array<{ code: string | null, name: string, quantity: number, unitPriceKopecks: number, amountKopecks: number }> | null }> };
+
+export type CreateDeskContractMutationVariables = Exact<{
+  input: CreateContractInput;
+}>;
+
+
+export type CreateDeskContractMutation = { createContract: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, contract: { id: string, number: string | null, status: ContractStatus | null, date: string | null, createdAt: string | null, acceptedAt: string | null, acceptanceChannel: ContractAcceptanceChannel | null, totalKopecks: number | null, services: Array<{ code: string | null, name: string, quantity: number, unitPriceKopecks: number, amountKopecks: number }> | null } | null } };
+
+export type SignContractAtDeskMutationVariables = Exact<{
+  contractId: string;
+}>;
+
+
+export type SignContractAtDeskMutation = { signContractAtDesk: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, contract: { id: string, number: string | null, status: ContractStatus | null, date: string | null, createdAt: string | null, acceptedAt: string | null, acceptanceChannel: ContractAcceptanceChannel | null, totalKopecks: number | null, services: Array<{ code: string | null, name: string, quantity: number, unitPriceKopecks: number, amountKopecks: number }> | null } | null } };
+
+export type DeskContractPdfQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DeskContractPdfQuery = { contract: { id: string, pdfUrl: string | null } | null };
 
 export type BranchJournalQueryVariables = Exact<{
   branchId: string;
@@ -946,15 +1084,47 @@ export type BreakGlassMutationVariables = Exact<{
 
 export type BreakGlassMutation = { breakGlass: { ok: boolean, expiresAt: string | null, inputErrors: Array<{ field: string, code: string, message: string }> } };
 
+export type TaxCertificateFieldsFragment = { id: string, number: string | null, year: number | null, issuedAt: string | null, totalKopecks: number | null, fileName: string | null, createdAt: string | null, sums: Array<{ code: string, kopecks: number }> | null };
+
+export type TaxCertificatesQueryVariables = Exact<{
+  patientId: string;
+}>;
+
+
+export type TaxCertificatesQuery = { taxCertificates: Array<{ id: string, number: string | null, year: number | null, issuedAt: string | null, totalKopecks: number | null, fileName: string | null, createdAt: string | null, sums: Array<{ code: string, kopecks: number }> | null }> };
+
+export type IssueTaxCertificateMutationVariables = Exact<{
+  input: IssueTaxCertificateInput;
+}>;
+
+
+export type IssueTaxCertificateMutation = { issueTaxCertificate: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, certificate: { id: string, number: string | null, year: number | null, issuedAt: string | null, totalKopecks: number | null, fileName: string | null, createdAt: string | null, sums: Array<{ code: string, kopecks: number }> | null } | null } };
+
+export type TaxPatientNameQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaxPatientNameQuery = { patient: { id: string, fullName: string | null } | null };
+
+export type TaxCertificateFilesQueryVariables = Exact<{
+  patientId: string;
+}>;
+
+
+export type TaxCertificateFilesQuery = { taxCertificates: Array<{ id: string, pdfUrl: string | null, xmlUrl: string | null }> };
+
 export const OneCExportStatusFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OneCExportStatusFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OneCExportStatus"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enabled"}},{"kind":"Field","name":{"kind":"Name","value":"fileEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"exported"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}},{"kind":"Field","name":{"kind":"Name","value":"pending"}},{"kind":"Field","name":{"kind":"Name","value":"lastRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"running"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"exported"}},{"kind":"Field","name":{"kind":"Name","value":"failed"}}]}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"attempts"}},{"kind":"Field","name":{"kind":"Name","value":"lastError"}},{"kind":"Field","name":{"kind":"Name","value":"nextAttemptAt"}}]}}]}}]} as unknown as DocumentNode<OneCExportStatusFieldsFragment, unknown>;
 export const ReceiptFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ReceiptFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Receipt"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"paymentId"}},{"kind":"Field","name":{"kind":"Name","value":"operation"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"cashKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"electronicKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"customerContact"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalDocumentNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalSign"}},{"kind":"Field","name":{"kind":"Name","value":"fnNumber"}},{"kind":"Field","name":{"kind":"Name","value":"registrationNumber"}},{"kind":"Field","name":{"kind":"Name","value":"shiftNumber"}},{"kind":"Field","name":{"kind":"Name","value":"receiptNumber"}},{"kind":"Field","name":{"kind":"Name","value":"fiscalAt"}},{"kind":"Field","name":{"kind":"Name","value":"lines"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"priceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"amountKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"vat"}},{"kind":"Field","name":{"kind":"Name","value":"paymentMethod"}},{"kind":"Field","name":{"kind":"Name","value":"paymentObject"}}]}}]}}]} as unknown as DocumentNode<ReceiptFieldsFragment, unknown>;
 export const InvoiceSummaryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InvoiceSummaryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Invoice"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"branchId"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"paidKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"refundedKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"balanceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]} as unknown as DocumentNode<InvoiceSummaryFieldsFragment, unknown>;
+export const ContractSummaryFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ContractSummaryFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Contract"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acceptanceChannel"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"services"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"quantity"}},{"kind":"Field","name":{"kind":"Name","value":"unitPriceKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"amountKopecks"}}]}}]}}]} as unknown as DocumentNode<ContractSummaryFieldsFragment, unknown>;
 export const LabResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabResultFieldsFragment, unknown>;
 export const LabOrderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabOrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"clinicalNote"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"specimenCode"}},{"kind":"Field","name":{"kind":"Name","value":"specimenType"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"tests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"resulted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LabResultFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviewComment"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"collectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"releasedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabOrderFieldsFragment, unknown>;
 export const LabAlertFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabAlertFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabAlert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"escalatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}}]}}]}}]} as unknown as DocumentNode<LabAlertFieldsFragment, unknown>;
 export const VisitVersionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitVersionFieldsFragment, unknown>;
 export const VisitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Visit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"appointmentId"}},{"kind":"Field","name":{"kind":"Name","value":"doctorAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"branchId"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitFieldsFragment, unknown>;
 export const VisitDraftFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitDraftFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitDraft"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitDraftFieldsFragment, unknown>;
+export const TaxCertificateFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaxCertificateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaxCertificate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"sums"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kopecks"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<TaxCertificateFieldsFragment, unknown>;
 export const ReconciliationDocument = {"__meta__":{"documentId":"sha256:d0c961f62f0a4b729ddd0489bedee6b4e049ebb1a825b93d478c97d7d8a386cf"}} as unknown as DocumentNode<ReconciliationQuery, ReconciliationQueryVariables>;
 export const OneCExportStatusDocument = {"__meta__":{"documentId":"sha256:17a57bd523d2d166ef8561f575404272840badac794883557c832daca6ae297f"}} as unknown as DocumentNode<OneCExportStatusQuery, OneCExportStatusQueryVariables>;
 export const RunOneCExportDocument = {"__meta__":{"documentId":"sha256:16adfd3d74e879f2ce2ffabde14b7cc5ebd17ec9856e9945ce14ee6bbd9604da"}} as unknown as DocumentNode<RunOneCExportMutation, RunOneCExportMutationVariables>;
@@ -983,6 +1153,10 @@ export const BranchSpecialistsDocument = {"__meta__":{"documentId":"sha256:5a574
 export const ReceptionFreeSlotsDocument = {"__meta__":{"documentId":"sha256:35181225a5d6fad7470153ff0a3e762570600f77cc98197dec41df6782dc2c07"}} as unknown as DocumentNode<ReceptionFreeSlotsQuery, ReceptionFreeSlotsQueryVariables>;
 export const StartTotpEnrollmentDocument = {"__meta__":{"documentId":"sha256:77fccaf76105ac02e5f19ad4763c22354aa52921fd283da9c33608fc870a3a3e"}} as unknown as DocumentNode<StartTotpEnrollmentMutation, StartTotpEnrollmentMutationVariables>;
 export const ConfirmTotpEnrollmentDocument = {"__meta__":{"documentId":"sha256:6778d0e179e97dd9889c4c0bc77c2a701e09a89361b2c2f5a975fc6c48bd5f32"}} as unknown as DocumentNode<ConfirmTotpEnrollmentMutation, ConfirmTotpEnrollmentMutationVariables>;
+export const PatientContractsDocument = {"__meta__":{"documentId":"sha256:61dd674f99bb3c6810b9169e0e7bec8d9fd427dd46b2cd7a0d09763562aecc38"}} as unknown as DocumentNode<PatientContractsQuery, PatientContractsQueryVariables>;
+export const CreateDeskContractDocument = {"__meta__":{"documentId":"sha256:9a76fe7af6c6a3d4be37efe3d238049e6756079a6578dcb44f499115354edf82"}} as unknown as DocumentNode<CreateDeskContractMutation, CreateDeskContractMutationVariables>;
+export const SignContractAtDeskDocument = {"__meta__":{"documentId":"sha256:6807962fa689d78546017a5e0b726cb46ae98d39de5181b21d22c6bd81b990ab"}} as unknown as DocumentNode<SignContractAtDeskMutation, SignContractAtDeskMutationVariables>;
+export const DeskContractPdfDocument = {"__meta__":{"documentId":"sha256:87815c907919f8987f8d2e5c9c736ba94e76383c977c11ccce404ac4544b335f"}} as unknown as DocumentNode<DeskContractPdfQuery, DeskContractPdfQueryVariables>;
 export const BranchJournalDocument = {"__meta__":{"documentId":"sha256:e50324b842a360bd37d567d9b6c67b81efa95225489f1fc9f14f304b11299794"}} as unknown as DocumentNode<BranchJournalQuery, BranchJournalQueryVariables>;
 export const ReceptionAppointmentDocument = {"__meta__":{"documentId":"sha256:e407579b803d5ea083a6aa7ed2a67da741da822c3bf128ec5913b28243839fee"}} as unknown as DocumentNode<ReceptionAppointmentQuery, ReceptionAppointmentQueryVariables>;
 export const ReceptionBookDocument = {"__meta__":{"documentId":"sha256:ac2ef06ccfbf9fb7ba089515269833e9b7a0f0d8592c89d4e4da13d492d63c42"}} as unknown as DocumentNode<ReceptionBookMutation, ReceptionBookMutationVariables>;
@@ -1023,3 +1197,7 @@ export const DiscardVisitDraftDocument = {"__meta__":{"documentId":"sha256:0af3c
 export const AddVisitAddendumDocument = {"__meta__":{"documentId":"sha256:d63ff30f3037899b906adca9a6843995f91dd0a88fb8811ec59b56c31135f8e6"}} as unknown as DocumentNode<AddVisitAddendumMutation, AddVisitAddendumMutationVariables>;
 export const MarkVisitEnteredInErrorDocument = {"__meta__":{"documentId":"sha256:224084399541b49be15b6b65fc43c005de11e4c5c9017f8475e6f1f2295af118"}} as unknown as DocumentNode<MarkVisitEnteredInErrorMutation, MarkVisitEnteredInErrorMutationVariables>;
 export const BreakGlassDocument = {"__meta__":{"documentId":"sha256:77397a21edc148f3d0168e4928d6a4e2e78e714bd40e574b071345ac6197bd6d"}} as unknown as DocumentNode<BreakGlassMutation, BreakGlassMutationVariables>;
+export const TaxCertificatesDocument = {"__meta__":{"documentId":"sha256:69e07a008c0d050e65b6015748aadbfcf31bd313074b9efac69888416ed8539d"}} as unknown as DocumentNode<TaxCertificatesQuery, TaxCertificatesQueryVariables>;
+export const IssueTaxCertificateDocument = {"__meta__":{"documentId":"sha256:9ea9e06b37aff6e3c3bbe32023510d108a2ffc886d4a9aae05dacaadfb5e7e23"}} as unknown as DocumentNode<IssueTaxCertificateMutation, IssueTaxCertificateMutationVariables>;
+export const TaxPatientNameDocument = {"__meta__":{"documentId":"sha256:fff1f03c91c53d69160ccae4567826c396e7baec93172d070ca77ab0ec5381e7"}} as unknown as DocumentNode<TaxPatientNameQuery, TaxPatientNameQueryVariables>;
+export const TaxCertificateFilesDocument = {"__meta__":{"documentId":"sha256:a02219996b00175fac22679d16353a5e0916b2f10f76d99ec162cd26c273c7a6"}} as unknown as DocumentNode<TaxCertificateFilesQuery, TaxCertificateFilesQueryVariables>;

@@ -7,8 +7,8 @@ export type DownloadRouteOptions<P> = {
   document: PersistedDocument;
   /** Its variables from the route's params; null refuses the request (e.g. not an id). */
   variables: (params: P) => Record<string, unknown> | null;
-  /** The link in the mutation's answer, or null when it was refused. */
-  link: (data: unknown) => { url: string } | null | undefined;
+  /** The link in the mutation's answer (the route's params to pick one of several), or null when it was refused. */
+  link: (data: unknown, params: P) => { url: string } | null | undefined;
   /** The page the download starts from: the browser returns there with `?download=failed` on failure. */
   page: string;
   /** Where a browser without a session signs in (the route is reached by navigation). */
@@ -39,7 +39,8 @@ export function downloadRoute<P>(sessions: WebSessions, opts: DownloadRouteOptio
       return new Response(null, { status: 303, headers: h });
     };
     const failed = `${opts.page}?download=failed`;
-    const variables = opts.variables(await ctx.params);
+    const params = await ctx.params;
+    const variables = opts.variables(params);
     if (!variables) return to(failed);
     const session = await sessions.forRequest(request, headers);
     if (!session.accessToken) return to(`${opts.signInPath}?next=${encodeURIComponent(opts.page)}`);
@@ -50,7 +51,7 @@ export function downloadRoute<P>(sessions: WebSessions, opts: DownloadRouteOptio
       request.headers.get('x-forwarded-for'),
     );
     if (r.status === 401) return to(`${opts.signInPath}?next=${encodeURIComponent(opts.page)}`);
-    const link = opts.link(r.body.data);
+    const link = opts.link(r.body.data, params);
     const token = link ? await sessions.token(session) : undefined;
     if (!link || !token || !/^https?:\/\//.test(link.url)) return to(failed);
     let upstream: Response;

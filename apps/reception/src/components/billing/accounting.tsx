@@ -7,10 +7,12 @@ import { BranchInvoices } from './invoice-list';
 import { OneCExportPanel } from './onec-export';
 import { PriceListEditor } from './price-list';
 import { ReconciliationView } from './reconciliation';
+import { TaxCertificates } from './tax-certificates';
 
 /**
  * «Бухгалтерия»: a branch and a day (kept in the URL) — the branch's invoices of that day with
- * the day's totals, the daily reconciliation, the export to 1C (and its file), the price list.
+ * the day's totals, the daily reconciliation, the export to 1C (and its file), certificates for
+ * the tax deduction, the price list.
  */
 export function AccountingScreen() {
   return (
@@ -32,6 +34,12 @@ export function AccountingScreen() {
               Выгрузка в 1С
             </h2>
             <OneCExportPanel day={date} />
+          </section>
+          <section className="card" aria-labelledby="tax-title">
+            <h2 id="tax-title" style={{ marginTop: 0 }}>
+              Справки для налогового вычета
+            </h2>
+            <TaxCertificates branchId={branch.id} day={date} />
           </section>
           <section aria-labelledby="prices-title">
             <h2 id="prices-title">Прейскурант на {dateOnly(date)}</h2>

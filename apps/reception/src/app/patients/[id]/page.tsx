@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { PatientCard } from '@/components/patient-card';
 import { requireStaff } from '@/server/guard';
 
@@ -7,7 +8,9 @@ export default async function PatientPage({ params }: { params: Promise<{ id: st
   return (
     <div style={{ maxWidth: 900 }}>
       <h1>Карточка пациента</h1>
-      <PatientCard id={id} />
+      <Suspense>
+        <PatientCard id={id} />
+      </Suspense>
     </div>
   );
 }
