@@ -190,12 +190,12 @@ export async function payAtDesk(s: Stack, invoiceId: string, kopecks: number): P
   const q = (query: string, variables: Record<string, unknown>) =>
     s.platform.query(query, variables, cashier.token);
   const b = { b: s.branch.id };
-  await q(`mutation ($b: ID!) { openFiscalShift(branchId: $b) { id open } }`, b);
+  await q(`mutation ($b: ID!) { openFiscalShift(branchId: $b) { ok shift { id open } } }`, b);
   const r = await q(
     `mutation ($input: TakeDeskPaymentInput!) { takeDeskPayment(input: $input) { ok inputErrors { code message } payment { status } } }`,
     { input: { invoiceId, method: 'CASH', amountKopecks: kopecks, idempotencyKey: randomUUID() } },
   );
-  await q(`mutation ($b: ID!) { closeFiscalShift(branchId: $b) { id open } }`, b);
+  await q(`mutation ($b: ID!) { closeFiscalShift(branchId: $b) { ok shift { id open } } }`, b);
   if (r.data?.takeDeskPayment?.payment?.status !== 'CAPTURED')
     throw new Error(`takeDeskPayment failed: ${JSON.stringify(r)}`);
 }

@@ -636,6 +636,13 @@ export type FiscalShift = {
   shiftNumber?: Maybe<Scalars['Int']['output']>;
 };
 
+export type FiscalShiftPayload = {
+  __typename?: 'FiscalShiftPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  shift?: Maybe<FiscalShift>;
+};
+
 export type FreeSlotsInput = {
   branchId?: InputMaybe<Scalars['ID']['input']>;
   /** YYYY-MM-DD in the branch's zone, inclusive */
@@ -1019,7 +1026,8 @@ export type Mutation = {
   cancelAppointment: AppointmentPayload;
   cancelLabOrder: LabOrderPayload;
   checkInAppointment: AppointmentPayload;
-  closeFiscalShift: FiscalShift;
+  /** Closes the shift with the register's Z-report */
+  closeFiscalShift: FiscalShiftPayload;
   completeAppointment: AppointmentPayload;
   /** The patient (or reception on their behalf) confirms they will come */
   confirmAppointment: AppointmentPayload;
@@ -1049,7 +1057,8 @@ export type Mutation = {
   markVisitEnteredInError: VisitVersionPayload;
   /** Merges a duplicate into the kept record (reception) */
   mergePatients: PatientPayload;
-  openFiscalShift: FiscalShift;
+  /** Opens the register's shift (the register prints the opening report); expected failures in inputErrors */
+  openFiscalShift: FiscalShiftPayload;
   openVisit: VisitPayload;
   /** Orders tests from a visit: one order (specimen) per partner laboratory and specimen type */
   orderLabTests: LabOrdersPayload;
@@ -1086,7 +1095,7 @@ export type Mutation = {
   /** Replaces the token signing key now; the old key stays in the JWKS for the overlap window */
   rotateSigningKey: SigningKeyRotationPayload;
   /** Runs an export round now (what is due; failures wait for their next attempt) */
-  runOneCExport: OneCExportRun;
+  runOneCExport: OneCExportRunPayload;
   /** A new template version, validated (Decree No. 736 items included) */
   saveContractTemplate: ContractTemplatePayload;
   /** Adds a test to the catalogue or changes one (by id) */
@@ -1528,7 +1537,6 @@ export type OneCExportLastRun = {
   startedAt?: Maybe<Scalars['String']['output']>;
 };
 
-/** What one export round did */
 export type OneCExportRun = {
   __typename?: 'OneCExportRun';
   alreadyExported: Scalars['Int']['output'];
@@ -1540,6 +1548,14 @@ export type OneCExportRun = {
   /** Why it did not run, in Russian */
   reason?: Maybe<Scalars['String']['output']>;
   status: OneCExportStatus;
+};
+
+/** What one export round did */
+export type OneCExportRunPayload = {
+  __typename?: 'OneCExportRunPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  run?: Maybe<OneCExportRun>;
 };
 
 /** The export of captured payments and done refunds to 1C:Бухгалтерия */

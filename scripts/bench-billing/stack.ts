@@ -104,11 +104,11 @@ export async function startBillingStack(opts: {
       branches.push({ id, priceId: item!.id });
       const shift = await gql(
         urls.subgraph,
-        'mutation($b: ID!) { openFiscalShift(branchId: $b) { open } }',
+        'mutation($b: ID!) { openFiscalShift(branchId: $b) { ok shift { open } } }',
         { b: id },
         { token: cashier },
       );
-      if (!shift.data?.openFiscalShift?.open)
+      if (!shift.data?.openFiscalShift?.shift?.open)
         throw new Error(`shift not opened: ${JSON.stringify(shift.errors)}`);
     }
     return { kind: opts.kind, service, registers, cashier, urls, branches, rawSql: rawSql(service), close };

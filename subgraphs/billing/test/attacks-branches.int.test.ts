@@ -51,7 +51,7 @@ beforeAll(async () => {
     cashierB,
   );
   v.invoiceB = invB.data.createInvoice.invoice.id;
-  await h.query(`mutation($b: ID!) { openFiscalShift(branchId: $b) { open } }`, { b: BRANCH_B }, cashierB);
+  await h.query(`mutation($b: ID!) { openFiscalShift(branchId: $b) { ok } }`, { b: BRANCH_B }, cashierB);
   v.paymentB = (
     await takePayment(h, cashierB, { invoiceId: v.invoiceB, method: 'CARD', amountKopecks: 180_000 })
   ).data.takeDeskPayment.payment.id;
@@ -74,7 +74,7 @@ describe("a branch's cashier on another branch", () => {
     expect(codesOf(pay)).toEqual(['FORBIDDEN']);
     for (const op of ['openFiscalShift', 'closeFiscalShift']) {
       const r = await h.query(
-        `mutation($b: ID!) { ${op}(branchId: $b) { open } }`,
+        `mutation($b: ID!) { ${op}(branchId: $b) { ok shift { open } } }`,
         { b: BRANCH_B },
         who.cashier,
       );

@@ -105,11 +105,11 @@ export function refund(
 
 export async function openShift(h: BillingHarness, cashier: string) {
   const r = await h.query(
-    `mutation($b: ID!) { openFiscalShift(branchId: $b) { open shiftNumber } }`,
+    `mutation($b: ID!) { openFiscalShift(branchId: $b) { ok shift { open shiftNumber } } }`,
     { b: FIXTURE_BRANCH },
     cashier,
   );
   expect(r.errors).toBeUndefined();
-  expect(r.data.openFiscalShift.open).toBe(true);
-  return r.data.openFiscalShift;
+  expect(r.data.openFiscalShift.shift.open).toBe(true);
+  return r.data.openFiscalShift.shift;
 }

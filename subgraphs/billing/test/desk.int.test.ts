@@ -247,18 +247,29 @@ describe('desk payments with fiscal receipts', () => {
       bid: [randomUUID()],
     });
     const foreign = await h.query(
-      `mutation($b: ID!) { closeFiscalShift(branchId: $b) { open } }`,
+      `mutation($b: ID!) { closeFiscalShift(branchId: $b) { shift { open } } }`,
       { b: FIXTURE_BRANCH },
       other,
     );
     expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const r = await h.query(
-      `mutation($b: ID!) { closeFiscalShift(branchId: $b) { open closedAt } }`,
+      `mutation($b: ID!) { closeFiscalShift(branchId: $b) { ok inputErrors { code } shift { open closedAt } } }`,
       { b: FIXTURE_BRANCH },
       who.cashier,
     );
     expect(r.errors).toBeUndefined();
-    expect(r.data.closeFiscalShift.open).toBe(false);
+    expect(r.data.closeFiscalShift.shift.open).toBe(false);
+    // Closing again: the register's state answers in inputErrors, not as an error.
+    const again = await h.query(
+      `mutation($b: ID!) { closeFiscalShift(branchId: $b) { ok inputErrors { code } shift { open } } }`,
+      { b: FIXTURE_BRANCH },
+      who.cashier,
+    );
+    expect(again.data.closeFiscalShift).toMatchObject({
+      ok: false,
+      inputErrors: [{ code: 'SHIFT_NOT_OPEN' }],
+      shift: null,
+    });
     expect(atol.state.shift.open).toBe(false);
   });
 });

@@ -44,15 +44,15 @@ afterAll(async () => {
   await Promise.all([atol?.close(), onec?.close()]);
 });
 
-const RUN = `mutation { runOneCExport { ran reason exported alreadyExported deferred failed
-  status { enabled exported failed pending failures { kind id attempts lastError nextAttemptAt } } } }`;
+const RUN = `mutation { runOneCExport { ok inputErrors { code } run { ran reason exported alreadyExported deferred failed
+  status { enabled exported failed pending failures { kind id attempts lastError nextAttemptAt } } } } }`;
 const STATUS = `{ oneCExportStatus { enabled fileEnabled exported failed pending
   lastRun { running finishedAt exported failed } failures { kind id attempts lastError nextAttemptAt } } }`;
 
 async function run(token = who.accountant) {
   const r = await h.query(RUN, {}, token);
   expect(r.errors).toBeUndefined();
-  return r.data.runOneCExport;
+  return r.data.runOneCExport.run;
 }
 
 /** A captured desk payment of a new invoice; returns the payment id. */
@@ -204,7 +204,11 @@ describe('1C export not configured', () => {
       const status = await off.query(STATUS, {}, accountant);
       expect(status.data.oneCExportStatus).toMatchObject({ enabled: false, fileEnabled: false, pending: 0 });
       const r = await off.query(RUN, {}, accountant);
-      expect(r.errors?.[0]?.extensions?.code).toBe('ONEC_NOT_CONFIGURED');
+      expect(r.data.runOneCExport).toMatchObject({
+        ok: false,
+        inputErrors: [{ code: 'ONEC_NOT_CONFIGURED' }],
+        run: null,
+      });
       const file = await off.query(
         `query($d: String!) { enterpriseDataExport(day: $d) { xml } }`,
         { d: today },

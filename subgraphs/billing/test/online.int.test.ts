@@ -193,6 +193,8 @@ describe('online payments', () => {
       amountKopecks: 250_000,
     });
     expect(atDesk.data.takeDeskPayment.payment.status).toBe('CAPTURED');
+    // The retry job re-reads payments untouched for one retry period (PAYMENT_RETRY_MS, 50 ms here).
+    await new Promise((r) => setTimeout(r, 80));
     await h.service.services.retry.runOnce(); // re-reads waiting payments
     kassa.setNotifyUrl(`${h.baseUrl}${NOTIFICATION_PATH}`);
     const after = await until(

@@ -243,11 +243,11 @@ describe('daily reconciliation', () => {
     expect(count.message).toMatch(/число чеков по отчёту кассы 5, по учёту 4/);
 
     const closed = await h.query(
-      `mutation($b: ID!) { closeFiscalShift(branchId: $b) { open } }`,
+      `mutation($b: ID!) { closeFiscalShift(branchId: $b) { shift { open } } }`,
       { b: FIXTURE_BRANCH },
       who.cashier,
     );
-    expect(closed.data.closeFiscalShift.open).toBe(false);
+    expect(closed.data.closeFiscalShift.shift.open).toBe(false);
     const after = await reconcile();
     expect(after.shifts[0]).toMatchObject({ open: false, source: 'CLOSE_REPORT' });
     expect(after.shifts[0].report.sellCashKopecks).toBe(550_000);

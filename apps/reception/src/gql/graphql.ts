@@ -588,7 +588,7 @@ export type OneCExportStatusQuery = { oneCExportStatus: { enabled: boolean, file
 export type RunOneCExportMutationVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RunOneCExportMutation = { runOneCExport: { ran: boolean, reason: string | null, exported: number, alreadyExported: number, deferred: number, failed: number, status: { enabled: boolean, fileEnabled: boolean, exported: number, failed: number, pending: number, lastRun: { running: boolean, startedAt: string | null, finishedAt: string | null, exported: number, failed: number }, failures: Array<{ kind: OneCExportKind, id: string, attempts: number, lastError: string | null, nextAttemptAt: string | null }> } } };
+export type RunOneCExportMutation = { runOneCExport: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, run: { ran: boolean, reason: string | null, exported: number, alreadyExported: number, deferred: number, failed: number, status: { enabled: boolean, fileEnabled: boolean, exported: number, failed: number, pending: number, lastRun: { running: boolean, startedAt: string | null, finishedAt: string | null, exported: number, failed: number }, failures: Array<{ kind: OneCExportKind, id: string, attempts: number, lastError: string | null, nextAttemptAt: string | null }> } } | null } };
 
 export type EnterpriseDataExportQueryVariables = Exact<{
   day: string;
@@ -669,14 +669,14 @@ export type OpenFiscalShiftMutationVariables = Exact<{
 }>;
 
 
-export type OpenFiscalShiftMutation = { openFiscalShift: { id: string, open: boolean, shiftNumber: number | null, openedAt: string, closedAt: string | null } };
+export type OpenFiscalShiftMutation = { openFiscalShift: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, shift: { id: string, open: boolean, shiftNumber: number | null, openedAt: string, closedAt: string | null } | null } };
 
 export type CloseFiscalShiftMutationVariables = Exact<{
   branchId: string;
 }>;
 
 
-export type CloseFiscalShiftMutation = { closeFiscalShift: { id: string, open: boolean, shiftNumber: number | null, openedAt: string, closedAt: string | null } };
+export type CloseFiscalShiftMutation = { closeFiscalShift: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, shift: { id: string, open: boolean, shiftNumber: number | null, openedAt: string, closedAt: string | null } | null } };
 
 export type TakeDeskPaymentMutationVariables = Exact<{
   input: TakeDeskPaymentInput;
@@ -1127,7 +1127,7 @@ export const VisitDraftFieldsFragmentDoc = {"kind":"Document","definitions":[{"k
 export const TaxCertificateFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TaxCertificateFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"TaxCertificate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"year"}},{"kind":"Field","name":{"kind":"Name","value":"issuedAt"}},{"kind":"Field","name":{"kind":"Name","value":"totalKopecks"}},{"kind":"Field","name":{"kind":"Name","value":"sums"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"kopecks"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fileName"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}}]}}]} as unknown as DocumentNode<TaxCertificateFieldsFragment, unknown>;
 export const ReconciliationDocument = {"__meta__":{"documentId":"sha256:d0c961f62f0a4b729ddd0489bedee6b4e049ebb1a825b93d478c97d7d8a386cf"}} as unknown as DocumentNode<ReconciliationQuery, ReconciliationQueryVariables>;
 export const OneCExportStatusDocument = {"__meta__":{"documentId":"sha256:17a57bd523d2d166ef8561f575404272840badac794883557c832daca6ae297f"}} as unknown as DocumentNode<OneCExportStatusQuery, OneCExportStatusQueryVariables>;
-export const RunOneCExportDocument = {"__meta__":{"documentId":"sha256:16adfd3d74e879f2ce2ffabde14b7cc5ebd17ec9856e9945ce14ee6bbd9604da"}} as unknown as DocumentNode<RunOneCExportMutation, RunOneCExportMutationVariables>;
+export const RunOneCExportDocument = {"__meta__":{"documentId":"sha256:e0f7df35b5f8643a2b93772def5c18ed2160385ecd4d8e226436af6777f9cacc"}} as unknown as DocumentNode<RunOneCExportMutation, RunOneCExportMutationVariables>;
 export const EnterpriseDataExportDocument = {"__meta__":{"documentId":"sha256:376aa05082af2398200a7dd17fb7ed9bf8ac0e6acdcdba72912775253d3d976a"}} as unknown as DocumentNode<EnterpriseDataExportQuery, EnterpriseDataExportQueryVariables>;
 export const ReceptionSignInDocument = {"__meta__":{"documentId":"sha256:369b00b36bed747703e94d6910fd4d6fc1f7eeccc32d4e95f8ed99b19a96c1cf"}} as unknown as DocumentNode<ReceptionSignInMutation, ReceptionSignInMutationVariables>;
 export const ReceptionRefreshDocument = {"__meta__":{"documentId":"sha256:9bb425d550a32055dfd554258d45bbe7375e2efa6bb8d78c8717dfd2c154d92d"}} as unknown as DocumentNode<ReceptionRefreshMutation, ReceptionRefreshMutationVariables>;
@@ -1138,8 +1138,8 @@ export const BranchInvoicesDocument = {"__meta__":{"documentId":"sha256:06cf74f4
 export const DeskPriceListDocument = {"__meta__":{"documentId":"sha256:2635980f3afd54a81acad8042521699f1dd8024fb4bc03a6975b8ac6bf9246d6"}} as unknown as DocumentNode<DeskPriceListQuery, DeskPriceListQueryVariables>;
 export const CreateDeskInvoiceDocument = {"__meta__":{"documentId":"sha256:9114b189f1de256fbff50b8405bddacf98038bc9374b9d3b0d2c1240656c0300"}} as unknown as DocumentNode<CreateDeskInvoiceMutation, CreateDeskInvoiceMutationVariables>;
 export const DeskFiscalShiftDocument = {"__meta__":{"documentId":"sha256:342c9e5fb58455f5e2f8319bb10b1c9a46763dffb05c16600878a4216f7f04ac"}} as unknown as DocumentNode<DeskFiscalShiftQuery, DeskFiscalShiftQueryVariables>;
-export const OpenFiscalShiftDocument = {"__meta__":{"documentId":"sha256:14898a0251c73f2da844ba533026d8d339937c0bc2f4dc6958579ded81e5bf59"}} as unknown as DocumentNode<OpenFiscalShiftMutation, OpenFiscalShiftMutationVariables>;
-export const CloseFiscalShiftDocument = {"__meta__":{"documentId":"sha256:72f9b49da96fa2e1ff03cad6b4865d44dd9943678575d1eca1d9b70eedd3d4b2"}} as unknown as DocumentNode<CloseFiscalShiftMutation, CloseFiscalShiftMutationVariables>;
+export const OpenFiscalShiftDocument = {"__meta__":{"documentId":"sha256:86997b0ea649ccc57744d2a8506762134562d426e37d76f823cf39c0dae37125"}} as unknown as DocumentNode<OpenFiscalShiftMutation, OpenFiscalShiftMutationVariables>;
+export const CloseFiscalShiftDocument = {"__meta__":{"documentId":"sha256:5854e7f18b2ead0f9253acdf83f443ff6e8d1b415aa8526d9ddce613d47840f1"}} as unknown as DocumentNode<CloseFiscalShiftMutation, CloseFiscalShiftMutationVariables>;
 export const TakeDeskPaymentDocument = {"__meta__":{"documentId":"sha256:7d2ba585324d362b16f04d591d0b6a1d75b63d251407e2f181842af7d0a284cc"}} as unknown as DocumentNode<TakeDeskPaymentMutation, TakeDeskPaymentMutationVariables>;
 export const RetryPaymentFiscalisationDocument = {"__meta__":{"documentId":"sha256:406df03cfe272aa9fe071d1531bc24216f50b12dd8bd589c30975320e71c2d82"}} as unknown as DocumentNode<RetryPaymentFiscalisationMutation, RetryPaymentFiscalisationMutationVariables>;
 export const RefundPaymentDocument = {"__meta__":{"documentId":"sha256:cc320e0ff61d24ec811a138925fe19d95f50f7f3bf7b730b524b1171dff7ee4c"}} as unknown as DocumentNode<RefundPaymentMutation, RefundPaymentMutationVariables>;

@@ -65,13 +65,17 @@ export const RunOneCExportMutation = persisted(
   graphql(`
     mutation RunOneCExport {
       runOneCExport {
-        ran
-        reason
-        exported
-        alreadyExported
-        deferred
-        failed
-        status { ...OneCExportStatusFields }
+        ok
+        inputErrors { field code message }
+        run {
+          ran
+          reason
+          exported
+          alreadyExported
+          deferred
+          failed
+          status { ...OneCExportStatusFields }
+        }
       }
     }
   `),

@@ -118,7 +118,11 @@ export const FiscalShiftQuery = persisted(
 export const OpenShiftMutation = persisted(
   graphql(`
     mutation OpenFiscalShift($branchId: ID!) {
-      openFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }
+      openFiscalShift(branchId: $branchId) {
+        ok
+        inputErrors { field code message }
+        shift { id open shiftNumber openedAt closedAt }
+      }
     }
   `),
 );
@@ -126,7 +130,11 @@ export const OpenShiftMutation = persisted(
 export const CloseShiftMutation = persisted(
   graphql(`
     mutation CloseFiscalShift($branchId: ID!) {
-      closeFiscalShift(branchId: $branchId) { id open shiftNumber openedAt closedAt }
+      closeFiscalShift(branchId: $branchId) {
+        ok
+        inputErrors { field code message }
+        shift { id open shiftNumber openedAt closedAt }
+      }
     }
   `),
 );

@@ -256,6 +256,13 @@ export type FiscalShift = {
   shiftNumber?: Maybe<Scalars['Int']['output']>;
 };
 
+export type FiscalShiftPayload = {
+  __typename?: 'FiscalShiftPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  shift?: Maybe<FiscalShift>;
+};
+
 /** An expected failure of a mutation, tied to the input field it is about */
 export type InputError = {
   __typename?: 'InputError';
@@ -358,19 +365,21 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** The patient accepts their contract in the portal (time and channel recorded) */
   acceptContract: ContractPayload;
-  closeFiscalShift: FiscalShift;
+  /** Closes the shift with the register's Z-report */
+  closeFiscalShift: FiscalShiftPayload;
   /** A draft contract priced from the branch's price list of today */
   createContract: ContractPayload;
   createInvoice: InvoicePayload;
   /** Issues the certificate for a patient and a year from the ledger */
   issueTaxCertificate: TaxCertificatePayload;
-  openFiscalShift: FiscalShift;
+  /** Opens the register's shift (the register prints the opening report); expected failures in inputErrors */
+  openFiscalShift: FiscalShiftPayload;
   payInvoiceOnline: PaymentPayload;
   refundPayment: RefundPayload;
   /** Sends a payment waiting for its receipt to the register again (never prints twice) */
   retryPaymentFiscalisation: PaymentPayload;
   /** Runs an export round now (what is due; failures wait for their next attempt) */
-  runOneCExport: OneCExportRun;
+  runOneCExport: OneCExportRunPayload;
   /** A new template version, validated (Decree No. 736 items included) */
   saveContractTemplate: ContractTemplatePayload;
   setPrice: PriceItemPayload;
@@ -469,7 +478,6 @@ export type OneCExportLastRun = {
   startedAt?: Maybe<Scalars['String']['output']>;
 };
 
-/** What one export round did */
 export type OneCExportRun = {
   __typename?: 'OneCExportRun';
   alreadyExported: Scalars['Int']['output'];
@@ -481,6 +489,14 @@ export type OneCExportRun = {
   /** Why it did not run, in Russian */
   reason?: Maybe<Scalars['String']['output']>;
   status: OneCExportStatus;
+};
+
+/** What one export round did */
+export type OneCExportRunPayload = {
+  __typename?: 'OneCExportRunPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  run?: Maybe<OneCExportRun>;
 };
 
 /** The export of captured payments and done refunds to 1C:Бухгалтерия */
@@ -1086,6 +1102,7 @@ export type ResolversTypes = ResolversObject<{
   DiscrepancyCode: DiscrepancyCode;
   EnterpriseDataFile: ResolverTypeWrapper<EnterpriseDataFile>;
   FiscalShift: ResolverTypeWrapper<ShiftRecord>;
+  FiscalShiftPayload: ResolverTypeWrapper<Omit<FiscalShiftPayload, 'shift'> & { shift?: Maybe<ResolversTypes['FiscalShift']> }>;
   InputError: ResolverTypeWrapper<InputError>;
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineRecord>;
@@ -1100,6 +1117,7 @@ export type ResolversTypes = ResolversObject<{
   OneCExportKind: OneCExportKind;
   OneCExportLastRun: ResolverTypeWrapper<OneCLastRun>;
   OneCExportRun: ResolverTypeWrapper<OneCRound>;
+  OneCExportRunPayload: ResolverTypeWrapper<Omit<OneCExportRunPayload, 'run'> & { run?: Maybe<ResolversTypes['OneCExportRun']> }>;
   OneCExportStatus: ResolverTypeWrapper<OneCStatus>;
   PayInvoiceOnlineInput: PayInvoiceOnlineInput;
   Payment: ResolverTypeWrapper<PaymentRecord>;
@@ -1164,6 +1182,7 @@ export type ResolversParentTypes = ResolversObject<{
   Discrepancy: DiscrepancyItem;
   EnterpriseDataFile: EnterpriseDataFile;
   FiscalShift: ShiftRecord;
+  FiscalShiftPayload: Omit<FiscalShiftPayload, 'shift'> & { shift?: Maybe<ResolversParentTypes['FiscalShift']> };
   InputError: InputError;
   Invoice: InvoiceRecord;
   InvoiceLine: InvoiceLineRecord;
@@ -1175,6 +1194,7 @@ export type ResolversParentTypes = ResolversObject<{
   OneCExportFailure: OneCMapEntry;
   OneCExportLastRun: OneCLastRun;
   OneCExportRun: OneCRound;
+  OneCExportRunPayload: Omit<OneCExportRunPayload, 'run'> & { run?: Maybe<ResolversParentTypes['OneCExportRun']> };
   OneCExportStatus: OneCStatus;
   PayInvoiceOnlineInput: PayInvoiceOnlineInput;
   Payment: PaymentRecord;
@@ -1369,6 +1389,12 @@ export type FiscalShiftResolvers<ContextType = BillingContext, ParentType extend
   shiftNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type FiscalShiftPayloadResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['FiscalShiftPayload'] = ResolversParentTypes['FiscalShiftPayload']> = ResolversObject<{
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  shift?: Resolver<Maybe<ResolversTypes['FiscalShift']>, ParentType, ContextType>;
+}>;
+
 export type InputErrorResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InputError'] = ResolversParentTypes['InputError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1422,15 +1448,15 @@ export type LedgerMethodTotalsResolvers<ContextType = BillingContext, ParentType
 
 export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   acceptContract?: Resolver<ResolversTypes['ContractPayload'], ParentType, ContextType, RequireFields<MutationAcceptContractArgs, 'input'>>;
-  closeFiscalShift?: Resolver<ResolversTypes['FiscalShift'], ParentType, ContextType, RequireFields<MutationCloseFiscalShiftArgs, 'branchId'>>;
+  closeFiscalShift?: Resolver<ResolversTypes['FiscalShiftPayload'], ParentType, ContextType, RequireFields<MutationCloseFiscalShiftArgs, 'branchId'>>;
   createContract?: Resolver<ResolversTypes['ContractPayload'], ParentType, ContextType, RequireFields<MutationCreateContractArgs, 'input'>>;
   createInvoice?: Resolver<ResolversTypes['InvoicePayload'], ParentType, ContextType, RequireFields<MutationCreateInvoiceArgs, 'input'>>;
   issueTaxCertificate?: Resolver<ResolversTypes['TaxCertificatePayload'], ParentType, ContextType, RequireFields<MutationIssueTaxCertificateArgs, 'input'>>;
-  openFiscalShift?: Resolver<ResolversTypes['FiscalShift'], ParentType, ContextType, RequireFields<MutationOpenFiscalShiftArgs, 'branchId'>>;
+  openFiscalShift?: Resolver<ResolversTypes['FiscalShiftPayload'], ParentType, ContextType, RequireFields<MutationOpenFiscalShiftArgs, 'branchId'>>;
   payInvoiceOnline?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationPayInvoiceOnlineArgs, 'input'>>;
   refundPayment?: Resolver<ResolversTypes['RefundPayload'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   retryPaymentFiscalisation?: Resolver<ResolversTypes['PaymentPayload'], ParentType, ContextType, RequireFields<MutationRetryPaymentFiscalisationArgs, 'paymentId'>>;
-  runOneCExport?: Resolver<ResolversTypes['OneCExportRun'], ParentType, ContextType>;
+  runOneCExport?: Resolver<ResolversTypes['OneCExportRunPayload'], ParentType, ContextType>;
   saveContractTemplate?: Resolver<ResolversTypes['ContractTemplatePayload'], ParentType, ContextType, RequireFields<MutationSaveContractTemplateArgs, 'input'>>;
   setPrice?: Resolver<ResolversTypes['PriceItemPayload'], ParentType, ContextType, RequireFields<MutationSetPriceArgs, 'input'>>;
   signContractAtDesk?: Resolver<ResolversTypes['ContractPayload'], ParentType, ContextType, RequireFields<MutationSignContractAtDeskArgs, 'contractId'>>;
@@ -1461,6 +1487,12 @@ export type OneCExportRunResolvers<ContextType = BillingContext, ParentType exte
   ran?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OneCExportStatus'], ParentType, ContextType>;
+}>;
+
+export type OneCExportRunPayloadResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['OneCExportRunPayload'] = ResolversParentTypes['OneCExportRunPayload']> = ResolversObject<{
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['OneCExportRun']>, ParentType, ContextType>;
 }>;
 
 export type OneCExportStatusResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['OneCExportStatus'] = ResolversParentTypes['OneCExportStatus']> = ResolversObject<{
@@ -1692,6 +1724,7 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   Discrepancy?: DiscrepancyResolvers<ContextType>;
   EnterpriseDataFile?: EnterpriseDataFileResolvers<ContextType>;
   FiscalShift?: FiscalShiftResolvers<ContextType>;
+  FiscalShiftPayload?: FiscalShiftPayloadResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
@@ -1701,6 +1734,7 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   OneCExportFailure?: OneCExportFailureResolvers<ContextType>;
   OneCExportLastRun?: OneCExportLastRunResolvers<ContextType>;
   OneCExportRun?: OneCExportRunResolvers<ContextType>;
+  OneCExportRunPayload?: OneCExportRunPayloadResolvers<ContextType>;
   OneCExportStatus?: OneCExportStatusResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentPayload?: PaymentPayloadResolvers<ContextType>;

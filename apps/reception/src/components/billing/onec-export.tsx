@@ -43,8 +43,16 @@ export function OneCExportPanel({ day }: { day: string }) {
     setNote(null);
     setFailure(null);
     const r = await run({});
-    const p = r.data?.runOneCExport;
-    if (!p) return setFailure(billingErrorText(errorCode(r.error), null, 'Выгрузка не запустилась'));
+    const refusal = r.data?.runOneCExport.inputErrors[0];
+    const p = r.data?.runOneCExport.run;
+    if (!p)
+      return setFailure(
+        billingErrorText(
+          refusal?.code ?? errorCode(r.error),
+          null,
+          refusal?.message ?? 'Выгрузка не запустилась',
+        ),
+      );
     setNote(
       p.ran
         ? {

@@ -26,7 +26,17 @@ export function ShiftPanel({ branchId, zone }: { branchId: string; zone: string 
     setDone(null);
     setConfirm(false);
     const r = kind === 'open' ? await open({ branchId }) : await close({ branchId });
-    if (r.error) setFailure(billingErrorText(errorCode(r.error), null, 'Касса не выполнила операцию'));
+    const payload =
+      r.data && ('openFiscalShift' in r.data ? r.data.openFiscalShift : r.data.closeFiscalShift);
+    const refusal = payload?.inputErrors[0];
+    if (r.error || refusal)
+      setFailure(
+        billingErrorText(
+          refusal?.code ?? errorCode(r.error),
+          null,
+          refusal?.message ?? 'Касса не выполнила операцию',
+        ),
+      );
     else setDone(kind === 'open' ? 'Смена открыта' : 'Смена закрыта, отчёт напечатан');
     refetch({ requestPolicy: 'network-only' });
   }

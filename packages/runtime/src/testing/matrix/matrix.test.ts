@@ -34,6 +34,13 @@ describe('matrix generator steps', () => {
       LabResult: 'lab:id',
       LabAlert: 'lab:id',
       PartnerLabOrder: 'lab:specimenCode',
+      Invoice: 'billing:id',
+      Payment: 'billing:id',
+      Refund: 'billing:id',
+      Receipt: 'billing:id',
+      Contract: 'billing:id',
+      TaxCertificate: 'billing:id',
+      UnbilledLabOrder: 'billing:',
     });
     // Results are decided per result (released to the patient): never selected under an order.
     expect(model.subjects.get('LabResult')?.perObject).toBe(true);

@@ -1,4 +1,4 @@
-import { appError, requireDate } from '@medikamente/runtime';
+import { appError, inputError, requireDate } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
 import type { Resolvers } from '../../generated/resolvers-types';
 
@@ -19,10 +19,14 @@ export const oneCResolvers: Resolvers = {
     },
   },
   Mutation: {
-    runOneCExport: async (_, __, ctx) => {
-      if (!ctx.services.onecExport.enabled) throw appError(codes.ONEC_NOT_CONFIGURED);
-      return ctx.services.onecExport.runOnce();
-    },
+    runOneCExport: async (_, __, ctx) =>
+      ctx.services.onecExport.enabled
+        ? { ok: true, inputErrors: [], run: await ctx.services.onecExport.runOnce() }
+        : {
+            ok: false,
+            inputErrors: [inputError('runOneCExport', codes.ONEC_NOT_CONFIGURED, 'Обмен с 1С не настроен')],
+            run: null,
+          },
   },
   OneCExportRun: {
     reason: (r) => (r.reason ? REASONS[r.reason] : null),

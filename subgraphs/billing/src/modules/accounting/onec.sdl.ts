@@ -39,6 +39,12 @@ export const oneCSdl = /* GraphQL */ `
   }
 
   "What one export round did"
+  type OneCExportRunPayload @classified(category: "PUBLIC") {
+    ok: Boolean!
+    inputErrors: [InputError!]!
+    run: OneCExportRun
+  }
+
   type OneCExportRun @classified(category: "PUBLIC", justification: "Counts of an export round") {
     "False when another round (another replica) holds the export"
     ran: Boolean!
@@ -70,6 +76,6 @@ export const oneCSdl = /* GraphQL */ `
 
   extend type Mutation {
     "Runs an export round now (what is due; failures wait for their next attempt)"
-    runOneCExport: OneCExportRun!
+    runOneCExport: OneCExportRunPayload!
   }
 `;

@@ -1,6 +1,9 @@
 import { appError, ErrorCode, idError, inputError, requireId, textError } from '@medikamente/runtime';
+import { GraphQLError } from 'graphql';
+import { codes } from '../../error-codes.generated';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { requireOwnBranch } from '../branches';
+import type { ShiftRecord } from '../fiscal/shifts.store';
 import { kopecksError, vatEnum } from '../money';
 import type { PaymentRecord, ReceiptRecord, RefundRecord } from './payments.store';
 
@@ -33,6 +36,26 @@ const entity =
 const sumOf = (r: ReceiptRecord, type: 'cash' | 'electronically') =>
   r.body.payments.filter((p) => p.type === type).reduce((s, p) => s + p.sumKopecks, 0);
 
+/** What the register or the shift's state refuses: expected, answered in inputErrors (ADR 0012). */
+const SHIFT_REFUSALS = new Set<string>([
+  codes.SHIFT_ALREADY_OPEN,
+  codes.SHIFT_NOT_OPEN,
+  codes.REGISTER_NOT_CONFIGURED,
+  codes.REGISTER_UNAVAILABLE,
+  codes.REGISTER_ERROR,
+]);
+
+async function shiftPayload(run: () => Promise<ShiftRecord>) {
+  try {
+    return { ok: true, inputErrors: [], shift: await run() };
+  } catch (e) {
+    const code = e instanceof GraphQLError ? String(e.extensions.code ?? '') : '';
+    if (!SHIFT_REFUSALS.has(code)) throw e;
+    const refusal = inputError('branchId', code as typeof codes.SHIFT_NOT_OPEN, (e as Error).message);
+    return { ok: false, inputErrors: [refusal], shift: null };
+  }
+}
+
 export const paymentResolvers: Resolvers = {
   Query: {
     fiscalShift: (_, args, ctx) =>
@@ -40,9 +63,9 @@ export const paymentResolvers: Resolvers = {
   },
   Mutation: {
     openFiscalShift: (_, args, ctx) =>
-      ctx.services.shifts.open(ctx.principal, requireId(args.branchId, 'branchId')),
+      shiftPayload(() => ctx.services.shifts.open(ctx.principal, requireId(args.branchId, 'branchId'))),
     closeFiscalShift: (_, args, ctx) =>
-      ctx.services.shifts.close(ctx.principal, requireId(args.branchId, 'branchId')),
+      shiftPayload(() => ctx.services.shifts.close(ctx.principal, requireId(args.branchId, 'branchId'))),
     takeDeskPayment: async (_, { input }, ctx) => {
       const contact = input.customerContact?.trim() || null;
       const inputErrors = [

@@ -106,6 +106,12 @@ export const paymentsSdl = /* GraphQL */ `
     closedAt: String
   }
 
+  type FiscalShiftPayload @classified(category: "PUBLIC") {
+    ok: Boolean!
+    inputErrors: [InputError!]!
+    shift: FiscalShift
+  }
+
   input TakeDeskPaymentInput {
     invoiceId: ID!
     method: PaymentMethod!
@@ -145,8 +151,10 @@ export const paymentsSdl = /* GraphQL */ `
   }
 
   extend type Mutation {
-    openFiscalShift(branchId: ID!): FiscalShift!
-    closeFiscalShift(branchId: ID!): FiscalShift!
+    "Opens the register's shift (the register prints the opening report); expected failures in inputErrors"
+    openFiscalShift(branchId: ID!): FiscalShiftPayload!
+    "Closes the shift with the register's Z-report"
+    closeFiscalShift(branchId: ID!): FiscalShiftPayload!
     takeDeskPayment(input: TakeDeskPaymentInput!): PaymentPayload!
     "Sends a payment waiting for its receipt to the register again (never prints twice)"
     retryPaymentFiscalisation(paymentId: ID!): PaymentPayload!
