@@ -3,7 +3,6 @@ import {
   appError,
   type Database,
   ErrorCode,
-  IdempotencyMismatchError,
   IdempotencyStore,
   type InputError,
   inputError,
@@ -27,6 +26,7 @@ import {
 } from '../documents';
 import { clinicToday, type Outcome } from '../invoices/invoices.service';
 import type { InvoiceStore } from '../invoices/invoices.store';
+import { idempotentWrite } from '../refused';
 import type { TaxCertificateRecord, TaxCertificateStore } from './certificates.store';
 
 export type TaxPerson = {
@@ -131,20 +131,11 @@ export class TaxCertificateService {
       if (e instanceof TaxCertificateError) return fail(certificateErrors(e));
       throw e;
     }
-    try {
-      const issued = await this.deps.database.tx(async () => {
-        const id = randomUUID();
-        const { idempotencyKey, ...request } = input;
-        const claim = await this.idempotency.claim({
-          principal,
-          key: idempotencyKey,
-          operation: 'issueTaxCertificate',
-          request,
-          result: { id },
-        });
-        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-        if (claim.status === 'replayed')
-          return (await this.deps.certificates.byIds([claim.result.id])).get(claim.result.id)!;
+    const { idempotencyKey, ...request } = input;
+    return idempotentWrite(
+      { database: this.deps.database, idempotency: this.idempotency },
+      { principal, key: idempotencyKey, operation: 'issueTaxCertificate', request },
+      async (id) => {
         const data = parseTaxCertificateData(draft(await this.deps.certificates.nextNumber(input.year)));
         return this.deps.certificates.insert({
           id,
@@ -156,12 +147,9 @@ export class TaxCertificateService {
           totalKopecks: sums.reduce((s, x) => s + x.kopecks, 0),
           createdBy: by,
         });
-      });
-      return { ok: true, value: issued };
-    } catch (e) {
-      if (e instanceof IdempotencyMismatchError) return fail([e.toInputError()]);
-      throw e;
-    }
+      },
+      async (id) => (await this.deps.certificates.byIds([id])).get(id)!,
+    );
   }
 }
 

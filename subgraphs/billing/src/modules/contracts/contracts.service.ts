@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   appError,
   type Database,
@@ -24,6 +23,7 @@ import {
 import { clinicToday, type Outcome } from '../invoices/invoices.service';
 import { MAX_KOPECKS } from '../money';
 import type { PriceStore } from '../prices/prices.store';
+import { idempotentWrite } from '../refused';
 import type {
   AcceptanceChannel,
   ContractRecord,
@@ -180,20 +180,11 @@ export class ContractService {
         return fail(issuesAsInputErrors(e.issues, 'input', codes.CONTRACT_DATA_INVALID));
       throw e;
     }
-    try {
-      const contract = await this.deps.database.tx(async () => {
-        const id = randomUUID();
-        const { idempotencyKey, ...request } = input;
-        const claim = await this.idempotency.claim({
-          principal,
-          key: idempotencyKey,
-          operation: 'createContract',
-          request,
-          result: { id },
-        });
-        if (claim.status === 'mismatch') throw new IdempotencyMismatchError('input.idempotencyKey');
-        if (claim.status === 'replayed')
-          return (await this.deps.contracts.byIds([claim.result.id])).get(claim.result.id)!;
+    const { idempotencyKey, ...request } = input;
+    return idempotentWrite(
+      { database: this.deps.database, idempotency: this.idempotency },
+      { principal, key: idempotencyKey, operation: 'createContract', request },
+      async (id) => {
         const number = await this.deps.contracts.nextNumber(Number(today.slice(0, 4)));
         return this.deps.contracts.insert({
           id,
@@ -204,12 +195,9 @@ export class ContractService {
           data: { ...snapshot, number },
           createdBy: by,
         });
-      });
-      return { ok: true, value: contract };
-    } catch (e) {
-      if (e instanceof IdempotencyMismatchError) return fail([e.toInputError()]);
-      throw e;
-    }
+      },
+      async (id) => (await this.deps.contracts.byIds([id])).get(id)!,
+    );
   }
 
   /**

@@ -38,7 +38,7 @@ export class ShiftService {
       openedBy: principal.subject ?? 'unknown',
     });
     if (!shift) throw appError(codes.SHIFT_ALREADY_OPEN);
-    const outcome = await this.run(register.register, shift.id, 'openShift', shift);
+    const outcome = await this.run(register.register, shift.id, 'openShift');
     if (outcome.status === 'done') {
       await this.deps.shifts.numbered(shift.id, outcome.fiscal.shiftNumber);
       return { ...shift, shiftNumber: outcome.fiscal.shiftNumber };
@@ -55,7 +55,7 @@ export class ShiftService {
     const shift = await this.deps.shifts.current(register.id);
     if (shift?.status !== 'OPEN') throw appError(codes.SHIFT_NOT_OPEN);
     const report = await this.guard(() => register.register.shiftReport());
-    const outcome = await this.run(register.register, derivedUuid(`close:${shift.id}`), 'closeShift', shift);
+    const outcome = await this.run(register.register, derivedUuid(`close:${shift.id}`), 'closeShift');
     if (outcome.status !== 'done')
       throw appError(
         codes.REGISTER_ERROR,
@@ -68,7 +68,6 @@ export class ShiftService {
     register: Parameters<typeof runFiscalTask>[0],
     uuid: string,
     type: 'openShift' | 'closeShift',
-    _s: ShiftRecord,
   ) {
     return this.guard(() =>
       runFiscalTask(register, uuid, { type, operatorName: 'Кассир' }, { waitMs: this.deps.fiscalWaitMs }),
