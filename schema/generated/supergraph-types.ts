@@ -63,6 +63,13 @@ export type AcknowledgeLabSpecimensInput = {
   specimenCodes: Array<Scalars['String']['input']>;
 };
 
+export type AddSecurityEntryInput = {
+  /** A retry with the same key returns the same entry */
+  idempotencyKey: Scalars['String']['input'];
+  patientId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
 export type AddVisitAddendumInput = {
   idempotencyKey: Scalars['String']['input'];
   text: Scalars['String']['input'];
@@ -1018,6 +1025,7 @@ export type Mutation = {
   acknowledgeLabSpecimens: PartnerLabPayload;
   addHoliday: HolidayPayload;
   addScheduleException: ScheduleExceptionPayload;
+  addSecurityEntry: SecurityEntryPayload;
   addVisitAddendum: VisitPayload;
   /** Attaches the laboratory's PDF report to a result message */
   attachLabReport: PartnerLabPayload;
@@ -1154,6 +1162,11 @@ export type MutationAddHolidayArgs = {
 
 export type MutationAddScheduleExceptionArgs = {
   input: ScheduleExceptionInput;
+};
+
+
+export type MutationAddSecurityEntryArgs = {
+  input: AddSecurityEntryInput;
 };
 
 
@@ -1993,6 +2006,8 @@ export type Query = {
   reminderChannels: ReminderChannels;
   scheduleExceptions: Array<ScheduleException>;
   searchPatients: PatientConnection;
+  /** A patient's entries, newest first */
+  securityEntries: Array<SecurityEntry>;
   services: Array<Service>;
   specialist?: Maybe<Specialist>;
   specialists: Array<Specialist>;
@@ -2218,6 +2233,11 @@ export type QuerySearchPatientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: PatientSearchInput;
+};
+
+
+export type QuerySecurityEntriesArgs = {
+  patientId: Scalars['ID']['input'];
 };
 
 
@@ -2589,6 +2609,23 @@ export type ScheduleExceptionPayload = {
 
 export type SchedulePermission =
   | 'OVERBOOK';
+
+/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
+export type SecurityEntry = {
+  __typename?: 'SecurityEntry';
+  authorAccountId?: Maybe<Scalars['ID']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  patientId?: Maybe<Scalars['ID']['output']>;
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+export type SecurityEntryPayload = {
+  __typename?: 'SecurityEntryPayload';
+  entry?: Maybe<SecurityEntry>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
 
 export type Service = {
   __typename?: 'Service';
@@ -3085,7 +3122,8 @@ export type Join__Graph =
   | 'LAB'
   | 'PATIENT'
   | 'RECORD'
-  | 'SCHEDULE';
+  | 'SCHEDULE'
+  | 'SECURITY';
 
 export type Link__Purpose =
   /** `EXECUTION` features provide metadata necessary for operation execution. */

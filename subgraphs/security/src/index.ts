@@ -1,0 +1,3 @@
+export { loadSecurityEnv, type SecurityEnv } from './env';
+export { securityTypeDefs } from './schema';
+export { createSecurityService, type SecurityService } from './service';

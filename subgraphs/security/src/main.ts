@@ -1,0 +1,3 @@
+import { security } from './service';
+
+await security.main();
