@@ -170,6 +170,33 @@ export class AuditLog {
     return rows.map(fromRow);
   }
 
+  /**
+   * Events after `seq` in chain order, at most `limit` (the audit stream's pull, ADR 0018). The
+   * table is its own outbox: rows commit under the append lock in seq order, so a page never
+   * skips a row a later page would show.
+   */
+  async after(seq: number, limit: number): Promise<AuditEvent[]> {
+    const rows = await this.database.query<Row>(
+      'select * from audit_event where seq > $1 order by seq asc limit $2',
+      [seq, limit],
+    );
+    return rows.map(fromRow);
+  }
+
+  /** One event by its sequence number, or null. */
+  async at(seq: number): Promise<AuditEvent | null> {
+    const [row] = await this.database.query<Row>('select * from audit_event where seq = $1', [seq]);
+    return row ? fromRow(row) : null;
+  }
+
+  /** The chain's head: the last event's seq and hash (seq 0 and the genesis hash when empty). */
+  async head(): Promise<{ seq: number; hash: string }> {
+    const [row] = await this.database.query<{ seq: string | number; hash: string }>(
+      'select seq, hash from audit_event order by seq desc limit 1',
+    );
+    return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
+  }
+
   /** Recomputes the chain; returns the first broken sequence number, or null when intact. */
   async verify(): Promise<{ ok: boolean; checked: number; brokenAt: number | null }> {
     const rows = (await this.database.query<Row>('select * from audit_event order by seq asc')).map(fromRow);

@@ -19,6 +19,7 @@ import { createLogger, type Logger } from '../logger';
 import type { RateLimit, RateLimiter } from '../rate-limit';
 import { type BaseContext, createSubgraph, type RunningServer, type Subgraph } from '../server';
 import { verifierFromEnv } from '../wiring';
+import { hasAuditTable, mountAuditFeed } from './audit-feed';
 import { type Migration, subgraphDatabase } from './database';
 import type { SubgraphEnv } from './env';
 import { exitOnSignals, type Job, Lifecycle } from './lifecycle';
@@ -163,8 +164,9 @@ export type SubgraphService<Env, Stores, Services> = {
 /**
  * Defines a subgraph from its schema and domain factories. The kit does the rest: env,
  * database and migrations, token verifier and service credentials, policy, query limits,
- * request timeout, audit, health (/healthz, /readyz), event inbox and outbox relay, metrics
- * port, background jobs and graceful shutdown.
+ * request timeout, audit (and its feed to the audit stream, `/internal/audit/events`, when the
+ * migrations hold the audit table), health (/healthz, /readyz), event inbox and outbox relay,
+ * metrics port, background jobs and graceful shutdown.
  *
  * `create(env, options)` builds a service (tests, tools); `main()` is the deployable's entry.
  */
@@ -230,6 +232,8 @@ export function defineSubgraph<
         routes: (app, { contextFor }) => {
           // Over the broker the queue is the only way in: no HTTP inbox beside it.
           if (consumers.length && !env.EVENTS_AMQP_URL) mountEventInbox(app, { verifier, consumers });
+          // The audit table is its own outbox: the security subgraph pulls it (ADR 0018).
+          if (hasAuditTable(def.migrations)) mountAuditFeed(app, { service: def.name, database, verifier });
           def.routes?.(app, { ...deps, contextFor });
         },
       });

@@ -1,3 +1,4 @@
+export * from './audit-feed';
 export type { Migration } from './database';
 export * from './define';
 export { type DatabaseUrlKey, databaseUrlKey, type SubgraphEnv, subgraphEnv } from './env';
