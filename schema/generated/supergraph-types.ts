@@ -63,13 +63,6 @@ export type AcknowledgeLabSpecimensInput = {
   specimenCodes: Array<Scalars['String']['input']>;
 };
 
-export type AddSecurityEntryInput = {
-  /** A retry with the same key returns the same entry */
-  idempotencyKey: Scalars['String']['input'];
-  patientId: Scalars['ID']['input'];
-  text: Scalars['String']['input'];
-};
-
 export type AddVisitAddendumInput = {
   idempotencyKey: Scalars['String']['input'];
   text: Scalars['String']['input'];
@@ -170,11 +163,44 @@ export type Attachment = {
   visitId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** Why a chain check failed */
+export type AuditChainReason =
+  /** An event's content or hash differs from the copy or the checkpoint */
+  | 'ALTERED'
+  /** An event is missing inside the chain */
+  | 'GAP'
+  /** Events copied or checkpointed are gone from the end of the chain */
+  | 'TRUNCATED'
+  /** The source did not answer */
+  | 'UNREACHABLE';
+
+/** Outcome of a chain check */
+export type AuditChainResult =
+  /** Tampering detected (see reason) */
+  | 'TAMPERED'
+  /** The source did not answer: not verified (an outage, not tampering) */
+  | 'UNVERIFIED'
+  /** The chain holds everything copied and checkpointed, unchanged */
+  | 'VERIFIED';
+
 export type AuditChainStatus = {
   __typename?: 'AuditChainStatus';
   brokenAt?: Maybe<Scalars['Int']['output']>;
   checked: Scalars['Int']['output'];
   ok: Scalars['Boolean']['output'];
+};
+
+/** One check of a service's audit chain */
+export type AuditChainVerification = {
+  __typename?: 'AuditChainVerification';
+  /** Where the chain broke */
+  brokenAtSeq?: Maybe<Scalars['Int']['output']>;
+  checkedAt: Scalars['String']['output'];
+  /** Events compared with the copy */
+  checkedEvents: Scalars['Int']['output'];
+  reason?: Maybe<AuditChainReason>;
+  result: AuditChainResult;
+  service: Scalars['String']['output'];
 };
 
 export type AuditEvent = {
@@ -189,6 +215,28 @@ export type AuditEvent = {
   patientId?: Maybe<Scalars['ID']['output']>;
   requestId?: Maybe<Scalars['String']['output']>;
   seq?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A service whose audit chain the stream copies */
+export type AuditSourceStatus = {
+  __typename?: 'AuditSourceStatus';
+  /** Failed pulls in a row (the source is retried with backoff) */
+  failures: Scalars['Int']['output'];
+  /** Copying stopped at a break of the chain, until the officer has examined it */
+  halted: Scalars['Boolean']['output'];
+  haltedAtSeq?: Maybe<Scalars['Int']['output']>;
+  haltedReason?: Maybe<AuditChainReason>;
+  /** Seconds since the last successful pull (null: never pulled) */
+  lagSeconds?: Maybe<Scalars['Int']['output']>;
+  lastCheckpointAt?: Maybe<Scalars['String']['output']>;
+  lastCheckpointSeq?: Maybe<Scalars['Int']['output']>;
+  /** Why the last pull failed (UNREACHABLE, TIMEOUT, HTTP_503, …) */
+  lastErrorCode?: Maybe<Scalars['String']['output']>;
+  lastPulledAt?: Maybe<Scalars['String']['output']>;
+  /** Sequence number of the last copied event (0: none yet) */
+  lastSeq: Scalars['Int']['output'];
+  lastVerification?: Maybe<AuditChainVerification>;
+  service: Scalars['String']['output'];
 };
 
 export type AuthPayload = {
@@ -1025,7 +1073,6 @@ export type Mutation = {
   acknowledgeLabSpecimens: PartnerLabPayload;
   addHoliday: HolidayPayload;
   addScheduleException: ScheduleExceptionPayload;
-  addSecurityEntry: SecurityEntryPayload;
   addVisitAddendum: VisitPayload;
   /** Attaches the laboratory's PDF report to a result message */
   attachLabReport: PartnerLabPayload;
@@ -1136,6 +1183,8 @@ export type Mutation = {
   updatePatient: PatientPayload;
   /** Uses a confirm/cancel link from a reminder; works without signing in, once */
   useReminderLink: ReminderLinkPayload;
+  /** Verifies the audit chains now against the copies and the checkpoints */
+  verifyAuditChains: VerifyAuditChainsPayload;
   withdrawConsent: ConsentPayload;
 };
 
@@ -1162,11 +1211,6 @@ export type MutationAddHolidayArgs = {
 
 export type MutationAddScheduleExceptionArgs = {
   input: ScheduleExceptionInput;
-};
-
-
-export type MutationAddSecurityEntryArgs = {
-  input: AddSecurityEntryInput;
 };
 
 
@@ -1516,6 +1560,11 @@ export type MutationUpdatePatientArgs = {
 
 export type MutationUseReminderLinkArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type MutationVerifyAuditChainsArgs = {
+  input?: InputMaybe<VerifyAuditChainsInput>;
 };
 
 
@@ -1923,6 +1972,8 @@ export type PushSubscriptionInput = {
 export type Query = {
   __typename?: 'Query';
   appointment?: Maybe<Appointment>;
+  /** Every audit source: what was copied, when, failures, the last verification */
+  auditChainStatus: Array<AuditSourceStatus>;
   auditEvents: Array<AuditEvent>;
   branch?: Maybe<Branch>;
   /** A branch's invoices of a day (YYYY-MM-DD, the clinic's zone) */
@@ -2006,8 +2057,6 @@ export type Query = {
   reminderChannels: ReminderChannels;
   scheduleExceptions: Array<ScheduleException>;
   searchPatients: PatientConnection;
-  /** A patient's entries, newest first */
-  securityEntries: Array<SecurityEntry>;
   services: Array<Service>;
   specialist?: Maybe<Specialist>;
   specialists: Array<Specialist>;
@@ -2233,11 +2282,6 @@ export type QuerySearchPatientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: PatientSearchInput;
-};
-
-
-export type QuerySecurityEntriesArgs = {
-  patientId: Scalars['ID']['input'];
 };
 
 
@@ -2610,23 +2654,6 @@ export type ScheduleExceptionPayload = {
 export type SchedulePermission =
   | 'OVERBOOK';
 
-/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
-export type SecurityEntry = {
-  __typename?: 'SecurityEntry';
-  authorAccountId?: Maybe<Scalars['ID']['output']>;
-  createdAt?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  patientId?: Maybe<Scalars['ID']['output']>;
-  text?: Maybe<Scalars['String']['output']>;
-};
-
-export type SecurityEntryPayload = {
-  __typename?: 'SecurityEntryPayload';
-  entry?: Maybe<SecurityEntry>;
-  inputErrors: Array<InputError>;
-  ok: Scalars['Boolean']['output'];
-};
-
 export type Service = {
   __typename?: 'Service';
   durationMinutes: Scalars['Int']['output'];
@@ -2952,6 +2979,18 @@ export type VatRate =
 export type VerificationChannel =
   | 'EMAIL'
   | 'SMS';
+
+export type VerifyAuditChainsInput = {
+  /** Services to verify (default: every source) */
+  services?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type VerifyAuditChainsPayload = {
+  __typename?: 'VerifyAuditChainsPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  results: Array<AuditChainVerification>;
+};
 
 /** A visit (encounter) of a patient with a doctor */
 export type Visit = {

@@ -1,7 +1,54 @@
 import { parseEnv, subgraphEnv } from '@medikamente/runtime';
 import { z } from 'zod';
 
-const schema = z.object({ ...subgraphEnv('security', 4007) });
+const SERVICE_NAME = /^[a-z][a-z0-9-]{0,39}$/;
+
+/** "name=baseUrl,name=baseUrl" → the audit stream's sources in order (AUDIT_SOURCES). */
+const auditSources = z
+  .string()
+  .default('')
+  .transform((s, ctx) => {
+    const out: Array<{ name: string; baseUrl: string }> = [];
+    for (const part of s
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const at = part.indexOf('=');
+      const name = part.slice(0, at);
+      const baseUrl = part.slice(at + 1).replace(/\/+$/, '');
+      const url = z.url({ protocol: /^https?$/ }).safeParse(baseUrl);
+      if (at < 1 || !SERVICE_NAME.test(name) || !url.success) {
+        ctx.addIssue({ code: 'custom', message: `"${part}" is not name=http(s)://host:port` });
+        continue;
+      }
+      if (out.some((o) => o.name === name)) {
+        ctx.addIssue({ code: 'custom', message: `source "${name}" is listed twice` });
+        continue;
+      }
+      out.push({ name, baseUrl });
+    }
+    return out;
+  });
+
+const schema = z.object({
+  ...subgraphEnv('security', 4007),
+  /**
+   * The services whose audit chains the stream pulls (ADR 0018): `name=baseUrl` per source,
+   * comma-separated, e.g. `patient=http://patient:4002`. Each serves /internal/audit/events to
+   * this service's client (scope audit:read). Empty: the stream copies nothing.
+   */
+  AUDIT_SOURCES: auditSources,
+  /** How often each source is pulled when it answers (a failing one backs off to 5 minutes). */
+  AUDIT_PULL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5_000),
+  /** Events asked per page (the sources serve at most 1000). */
+  AUDIT_PULL_PAGE: z.coerce.number().int().min(1).max(1000).default(1000),
+  /** How long a source may take to answer one page. */
+  AUDIT_PULL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** How often a source's chain head is recorded as a checkpoint (when it moved). */
+  AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
+  /** How often every chain is verified against the copies and the checkpoints. */
+  AUDIT_VERIFY_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
+});
 
 export type SecurityEnv = z.infer<typeof schema>;
 

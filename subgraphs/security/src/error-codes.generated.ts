@@ -2,4 +2,6 @@
 import { defineErrorCodes } from '@medikamente/runtime';
 
 /** Domain error codes of the security subgraph, with their default messages. */
-export const codes = defineErrorCodes({});
+export const codes = defineErrorCodes({
+  AUDIT_SOURCE_UNKNOWN: "Такой службы нет среди источников журнала доступа",
+});

@@ -1,5 +1,5 @@
 import type { Resolvers } from './generated/resolvers-types';
-import { entryResolvers } from './modules/entry/entry.resolvers';
+import { streamResolvers } from './modules/stream/stream.resolvers';
 
 /** All resolvers of the subgraph, typed by its SDL (generated resolver types). */
-export const resolvers: Resolvers = entryResolvers;
+export const resolvers: Resolvers = streamResolvers;

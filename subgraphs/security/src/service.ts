@@ -1,8 +1,26 @@
-import { AUDIT_MIGRATIONS, defineSubgraph, IDEMPOTENCY_MIGRATION } from '@medikamente/runtime';
-import { createLoaders, createStores } from './context';
-import { loadSecurityEnv } from './env';
+import {
+  AUDIT_MIGRATIONS,
+  AUDIT_READ_SCOPE,
+  defineSubgraph,
+  IDEMPOTENCY_MIGRATION,
+  type KitDeps,
+  type KitOptions,
+} from '@medikamente/runtime';
+import { createStores, type Services } from './context';
+import { loadSecurityEnv, type SecurityEnv } from './env';
+import { createSecurityMetrics } from './modules/monitoring/metrics';
+import { AuditStream } from './modules/stream/audit-stream';
 import { resolvers } from './resolvers';
 import { securityTypeDefs } from './schema';
+
+/** Options of `create()` beyond the kit's (tests and tools). */
+export type SecurityOptions = {
+  /**
+   * The token the audit stream shows a source (default: this service's own client, scope
+   * audit:read); tests sign one per source with that source's test issuer.
+   */
+  auditToken?: (source: string) => Promise<string>;
+};
 
 /** The security subgraph. */
 export const security = defineSubgraph({
@@ -12,11 +30,37 @@ export const security = defineSubgraph({
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
   migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
-  serviceScopes: 'revocations:read',
-  stores: ({ database }) => createStores(database),
-  context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
+  serviceScopes: `revocations:read ${AUDIT_READ_SCOPE}`,
+  stores: ({ database }: KitDeps<SecurityEnv, SecurityOptions>) => createStores(database),
+  services: ({ stores, env, options, credentials, logger }): Services => {
+    // Until the kit's metrics hook lands the instance lives here (exported as service.metrics).
+    const metrics = createSecurityMetrics();
+    const token =
+      options.auditToken ??
+      (async () => {
+        if (!credentials) throw new Error('no service client (SERVICE_CLIENT_ID) for the audit stream');
+        return credentials.token();
+      });
+    const stream = new AuditStream({
+      store: stores.stream,
+      sources: env.AUDIT_SOURCES,
+      token,
+      logger,
+      metrics,
+      pullIntervalMs: env.AUDIT_PULL_INTERVAL_MS,
+      pageSize: env.AUDIT_PULL_PAGE,
+      timeoutMs: env.AUDIT_PULL_TIMEOUT_MS,
+      checkpointIntervalMs: env.AUDIT_CHECKPOINT_INTERVAL_MS,
+      verifyIntervalMs: env.AUDIT_VERIFY_INTERVAL_MS,
+    });
+    return { stream, metrics };
+  },
+  context: ({ stores, services }) => ({ stores, services }),
+  jobs: ({ services }) => [services.stream],
+  announce: (_url, env) => ({ auditSources: env.AUDIT_SOURCES.map((s) => s.name) }),
 });
 
 /** Builds the security service (tests, tools); `security.main()` runs the deployable. */
-export const createSecurityService = security.create;
+export const createSecurityService = (env: SecurityEnv, options?: KitOptions & SecurityOptions) =>
+  security.create(env, options);
 export type SecurityService = Awaited<ReturnType<typeof createSecurityService>>;

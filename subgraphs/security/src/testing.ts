@@ -2,18 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { FixtureRegistry, SubjectFixture } from '@medikamente/runtime/testing';
 import type { SecurityService } from './service';
 
+/** A source of the audit stream with one passed chain check (no patient in either). */
+async function auditSource(service: SecurityService) {
+  const name = `matrix-${randomUUID().slice(0, 8)}`;
+  await service.stores.stream.ensureSources([name]);
+  await service.stores.stream.recordVerification({
+    service: name,
+    ok: true,
+    checkedEvents: 3,
+    brokenAtSeq: null,
+    reasonCode: null,
+  });
+  return {};
+}
+
 /** One object of each subject type the security subgraph owns, for the generated policy matrix. */
 export const subjectFixtures = {
-  SecurityEntry: {
-    async create(service, r) {
-      const patientId = r.subject.patientId;
-      if (!patientId) throw new Error('security fixtures need a subject with a patient id');
-      const author = 'matrix-cashier';
-      const entry = await service.stores.entries.add(
-        { patientId, text: 'Оплата приёма наличными' },
-        { principal: { kind: 'user', subject: author }, accountId: author, idempotencyKey: randomUUID() },
-      );
-      return { key: { id: entry.id }, args: { patientId }, known: { text: 'Оплата приёма наличными' } };
-    },
-  },
+  AuditSourceStatus: { create: auditSource },
+  AuditChainVerification: { create: auditSource },
 } satisfies Record<string, SubjectFixture<SecurityService>> satisfies FixtureRegistry;
