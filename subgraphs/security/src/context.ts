@@ -1,26 +1,76 @@
-import { AuditLog, type BaseContext, type Database } from '@medikamente/runtime';
+import { channelsFromEnv } from '@medikamente/notifications';
+import { AuditLog, type BaseContext, type Database, type Logger, PgPubSub } from '@medikamente/runtime';
 import DataLoader from 'dataloader';
+import type { SecurityEnv } from './env';
+import { AlertsService } from './modules/alerts/alerts.service';
+import { type AlertRecord, type AlertStepRecord, AlertStore } from './modules/alerts/alerts.store';
+import { loadRulesConfig } from './modules/alerts/rules.config';
 import { type EntryRecord, EntryStore } from './modules/entry/entry.store';
+import { createSecurityMetrics, type SecurityMetrics } from './modules/monitoring/metrics';
+import { TrailStore } from './modules/trail/trail.store';
 
-export type Stores = { entries: EntryStore; audit: AuditLog };
+export type Stores = { entries: EntryStore; audit: AuditLog; alerts: AlertStore; trail: TrailStore };
 
 /** The subgraph's stores on its database. */
 export const createStores = (database: Database): Stores => ({
   entries: new EntryStore(database),
   audit: new AuditLog(database),
+  alerts: new AlertStore(database),
+  trail: new TrailStore(database),
 });
+
+export type Services = { alerts: AlertsService; pubsub: PgPubSub; metrics: SecurityMetrics };
+
+/** Domain services on the stores. */
+export function createServices(deps: {
+  stores: Stores;
+  env: SecurityEnv;
+  database: Database;
+  logger: Logger;
+  onClose(step: () => unknown): void;
+}): Services {
+  const { stores, env, database, logger } = deps;
+  const pubsub = new PgPubSub(database);
+  deps.onClose(() => pubsub.close());
+  const email = channelsFromEnv({
+    NOTIFY_SMTP_URL: env.NOTIFY_SMTP_URL,
+    NOTIFY_EMAIL_FROM: env.NOTIFY_EMAIL_FROM,
+  }).find((c) => c.channel === 'email');
+  const metrics = createSecurityMetrics();
+  const alerts = new AlertsService({
+    database,
+    store: stores.alerts,
+    rules: loadRulesConfig(env.MONITORING_RULES_FILE),
+    pubsub,
+    logger,
+    email,
+    metrics,
+    settings: { intervalMs: env.ALERTS_INTERVAL_MS, officerEmail: env.SECURITY_ALERT_EMAIL },
+  });
+  return { alerts, pubsub, metrics };
+}
 
 export type SecurityContext = BaseContext & {
   stores: Stores;
-  loaders: { entry: DataLoader<string, EntryRecord | null> };
+  services: Services;
+  loaders: ReturnType<typeof createLoaders>;
 };
 
+const byKey =
+  <V>(load: (ids: readonly string[]) => Promise<Map<string, V>>) =>
+  async (ids: readonly string[]) => {
+    const found = await load(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  };
+
 /** Per-request loaders on top of the stores (no N+1 for lists and _entities). */
-export function createLoaders(stores: Stores): SecurityContext['loaders'] {
+export function createLoaders(stores: Stores) {
   return {
-    entry: new DataLoader(async (ids) => {
-      const found = await stores.entries.byIds(ids);
-      return ids.map((id) => found.get(id) ?? null);
+    entry: new DataLoader<string, EntryRecord | null>(byKey((ids) => stores.entries.byIds(ids))),
+    alert: new DataLoader<string, AlertRecord | null>(byKey((ids) => stores.alerts.byIds(ids))),
+    alertSteps: new DataLoader<string, AlertStepRecord[]>(async (ids) => {
+      const found = await stores.alerts.stepsOf(ids);
+      return ids.map((id) => found.get(id) ?? []);
     }),
   };
 }

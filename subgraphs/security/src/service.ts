@@ -1,10 +1,10 @@
 import { AUDIT_MIGRATIONS, defineSubgraph, IDEMPOTENCY_MIGRATION } from '@medikamente/runtime';
-import { createLoaders, createStores } from './context';
+import { createLoaders, createServices, createStores } from './context';
 import { loadSecurityEnv } from './env';
 import { resolvers } from './resolvers';
 import { securityTypeDefs } from './schema';
 
-/** The security subgraph. */
+/** The security subgraph: the central audit stream, privacy monitoring, the officer's console. */
 export const security = defineSubgraph({
   name: 'security',
   env: loadSecurityEnv,
@@ -13,8 +13,12 @@ export const security = defineSubgraph({
   migrationsDir: new URL('./db/migrations', import.meta.url),
   migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
   serviceScopes: 'revocations:read',
+  subscriptions: true,
   stores: ({ database }) => createStores(database),
-  context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
+  services: ({ stores, env, database, logger, onClose }) =>
+    createServices({ stores, env, database, logger, onClose }),
+  context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
+  jobs: ({ services }) => [services.alerts.job()],
 });
 
 /** Builds the security service (tests, tools); `security.main()` runs the deployable. */

@@ -3,7 +3,7 @@ import { loadSecurityEnv } from '../src/env';
 import { createSecurityService } from '../src/service';
 
 /** Starts the security subgraph on a fresh database with a test token issuer, over real HTTP. */
-export async function startSecuritySubgraph() {
+export async function startSecuritySubgraph(extra: Record<string, string> = {}) {
   const issuer = await createTestIssuer();
   const db = await createTestDatabase('security');
   const env = loadSecurityEnv({
@@ -11,6 +11,7 @@ export async function startSecuritySubgraph() {
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
     ...(db.url ? { SECURITY_DATABASE_URL: db.url } : {}),
+    ...extra,
   });
   const service = await createSecurityService(env, { verifier: issuer.verifier });
   const running = await service.subgraph.listen(0);
