@@ -27,6 +27,23 @@ export type AccessLogEntry = {
   patientId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** An access to my data as the patient sees it: no names, no ids of staff */
+export type AccessTrailEntry = {
+  __typename?: 'AccessTrailEntry';
+  at: Scalars['String']['output'];
+  /** What was seen, in Russian */
+  categories: Array<Scalars['String']['output']>;
+  /** Pass as before: to read older entries */
+  cursor: Scalars['ID']['output'];
+  /** The part of the clinic («Медицинская карта», «Лаборатория»…) */
+  department: Scalars['String']['output'];
+  patientId: Scalars['ID']['output'];
+  /** Why it was allowed, in Russian */
+  purpose: Scalars['String']['output'];
+  /** Role in Russian («Врач», «Регистратор»…) */
+  role: Scalars['String']['output'];
+};
+
 export type Account = {
   __typename?: 'Account';
   branchIds: Array<Scalars['ID']['output']>;
@@ -61,6 +78,11 @@ export type AccountRole =
 
 export type AcknowledgeLabSpecimensInput = {
   specimenCodes: Array<Scalars['String']['input']>;
+};
+
+export type AddSecurityAlertNoteInput = {
+  alertId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
 };
 
 export type AddVisitAddendumInput = {
@@ -139,6 +161,11 @@ export type AppointmentStatus =
   | 'HELD'
   | 'NO_SHOW';
 
+export type AssignSecurityAlertInput = {
+  alertId: Scalars['ID']['input'];
+  assigneeId: Scalars['ID']['input'];
+};
+
 export type AttachLabReportInput = {
   partnerResultId: Scalars['String']['input'];
   /** The PDF report, base64 (at most LAB_REPORT_MAX_BYTES decoded) */
@@ -215,6 +242,42 @@ export type AuditEvent = {
   patientId?: Maybe<Scalars['ID']['output']>;
   requestId?: Maybe<Scalars['String']['output']>;
   seq?: Maybe<Scalars['Int']['output']>;
+};
+
+/** One access to a patient's data as a service recorded it (IHE BALP shape) */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** Requestor: the account and its role */
+  actorId: Scalars['ID']['output'];
+  actorRole: Scalars['String']['output'];
+  /** Data object: the categories read and the client's operation */
+  categories: Array<Scalars['String']['output']>;
+  /** Network address of the client */
+  clientAddress?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['String']['output'];
+  operation?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** Purpose of use: the policy conditions that held (empty: the role's duties) */
+  purpose?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  /** The service that recorded it (its chain) */
+  service: Scalars['String']['output'];
+  /** Position in the central stream (page with before:) */
+  streamId: Scalars['ID']['output'];
+  /** BALP subtype: PatientRead (one patient) or PatientQuery (a list or search) */
+  subtype: Scalars['String']['output'];
+};
+
+export type AuditRecordsFilter = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** ISO date-time, inclusive */
+  from?: InputMaybe<Scalars['String']['input']>;
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+  service?: InputMaybe<Scalars['String']['input']>;
+  /** ISO date-time, exclusive */
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A service whose audit chain the stream copies */
@@ -1064,6 +1127,19 @@ export type MarkVisitEnteredInErrorInput = {
   visitId: Scalars['ID']['input'];
 };
 
+/** A monitoring rule as configured (config/monitoring-rules.yaml) */
+export type MonitoringRule = {
+  __typename?: 'MonitoringRule';
+  enabled: Scalars['Boolean']['output'];
+  /** What the rule means and what the officer should check, in Russian */
+  explanation: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The rule's thresholds and windows in Russian (e.g. «окно 60 мин, порог 300») */
+  parameters: Scalars['String']['output'];
+  severity: SecurityAlertSeverity;
+  title: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** The patient accepts their contract in the portal (time and channel recorded) */
@@ -1073,7 +1149,9 @@ export type Mutation = {
   acknowledgeLabSpecimens: PartnerLabPayload;
   addHoliday: HolidayPayload;
   addScheduleException: ScheduleExceptionPayload;
+  addSecurityAlertNote: SecurityAlertPayload;
   addVisitAddendum: VisitPayload;
+  assignSecurityAlert: SecurityAlertPayload;
   /** Attaches the laboratory's PDF report to a result message */
   attachLabReport: PartnerLabPayload;
   bookAppointment: AppointmentPayload;
@@ -1162,6 +1240,8 @@ export type Mutation = {
   setReminderChannel: ReminderSettingsPayload;
   /** Work e-mail for the doctor's next-day list (never exposed through the API) */
   setSpecialistNotifyEmail: Scalars['Boolean']['output'];
+  /** Every staff access to a VIP patient raises an alert */
+  setVipPatient: VipPatientPayload;
   setWeeklyTemplate: WeeklyTemplatePayload;
   /** Reception records the contract signed on paper at the desk */
   signContractAtDesk: ContractPayload;
@@ -1179,6 +1259,7 @@ export type Mutation = {
   /** Starts a correction of a signed visit: a draft prefilled from the current version */
   startVisitCorrection: VisitDraftPayload;
   takeDeskPayment: PaymentPayload;
+  triageSecurityAlert: SecurityAlertPayload;
   updateBranchSettings: BranchPayload;
   updatePatient: PatientPayload;
   /** Uses a confirm/cancel link from a reminder; works without signing in, once */
@@ -1214,8 +1295,18 @@ export type MutationAddScheduleExceptionArgs = {
 };
 
 
+export type MutationAddSecurityAlertNoteArgs = {
+  input: AddSecurityAlertNoteInput;
+};
+
+
 export type MutationAddVisitAddendumArgs = {
   input: AddVisitAddendumInput;
+};
+
+
+export type MutationAssignSecurityAlertArgs = {
+  input: AssignSecurityAlertInput;
 };
 
 
@@ -1511,6 +1602,11 @@ export type MutationSetSpecialistNotifyEmailArgs = {
 };
 
 
+export type MutationSetVipPatientArgs = {
+  input: SetVipPatientInput;
+};
+
+
 export type MutationSetWeeklyTemplateArgs = {
   input: WeeklyTemplateInput;
 };
@@ -1543,6 +1639,11 @@ export type MutationStartVisitCorrectionArgs = {
 
 export type MutationTakeDeskPaymentArgs = {
   input: TakeDeskPaymentInput;
+};
+
+
+export type MutationTriageSecurityAlertArgs = {
+  input: TriageSecurityAlertInput;
 };
 
 
@@ -1975,6 +2076,8 @@ export type Query = {
   /** Every audit source: what was copied, when, failures, the last verification */
   auditChainStatus: Array<AuditSourceStatus>;
   auditEvents: Array<AuditEvent>;
+  /** The central audit trail across services, newest first in the order the stream received them (at most 500 per page) */
+  auditRecords: Array<AuditRecord>;
   branch?: Maybe<Branch>;
   /** A branch's invoices of a day (YYYY-MM-DD, the clinic's zone) */
   branchInvoices: Array<Invoice>;
@@ -2017,8 +2120,12 @@ export type Query = {
   labTests: Array<LabTest>;
   /** The signed-in account */
   me?: Maybe<Account>;
+  /** The monitoring rules as configured, each explained in Russian */
+  monitoringRules: Array<MonitoringRule>;
   /** Who viewed my record */
   myAccessLog: Array<AccessLogEntry>;
+  /** Кто смотрел мою медкарту: everyone who accessed my data, newest first */
+  myAccessTrail: Array<AccessTrailEntry>;
   /** The signed-in patient's appointments */
   myAppointments: Array<Appointment>;
   /** The calling patient's contracts */
@@ -2057,6 +2164,9 @@ export type Query = {
   reminderChannels: ReminderChannels;
   scheduleExceptions: Array<ScheduleException>;
   searchPatients: PatientConnection;
+  securityAlert?: Maybe<SecurityAlert>;
+  /** The officer's alert queue, newest first (at most 200) */
+  securityAlerts: Array<SecurityAlert>;
   services: Array<Service>;
   specialist?: Maybe<Specialist>;
   specialists: Array<Specialist>;
@@ -2084,6 +2194,13 @@ export type QueryAppointmentArgs = {
 export type QueryAuditEventsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryAuditRecordsArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  filter: AuditRecordsFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2206,6 +2323,12 @@ export type QueryMyAccessLogArgs = {
 };
 
 
+export type QueryMyAccessTrailArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryMyAppointmentsArgs = {
   period?: InputMaybe<AppointmentPeriod>;
 };
@@ -2282,6 +2405,17 @@ export type QuerySearchPatientsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: PatientSearchInput;
+};
+
+
+export type QuerySecurityAlertArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySecurityAlertsArgs = {
+  filter?: InputMaybe<SecurityAlertsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2654,6 +2788,70 @@ export type ScheduleExceptionPayload = {
 export type SchedulePermission =
   | 'OVERBOOK';
 
+export type SecurityAlert = {
+  __typename?: 'SecurityAlert';
+  /** The staff account whose access raised it (none for a chain alert) */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorRole?: Maybe<Scalars['String']['output']>;
+  assigneeId?: Maybe<Scalars['ID']['output']>;
+  /** The rule's findings: counts, windows, the stream events it saw (JSON) */
+  evidence: Scalars['String']['output'];
+  explanation: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['String']['output'];
+  patientId?: Maybe<Scalars['ID']['output']>;
+  raisedAt: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+  ruleTitle: Scalars['String']['output'];
+  /** The service whose audit trail holds the evidence */
+  service?: Maybe<Scalars['String']['output']>;
+  severity: SecurityAlertSeverity;
+  status: SecurityAlertStatus;
+  steps: Array<SecurityAlertStep>;
+  updatedAt: Scalars['String']['output'];
+};
+
+export type SecurityAlertPayload = {
+  __typename?: 'SecurityAlertPayload';
+  alert?: Maybe<SecurityAlert>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type SecurityAlertSeverity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type SecurityAlertStatus =
+  /** The access had a work reason (the note says which) */
+  | 'EXPLAINED'
+  /** Handled as a data incident */
+  | 'INCIDENT'
+  /** Not yet triaged */
+  | 'NEW'
+  /** No work reason found */
+  | 'UNEXPLAINED';
+
+/** One recorded step of an alert: RAISED, NOTIFIED, ASSIGNED, TRIAGED, NOTE */
+export type SecurityAlertStep = {
+  __typename?: 'SecurityAlertStep';
+  accountId?: Maybe<Scalars['ID']['output']>;
+  assigneeId?: Maybe<Scalars['ID']['output']>;
+  at: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<SecurityAlertStatus>;
+  step: Scalars['String']['output'];
+};
+
+export type SecurityAlertsFilter = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+  /** All statuses when empty */
+  statuses?: InputMaybe<Array<SecurityAlertStatus>>;
+};
+
 export type Service = {
   __typename?: 'Service';
   durationMinutes: Scalars['Int']['output'];
@@ -2685,6 +2883,11 @@ export type SetPriceInput = {
   validFrom: Scalars['String']['input'];
   validTo?: InputMaybe<Scalars['String']['input']>;
   vat: VatRate;
+};
+
+export type SetVipPatientInput = {
+  patientId: Scalars['ID']['input'];
+  vip: Scalars['Boolean']['input'];
 };
 
 export type Sex =
@@ -2830,6 +3033,8 @@ export type Subscription = {
   appointmentEvents: AppointmentEvent;
   /** Critical alerts raised for or escalated to the calling doctor, as they happen */
   labAlertRaised: LabAlert;
+  /** Alerts as they are raised (security officers) */
+  securityAlertRaised: SecurityAlert;
 };
 
 
@@ -2942,6 +3147,13 @@ export type TotpEnrollmentPayload = {
   secret?: Maybe<Scalars['String']['output']>;
 };
 
+export type TriageSecurityAlertInput = {
+  alertId: Scalars['ID']['input'];
+  /** Required when explained: the work reason found */
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: SecurityAlertStatus;
+};
+
 /** A lab order billing could not invoice by itself (no visit to find the branch, or a test without a price): the cashier bills it at the desk */
 export type UnbilledLabOrder = {
   __typename?: 'UnbilledLabOrder';
@@ -2990,6 +3202,12 @@ export type VerifyAuditChainsPayload = {
   inputErrors: Array<InputError>;
   ok: Scalars['Boolean']['output'];
   results: Array<AuditChainVerification>;
+};
+
+export type VipPatientPayload = {
+  __typename?: 'VipPatientPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
 };
 
 /** A visit (encounter) of a patient with a doctor */

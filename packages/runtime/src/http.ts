@@ -30,6 +30,7 @@ export function bearerAuth(
     } catch (e) {
       const code = e instanceof AuthError ? e.code : ErrorCode.UNAUTHENTICATED;
       opts.metrics?.authFailures.inc({ code });
+      if (e instanceof AuthError && e.revoked === 'account') opts.metrics?.revokedAccountTokens.inc();
       res.status(401).json(errorBody(code, e instanceof AuthError ? e.message : 'Требуется вход в систему'));
     }
   };

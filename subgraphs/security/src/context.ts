@@ -1,15 +1,81 @@
-import { AuditLog, type BaseContext, type Database } from '@medikamente/runtime';
+import { channelsFromEnv } from '@medikamente/notifications';
+import { AuditLog, type BaseContext, type Database, type Logger, PgPubSub } from '@medikamente/runtime';
+import DataLoader from 'dataloader';
+import type { SecurityEnv } from './env';
+import { AlertsService } from './modules/alerts/alerts.service';
+import { type AlertRecord, type AlertStepRecord, AlertStore } from './modules/alerts/alerts.store';
+import { loadRulesConfig } from './modules/alerts/rules.config';
 import type { SecurityMetrics } from './modules/monitoring/metrics';
 import type { AuditStream } from './modules/stream/audit-stream';
 import { StreamStore } from './modules/stream/stream.store';
+import { TrailStore } from './modules/trail/trail.store';
 
-export type Stores = { audit: AuditLog; stream: StreamStore };
-export type Services = { stream: AuditStream; metrics: SecurityMetrics };
+export type Stores = { audit: AuditLog; stream: StreamStore; alerts: AlertStore; trail: TrailStore };
 
 /** The subgraph's stores on its database. */
 export const createStores = (database: Database): Stores => ({
   audit: new AuditLog(database),
   stream: new StreamStore(database),
+  alerts: new AlertStore(database),
+  trail: new TrailStore(database),
 });
 
-export type SecurityContext = BaseContext & { stores: Stores; services: Services };
+export type Services = {
+  stream: AuditStream;
+  alerts: AlertsService;
+  pubsub: PgPubSub;
+  metrics: SecurityMetrics;
+};
+
+/** Privacy monitoring on the stores: the rules, the live channel, the officers' e-mail. */
+export function createAlerts(deps: {
+  stores: Stores;
+  env: SecurityEnv;
+  database: Database;
+  logger: Logger;
+  metrics: SecurityMetrics;
+  onClose(step: () => unknown): void;
+}): { alerts: AlertsService; pubsub: PgPubSub } {
+  const { stores, env, database, logger, metrics } = deps;
+  const pubsub = new PgPubSub(database);
+  deps.onClose(() => pubsub.close());
+  const email = channelsFromEnv({
+    NOTIFY_SMTP_URL: env.NOTIFY_SMTP_URL,
+    NOTIFY_EMAIL_FROM: env.NOTIFY_EMAIL_FROM,
+  }).find((c) => c.channel === 'email');
+  const alerts = new AlertsService({
+    database,
+    store: stores.alerts,
+    rules: loadRulesConfig(env.MONITORING_RULES_FILE),
+    pubsub,
+    logger,
+    email,
+    metrics,
+    settings: { intervalMs: env.ALERTS_INTERVAL_MS, officerEmail: env.SECURITY_ALERT_EMAIL },
+  });
+  return { alerts, pubsub };
+}
+
+export type SecurityContext = BaseContext & {
+  stores: Stores;
+  services: Services;
+  loaders: ReturnType<typeof createLoaders>;
+};
+
+const byKey =
+  <V>(load: (ids: readonly string[]) => Promise<Map<string, V>>) =>
+  async (ids: readonly string[]) => {
+    const found = await load(ids);
+    return ids.map((id) => found.get(id) ?? null);
+  };
+
+/** Per-request loaders on top of the stores (no N+1 for lists and _entities). */
+export function createLoaders(stores: Stores) {
+  return {
+    alert: new DataLoader<string, AlertRecord | null>(byKey((ids) => stores.alerts.byIds(ids))),
+    alertSteps: new DataLoader<string, AlertStepRecord[]>(async (ids) => {
+      const found = await stores.alerts.stepsOf(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+  };
+}

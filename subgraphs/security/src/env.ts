@@ -1,3 +1,4 @@
+import { notificationEnv } from '@medikamente/notifications';
 import { parseEnv, subgraphEnv } from '@medikamente/runtime';
 import { z } from 'zod';
 
@@ -48,6 +49,14 @@ const schema = z.object({
   AUDIT_CHECKPOINT_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(300_000),
   /** How often every chain is verified against the copies and the checkpoints. */
   AUDIT_VERIFY_INTERVAL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
+  /** The monitoring rules file (thresholds, windows, working hours); default config/monitoring-rules.yaml. */
+  MONITORING_RULES_FILE: z.string().min(1).optional(),
+  /** How often the rules read the audit stream. */
+  ALERTS_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** The security officers' mailbox: every alert is mailed there (ids and the rule only). */
+  SECURITY_ALERT_EMAIL: z.string().email().optional(),
+  NOTIFY_SMTP_URL: notificationEnv.NOTIFY_SMTP_URL,
+  NOTIFY_EMAIL_FROM: notificationEnv.NOTIFY_EMAIL_FROM,
 });
 
 export type SecurityEnv = z.infer<typeof schema>;

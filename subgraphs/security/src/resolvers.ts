@@ -1,5 +1,13 @@
 import type { Resolvers } from './generated/resolvers-types';
+import { alertResolvers } from './modules/alerts/alerts.resolvers';
 import { streamResolvers } from './modules/stream/stream.resolvers';
+import { trailResolvers } from './modules/trail/trail.resolvers';
 
 /** All resolvers of the subgraph, typed by its SDL (generated resolver types). */
-export const resolvers: Resolvers = streamResolvers;
+export const resolvers: Resolvers = {
+  ...streamResolvers,
+  ...alertResolvers,
+  ...trailResolvers,
+  Query: { ...streamResolvers.Query, ...alertResolvers.Query, ...trailResolvers.Query },
+  Mutation: { ...streamResolvers.Mutation, ...alertResolvers.Mutation },
+};

@@ -1,9 +1,11 @@
 import { inputErrorSdl } from '@medikamente/runtime';
 import { subgraphTypeDefs } from '@medikamente/schema';
+import { alertsSdl } from './modules/alerts/alerts.sdl';
 import { streamSdl } from './modules/stream/stream.sdl';
+import { trailSdl } from './modules/trail/trail.sdl';
 
 /** The security subgraph's SDL (with the federation and classification header). */
-export const securityTypeDefs = subgraphTypeDefs([inputErrorSdl, streamSdl].join('\n'));
+export const securityTypeDefs = subgraphTypeDefs([inputErrorSdl, streamSdl, alertsSdl, trailSdl].join('\n'));
 
 /** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
 export const resolverTypes = {
@@ -11,5 +13,9 @@ export const resolverTypes = {
   mappers: {
     AuditSourceStatus: '../modules/stream/audit-stream#SourceStatus',
     AuditChainVerification: '../modules/stream/stream.store#Verification',
+    SecurityAlert: '../modules/alerts/alerts.store#AlertRecord',
+    SecurityAlertStep: '../modules/alerts/alerts.store#AlertStepRecord',
+    AuditRecord: '../modules/trail/trail.store#TrailRecord',
+    AccessTrailEntry: '../modules/trail/trail.store#TrailRecord',
   },
 };

@@ -6,7 +6,7 @@ import {
   type KitDeps,
   type KitOptions,
 } from '@medikamente/runtime';
-import { createStores, type Services } from './context';
+import { createAlerts, createLoaders, createStores, type Services } from './context';
 import { loadSecurityEnv, type SecurityEnv } from './env';
 import { createSecurityMetrics } from './modules/monitoring/metrics';
 import { AuditStream } from './modules/stream/audit-stream';
@@ -22,7 +22,7 @@ export type SecurityOptions = {
   auditToken?: (source: string) => Promise<string>;
 };
 
-/** The security subgraph. */
+/** The security subgraph: the central audit stream, privacy monitoring, the officer's console. */
 export const security = defineSubgraph({
   name: 'security',
   env: loadSecurityEnv,
@@ -32,7 +32,7 @@ export const security = defineSubgraph({
   migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
   serviceScopes: `revocations:read ${AUDIT_READ_SCOPE}`,
   stores: ({ database }: KitDeps<SecurityEnv, SecurityOptions>) => createStores(database),
-  services: ({ stores, env, options, credentials, logger }): Services => {
+  services: ({ stores, env, options, credentials, logger, database, onClose }): Services => {
     // Until the kit's metrics hook lands the instance lives here (exported as service.metrics).
     const metrics = createSecurityMetrics();
     const token =
@@ -53,10 +53,12 @@ export const security = defineSubgraph({
       checkpointIntervalMs: env.AUDIT_CHECKPOINT_INTERVAL_MS,
       verifyIntervalMs: env.AUDIT_VERIFY_INTERVAL_MS,
     });
-    return { stream, metrics };
+    const { alerts, pubsub } = createAlerts({ stores, env, database, logger, metrics, onClose });
+    return { stream, alerts, pubsub, metrics };
   },
-  context: ({ stores, services }) => ({ stores, services }),
-  jobs: ({ services }) => [services.stream],
+  subscriptions: true,
+  context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
+  jobs: ({ services }) => [services.stream, services.alerts.job()],
   announce: (_url, env) => ({ auditSources: env.AUDIT_SOURCES.map((s) => s.name) }),
 });
 

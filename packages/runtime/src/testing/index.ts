@@ -1,2 +1,3 @@
+export * from './live';
 export * from './matrix/index';
 export * from './tools';

@@ -2,10 +2,13 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { SourceStatus } from '../modules/stream/audit-stream';
 import type { Verification } from '../modules/stream/stream.store';
+import type { AlertRecord, AlertStepRecord } from '../modules/alerts/alerts.store';
+import type { TrailRecord } from '../modules/trail/trail.store';
 import type { SecurityContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -17,6 +20,33 @@ export type Scalars = {
   federation__Policy: { input: unknown; output: unknown; }
   federation__Scope: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
+};
+
+/** An access to my data as the patient sees it: no names, no ids of staff */
+export type AccessTrailEntry = {
+  __typename?: 'AccessTrailEntry';
+  at: Scalars['String']['output'];
+  /** What was seen, in Russian */
+  categories: Array<Scalars['String']['output']>;
+  /** Pass as before: to read older entries */
+  cursor: Scalars['ID']['output'];
+  /** The part of the clinic («Медицинская карта», «Лаборатория»…) */
+  department: Scalars['String']['output'];
+  patientId: Scalars['ID']['output'];
+  /** Why it was allowed, in Russian */
+  purpose: Scalars['String']['output'];
+  /** Role in Russian («Врач», «Регистратор»…) */
+  role: Scalars['String']['output'];
+};
+
+export type AddSecurityAlertNoteInput = {
+  alertId: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+export type AssignSecurityAlertInput = {
+  alertId: Scalars['ID']['input'];
+  assigneeId: Scalars['ID']['input'];
 };
 
 /** Why a chain check failed */
@@ -52,6 +82,42 @@ export type AuditChainVerification = {
   service: Scalars['String']['output'];
 };
 
+/** One access to a patient's data as a service recorded it (IHE BALP shape) */
+export type AuditRecord = {
+  __typename?: 'AuditRecord';
+  /** Requestor: the account and its role */
+  actorId: Scalars['ID']['output'];
+  actorRole: Scalars['String']['output'];
+  /** Data object: the categories read and the client's operation */
+  categories: Array<Scalars['String']['output']>;
+  /** Network address of the client */
+  clientAddress?: Maybe<Scalars['String']['output']>;
+  occurredAt: Scalars['String']['output'];
+  operation?: Maybe<Scalars['String']['output']>;
+  patientId: Scalars['ID']['output'];
+  /** Purpose of use: the policy conditions that held (empty: the role's duties) */
+  purpose?: Maybe<Scalars['String']['output']>;
+  requestId: Scalars['String']['output'];
+  seq: Scalars['Int']['output'];
+  /** The service that recorded it (its chain) */
+  service: Scalars['String']['output'];
+  /** Position in the central stream (page with before:) */
+  streamId: Scalars['ID']['output'];
+  /** BALP subtype: PatientRead (one patient) or PatientQuery (a list or search) */
+  subtype: Scalars['String']['output'];
+};
+
+export type AuditRecordsFilter = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  category?: InputMaybe<Scalars['String']['input']>;
+  /** ISO date-time, inclusive */
+  from?: InputMaybe<Scalars['String']['input']>;
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+  service?: InputMaybe<Scalars['String']['input']>;
+  /** ISO date-time, exclusive */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A service whose audit chain the stream copies */
 export type AuditSourceStatus = {
   __typename?: 'AuditSourceStatus';
@@ -85,10 +151,48 @@ export type InputError = {
   message: Scalars['String']['output'];
 };
 
+/** A monitoring rule as configured (config/monitoring-rules.yaml) */
+export type MonitoringRule = {
+  __typename?: 'MonitoringRule';
+  enabled: Scalars['Boolean']['output'];
+  /** What the rule means and what the officer should check, in Russian */
+  explanation: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The rule's thresholds and windows in Russian (e.g. «окно 60 мин, порог 300») */
+  parameters: Scalars['String']['output'];
+  severity: SecurityAlertSeverity;
+  title: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  addSecurityAlertNote: SecurityAlertPayload;
+  assignSecurityAlert: SecurityAlertPayload;
+  /** Every staff access to a VIP patient raises an alert */
+  setVipPatient: VipPatientPayload;
+  triageSecurityAlert: SecurityAlertPayload;
   /** Verifies the audit chains now against the copies and the checkpoints */
   verifyAuditChains: VerifyAuditChainsPayload;
+};
+
+
+export type MutationAddSecurityAlertNoteArgs = {
+  input: AddSecurityAlertNoteInput;
+};
+
+
+export type MutationAssignSecurityAlertArgs = {
+  input: AssignSecurityAlertInput;
+};
+
+
+export type MutationSetVipPatientArgs = {
+  input: SetVipPatientInput;
+};
+
+
+export type MutationTriageSecurityAlertArgs = {
+  input: TriageSecurityAlertInput;
 };
 
 
@@ -100,6 +204,121 @@ export type Query = {
   __typename?: 'Query';
   /** Every audit source: what was copied, when, failures, the last verification */
   auditChainStatus: Array<AuditSourceStatus>;
+  /** The central audit trail across services, newest first in the order the stream received them (at most 500 per page) */
+  auditRecords: Array<AuditRecord>;
+  /** The monitoring rules as configured, each explained in Russian */
+  monitoringRules: Array<MonitoringRule>;
+  /** Кто смотрел мою медкарту: everyone who accessed my data, newest first */
+  myAccessTrail: Array<AccessTrailEntry>;
+  securityAlert?: Maybe<SecurityAlert>;
+  /** The officer's alert queue, newest first (at most 200) */
+  securityAlerts: Array<SecurityAlert>;
+};
+
+
+export type QueryAuditRecordsArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  filter: AuditRecordsFilter;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyAccessTrailArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySecurityAlertArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySecurityAlertsArgs = {
+  filter?: InputMaybe<SecurityAlertsFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type SecurityAlert = {
+  __typename?: 'SecurityAlert';
+  /** The staff account whose access raised it (none for a chain alert) */
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorRole?: Maybe<Scalars['String']['output']>;
+  assigneeId?: Maybe<Scalars['ID']['output']>;
+  /** The rule's findings: counts, windows, the stream events it saw (JSON) */
+  evidence: Scalars['String']['output'];
+  explanation: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  occurredAt: Scalars['String']['output'];
+  patientId?: Maybe<Scalars['ID']['output']>;
+  raisedAt: Scalars['String']['output'];
+  rule: Scalars['String']['output'];
+  ruleTitle: Scalars['String']['output'];
+  /** The service whose audit trail holds the evidence */
+  service?: Maybe<Scalars['String']['output']>;
+  severity: SecurityAlertSeverity;
+  status: SecurityAlertStatus;
+  steps: Array<SecurityAlertStep>;
+  updatedAt: Scalars['String']['output'];
+};
+
+export type SecurityAlertPayload = {
+  __typename?: 'SecurityAlertPayload';
+  alert?: Maybe<SecurityAlert>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type SecurityAlertSeverity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type SecurityAlertStatus =
+  /** The access had a work reason (the note says which) */
+  | 'EXPLAINED'
+  /** Handled as a data incident */
+  | 'INCIDENT'
+  /** Not yet triaged */
+  | 'NEW'
+  /** No work reason found */
+  | 'UNEXPLAINED';
+
+/** One recorded step of an alert: RAISED, NOTIFIED, ASSIGNED, TRIAGED, NOTE */
+export type SecurityAlertStep = {
+  __typename?: 'SecurityAlertStep';
+  accountId?: Maybe<Scalars['ID']['output']>;
+  assigneeId?: Maybe<Scalars['ID']['output']>;
+  at: Scalars['String']['output'];
+  note?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<SecurityAlertStatus>;
+  step: Scalars['String']['output'];
+};
+
+export type SecurityAlertsFilter = {
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  patientId?: InputMaybe<Scalars['ID']['input']>;
+  /** All statuses when empty */
+  statuses?: InputMaybe<Array<SecurityAlertStatus>>;
+};
+
+export type SetVipPatientInput = {
+  patientId: Scalars['ID']['input'];
+  vip: Scalars['Boolean']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Alerts as they are raised (security officers) */
+  securityAlertRaised: SecurityAlert;
+};
+
+export type TriageSecurityAlertInput = {
+  alertId: Scalars['ID']['input'];
+  /** Required when explained: the work reason found */
+  note?: InputMaybe<Scalars['String']['input']>;
+  status: SecurityAlertStatus;
 };
 
 export type VerifyAuditChainsInput = {
@@ -114,6 +333,12 @@ export type VerifyAuditChainsPayload = {
   results: Array<AuditChainVerification>;
 };
 
+export type VipPatientPayload = {
+  __typename?: 'VipPatientPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
 export type Link__Purpose =
   /** `EXECUTION` features provide metadata necessary for operation execution. */
   | 'EXECUTION'
@@ -125,6 +350,17 @@ export type ResolversObject<TObject> = WithIndex<TObject>;
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
 
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
@@ -188,22 +424,49 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
   info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  SecurityAlert: SecurityAlert;
+}>;
 
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  SecurityAlert:
+    ( { __typename: 'SecurityAlert' }
+    & GraphQLRecursivePick<FederationTypes['SecurityAlert'], {"id":true}> );
+}>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessTrailEntry: ResolverTypeWrapper<TrailRecord>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddSecurityAlertNoteInput: AddSecurityAlertNoteInput;
+  AssignSecurityAlertInput: AssignSecurityAlertInput;
   AuditChainReason: AuditChainReason;
   AuditChainResult: AuditChainResult;
   AuditChainVerification: ResolverTypeWrapper<Verification>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditRecord: ResolverTypeWrapper<TrailRecord>;
+  AuditRecordsFilter: AuditRecordsFilter;
   AuditSourceStatus: ResolverTypeWrapper<SourceStatus>;
   InputError: ResolverTypeWrapper<InputError>;
+  MonitoringRule: ResolverTypeWrapper<MonitoringRule>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SecurityAlert: ResolverTypeWrapper<AlertRecord>;
+  SecurityAlertPayload: ResolverTypeWrapper<Omit<SecurityAlertPayload, 'alert'> & { alert?: Maybe<ResolversTypes['SecurityAlert']> }>;
+  SecurityAlertSeverity: SecurityAlertSeverity;
+  SecurityAlertStatus: SecurityAlertStatus;
+  SecurityAlertStep: ResolverTypeWrapper<AlertStepRecord>;
+  SecurityAlertsFilter: SecurityAlertsFilter;
+  SetVipPatientInput: SetVipPatientInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TriageSecurityAlertInput: TriageSecurityAlertInput;
   VerifyAuditChainsInput: VerifyAuditChainsInput;
   VerifyAuditChainsPayload: ResolverTypeWrapper<Omit<VerifyAuditChainsPayload, 'results'> & { results: Array<ResolversTypes['AuditChainVerification']> }>;
+  VipPatientPayload: ResolverTypeWrapper<VipPatientPayload>;
   federation__FieldSet: ResolverTypeWrapper<Scalars['federation__FieldSet']['output']>;
   federation__Policy: ResolverTypeWrapper<Scalars['federation__Policy']['output']>;
   federation__Scope: ResolverTypeWrapper<Scalars['federation__Scope']['output']>;
@@ -215,14 +478,29 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AccessTrailEntry: TrailRecord;
+  ID: Scalars['ID']['output'];
+  AddSecurityAlertNoteInput: AddSecurityAlertNoteInput;
+  AssignSecurityAlertInput: AssignSecurityAlertInput;
   AuditChainVerification: Verification;
   Int: Scalars['Int']['output'];
+  AuditRecord: TrailRecord;
+  AuditRecordsFilter: AuditRecordsFilter;
   AuditSourceStatus: SourceStatus;
   InputError: InputError;
+  MonitoringRule: MonitoringRule;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  SecurityAlert: AlertRecord;
+  SecurityAlertPayload: Omit<SecurityAlertPayload, 'alert'> & { alert?: Maybe<ResolversParentTypes['SecurityAlert']> };
+  SecurityAlertStep: AlertStepRecord;
+  SecurityAlertsFilter: SecurityAlertsFilter;
+  SetVipPatientInput: SetVipPatientInput;
+  Subscription: Record<PropertyKey, never>;
+  TriageSecurityAlertInput: TriageSecurityAlertInput;
   VerifyAuditChainsInput: VerifyAuditChainsInput;
   VerifyAuditChainsPayload: Omit<VerifyAuditChainsPayload, 'results'> & { results: Array<ResolversParentTypes['AuditChainVerification']> };
+  VipPatientPayload: VipPatientPayload;
   federation__FieldSet: Scalars['federation__FieldSet']['output'];
   federation__Policy: Scalars['federation__Policy']['output'];
   federation__Scope: Scalars['federation__Scope']['output'];
@@ -306,6 +584,16 @@ export type ShareableDirectiveArgs = { };
 
 export type ShareableDirectiveResolver<Result, Parent, ContextType = SecurityContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type AccessTrailEntryResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AccessTrailEntry'] = ResolversParentTypes['AccessTrailEntry']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type AuditChainVerificationResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditChainVerification'] = ResolversParentTypes['AuditChainVerification']> = ResolversObject<{
   brokenAtSeq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   checkedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -313,6 +601,22 @@ export type AuditChainVerificationResolvers<ContextType = SecurityContext, Paren
   reason?: Resolver<Maybe<ResolversTypes['AuditChainReason']>, ParentType, ContextType>;
   result?: Resolver<ResolversTypes['AuditChainResult'], ParentType, ContextType>;
   service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditRecordResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
+  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  operation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  streamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  subtype?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type AuditSourceStatusResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditSourceStatus'] = ResolversParentTypes['AuditSourceStatus']> = ResolversObject<{
@@ -336,18 +640,80 @@ export type InputErrorResolvers<ContextType = SecurityContext, ParentType extend
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MonitoringRuleResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['MonitoringRule'] = ResolversParentTypes['MonitoringRule']> = ResolversObject<{
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['SecurityAlertSeverity'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addSecurityAlertNote?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationAddSecurityAlertNoteArgs, 'input'>>;
+  assignSecurityAlert?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationAssignSecurityAlertArgs, 'input'>>;
+  setVipPatient?: Resolver<ResolversTypes['VipPatientPayload'], ParentType, ContextType, RequireFields<MutationSetVipPatientArgs, 'input'>>;
+  triageSecurityAlert?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationTriageSecurityAlertArgs, 'input'>>;
   verifyAuditChains?: Resolver<ResolversTypes['VerifyAuditChainsPayload'], ParentType, ContextType, Partial<MutationVerifyAuditChainsArgs>>;
 }>;
 
 export type QueryResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditChainStatus?: Resolver<Array<ResolversTypes['AuditSourceStatus']>, ParentType, ContextType>;
+  auditRecords?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'filter'>>;
+  monitoringRules?: Resolver<Array<ResolversTypes['MonitoringRule']>, ParentType, ContextType>;
+  myAccessTrail?: Resolver<Array<ResolversTypes['AccessTrailEntry']>, ParentType, ContextType, Partial<QueryMyAccessTrailArgs>>;
+  securityAlert?: Resolver<Maybe<ResolversTypes['SecurityAlert']>, ParentType, ContextType, RequireFields<QuerySecurityAlertArgs, 'id'>>;
+  securityAlerts?: Resolver<Array<ResolversTypes['SecurityAlert']>, ParentType, ContextType, Partial<QuerySecurityAlertsArgs>>;
+}>;
+
+export type SecurityAlertResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['SecurityAlert'] = ResolversParentTypes['SecurityAlert'], FederationReferenceType extends FederationReferenceTypes['SecurityAlert'] = FederationReferenceTypes['SecurityAlert']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['SecurityAlert']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patientId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ruleTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['SecurityAlertSeverity'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SecurityAlertStatus'], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes['SecurityAlertStep']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SecurityAlertPayloadResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['SecurityAlertPayload'] = ResolversParentTypes['SecurityAlertPayload']> = ResolversObject<{
+  alert?: Resolver<Maybe<ResolversTypes['SecurityAlert']>, ParentType, ContextType>;
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type SecurityAlertStepResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['SecurityAlertStep'] = ResolversParentTypes['SecurityAlertStep']> = ResolversObject<{
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SecurityAlertStatus']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  securityAlertRaised?: SubscriptionResolver<ResolversTypes['SecurityAlert'], "securityAlertRaised", ParentType, ContextType>;
 }>;
 
 export type VerifyAuditChainsPayloadResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['VerifyAuditChainsPayload'] = ResolversParentTypes['VerifyAuditChainsPayload']> = ResolversObject<{
   inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   results?: Resolver<Array<ResolversTypes['AuditChainVerification']>, ParentType, ContextType>;
+}>;
+
+export type VipPatientPayloadResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['VipPatientPayload'] = ResolversParentTypes['VipPatientPayload']> = ResolversObject<{
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export interface Federation__FieldSetScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['federation__FieldSet'], any> {
@@ -367,12 +733,20 @@ export interface Link__ImportScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type Resolvers<ContextType = SecurityContext> = ResolversObject<{
+  AccessTrailEntry?: AccessTrailEntryResolvers<ContextType>;
   AuditChainVerification?: AuditChainVerificationResolvers<ContextType>;
+  AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditSourceStatus?: AuditSourceStatusResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
+  MonitoringRule?: MonitoringRuleResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SecurityAlert?: SecurityAlertResolvers<ContextType>;
+  SecurityAlertPayload?: SecurityAlertPayloadResolvers<ContextType>;
+  SecurityAlertStep?: SecurityAlertStepResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   VerifyAuditChainsPayload?: VerifyAuditChainsPayloadResolvers<ContextType>;
+  VipPatientPayload?: VipPatientPayloadResolvers<ContextType>;
   federation__FieldSet?: GraphQLScalarType;
   federation__Policy?: GraphQLScalarType;
   federation__Scope?: GraphQLScalarType;
