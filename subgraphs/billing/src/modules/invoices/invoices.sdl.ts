@@ -25,11 +25,11 @@ export const invoicesSdl = /* GraphQL */ `
     createdAt: String
     lines: [InvoiceLine!]
     "Charged total, kopecks"
-    totalKopecks: Int
-    paidKopecks: Int
-    refundedKopecks: Int
+    totalKopecks: Kopecks
+    paidKopecks: Kopecks
+    refundedKopecks: Kopecks
     "What the patient still owes, kopecks"
-    balanceKopecks: Int
+    balanceKopecks: Kopecks
     status: InvoiceStatus
     payments: [Payment!]
   }
@@ -38,18 +38,18 @@ export const invoicesSdl = /* GraphQL */ `
     lineNo: Int!
     priceItemId: ID
     name: String! @classified(category: "PUBLIC", justification: "Name of a service on the price list, not of a person")
-    unitPriceKopecks: Int!
+    unitPriceKopecks: Kopecks!
     quantity: Int!
-    discountKopecks: Int!
+    discountKopecks: Kopecks!
     discountReason: String
-    amountKopecks: Int!
+    amountKopecks: Kopecks!
     vat: VatRate!
   }
 
   input InvoiceLineInput {
     priceItemId: ID!
     quantity: Int! = 1
-    discountKopecks: Int! = 0
+    discountKopecks: Kopecks! = 0
     "Required with a discount"
     discountReason: String
   }
