@@ -758,9 +758,11 @@ export type InputError = {
 /** A patient's invoice; its sums come from the append-only ledger (balance = charges − payments + refunds) */
 export type Invoice = {
   __typename?: 'Invoice';
-  /** What the patient still owes, kopecks */
+  /** What the patient still owes (charges − reversals − payments + refunds), kopecks */
   balanceKopecks?: Maybe<Scalars['Kopecks']['output']>;
   branchId?: Maybe<Scalars['ID']['output']>;
+  /** Set when what the invoice bills was cancelled; REFUND_DECISION_NEEDED waits for the cashier */
+  cancellation?: Maybe<InvoiceCancellation>;
   createdAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lines?: Maybe<Array<InvoiceLine>>;
@@ -769,12 +771,29 @@ export type Invoice = {
   patientId: Scalars['ID']['output'];
   payments?: Maybe<Array<Payment>>;
   refundedKopecks?: Maybe<Scalars['Kopecks']['output']>;
+  /** Charges taken back by a reversal (what it billed was cancelled unpaid), kopecks */
+  reversedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   source?: Maybe<InvoiceSource>;
   sourceId?: Maybe<Scalars['ID']['output']>;
   status?: Maybe<InvoiceStatus>;
-  /** Charged total, kopecks */
+  /** Charged total (the lines), kopecks */
   totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
+
+/** What billed the invoice was cancelled (a lab order cancelled by the lab), and what billing made of it */
+export type InvoiceCancellation = {
+  __typename?: 'InvoiceCancellation';
+  cancelledAt: Scalars['String']['output'];
+  outcome: InvoiceCancellationOutcome;
+  /** Why, in Russian */
+  reason: Scalars['String']['output'];
+};
+
+export type InvoiceCancellationOutcome =
+  /** Money was paid (or a payment was on its way): nothing reversed; the cashier decides with the patient whether to refund (refundPayment) */
+  | 'REFUND_DECISION_NEEDED'
+  /** Nothing was paid: the charge was reversed in the ledger (status CANCELLED) */
+  | 'REVERSED';
 
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
@@ -813,6 +832,8 @@ export type InvoiceSource =
   | 'LAB_ORDER';
 
 export type InvoiceStatus =
+  /** What it billed was cancelled before anything was paid: the charge is reversed, nothing is owed */
+  | 'CANCELLED'
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';
@@ -2004,6 +2025,8 @@ export type Query = {
   invoice?: Maybe<Invoice>;
   /** A patient's invoices, newest first */
   invoices: Array<Invoice>;
+  /** Cancelled invoices (e.g. a lab order cancelled) on which money is still kept, oldest first: the cashier decides on a refund; of a branch, or all */
+  invoicesAwaitingRefundDecision: Array<Invoice>;
   /** Critical alerts for the caller (raised for them or escalated to them); open ones only by default */
   labAlerts: Array<LabAlert>;
   labOrder?: Maybe<LabOrder>;
@@ -2168,6 +2191,11 @@ export type QueryInvoiceArgs = {
 
 export type QueryInvoicesArgs = {
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoicesAwaitingRefundDecisionArgs = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 

@@ -279,9 +279,11 @@ export type InputError = {
 /** A patient's invoice; its sums come from the append-only ledger (balance = charges − payments + refunds) */
 export type Invoice = {
   __typename?: 'Invoice';
-  /** What the patient still owes, kopecks */
+  /** What the patient still owes (charges − reversals − payments + refunds), kopecks */
   balanceKopecks?: Maybe<Scalars['Kopecks']['output']>;
   branchId?: Maybe<Scalars['ID']['output']>;
+  /** Set when what the invoice bills was cancelled; REFUND_DECISION_NEEDED waits for the cashier */
+  cancellation?: Maybe<InvoiceCancellation>;
   createdAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lines?: Maybe<Array<InvoiceLine>>;
@@ -290,12 +292,29 @@ export type Invoice = {
   patientId: Scalars['ID']['output'];
   payments?: Maybe<Array<Payment>>;
   refundedKopecks?: Maybe<Scalars['Kopecks']['output']>;
+  /** Charges taken back by a reversal (what it billed was cancelled unpaid), kopecks */
+  reversedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   source?: Maybe<InvoiceSource>;
   sourceId?: Maybe<Scalars['ID']['output']>;
   status?: Maybe<InvoiceStatus>;
-  /** Charged total, kopecks */
+  /** Charged total (the lines), kopecks */
   totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
+
+/** What billed the invoice was cancelled (a lab order cancelled by the lab), and what billing made of it */
+export type InvoiceCancellation = {
+  __typename?: 'InvoiceCancellation';
+  cancelledAt: Scalars['String']['output'];
+  outcome: InvoiceCancellationOutcome;
+  /** Why, in Russian */
+  reason: Scalars['String']['output'];
+};
+
+export type InvoiceCancellationOutcome =
+  /** Money was paid (or a payment was on its way): nothing reversed; the cashier decides with the patient whether to refund (refundPayment) */
+  | 'REFUND_DECISION_NEEDED'
+  /** Nothing was paid: the charge was reversed in the ledger (status CANCELLED) */
+  | 'REVERSED';
 
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
@@ -334,6 +353,8 @@ export type InvoiceSource =
   | 'LAB_ORDER';
 
 export type InvoiceStatus =
+  /** What it billed was cancelled before anything was paid: the charge is reversed, nothing is owed */
+  | 'CANCELLED'
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';
@@ -620,6 +641,8 @@ export type Query = {
   invoice?: Maybe<Invoice>;
   /** A patient's invoices, newest first */
   invoices: Array<Invoice>;
+  /** Cancelled invoices (e.g. a lab order cancelled) on which money is still kept, oldest first: the cashier decides on a refund; of a branch, or all */
+  invoicesAwaitingRefundDecision: Array<Invoice>;
   /** The calling patient's contracts */
   myContracts: Array<Contract>;
   /** The calling patient's invoices */
@@ -669,6 +692,11 @@ export type QueryInvoiceArgs = {
 
 export type QueryInvoicesArgs = {
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoicesAwaitingRefundDecisionArgs = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1107,6 +1135,8 @@ export type ResolversTypes = ResolversObject<{
   FiscalShiftPayload: ResolverTypeWrapper<Omit<FiscalShiftPayload, 'shift'> & { shift?: Maybe<ResolversTypes['FiscalShift']> }>;
   InputError: ResolverTypeWrapper<InputError>;
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
+  InvoiceCancellation: ResolverTypeWrapper<InvoiceCancellation>;
+  InvoiceCancellationOutcome: InvoiceCancellationOutcome;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineRecord>;
   InvoiceLineInput: InvoiceLineInput;
   InvoicePayload: ResolverTypeWrapper<Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversTypes['Invoice']> }>;
@@ -1188,6 +1218,7 @@ export type ResolversParentTypes = ResolversObject<{
   FiscalShiftPayload: Omit<FiscalShiftPayload, 'shift'> & { shift?: Maybe<ResolversParentTypes['FiscalShift']> };
   InputError: InputError;
   Invoice: InvoiceRecord;
+  InvoiceCancellation: InvoiceCancellation;
   InvoiceLine: InvoiceLineRecord;
   InvoiceLineInput: InvoiceLineInput;
   InvoicePayload: Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversParentTypes['Invoice']> };
@@ -1409,6 +1440,7 @@ export type InvoiceResolvers<ContextType = BillingContext, ParentType extends Re
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
   balanceKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   branchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  cancellation?: Resolver<Maybe<ResolversTypes['InvoiceCancellation']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Maybe<Array<ResolversTypes['InvoiceLine']>>, ParentType, ContextType>;
@@ -1417,10 +1449,17 @@ export type InvoiceResolvers<ContextType = BillingContext, ParentType extends Re
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType>;
   refundedKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
+  reversedKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['InvoiceSource']>, ParentType, ContextType>;
   sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['InvoiceStatus']>, ParentType, ContextType>;
   totalKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
+}>;
+
+export type InvoiceCancellationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceCancellation'] = ResolversParentTypes['InvoiceCancellation']> = ResolversObject<{
+  cancelledAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['InvoiceCancellationOutcome'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type InvoiceLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = ResolversObject<{
@@ -1573,6 +1612,7 @@ export type QueryResolvers<ContextType = BillingContext, ParentType extends Reso
   fiscalShift?: Resolver<Maybe<ResolversTypes['FiscalShift']>, ParentType, ContextType, RequireFields<QueryFiscalShiftArgs, 'branchId'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'patientId'>>;
+  invoicesAwaitingRefundDecision?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, Partial<QueryInvoicesAwaitingRefundDecisionArgs>>;
   myContracts?: Resolver<Array<ResolversTypes['Contract']>, ParentType, ContextType>;
   myInvoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
   oneCExportStatus?: Resolver<ResolversTypes['OneCExportStatus'], ParentType, ContextType>;
@@ -1735,6 +1775,7 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   FiscalShiftPayload?: FiscalShiftPayloadResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceCancellation?: InvoiceCancellationResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoicePayload?: InvoicePayloadResolvers<ContextType>;
   Kopecks?: GraphQLScalarType;
