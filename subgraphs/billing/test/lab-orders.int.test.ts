@@ -424,6 +424,11 @@ describe('a cancelled lab order (lab.order_cancelled) and its invoice', () => {
       expect(await awaiting(branchId)).toEqual([listed]);
       expect(await awaiting()).toContainEqual(listed);
       expect(await awaiting(randomUUID())).toEqual([]);
+      // What it billed will not be done: no more money is taken on it.
+      const more = await takePayment(h, cashier, { invoiceId, method: 'CASH', amountKopecks: 1_000 });
+      expect(more.data.takeDeskPayment.inputErrors.map((e: { code: string }) => e.code)).toEqual([
+        'INVOICE_CANCELLED',
+      ]);
 
       // A resent cancellation changes nothing, even after the money was refunded meanwhile.
       const back = await refund(h, cashier, {

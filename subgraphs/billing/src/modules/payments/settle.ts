@@ -21,12 +21,13 @@ export async function outstandingKopecks(deps: PaymentDeps, invoiceId: string): 
 
 /**
  * What a new payment of the invoice may take (its outstanding amount), or refused: a cancelled
- * invoice whose charge was reversed (INVOICE_CANCELLED), nothing outstanding (INVOICE_ALREADY_PAID).
+ * invoice (INVOICE_CANCELLED — reversed, or waiting for the cashier's refund decision: what it
+ * billed will not be done, so no more money is taken), nothing outstanding (INVOICE_ALREADY_PAID).
  * Called under the invoice's row lock.
  */
 export async function payableKopecks(deps: PaymentDeps, invoiceId: string): Promise<number> {
   const cancellation = (await deps.invoices.cancellations([invoiceId])).get(invoiceId);
-  if (cancellation?.outcome === 'REVERSED')
+  if (cancellation)
     throw new Refused([
       inputError('input.invoiceId', codes.INVOICE_CANCELLED, `Счёт аннулирован: ${cancellation.reason}`),
     ]);
