@@ -7,6 +7,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Money: a whole number of kopecks (a JSON number, |n| ≤ 9007199254740991) */
+  Kopecks: { input: number; output: number; }
   join__DirectiveArguments: { input: unknown; output: unknown; }
   join__FieldSet: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
@@ -500,7 +502,7 @@ export type Contract = {
   /** Version of the template it was made from */
   templateVersion?: Maybe<Scalars['Int']['output']>;
   /** Sum of the services, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
 
 export type ContractAcceptanceChannel =
@@ -559,12 +561,12 @@ export type ContractServiceInput = {
 
 export type ContractServiceLine = {
   __typename?: 'ContractServiceLine';
-  amountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
   /** The price list's code of the service */
   code?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   quantity: Scalars['Int']['output'];
-  unitPriceKopecks: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Kopecks']['output'];
 };
 
 export type ContractStatus =
@@ -664,10 +666,10 @@ export type DiagnosisKind =
 export type Discrepancy = {
   __typename?: 'Discrepancy';
   /** What the register, the receipt or the provider says, kopecks */
-  actualKopecks?: Maybe<Scalars['Int']['output']>;
+  actualKopecks?: Maybe<Scalars['Kopecks']['output']>;
   code: DiscrepancyCode;
   /** What our ledger says, kopecks */
-  expectedKopecks?: Maybe<Scalars['Int']['output']>;
+  expectedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   message: Scalars['String']['output'];
   paymentId?: Maybe<Scalars['ID']['output']>;
   /** The payment provider's payment id */
@@ -819,39 +821,58 @@ export type InputError = {
 /** A patient's invoice; its sums come from the append-only ledger (balance = charges − payments + refunds) */
 export type Invoice = {
   __typename?: 'Invoice';
-  /** What the patient still owes, kopecks */
-  balanceKopecks?: Maybe<Scalars['Int']['output']>;
+  /** What the patient still owes (charges − reversals − payments + refunds), kopecks */
+  balanceKopecks?: Maybe<Scalars['Kopecks']['output']>;
   branchId?: Maybe<Scalars['ID']['output']>;
+  /** Set when what the invoice bills was cancelled; REFUND_DECISION_NEEDED waits for the cashier */
+  cancellation?: Maybe<InvoiceCancellation>;
   createdAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lines?: Maybe<Array<InvoiceLine>>;
   number?: Maybe<Scalars['String']['output']>;
-  paidKopecks?: Maybe<Scalars['Int']['output']>;
+  paidKopecks?: Maybe<Scalars['Kopecks']['output']>;
   patientId: Scalars['ID']['output'];
   payments?: Maybe<Array<Payment>>;
-  refundedKopecks?: Maybe<Scalars['Int']['output']>;
+  refundedKopecks?: Maybe<Scalars['Kopecks']['output']>;
+  /** Charges taken back by a reversal (what it billed was cancelled unpaid), kopecks */
+  reversedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   source?: Maybe<InvoiceSource>;
   sourceId?: Maybe<Scalars['ID']['output']>;
   status?: Maybe<InvoiceStatus>;
-  /** Charged total, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  /** Charged total (the lines), kopecks */
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
+
+/** What billed the invoice was cancelled (a lab order cancelled by the lab), and what billing made of it */
+export type InvoiceCancellation = {
+  __typename?: 'InvoiceCancellation';
+  cancelledAt: Scalars['String']['output'];
+  outcome: InvoiceCancellationOutcome;
+  /** Why, in Russian */
+  reason: Scalars['String']['output'];
+};
+
+export type InvoiceCancellationOutcome =
+  /** Money was paid (or a payment was on its way): nothing reversed; the cashier decides with the patient whether to refund (refundPayment) */
+  | 'REFUND_DECISION_NEEDED'
+  /** Nothing was paid: the charge was reversed in the ledger (status CANCELLED) */
+  | 'REVERSED';
 
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
-  amountKopecks: Scalars['Int']['output'];
-  discountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
+  discountKopecks: Scalars['Kopecks']['output'];
   discountReason?: Maybe<Scalars['String']['output']>;
   lineNo: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   priceItemId?: Maybe<Scalars['ID']['output']>;
   quantity: Scalars['Int']['output'];
-  unitPriceKopecks: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Kopecks']['output'];
   vat: VatRate;
 };
 
 export type InvoiceLineInput = {
-  discountKopecks?: Scalars['Int']['input'];
+  discountKopecks?: Scalars['Kopecks']['input'];
   /** Required with a discount */
   discountReason?: InputMaybe<Scalars['String']['input']>;
   priceItemId: Scalars['ID']['input'];
@@ -874,6 +895,8 @@ export type InvoiceSource =
   | 'LAB_ORDER';
 
 export type InvoiceStatus =
+  /** What it billed was cancelled before anything was paid: the charge is reversed, nothing is owed */
+  | 'CANCELLED'
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';
@@ -1114,11 +1137,11 @@ export type LedgerMethodTotals = {
   __typename?: 'LedgerMethodTotals';
   method: PaymentMethod;
   /** Payments less refunds */
-  netKopecks: Scalars['Int']['output'];
+  netKopecks: Scalars['Kopecks']['output'];
   paymentsCount: Scalars['Int']['output'];
-  paymentsKopecks: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Kopecks']['output'];
   refundsCount: Scalars['Int']['output'];
-  refundsKopecks: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Kopecks']['output'];
 };
 
 export type MarkVisitEnteredInErrorInput = {
@@ -1946,7 +1969,7 @@ export type PayInvoiceOnlineInput = {
 
 export type Payment = {
   __typename?: 'Payment';
-  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  amountKopecks?: Maybe<Scalars['Kopecks']['output']>;
   capturedAt?: Maybe<Scalars['String']['output']>;
   /** Online: where the patient pays */
   confirmationUrl?: Maybe<Scalars['String']['output']>;
@@ -1956,7 +1979,7 @@ export type Payment = {
   method?: Maybe<PaymentMethod>;
   patientId: Scalars['ID']['output'];
   receipts?: Maybe<Array<Receipt>>;
-  refundedKopecks?: Maybe<Scalars['Int']['output']>;
+  refundedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   refunds?: Maybe<Array<Refund>>;
   status?: Maybe<PaymentStatus>;
   statusReason?: Maybe<Scalars['String']['output']>;
@@ -2032,7 +2055,7 @@ export type PriceItem = {
   id: Scalars['ID']['output'];
   kind: PriceKind;
   name: Scalars['String']['output'];
-  priceKopecks: Scalars['Int']['output'];
+  priceKopecks: Scalars['Kopecks']['output'];
   refId?: Maybe<Scalars['String']['output']>;
   validFrom: Scalars['String']['output'];
   validTo?: Maybe<Scalars['String']['output']>;
@@ -2059,9 +2082,9 @@ export type ProviderSettlement = {
   available: Scalars['Boolean']['output'];
   configured: Scalars['Boolean']['output'];
   paymentsCount: Scalars['Int']['output'];
-  paymentsKopecks: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Kopecks']['output'];
   refundsCount: Scalars['Int']['output'];
-  refundsKopecks: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Kopecks']['output'];
 };
 
 export type PushSubscriptionInput = {
@@ -2105,6 +2128,8 @@ export type Query = {
   invoice?: Maybe<Invoice>;
   /** A patient's invoices, newest first */
   invoices: Array<Invoice>;
+  /** Cancelled invoices (e.g. a lab order cancelled) on which money is still kept, oldest first: the cashier decides on a refund; of a branch, or all */
+  invoicesAwaitingRefundDecision: Array<Invoice>;
   /** Critical alerts for the caller (raised for them or escalated to them); open ones only by default */
   labAlerts: Array<LabAlert>;
   labOrder?: Maybe<LabOrder>;
@@ -2283,6 +2308,11 @@ export type QueryInvoiceArgs = {
 
 export type QueryInvoicesArgs = {
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoicesAwaitingRefundDecisionArgs = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2466,10 +2496,10 @@ export type QueryWeeklyTemplatesArgs = {
 /** A fiscal receipt as the register printed it (54-FZ, FFD 1.2) */
 export type Receipt = {
   __typename?: 'Receipt';
-  cashKopecks?: Maybe<Scalars['Int']['output']>;
+  cashKopecks?: Maybe<Scalars['Kopecks']['output']>;
   /** Tag 1008: where the electronic receipt was sent */
   customerContact?: Maybe<Scalars['String']['output']>;
-  electronicKopecks?: Maybe<Scalars['Int']['output']>;
+  electronicKopecks?: Maybe<Scalars['Kopecks']['output']>;
   fiscalAt?: Maybe<Scalars['String']['output']>;
   fiscalDocumentNumber?: Maybe<Scalars['Int']['output']>;
   /** Tag 1077, the fiscal sign */
@@ -2483,18 +2513,18 @@ export type Receipt = {
   receiptNumber?: Maybe<Scalars['Int']['output']>;
   registrationNumber?: Maybe<Scalars['String']['output']>;
   shiftNumber?: Maybe<Scalars['Int']['output']>;
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
 
 export type ReceiptLine = {
   __typename?: 'ReceiptLine';
-  amountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
   name: Scalars['String']['output'];
   /** Tag 1214 */
   paymentMethod: Scalars['String']['output'];
   /** Tag 1212 */
   paymentObject: Scalars['String']['output'];
-  priceKopecks: Scalars['Int']['output'];
+  priceKopecks: Scalars['Kopecks']['output'];
   quantity: Scalars['Int']['output'];
   vat: VatRate;
 };
@@ -2584,7 +2614,7 @@ export type ReferralKind =
 
 export type Refund = {
   __typename?: 'Refund';
-  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  amountKopecks?: Maybe<Scalars['Kopecks']['output']>;
   createdAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   patientId: Scalars['ID']['output'];
@@ -2602,7 +2632,7 @@ export type RefundPayload = {
 };
 
 export type RefundPaymentInput = {
-  amountKopecks: Scalars['Int']['input'];
+  amountKopecks: Scalars['Kopecks']['input'];
   idempotencyKey: Scalars['String']['input'];
   paymentId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -2877,7 +2907,7 @@ export type SetPriceInput = {
   code: Scalars['String']['input'];
   kind: PriceKind;
   name: Scalars['String']['input'];
-  priceKopecks: Scalars['Int']['input'];
+  priceKopecks: Scalars['Kopecks']['input'];
   refId?: InputMaybe<Scalars['String']['input']>;
   /** YYYY-MM-DD; a later price of the same code from another date is a new version */
   validFrom: Scalars['String']['input'];
@@ -2905,10 +2935,10 @@ export type ShiftReportSource =
 export type ShiftTotals = {
   __typename?: 'ShiftTotals';
   receiptCount: Scalars['Int']['output'];
-  returnCashKopecks: Scalars['Int']['output'];
-  returnElectronicKopecks: Scalars['Int']['output'];
-  sellCashKopecks: Scalars['Int']['output'];
-  sellElectronicKopecks: Scalars['Int']['output'];
+  returnCashKopecks: Scalars['Kopecks']['output'];
+  returnElectronicKopecks: Scalars['Kopecks']['output'];
+  sellCashKopecks: Scalars['Kopecks']['output'];
+  sellElectronicKopecks: Scalars['Kopecks']['output'];
 };
 
 export type SignInInput = {
@@ -3043,7 +3073,7 @@ export type SubscriptionAppointmentEventsArgs = {
 };
 
 export type TakeDeskPaymentInput = {
-  amountKopecks: Scalars['Int']['input'];
+  amountKopecks: Scalars['Kopecks']['input'];
   /** Phone (+7…) or e-mail for the electronic receipt (tag 1008) */
   customerContact?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey: Scalars['String']['input'];
@@ -3071,7 +3101,7 @@ export type TaxCertificate = {
   /** By service code: 01 ordinary, 02 expensive treatment */
   sums?: Maybe<Array<TaxCertificateSum>>;
   /** Payments minus refunds in the year, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
   /** The XML (its declaration says windows-1251; xmlUrl serves the encoded file) */
   xml?: Maybe<Scalars['String']['output']>;
   /** The XML file in windows-1251 */
@@ -3090,7 +3120,7 @@ export type TaxCertificateSum = {
   __typename?: 'TaxCertificateSum';
   /** 01 or 02 */
   code: Scalars['String']['output'];
-  kopecks: Scalars['Int']['output'];
+  kopecks: Scalars['Kopecks']['output'];
 };
 
 export type TaxDocumentInput = {
