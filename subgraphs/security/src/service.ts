@@ -1,6 +1,7 @@
 import { AUDIT_MIGRATIONS, defineSubgraph, IDEMPOTENCY_MIGRATION } from '@medikamente/runtime';
 import { createLoaders, createStores } from './context';
 import { loadSecurityEnv } from './env';
+import { createSecurityMetrics } from './modules/monitoring/metrics';
 import { resolvers } from './resolvers';
 import { securityTypeDefs } from './schema';
 
@@ -13,7 +14,9 @@ export const security = defineSubgraph({
   migrationsDir: new URL('./db/migrations', import.meta.url),
   migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
   serviceScopes: 'revocations:read',
-  stores: ({ database }) => createStores(database),
+  // Its metrics (deploy/monitoring alerts on them): one set per service, for services and jobs.
+  stores: ({ database }) => ({ ...createStores(database), metrics: createSecurityMetrics() }),
+  metrics: ({ stores }) => stores.metrics.all,
   context: ({ stores }) => ({ stores, loaders: createLoaders(stores) }),
 });
 
