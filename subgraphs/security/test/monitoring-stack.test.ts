@@ -86,6 +86,7 @@ run('monitoring stack: security metrics → Prometheus rules → Alertmanager �
       registry.setDefaultLabels({ service: 'security' });
       for (const m of metrics.all) registry.registerMetric(m);
       metrics.alertRaised('breakGlass', 'critical');
+      metrics.alertRaised('afterHoursAccess', 'warning');
       metrics.setOpenAlerts({ critical: 1 });
       metrics.setChainOk('record', true);
       metrics.setStreamLag('record', 5);
@@ -198,6 +199,26 @@ run('monitoring stack: security metrics → Prometheus rules → Alertmanager �
         'Мониторинг приватности: сработало правило «breakGlass» (critical)',
       );
       expect(delivered.annotations.description).toContain('по правилу «breakGlass» с важностью critical');
+    },
+    WAIT_MS + 10_000,
+  );
+
+  it(
+    'a privacy alert of another rule with a lower severity reaches the officer by e-mail only, not hidden by the critical one',
+    async () => {
+      const delivered = await eventually(
+        `the webhook to receive the afterHoursAccess alert\nalertmanager:\n${logs.alertmanager}`,
+        () =>
+          received
+            .flatMap((w) => w.alerts.map((a) => ({ receiver: w.receiver, ...a })))
+            .find((a) => a.labels.rule === 'afterHoursAccess'),
+      );
+      expect(delivered.receiver).toBe('security-officer');
+      expect(delivered.labels).toMatchObject({
+        alertname: 'PrivacyAlertRaised',
+        severity: 'warning',
+        team: 'security',
+      });
     },
     WAIT_MS + 10_000,
   );
