@@ -33,7 +33,7 @@ export const security = defineSubgraph({
   serviceScopes: `revocations:read ${AUDIT_READ_SCOPE}`,
   stores: ({ database }: KitDeps<SecurityEnv, SecurityOptions>) => createStores(database),
   services: ({ stores, env, options, credentials, logger, database, onClose }): Services => {
-    // Until the kit's metrics hook lands the instance lives here (exported as service.metrics).
+    // Its metrics (deploy/monitoring alerts on them): one set per service, for services and jobs.
     const metrics = createSecurityMetrics();
     const token =
       options.auditToken ??
@@ -56,6 +56,7 @@ export const security = defineSubgraph({
     const { alerts, pubsub } = createAlerts({ stores, env, database, logger, metrics, onClose });
     return { stream, alerts, pubsub, metrics };
   },
+  metrics: ({ services }) => services.metrics.all,
   subscriptions: true,
   context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
   jobs: ({ services }) => [services.stream, services.alerts.job()],

@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { loadPolicy, type Policy } from '@medikamente/schema';
 import type express from 'express';
 import type { DocumentNode } from 'graphql';
+import type { Metric } from 'prom-client';
 import type { ConditionSources } from '../access';
 import type { TokenVerifier } from '../auth';
 import type { Database } from '../db';
@@ -123,6 +124,12 @@ export type SubgraphDefinition<
     app: express.Express,
     deps: SubgraphDeps<Env, Opts, Stores, Services> & { contextFor: Subgraph['contextFor'] },
   ): void;
+  /**
+   * The subgraph's own Prometheus metrics (created once per service, e.g. in `stores` so that
+   * services and jobs can update them), registered on its registry: served on METRICS_PORT
+   * beside the runtime's, with the registry's `service` label unless a metric sets its own.
+   */
+  metrics?(deps: SubgraphDeps<Env, Opts, Stores, Services>): Metric[];
   /** Background jobs, started unless `background: false`, stopped by `close()`. */
   jobs?(deps: SubgraphDeps<Env, Opts, Stores, Services>): Job[];
   /** Extra members of the service object (tools for tests and seeds). */
@@ -238,6 +245,7 @@ export function defineSubgraph<
         },
       });
       life.onClose(() => subgraph.apollo.stop());
+      for (const metric of def.metrics?.(deps) ?? []) subgraph.metrics.registry.registerMetric(metric);
       const outbox =
         def.outbox?.(deps) ??
         (env.EVENTS_HTTP_CONSUMERS?.length ? { url: undefined, intervalMs: 1000 } : undefined);
