@@ -1,9 +1,12 @@
+import type { KitOptions } from '@medikamente/runtime';
 import { createTestDatabase, createTestIssuer, gql, type TestClaims } from '@medikamente/runtime/testing';
 import { loadSecurityEnv } from '../src/env';
-import { createSecurityService } from '../src/service';
+import { createSecurityService, type SecurityOptions } from '../src/service';
 
 /** Starts the security subgraph on a fresh database with a test token issuer, over real HTTP. */
-export async function startSecuritySubgraph() {
+export async function startSecuritySubgraph(
+  opts: { env?: Record<string, string>; options?: KitOptions & SecurityOptions } = {},
+) {
   const issuer = await createTestIssuer();
   const db = await createTestDatabase('security');
   const env = loadSecurityEnv({
@@ -11,8 +14,9 @@ export async function startSecuritySubgraph() {
     LOG_LEVEL: 'silent',
     DATA_DIR: 'memory://',
     ...(db.url ? { SECURITY_DATABASE_URL: db.url } : {}),
+    ...opts.env,
   });
-  const service = await createSecurityService(env, { verifier: issuer.verifier });
+  const service = await createSecurityService(env, { ...opts.options, verifier: issuer.verifier });
   const running = await service.subgraph.listen(0);
   const url = `${running.url}/graphql`;
   return {

@@ -24,4 +24,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.stop());
 
-describeMatrix('generated policy matrix on the security subgraph', matrix, { types: ['SecurityEntry'] });
+describeMatrix('generated policy matrix on the security subgraph', matrix, {
+  types: ['SecurityEntry', 'DataRequest'],
+});
