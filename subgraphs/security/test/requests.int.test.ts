@@ -371,7 +371,9 @@ describe('data-subject requests: reminders and escalation', () => {
   });
 
   const gauge = async (name: string) => {
-    const metric = r.service.stores.metrics.all.find((m) => (m as Gauge).name === name) as Gauge;
+    const metric = r.service.stores.metrics.all.find(
+      (m) => (m as unknown as { name: string }).name === name,
+    ) as Gauge;
     return (await metric.get()).values[0]?.value;
   };
   const mailsAbout = (id: string) => smtp.mails.filter((m) => m.text?.includes(id));
