@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startSmtp } from '@medikamente/notifications/testing';
 import type { Gauge } from 'prom-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type SecurityHarness, startSecuritySubgraph } from './harness';
 
 const FIELDS = `id patientId type typeLabel channel status statusLabel details receivedOn dueOn originalDueOn
@@ -456,5 +456,42 @@ describe('data-subject requests: reminders and escalation', () => {
     const total = smtp.mails.length;
     expect(await jobs.remind()).toMatchObject({ overdue: 1 });
     expect(smtp.mails).toHaveLength(total);
+  });
+});
+
+describe('data-subject requests: the background job', () => {
+  it('the running service escalates an overdue request by itself', async () => {
+    const smtp = await startSmtp();
+    let clock = msk('2026-12-01T10:00:00');
+    const s = await startSecuritySubgraph({
+      env: {
+        NOTIFY_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        DSR_OFFICERS_EMAIL: 'dpo@clinic.test',
+        DSR_CHECK_MS: '100',
+      },
+      options: { now: () => clock },
+    });
+    try {
+      const token = await s.tokenFor({ role: 'security_officer', sub: randomUUID(), amr: ['pwd', 'otp'] });
+      const reg = await s.query(
+        REGISTER,
+        {
+          input: { patientId: randomUUID(), type: 'ERASURE', channel: 'MAIL', idempotencyKey: randomUUID() },
+        },
+        token,
+      );
+      const id = reg.data.registerDataRequest.request.id;
+      clock = msk('2026-12-11T10:00:00'); // due 10 Dec
+      await vi.waitFor(
+        async () => {
+          expect((await s.service.stores.requests.byId(id))?.escalatedAt).toBeInstanceOf(Date);
+          expect(smtp.mails.filter((m) => m.text?.includes(id))).toHaveLength(1);
+        },
+        { timeout: 20_000, interval: 100 },
+      );
+    } finally {
+      await s.stop();
+      await smtp.close();
+    }
   });
 });

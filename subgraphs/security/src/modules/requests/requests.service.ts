@@ -12,6 +12,7 @@ import {
   type Job,
   type Logger,
   type Principal,
+  periodicJob,
   textError,
 } from '@medikamente/runtime';
 import { codes } from '../../error-codes.generated';
@@ -396,26 +397,13 @@ export class RequestsService {
     return result.status === 'sent';
   }
 
+  /** The reminder job: `remind()` every DSR_CHECK_MS. */
   job(): Job {
-    let timer: NodeJS.Timeout | undefined;
-    let running = false;
-    return {
-      start: () => {
-        timer = setInterval(() => {
-          if (running) return;
-          running = true;
-          this.remind()
-            .catch((e: unknown) =>
-              this.deps.logger.error({ err: (e as Error)?.message }, 'data request reminders failed'),
-            )
-            .finally(() => {
-              running = false;
-            });
-        }, this.deps.settings.checkEveryMs);
-        timer.unref();
-      },
-      stop: () => clearInterval(timer),
-    };
+    return periodicJob(
+      () => this.remind(),
+      this.deps.settings.checkEveryMs,
+      (e) => this.deps.logger.error({ err: (e as Error)?.message }, 'data request reminders failed'),
+    );
   }
 }
 
