@@ -495,3 +495,45 @@ describe('data-subject requests: the background job', () => {
     }
   });
 });
+
+describe('data-subject requests: a failing mail server', () => {
+  it('the escalation is retried on later passes and delivered once', async () => {
+    let refuse = true;
+    const smtp = await startSmtp({ rejectRecipient: () => refuse });
+    let clock = msk('2026-12-01T10:00:00');
+    const s = await startSecuritySubgraph({
+      env: { NOTIFY_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, DSR_OFFICERS_EMAIL: 'dpo@clinic.test' },
+      options: { background: false, now: () => clock },
+    });
+    try {
+      const token = await s.tokenFor({ role: 'security_officer', sub: randomUUID(), amr: ['pwd', 'otp'] });
+      const reg = await s.query(
+        REGISTER,
+        {
+          input: {
+            patientId: randomUUID(),
+            type: 'CORRECTION',
+            details: 'Адрес',
+            channel: 'MAIL',
+            idempotencyKey: randomUUID(),
+          },
+        },
+        token,
+      );
+      const id = reg.data.registerDataRequest.request.id;
+      clock = msk('2026-12-11T10:00:00'); // due 10 Dec
+      expect(await s.service.services.requests.remind()).toMatchObject({ overdue: 1, escalated: 1 });
+      expect(smtp.mails).toHaveLength(0);
+      expect((await s.service.stores.requests.byId(id))?.escalatedAt).toBeInstanceOf(Date);
+      refuse = false;
+      await s.service.services.requests.remind();
+      await s.service.services.requests.remind();
+      expect(smtp.mails.filter((m) => m.text?.includes(id))).toHaveLength(1);
+      const steps = await s.service.stores.requests.stepsOf([id]);
+      expect(steps.filter((st) => st.action === 'ESCALATED')).toHaveLength(1);
+    } finally {
+      await s.stop();
+      await smtp.close();
+    }
+  });
+});

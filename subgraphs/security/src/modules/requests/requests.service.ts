@@ -387,14 +387,23 @@ export class RequestsService {
   /** Sends once per dedupe key; true when this call delivered it. */
   private async mail(dedupeKey: string, to: string, message: { subject: string; text: string }) {
     if (!this.deps.email) return false;
-    const result = await this.deps.notifier.send({
-      dedupeKey,
-      kind: 'data-request',
-      recipient: { ref: dedupeKey, email: to, timeZone: this.deps.calendar.timeZone, preferred: ['email'] },
-      message,
-    });
-    if (result.status === 'failed') this.deps.logger.warn({ dedupeKey }, 'data request e-mail failed');
-    return result.status === 'sent';
+    try {
+      const result = await this.deps.notifier.send({
+        dedupeKey,
+        kind: 'data-request',
+        recipient: { ref: dedupeKey, email: to, timeZone: this.deps.calendar.timeZone, preferred: ['email'] },
+        message,
+      });
+      if (result.status === 'failed') this.deps.logger.warn({ dedupeKey }, 'data request e-mail failed');
+      return result.status === 'sent';
+    } catch (e) {
+      // In flight in another replica (CONFLICT) or the database failed: the next pass tries again.
+      this.deps.logger.warn(
+        { dedupeKey, code: (e as { extensions?: { code?: string } }).extensions?.code },
+        'data request e-mail deferred',
+      );
+      return false;
+    }
   }
 
   /** The reminder job: `remind()` every DSR_CHECK_MS. */
