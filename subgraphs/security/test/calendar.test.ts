@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { CalendarConfigError, ProductionCalendar } from '../src/modules/calendar/calendar';
 
@@ -66,6 +68,20 @@ describe('production calendar (shipped configuration)', () => {
     // 21:30 UTC on 7 Dec is 00:30 on 8 Dec in Moscow.
     expect(cal.localDate(new Date('2026-12-07T21:30:00Z'))).toBe('2026-12-08');
     expect(cal.localDate(new Date('2026-12-07T20:59:00Z'))).toBe('2026-12-07');
+  });
+
+  it('property: the n-th working day is a working day with exactly n working days since the start', () => {
+    const start = DateTime.utc(2025, 12, 1);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 1, max: 30 }), (offset, n) => {
+        const from = start.plus({ days: offset }).toISODate()!;
+        const due = cal.addWorkingDays(from, n);
+        expect(cal.isWorkingDay(due)).toBe(true);
+        expect(cal.workingDaysBetween(from, due)).toBe(n);
+        // The day before the deadline is short of n.
+        expect(cal.workingDaysBetween(from, cal.addCalendarDays(due, -1))).toBe(n - 1);
+      }),
+    );
   });
 
   it('an unconfigured year uses weekends and the fixed holidays', () => {
