@@ -42,14 +42,20 @@ export const subjectFixtures = {
   AuditRecord: {
     async create(service, r) {
       const patientId = needPatient(r.subject.patientId);
-      await appendStreamEvents(service, [{ actorId: 'matrix-doctor', actorRole: 'doctor', patientId }]);
+      // A service of its own: a platform's real stream never pulls this chain.
+      await appendStreamEvents(service, [
+        { service: 'matrix-fixture', actorId: 'matrix-doctor', actorRole: 'doctor', patientId },
+      ]);
       return { args: { filter: { patientId } }, known: {} };
     },
   },
   AccessTrailEntry: {
     async create(service, r) {
       const patientId = needPatient(r.subject.patientId);
-      await appendStreamEvents(service, [{ actorId: 'matrix-doctor', actorRole: 'doctor', patientId }]);
+      // A service of its own: a platform's real stream never pulls this chain.
+      await appendStreamEvents(service, [
+        { service: 'matrix-fixture', actorId: 'matrix-doctor', actorRole: 'doctor', patientId },
+      ]);
       return { known: {} };
     },
   },
