@@ -219,14 +219,18 @@ describe('incidents: alerts and affected patients from the audit', () => {
     expect(await snapshot(other.id)).toEqual(before);
     // Opening with an alert already linked writes no incident at all.
     const count = (await h.service.stores.incidents.list(null)).length;
+    const fresh = await raiseAlert(`doc-${randomUUID()}`, msk('2026-12-08T04:00:00'));
     const refused = await h.query(
       OPEN,
-      { input: { title: 't', description: 'd', alertIds: [a2.id] } },
+      { input: { title: 't', description: 'd', alertIds: [fresh.id, a2.id] } },
       token,
     );
     expect(refused.data.openIncident.inputErrors).toEqual([
-      { field: 'input.alertIds.0', code: 'INCIDENT_ALERT_LINKED' },
+      { field: 'input.alertIds.1', code: 'INCIDENT_ALERT_LINKED' },
     ]);
+    // Rolled back: the other alert stays untriaged and unlinked.
+    expect((await h.service.stores.alerts.byIds([fresh.id])).get(fresh.id)?.status).toBe('NEW');
+    expect(await h.service.stores.incidents.linkedElsewhere([fresh.id])).toEqual(new Map());
     expect((await h.service.stores.incidents.list(null)).length).toBe(count);
   });
 

@@ -149,12 +149,7 @@ export class IncidentsService {
         ownerAccountId: by.subject!,
       });
       await this.step(incident, incident.status, 'OPENED', by, null);
-      await this.linkAlerts(
-        incident,
-        [...new Set(alertIds.map((a) => a.toLowerCase()))],
-        by,
-        'input.alertIds',
-      );
+      await this.linkAlerts(incident, alertIds, by, 'input.alertIds');
       return incident;
     });
   }
@@ -394,27 +389,22 @@ export class IncidentsService {
     };
   }
 
-  private async linkAlerts(incident: IncidentRecord, alertIds: string[], by: Principal, field: string) {
+  /** Links alerts (`given` as the caller sent them: errors name their index) and triages each INCIDENT. */
+  private async linkAlerts(incident: IncidentRecord, given: readonly string[], by: Principal, field: string) {
+    const alertIds = [...new Set(given.map((a) => a.toLowerCase()))];
     if (!alertIds.length) return;
     const { store, alerts } = this.deps;
+    // The single-alert mutation names its field; a list names the offending item.
+    const at = (id: string) =>
+      field === 'input.alertId' ? field : `${field}.${given.findIndex((g) => g.toLowerCase() === id)}`;
     const found = await alerts.byIds(alertIds);
-    const missing = alertIds.findIndex((id) => !found.has(id));
-    if (missing >= 0)
-      throw new Refused([
-        inputError(
-          field === 'input.alertId' ? field : `${field}.${missing}`,
-          ErrorCode.NOT_FOUND,
-          'Сигнал не найден',
-        ),
-      ]);
+    const missing = alertIds.find((id) => !found.has(id));
+    if (missing) throw new Refused([inputError(at(missing), ErrorCode.NOT_FOUND, 'Сигнал не найден')]);
     const elsewhere = await store.linkedElsewhere(alertIds);
-    if (elsewhere.size)
+    const linked = alertIds.find((id) => elsewhere.has(id));
+    if (linked)
       throw new Refused([
-        inputError(
-          field === 'input.alertId' ? field : `${field}.${alertIds.findIndex((id) => elsewhere.has(id))}`,
-          codes.INCIDENT_ALERT_LINKED,
-          'Сигнал уже связан с инцидентом',
-        ),
+        inputError(at(linked), codes.INCIDENT_ALERT_LINKED, 'Сигнал уже связан с инцидентом'),
       ]);
     await store.link(incident.id, alertIds, by.subject!);
     for (const id of alertIds) {
