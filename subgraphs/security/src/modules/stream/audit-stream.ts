@@ -38,7 +38,8 @@ export type PullOutcome =
   | { service: string; status: 'copied'; copied: number; headSeq: number }
   | { service: string; status: 'halted'; copied: number }
   | { service: string; status: 'unreachable'; code: string; failures: number }
-  | { service: string; status: 'skipped' };
+  | { service: string; status: 'skipped' }
+  | { service: string; status: 'failed' };
 
 const MAX_BACKOFF_MS = 300_000;
 
@@ -79,7 +80,16 @@ export class AuditStream {
         out.push({ service: state.service, status: 'skipped' });
         continue;
       }
-      out.push(await this.pull(state.service));
+      out.push(
+        await this.pull(state.service).catch((e: unknown): PullOutcome => {
+          // An unexpected failure of one source (our side) must not stop the others.
+          this.deps.logger.error(
+            { source: state.service, err: (e as Error)?.message },
+            'audit stream: pull failed',
+          );
+          return { service: state.service, status: 'failed' };
+        }),
+      );
     }
     this.updateLag(await this.deps.store.sources());
     return out;
