@@ -125,7 +125,7 @@ export class AuditStream {
         if (result.halted) return this.halted(service, copied, true);
         if (events.length < pageSize || events[events.length - 1]!.seq >= head.seq) break;
       }
-      await store.pulled(service, this.deps.pullIntervalMs);
+      await store.pulled(service);
       const after = (await store.source(service))!;
       return { service, status: 'copied', copied, headSeq: after.lastSeq };
     } catch (e) {
@@ -284,7 +284,7 @@ export class AuditStream {
     }
   }
 
-  private every(job: string, ms: number, round: () => Promise<unknown>) {
+  private every(job: string, ms: number, round: () => Promise<unknown>, opts: { now: boolean }) {
     const leaseMs = Math.max(60_000, ms * 4);
     let busy = false;
     const tick = () => {
@@ -303,14 +303,15 @@ export class AuditStream {
     const timer = setInterval(tick, ms);
     timer.unref();
     this.timers.push(timer);
-    tick();
+    if (opts.now) tick();
   }
 
   /** The kit job: pulls (with checkpoints) and verifies on their intervals. */
   start(): void {
     if (this.clients.size === 0) return;
-    this.every('pull', this.deps.pullIntervalMs, () => this.pullAll());
-    this.every('verify', this.deps.verifyIntervalMs, () => this.verify());
+    this.every('pull', this.deps.pullIntervalMs, () => this.pullAll(), { now: true });
+    // Not at every start of every replica: a whole-chain check waits for its interval.
+    this.every('verify', this.deps.verifyIntervalMs, () => this.verify(), { now: false });
   }
 
   async stop(): Promise<void> {
