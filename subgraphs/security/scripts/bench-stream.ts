@@ -59,7 +59,8 @@ const security = await createSecurityService(env(), {
   auditToken,
 });
 const stream = security.services.stream;
-const copied = async () => (await security.stores.stream.source(source.name))?.lastSeq ?? 0;
+type Service = Awaited<ReturnType<typeof createSecurityService>>;
+const copied = async (by: Service = security) => (await by.stores.stream.source(source.name))?.lastSeq ?? 0;
 
 try {
   let t = performance.now();
@@ -82,13 +83,16 @@ try {
     verifier: issuer.verifier,
     auditToken,
   });
+  // On PGlite the live service has its own database: let it catch up before measuring.
+  const caughtUp = (await new AuditLog(source.database).head()).seq;
+  while ((await copied(live)) < caughtUp) await sleep(50);
   const lags: number[] = [];
   const pending: Array<{ seq: number; at: number }> = [];
   const perTick = Math.max(1, Math.round(Number(values.rate) / 10));
   const until = performance.now() + Number(values.seconds) * 1000;
   const watcher = (async () => {
     while (performance.now() < until + 5000) {
-      const at = await copied();
+      const at = await copied(live);
       while (pending.length && pending[0]!.seq <= at) lags.push(performance.now() - pending.shift()!.at);
       if (performance.now() >= until && pending.length === 0) break;
       await sleep(20);
