@@ -8,6 +8,7 @@ import { createLabService, loadLabEnv } from '@medikamente/subgraph-lab';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createRecordService, loadRecordEnv } from '@medikamente/subgraph-record';
 import { createScheduleService, loadScheduleEnv, type ScheduleService } from '@medikamente/subgraph-schedule';
+import { createSecurityService, loadSecurityEnv } from '@medikamente/subgraph-security';
 import { readSupergraph } from '../src/compose';
 import { createGateway } from '../src/gateway';
 
@@ -45,6 +46,12 @@ export async function startPlatform(
     labEnv?: Record<string, string>;
     /** Extra billing configuration. */
     billingEnv?: Record<string, string>;
+    /**
+     * Also start the security subgraph (off by default: most tests do not need it), with its own
+     * identity client (revocations:read audit:read) pulling every other subgraph's audit chain;
+     * its jobs are off — tests pull with `security.services.stream.pullAll()`.
+     */
+    security?: boolean;
   } = {},
 ) {
   const [idDb, patDb, schDb, recDb, labDb, billDb] = await Promise.all([
@@ -184,6 +191,38 @@ export async function startPlatform(
     scheduleHttp.push(await s.subgraph.listen(i === 0 ? schedulePort : 0));
   }
   const schedule = schedules[0]!;
+  const security = opts.security
+    ? await (async () => {
+        const db = await createTestDatabase('gw_security');
+        const client = await identity.createClient({
+          role: 'service',
+          scopes: ['revocations:read', 'audit:read'],
+          name: 'security',
+        });
+        const sources = {
+          identity: identityHttp,
+          patient: patientHttp,
+          schedule: scheduleHttp[0]!,
+          record: recordHttp,
+          lab: labHttp,
+          billing: billingHttp,
+        };
+        const service = await createSecurityService(
+          loadSecurityEnv({
+            ...common,
+            ...(db.url ? { SECURITY_DATABASE_URL: db.url } : {}),
+            SERVICE_CLIENT_ID: client.clientId,
+            SERVICE_CLIENT_SECRET: client.clientSecret,
+            AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
+            AUDIT_SOURCES: Object.entries(sources)
+              .map(([name, h]) => `${name}=${h.url}`)
+              .join(','),
+          }),
+          { verifier: verifier(), background: false },
+        );
+        return { service, db, http: await service.subgraph.listen(0) };
+      })()
+    : undefined;
   // The gateway's own credential: subgraphs believe its forwarded client address only with it.
   const gatewayClient = await identity.createClient({
     role: 'service',
@@ -205,6 +244,7 @@ export async function startPlatform(
       record: `${recordHttp.url}/graphql`,
       lab: `${labHttp.url}/graphql`,
       billing: `${billingHttp.url}/graphql`,
+      ...(security ? { security: `${security.http.url}/graphql` } : {}),
     },
     verifier: verifier(),
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
@@ -270,6 +310,8 @@ export async function startPlatform(
     record,
     lab,
     billing,
+    /** The security subgraph, when started (`security: true`). */
+    security: security?.service,
     schedules,
     account,
     gatewayFor,
@@ -279,6 +321,11 @@ export async function startPlatform(
       await gatewayMetrics.close();
       await gatewayHttp.close();
       for (const g of extraGateways) await g.close();
+      if (security) {
+        await security.http.close();
+        await security.service.close();
+        await security.db.drop();
+      }
       for (const h of scheduleHttp) await h.close();
       for (const s of schedules) await s.close();
       await recordHttp.close();
