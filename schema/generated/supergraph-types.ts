@@ -32,18 +32,18 @@ export type AccessLogEntry = {
 /** An access to my data as the patient sees it: no names, no ids of staff */
 export type AccessTrailEntry = {
   __typename?: 'AccessTrailEntry';
-  at: Scalars['String']['output'];
+  at?: Maybe<Scalars['String']['output']>;
   /** What was seen, in Russian */
-  categories: Array<Scalars['String']['output']>;
+  categories?: Maybe<Array<Scalars['String']['output']>>;
   /** Pass as before: to read older entries */
   cursor: Scalars['ID']['output'];
   /** The part of the clinic («Медицинская карта», «Лаборатория»…) */
-  department: Scalars['String']['output'];
+  department?: Maybe<Scalars['String']['output']>;
   patientId: Scalars['ID']['output'];
   /** Why it was allowed, in Russian */
-  purpose: Scalars['String']['output'];
+  purpose?: Maybe<Scalars['String']['output']>;
   /** Role in Russian («Врач», «Регистратор»…) */
-  role: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
 };
 
 export type Account = {
@@ -163,6 +163,12 @@ export type AppointmentStatus =
   | 'HELD'
   | 'NO_SHOW';
 
+export type AssignDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The staff account that will answer the request */
+  ownerAccountId: Scalars['ID']['input'];
+};
+
 export type AssignSecurityAlertInput = {
   alertId: Scalars['ID']['input'];
   assigneeId: Scalars['ID']['input'];
@@ -250,25 +256,25 @@ export type AuditEvent = {
 export type AuditRecord = {
   __typename?: 'AuditRecord';
   /** Requestor: the account and its role */
-  actorId: Scalars['ID']['output'];
-  actorRole: Scalars['String']['output'];
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorRole?: Maybe<Scalars['String']['output']>;
   /** Data object: the categories read and the client's operation */
-  categories: Array<Scalars['String']['output']>;
+  categories?: Maybe<Array<Scalars['String']['output']>>;
   /** Network address of the client */
   clientAddress?: Maybe<Scalars['String']['output']>;
-  occurredAt: Scalars['String']['output'];
+  occurredAt?: Maybe<Scalars['String']['output']>;
   operation?: Maybe<Scalars['String']['output']>;
   patientId: Scalars['ID']['output'];
   /** Purpose of use: the policy conditions that held (empty: the role's duties) */
   purpose?: Maybe<Scalars['String']['output']>;
-  requestId: Scalars['String']['output'];
-  seq: Scalars['Int']['output'];
+  requestId?: Maybe<Scalars['String']['output']>;
+  seq?: Maybe<Scalars['Int']['output']>;
   /** The service that recorded it (its chain) */
-  service: Scalars['String']['output'];
+  service?: Maybe<Scalars['String']['output']>;
   /** Position in the central stream (page with before:) */
   streamId: Scalars['ID']['output'];
   /** BALP subtype: PatientRead (one patient) or PatientQuery (a list or search) */
-  subtype: Scalars['String']['output'];
+  subtype?: Maybe<Scalars['String']['output']>;
 };
 
 export type AuditRecordsFilter = {
@@ -423,6 +429,12 @@ export type CancelInput = {
 export type CancelLabOrderInput = {
   orderId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+export type CompleteDataRequestInput = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcomeRef?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Consent = {
@@ -637,6 +649,98 @@ export type CreateStaffAccountInput = {
   role: StaffRole;
 };
 
+/** A data-subject request (152-FZ) with its legal deadline, owner and history */
+export type DataRequest = {
+  __typename?: 'DataRequest';
+  channel?: Maybe<DataRequestChannel>;
+  closedAt?: Maybe<Scalars['String']['output']>;
+  completionNote?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  /** What the patient asks for, in their words */
+  details?: Maybe<Scalars['String']['output']>;
+  /** The deadline: the whole day, Europe/Moscow (after an extension, the extended one) */
+  dueOn?: Maybe<Scalars['String']['output']>;
+  /** When the reminder job escalated the passed deadline */
+  escalatedAt?: Maybe<Scalars['String']['output']>;
+  /** Whether the law allows extending this request's deadline and it has not been extended yet */
+  extendable?: Maybe<Scalars['Boolean']['output']>;
+  /** The reasoned notice of the extension */
+  extensionReason?: Maybe<Scalars['String']['output']>;
+  filedByAccountId?: Maybe<Scalars['ID']['output']>;
+  history?: Maybe<Array<DataRequestStep>>;
+  id: Scalars['ID']['output'];
+  /** The legal basis of the deadline, in Russian */
+  legalBasis?: Maybe<Scalars['String']['output']>;
+  /** The deadline before any extension */
+  originalDueOn?: Maybe<Scalars['String']['output']>;
+  /** Opaque id of what executed the request (an export, an act of destruction) */
+  outcomeRef?: Maybe<Scalars['String']['output']>;
+  /** Past the deadline and not closed */
+  overdue?: Maybe<Scalars['Boolean']['output']>;
+  ownerAccountId?: Maybe<Scalars['ID']['output']>;
+  patientId?: Maybe<Scalars['ID']['output']>;
+  /** Calendar date of receipt (Europe/Moscow); the deadline counts from the next day */
+  receivedOn?: Maybe<Scalars['String']['output']>;
+  /** The reasoned refusal */
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<DataRequestStatus>;
+  /** The status in Russian */
+  statusLabel?: Maybe<Scalars['String']['output']>;
+  type?: Maybe<DataRequestType>;
+  /** The type in Russian */
+  typeLabel?: Maybe<Scalars['String']['output']>;
+};
+
+/** How the request reached the clinic */
+export type DataRequestChannel =
+  | 'EMAIL'
+  | 'IN_PERSON'
+  | 'MAIL'
+  | 'PORTAL';
+
+export type DataRequestFilter = {
+  /** true: only requests past their deadline and not closed; false: the others */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<DataRequestStatus>;
+  type?: InputMaybe<DataRequestType>;
+};
+
+export type DataRequestPayload = {
+  __typename?: 'DataRequestPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  request?: Maybe<DataRequest>;
+};
+
+export type DataRequestStatus =
+  | 'COMPLETED'
+  /** The deadline was extended with a reasoned notice */
+  | 'EXTENDED'
+  | 'IN_PROGRESS'
+  | 'RECEIVED'
+  | 'REFUSED';
+
+/** One step of a request's history (append-only) */
+export type DataRequestStep = {
+  __typename?: 'DataRequestStep';
+  /** The staff or patient account that acted; null for the reminder job */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** RECEIVED, ASSIGNED, EXTENDED, REMINDED, ESCALATED, COMPLETED, REFUSED */
+  action: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  fromStatus?: Maybe<DataRequestStatus>;
+  toStatus: DataRequestStatus;
+};
+
+/** Kind of a data-subject request under 152-FZ */
+export type DataRequestType =
+  /** Access to the patient's personal data (an export) */
+  | 'ACCESS'
+  | 'CONSENT_WITHDRAWAL'
+  | 'CORRECTION'
+  | 'ERASURE'
+  | 'STOP_PROCESSING';
+
 export type Diagnosis = {
   __typename?: 'Diagnosis';
   certainty: DiagnosisCertainty;
@@ -728,6 +832,20 @@ export type EnterpriseDataFile = {
   refundsCount: Scalars['Int']['output'];
   /** The XML text (UTF-8) */
   xml: Scalars['String']['output'];
+};
+
+export type ExtendDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The reasoned notice sent to the patient */
+  reason: Scalars['String']['input'];
+};
+
+export type FileDataRequestInput = {
+  /** Required for CORRECTION: what is inaccurate and how it should read */
+  details?: InputMaybe<Scalars['String']['input']>;
+  /** A retry with the same key returns the same request */
+  idempotencyKey: Scalars['String']['input'];
+  type: DataRequestType;
 };
 
 /** A short-lived link usable only with the bearer token of the caller who asked for it */
@@ -1174,6 +1292,7 @@ export type Mutation = {
   addScheduleException: ScheduleExceptionPayload;
   addSecurityAlertNote: SecurityAlertPayload;
   addVisitAddendum: VisitPayload;
+  assignDataRequest: DataRequestPayload;
   assignSecurityAlert: SecurityAlertPayload;
   /** Attaches the laboratory's PDF report to a result message */
   attachLabReport: PartnerLabPayload;
@@ -1185,6 +1304,7 @@ export type Mutation = {
   /** Closes the shift with the register's Z-report */
   closeFiscalShift: FiscalShiftPayload;
   completeAppointment: AppointmentPayload;
+  completeDataRequest: DataRequestPayload;
   /** The patient (or reception on their behalf) confirms they will come */
   confirmAppointment: AppointmentPayload;
   confirmHold: AppointmentPayload;
@@ -1203,6 +1323,9 @@ export type Mutation = {
   discardVisitDraft: VisitPayload;
   /** Ends every session of a staff member and blocks sign-in */
   dismissStaff: AccountPayload;
+  extendDataRequest: DataRequestPayload;
+  /** A patient files a request about their own data from the portal */
+  fileDataRequest: DataRequestPayload;
   giveConsent: ConsentPayload;
   /** Explicit per-person permissions of the schedule, e.g. booking beyond the schedule (overbooking) */
   grantSchedulePermission: Scalars['Boolean']['output'];
@@ -1227,6 +1350,9 @@ export type Mutation = {
   recordLabSpecimenStep: LabOrderPayload;
   refreshSession: AuthPayload;
   refundPayment: RefundPayload;
+  refuseDataRequest: DataRequestPayload;
+  /** The security officer registers a request received in person, by mail or e-mail */
+  registerDataRequest: DataRequestPayload;
   /** Registration by reception. A retry with the same idempotencyKey returns the same patient. */
   registerPatient: PatientPayload;
   /** Stores this browser's push subscription for the signed-in patient */
@@ -1328,6 +1454,11 @@ export type MutationAddVisitAddendumArgs = {
 };
 
 
+export type MutationAssignDataRequestArgs = {
+  input: AssignDataRequestInput;
+};
+
+
 export type MutationAssignSecurityAlertArgs = {
   input: AssignSecurityAlertInput;
 };
@@ -1370,6 +1501,11 @@ export type MutationCloseFiscalShiftArgs = {
 
 export type MutationCompleteAppointmentArgs = {
   appointmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteDataRequestArgs = {
+  input: CompleteDataRequestInput;
 };
 
 
@@ -1443,6 +1579,16 @@ export type MutationDiscardVisitDraftArgs = {
 
 export type MutationDismissStaffArgs = {
   accountId: Scalars['ID']['input'];
+};
+
+
+export type MutationExtendDataRequestArgs = {
+  input: ExtendDataRequestInput;
+};
+
+
+export type MutationFileDataRequestArgs = {
+  input: FileDataRequestInput;
 };
 
 
@@ -1528,6 +1674,16 @@ export type MutationRefreshSessionArgs = {
 
 export type MutationRefundPaymentArgs = {
   input: RefundPaymentInput;
+};
+
+
+export type MutationRefuseDataRequestArgs = {
+  input: RefuseDataRequestInput;
+};
+
+
+export type MutationRegisterDataRequestArgs = {
+  input: RegisterDataRequestInput;
 };
 
 
@@ -2115,6 +2271,10 @@ export type Query = {
   contract?: Maybe<Contract>;
   /** The contract template in force (version 1 is the default template) */
   contractTemplate: ContractTemplateInfo;
+  /** One request (a patient: only their own, otherwise null) */
+  dataRequest?: Maybe<DataRequest>;
+  /** The register, soonest deadline first */
+  dataRequests: Array<DataRequest>;
   /** The signed-in doctor's appointments between two local dates (inclusive) */
   doctorSchedule: Array<Appointment>;
   /** The day's payments and refunds (YYYY-MM-DD, the clinic's zone) as an EnterpriseData file */
@@ -2155,6 +2315,8 @@ export type Query = {
   myAppointments: Array<Appointment>;
   /** The calling patient's contracts */
   myContracts: Array<Contract>;
+  /** The calling patient's own requests, newest first */
+  myDataRequests: Array<DataRequest>;
   /** The calling patient's invoices */
   myInvoices: Array<Invoice>;
   /** The patient's own orders */
@@ -2265,6 +2427,16 @@ export type QueryConsentTextsArgs = {
 
 export type QueryContractArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDataRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDataRequestsArgs = {
+  filter?: InputMaybe<DataRequestFilter>;
 };
 
 
@@ -2643,6 +2815,23 @@ export type RefundStatus =
   | 'FAILED'
   | 'PENDING';
 
+export type RefuseDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The reasoned refusal sent to the patient, with the provision of law it rests on */
+  reason: Scalars['String']['input'];
+};
+
+export type RegisterDataRequestInput = {
+  /** Not PORTAL: portal requests are filed by the patient */
+  channel: DataRequestChannel;
+  details?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  patientId: Scalars['ID']['input'];
+  /** Date of receipt (YYYY-MM-DD, Europe/Moscow); default today */
+  receivedOn?: InputMaybe<Scalars['String']['input']>;
+  type: DataRequestType;
+};
+
 export type RejectLabSpecimenInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
   reason: SpecimenRejectionReason;
@@ -2825,20 +3014,20 @@ export type SecurityAlert = {
   actorRole?: Maybe<Scalars['String']['output']>;
   assigneeId?: Maybe<Scalars['ID']['output']>;
   /** The rule's findings: counts, windows, the stream events it saw (JSON) */
-  evidence: Scalars['String']['output'];
-  explanation: Scalars['String']['output'];
+  evidence?: Maybe<Scalars['String']['output']>;
+  explanation?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  occurredAt: Scalars['String']['output'];
+  occurredAt?: Maybe<Scalars['String']['output']>;
   patientId?: Maybe<Scalars['ID']['output']>;
-  raisedAt: Scalars['String']['output'];
-  rule: Scalars['String']['output'];
-  ruleTitle: Scalars['String']['output'];
+  raisedAt?: Maybe<Scalars['String']['output']>;
+  rule?: Maybe<Scalars['String']['output']>;
+  ruleTitle?: Maybe<Scalars['String']['output']>;
   /** The service whose audit trail holds the evidence */
   service?: Maybe<Scalars['String']['output']>;
-  severity: SecurityAlertSeverity;
-  status: SecurityAlertStatus;
-  steps: Array<SecurityAlertStep>;
-  updatedAt: Scalars['String']['output'];
+  severity?: Maybe<SecurityAlertSeverity>;
+  status?: Maybe<SecurityAlertStatus>;
+  steps?: Maybe<Array<SecurityAlertStep>>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
 };
 
 export type SecurityAlertPayload = {

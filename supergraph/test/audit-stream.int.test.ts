@@ -1,14 +1,15 @@
 /**
  * The audit stream on the platform as deployed (ADR 0018): the security subgraph pulls all six
  * subgraphs' audit chains with its own identity client (scope audit:read, tokens from identity's
- * token endpoint), and the security officer reads its state through the gateway.
+ * token endpoint), and the security officer reads its state through the gateway. The platform's
+ * security runs its pull job too: the test's own pulls race it, which the stream must allow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Platform, startPlatform } from './platform';
 
 let p: Platform;
 beforeAll(async () => {
-  p = await startPlatform({ security: true });
+  p = await startPlatform();
 });
 afterAll(async () => p?.stop());
 

@@ -1,16 +1,36 @@
 import { channelsFromEnv } from '@medikamente/notifications';
-import { AuditLog, type BaseContext, type Database, type Logger, PgPubSub } from '@medikamente/runtime';
+import {
+  AuditLog,
+  type BaseContext,
+  type Database,
+  IdempotencyStore,
+  type Logger,
+  PgPubSub,
+} from '@medikamente/runtime';
 import DataLoader from 'dataloader';
 import type { SecurityEnv } from './env';
 import { AlertsService } from './modules/alerts/alerts.service';
 import { type AlertRecord, type AlertStepRecord, AlertStore } from './modules/alerts/alerts.store';
 import { loadRulesConfig } from './modules/alerts/rules.config';
 import type { SecurityMetrics } from './modules/monitoring/metrics';
+import type { RequestsService } from './modules/requests/requests.service';
+import {
+  type DataRequestRecord,
+  type DataRequestStepRecord,
+  DataRequestStore,
+} from './modules/requests/requests.store';
 import type { AuditStream } from './modules/stream/audit-stream';
 import { StreamStore } from './modules/stream/stream.store';
 import { TrailStore } from './modules/trail/trail.store';
 
-export type Stores = { audit: AuditLog; stream: StreamStore; alerts: AlertStore; trail: TrailStore };
+export type Stores = {
+  audit: AuditLog;
+  stream: StreamStore;
+  alerts: AlertStore;
+  trail: TrailStore;
+  requests: DataRequestStore;
+  idempotency: IdempotencyStore;
+};
 
 /** The subgraph's stores on its database. */
 export const createStores = (database: Database): Stores => ({
@@ -18,12 +38,15 @@ export const createStores = (database: Database): Stores => ({
   stream: new StreamStore(database),
   alerts: new AlertStore(database),
   trail: new TrailStore(database),
+  requests: new DataRequestStore(database),
+  idempotency: new IdempotencyStore(database),
 });
 
 export type Services = {
   stream: AuditStream;
   alerts: AlertsService;
   pubsub: PgPubSub;
+  requests: RequestsService;
   metrics: SecurityMetrics;
 };
 
@@ -76,6 +99,14 @@ export function createLoaders(stores: Stores) {
     alertSteps: new DataLoader<string, AlertStepRecord[]>(async (ids) => {
       const found = await stores.alerts.stepsOf(ids);
       return ids.map((id) => found.get(id) ?? []);
+    }),
+    dataRequest: new DataLoader<string, DataRequestRecord | null>(async (ids) => {
+      const found = await stores.requests.byIds(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    dataRequestSteps: new DataLoader<string, DataRequestStepRecord[]>(async (ids) => {
+      const steps = await stores.requests.stepsOf(ids);
+      return ids.map((id) => steps.filter((s) => s.requestId === id));
     }),
   };
 }

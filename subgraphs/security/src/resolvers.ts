@@ -1,5 +1,6 @@
 import type { Resolvers } from './generated/resolvers-types';
 import { alertResolvers } from './modules/alerts/alerts.resolvers';
+import { requestsResolvers } from './modules/requests/requests.resolvers';
 import { streamResolvers } from './modules/stream/stream.resolvers';
 import { trailResolvers } from './modules/trail/trail.resolvers';
 
@@ -8,6 +9,17 @@ export const resolvers: Resolvers = {
   ...streamResolvers,
   ...alertResolvers,
   ...trailResolvers,
-  Query: { ...streamResolvers.Query, ...alertResolvers.Query, ...trailResolvers.Query },
-  Mutation: { ...streamResolvers.Mutation, ...alertResolvers.Mutation },
+  Query: {
+    ...streamResolvers.Query,
+    ...alertResolvers.Query,
+    ...trailResolvers.Query,
+    ...requestsResolvers.Query,
+  },
+  Mutation: {
+    ...streamResolvers.Mutation,
+    ...alertResolvers.Mutation,
+    ...requestsResolvers.Mutation,
+  },
+  DataRequest: requestsResolvers.DataRequest,
+  DataRequestStep: requestsResolvers.DataRequestStep,
 };

@@ -1,3 +1,4 @@
+import { NOTIFICATIONS_MIGRATION } from '@medikamente/notifications';
 import {
   AUDIT_MIGRATIONS,
   AUDIT_READ_SCOPE,
@@ -9,12 +10,13 @@ import {
 import { createAlerts, createLoaders, createStores, type Services } from './context';
 import { loadSecurityEnv, type SecurityEnv } from './env';
 import { createSecurityMetrics } from './modules/monitoring/metrics';
+import { createRequestsService, type RequestsOptions } from './modules/requests/requests.setup';
 import { AuditStream } from './modules/stream/audit-stream';
 import { resolvers } from './resolvers';
 import { securityTypeDefs } from './schema';
 
 /** Options of `create()` beyond the kit's (tests and tools). */
-export type SecurityOptions = {
+export type SecurityOptions = RequestsOptions & {
   /**
    * The token the audit stream shows a source (default: this service's own client, scope
    * audit:read); tests sign one per source with that source's test issuer.
@@ -22,14 +24,17 @@ export type SecurityOptions = {
   auditToken?: (source: string) => Promise<string>;
 };
 
-/** The security subgraph: the central audit stream, privacy monitoring, the officer's console. */
+/**
+ * The security subgraph: the central audit stream, privacy monitoring, the officer's console,
+ * data-subject requests.
+ */
 export const security = defineSubgraph({
   name: 'security',
   env: loadSecurityEnv,
   typeDefs: securityTypeDefs,
   resolvers,
   migrationsDir: new URL('./db/migrations', import.meta.url),
-  migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION],
+  migrations: [...AUDIT_MIGRATIONS, IDEMPOTENCY_MIGRATION, NOTIFICATIONS_MIGRATION],
   serviceScopes: `revocations:read ${AUDIT_READ_SCOPE}`,
   stores: ({ database }: KitDeps<SecurityEnv, SecurityOptions>) => createStores(database),
   services: ({ stores, env, options, credentials, logger, database, onClose }): Services => {
@@ -54,12 +59,19 @@ export const security = defineSubgraph({
       verifyIntervalMs: env.AUDIT_VERIFY_INTERVAL_MS,
     });
     const { alerts, pubsub } = createAlerts({ stores, env, database, logger, metrics, onClose });
-    return { stream, alerts, pubsub, metrics };
+    const requests = createRequestsService({
+      env,
+      database,
+      logger,
+      stores: { ...stores, metrics },
+      options,
+    });
+    return { stream, alerts, requests, pubsub, metrics };
   },
   metrics: ({ services }) => services.metrics.all,
   subscriptions: true,
   context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
-  jobs: ({ services }) => [services.stream, services.alerts.job()],
+  jobs: ({ services }) => [services.stream, services.alerts.job(), services.requests.job()],
   announce: (_url, env) => ({ auditSources: env.AUDIT_SOURCES.map((s) => s.name) }),
 });
 

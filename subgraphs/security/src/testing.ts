@@ -42,15 +42,57 @@ export const subjectFixtures = {
   AuditRecord: {
     async create(service, r) {
       const patientId = needPatient(r.subject.patientId);
-      await appendStreamEvents(service, [{ actorId: 'matrix-doctor', actorRole: 'doctor', patientId }]);
+      // A service of its own: a platform's real stream never pulls this chain.
+      await appendStreamEvents(service, [
+        { service: 'matrix-fixture', actorId: 'matrix-doctor', actorRole: 'doctor', patientId },
+      ]);
       return { args: { filter: { patientId } }, known: {} };
     },
   },
   AccessTrailEntry: {
     async create(service, r) {
       const patientId = needPatient(r.subject.patientId);
-      await appendStreamEvents(service, [{ actorId: 'matrix-doctor', actorRole: 'doctor', patientId }]);
+      // A service of its own: a platform's real stream never pulls this chain.
+      await appendStreamEvents(service, [
+        { service: 'matrix-fixture', actorId: 'matrix-doctor', actorRole: 'doctor', patientId },
+      ]);
       return { known: {} };
+    },
+  },
+  DataRequest: {
+    async create(service, r) {
+      const patientId = r.subject.patientId;
+      if (!patientId) throw new Error('security fixtures need a subject with a patient id');
+      const officer = 'matrix-security-officer';
+      const created = await service.services.requests.register(
+        {
+          kind: 'user',
+          subject: officer,
+          role: 'security_officer',
+          patientId: null,
+          branchIds: [],
+          scopes: [],
+          sessionId: null,
+          amr: ['pwd', 'otp'],
+        },
+        {
+          patientId,
+          type: 'CORRECTION',
+          channel: 'MAIL',
+          details: 'Исправить номер телефона в карте',
+          idempotencyKey: randomUUID(),
+        },
+      );
+      if (!created.ok) throw new Error('security fixtures: the data request was refused');
+      return {
+        key: { id: created.request.id },
+        known: { type: 'CORRECTION', details: 'Исправить номер телефона в карте', status: 'RECEIVED' },
+        // A patient asking for another's request gets null, as for a made-up id (no existence oracle).
+        hiddenAs: { 'Query.dataRequest': { patient: '' } },
+        skip: {
+          'Query.myDataRequests': "answers with the caller's own requests only: _entities covers the policy",
+        },
+      };
     },
   },
 } satisfies Record<string, SubjectFixture<SecurityService>> satisfies FixtureRegistry;

@@ -31,4 +31,4 @@ afterAll(async () => h?.stop());
 
 describeMatrix('generated policy matrix on the security subgraph', matrix, { types: owned });
 it('owns the subject types of its policy fragment', () =>
-  expect(owned.sort()).toEqual(['AccessTrailEntry', 'AuditRecord', 'SecurityAlert']));
+  expect(owned.sort()).toEqual(['AccessTrailEntry', 'AuditRecord', 'DataRequest', 'SecurityAlert']));

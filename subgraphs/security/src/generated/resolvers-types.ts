@@ -4,6 +4,7 @@ import type { SourceStatus } from '../modules/stream/audit-stream';
 import type { Verification } from '../modules/stream/stream.store';
 import type { AlertRecord, AlertStepRecord } from '../modules/alerts/alerts.store';
 import type { TrailRecord } from '../modules/trail/trail.store';
+import type { DataRequestRecord, DataRequestStepRecord } from '../modules/requests/requests.store';
 import type { SecurityContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,23 +26,29 @@ export type Scalars = {
 /** An access to my data as the patient sees it: no names, no ids of staff */
 export type AccessTrailEntry = {
   __typename?: 'AccessTrailEntry';
-  at: Scalars['String']['output'];
+  at?: Maybe<Scalars['String']['output']>;
   /** What was seen, in Russian */
-  categories: Array<Scalars['String']['output']>;
+  categories?: Maybe<Array<Scalars['String']['output']>>;
   /** Pass as before: to read older entries */
   cursor: Scalars['ID']['output'];
   /** The part of the clinic («Медицинская карта», «Лаборатория»…) */
-  department: Scalars['String']['output'];
+  department?: Maybe<Scalars['String']['output']>;
   patientId: Scalars['ID']['output'];
   /** Why it was allowed, in Russian */
-  purpose: Scalars['String']['output'];
+  purpose?: Maybe<Scalars['String']['output']>;
   /** Role in Russian («Врач», «Регистратор»…) */
-  role: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
 };
 
 export type AddSecurityAlertNoteInput = {
   alertId: Scalars['ID']['input'];
   note: Scalars['String']['input'];
+};
+
+export type AssignDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The staff account that will answer the request */
+  ownerAccountId: Scalars['ID']['input'];
 };
 
 export type AssignSecurityAlertInput = {
@@ -86,25 +93,25 @@ export type AuditChainVerification = {
 export type AuditRecord = {
   __typename?: 'AuditRecord';
   /** Requestor: the account and its role */
-  actorId: Scalars['ID']['output'];
-  actorRole: Scalars['String']['output'];
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorRole?: Maybe<Scalars['String']['output']>;
   /** Data object: the categories read and the client's operation */
-  categories: Array<Scalars['String']['output']>;
+  categories?: Maybe<Array<Scalars['String']['output']>>;
   /** Network address of the client */
   clientAddress?: Maybe<Scalars['String']['output']>;
-  occurredAt: Scalars['String']['output'];
+  occurredAt?: Maybe<Scalars['String']['output']>;
   operation?: Maybe<Scalars['String']['output']>;
   patientId: Scalars['ID']['output'];
   /** Purpose of use: the policy conditions that held (empty: the role's duties) */
   purpose?: Maybe<Scalars['String']['output']>;
-  requestId: Scalars['String']['output'];
-  seq: Scalars['Int']['output'];
+  requestId?: Maybe<Scalars['String']['output']>;
+  seq?: Maybe<Scalars['Int']['output']>;
   /** The service that recorded it (its chain) */
-  service: Scalars['String']['output'];
+  service?: Maybe<Scalars['String']['output']>;
   /** Position in the central stream (page with before:) */
   streamId: Scalars['ID']['output'];
   /** BALP subtype: PatientRead (one patient) or PatientQuery (a list or search) */
-  subtype: Scalars['String']['output'];
+  subtype?: Maybe<Scalars['String']['output']>;
 };
 
 export type AuditRecordsFilter = {
@@ -140,6 +147,118 @@ export type AuditSourceStatus = {
   service: Scalars['String']['output'];
 };
 
+export type CompleteDataRequestInput = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcomeRef?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A data-subject request (152-FZ) with its legal deadline, owner and history */
+export type DataRequest = {
+  __typename?: 'DataRequest';
+  channel?: Maybe<DataRequestChannel>;
+  closedAt?: Maybe<Scalars['String']['output']>;
+  completionNote?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  /** What the patient asks for, in their words */
+  details?: Maybe<Scalars['String']['output']>;
+  /** The deadline: the whole day, Europe/Moscow (after an extension, the extended one) */
+  dueOn?: Maybe<Scalars['String']['output']>;
+  /** When the reminder job escalated the passed deadline */
+  escalatedAt?: Maybe<Scalars['String']['output']>;
+  /** Whether the law allows extending this request's deadline and it has not been extended yet */
+  extendable?: Maybe<Scalars['Boolean']['output']>;
+  /** The reasoned notice of the extension */
+  extensionReason?: Maybe<Scalars['String']['output']>;
+  filedByAccountId?: Maybe<Scalars['ID']['output']>;
+  history?: Maybe<Array<DataRequestStep>>;
+  id: Scalars['ID']['output'];
+  /** The legal basis of the deadline, in Russian */
+  legalBasis?: Maybe<Scalars['String']['output']>;
+  /** The deadline before any extension */
+  originalDueOn?: Maybe<Scalars['String']['output']>;
+  /** Opaque id of what executed the request (an export, an act of destruction) */
+  outcomeRef?: Maybe<Scalars['String']['output']>;
+  /** Past the deadline and not closed */
+  overdue?: Maybe<Scalars['Boolean']['output']>;
+  ownerAccountId?: Maybe<Scalars['ID']['output']>;
+  patientId?: Maybe<Scalars['ID']['output']>;
+  /** Calendar date of receipt (Europe/Moscow); the deadline counts from the next day */
+  receivedOn?: Maybe<Scalars['String']['output']>;
+  /** The reasoned refusal */
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<DataRequestStatus>;
+  /** The status in Russian */
+  statusLabel?: Maybe<Scalars['String']['output']>;
+  type?: Maybe<DataRequestType>;
+  /** The type in Russian */
+  typeLabel?: Maybe<Scalars['String']['output']>;
+};
+
+/** How the request reached the clinic */
+export type DataRequestChannel =
+  | 'EMAIL'
+  | 'IN_PERSON'
+  | 'MAIL'
+  | 'PORTAL';
+
+export type DataRequestFilter = {
+  /** true: only requests past their deadline and not closed; false: the others */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<DataRequestStatus>;
+  type?: InputMaybe<DataRequestType>;
+};
+
+export type DataRequestPayload = {
+  __typename?: 'DataRequestPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  request?: Maybe<DataRequest>;
+};
+
+export type DataRequestStatus =
+  | 'COMPLETED'
+  /** The deadline was extended with a reasoned notice */
+  | 'EXTENDED'
+  | 'IN_PROGRESS'
+  | 'RECEIVED'
+  | 'REFUSED';
+
+/** One step of a request's history (append-only) */
+export type DataRequestStep = {
+  __typename?: 'DataRequestStep';
+  /** The staff or patient account that acted; null for the reminder job */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** RECEIVED, ASSIGNED, EXTENDED, REMINDED, ESCALATED, COMPLETED, REFUSED */
+  action: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  fromStatus?: Maybe<DataRequestStatus>;
+  toStatus: DataRequestStatus;
+};
+
+/** Kind of a data-subject request under 152-FZ */
+export type DataRequestType =
+  /** Access to the patient's personal data (an export) */
+  | 'ACCESS'
+  | 'CONSENT_WITHDRAWAL'
+  | 'CORRECTION'
+  | 'ERASURE'
+  | 'STOP_PROCESSING';
+
+export type ExtendDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The reasoned notice sent to the patient */
+  reason: Scalars['String']['input'];
+};
+
+export type FileDataRequestInput = {
+  /** Required for CORRECTION: what is inaccurate and how it should read */
+  details?: InputMaybe<Scalars['String']['input']>;
+  /** A retry with the same key returns the same request */
+  idempotencyKey: Scalars['String']['input'];
+  type: DataRequestType;
+};
+
 /** An expected failure of a mutation, tied to the input field it is about */
 export type InputError = {
   __typename?: 'InputError';
@@ -167,7 +286,15 @@ export type MonitoringRule = {
 export type Mutation = {
   __typename?: 'Mutation';
   addSecurityAlertNote: SecurityAlertPayload;
+  assignDataRequest: DataRequestPayload;
   assignSecurityAlert: SecurityAlertPayload;
+  completeDataRequest: DataRequestPayload;
+  extendDataRequest: DataRequestPayload;
+  /** A patient files a request about their own data from the portal */
+  fileDataRequest: DataRequestPayload;
+  refuseDataRequest: DataRequestPayload;
+  /** The security officer registers a request received in person, by mail or e-mail */
+  registerDataRequest: DataRequestPayload;
   /** Every staff access to a VIP patient raises an alert */
   setVipPatient: VipPatientPayload;
   triageSecurityAlert: SecurityAlertPayload;
@@ -181,8 +308,38 @@ export type MutationAddSecurityAlertNoteArgs = {
 };
 
 
+export type MutationAssignDataRequestArgs = {
+  input: AssignDataRequestInput;
+};
+
+
 export type MutationAssignSecurityAlertArgs = {
   input: AssignSecurityAlertInput;
+};
+
+
+export type MutationCompleteDataRequestArgs = {
+  input: CompleteDataRequestInput;
+};
+
+
+export type MutationExtendDataRequestArgs = {
+  input: ExtendDataRequestInput;
+};
+
+
+export type MutationFileDataRequestArgs = {
+  input: FileDataRequestInput;
+};
+
+
+export type MutationRefuseDataRequestArgs = {
+  input: RefuseDataRequestInput;
+};
+
+
+export type MutationRegisterDataRequestArgs = {
+  input: RegisterDataRequestInput;
 };
 
 
@@ -206,10 +363,16 @@ export type Query = {
   auditChainStatus: Array<AuditSourceStatus>;
   /** The central audit trail across services, newest first in the order the stream received them (at most 500 per page) */
   auditRecords: Array<AuditRecord>;
+  /** One request (a patient: only their own, otherwise null) */
+  dataRequest?: Maybe<DataRequest>;
+  /** The register, soonest deadline first */
+  dataRequests: Array<DataRequest>;
   /** The monitoring rules as configured, each explained in Russian */
   monitoringRules: Array<MonitoringRule>;
   /** Кто смотрел мою медкарту: everyone who accessed my data, newest first */
   myAccessTrail: Array<AccessTrailEntry>;
+  /** The calling patient's own requests, newest first */
+  myDataRequests: Array<DataRequest>;
   securityAlert?: Maybe<SecurityAlert>;
   /** The officer's alert queue, newest first (at most 200) */
   securityAlerts: Array<SecurityAlert>;
@@ -220,6 +383,16 @@ export type QueryAuditRecordsArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   filter: AuditRecordsFilter;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDataRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDataRequestsArgs = {
+  filter?: InputMaybe<DataRequestFilter>;
 };
 
 
@@ -239,6 +412,23 @@ export type QuerySecurityAlertsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RefuseDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The reasoned refusal sent to the patient, with the provision of law it rests on */
+  reason: Scalars['String']['input'];
+};
+
+export type RegisterDataRequestInput = {
+  /** Not PORTAL: portal requests are filed by the patient */
+  channel: DataRequestChannel;
+  details?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  patientId: Scalars['ID']['input'];
+  /** Date of receipt (YYYY-MM-DD, Europe/Moscow); default today */
+  receivedOn?: InputMaybe<Scalars['String']['input']>;
+  type: DataRequestType;
+};
+
 export type SecurityAlert = {
   __typename?: 'SecurityAlert';
   /** The staff account whose access raised it (none for a chain alert) */
@@ -246,20 +436,20 @@ export type SecurityAlert = {
   actorRole?: Maybe<Scalars['String']['output']>;
   assigneeId?: Maybe<Scalars['ID']['output']>;
   /** The rule's findings: counts, windows, the stream events it saw (JSON) */
-  evidence: Scalars['String']['output'];
-  explanation: Scalars['String']['output'];
+  evidence?: Maybe<Scalars['String']['output']>;
+  explanation?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  occurredAt: Scalars['String']['output'];
+  occurredAt?: Maybe<Scalars['String']['output']>;
   patientId?: Maybe<Scalars['ID']['output']>;
-  raisedAt: Scalars['String']['output'];
-  rule: Scalars['String']['output'];
-  ruleTitle: Scalars['String']['output'];
+  raisedAt?: Maybe<Scalars['String']['output']>;
+  rule?: Maybe<Scalars['String']['output']>;
+  ruleTitle?: Maybe<Scalars['String']['output']>;
   /** The service whose audit trail holds the evidence */
   service?: Maybe<Scalars['String']['output']>;
-  severity: SecurityAlertSeverity;
-  status: SecurityAlertStatus;
-  steps: Array<SecurityAlertStep>;
-  updatedAt: Scalars['String']['output'];
+  severity?: Maybe<SecurityAlertSeverity>;
+  status?: Maybe<SecurityAlertStatus>;
+  steps?: Maybe<Array<SecurityAlertStep>>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
 };
 
 export type SecurityAlertPayload = {
@@ -426,11 +616,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  DataRequest: DataRequest;
   SecurityAlert: SecurityAlert;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  DataRequest:
+    ( { __typename: 'DataRequest' }
+    & GraphQLRecursivePick<FederationTypes['DataRequest'], {"id":true}> );
   SecurityAlert:
     ( { __typename: 'SecurityAlert' }
     & GraphQLRecursivePick<FederationTypes['SecurityAlert'], {"id":true}> );
@@ -443,6 +637,7 @@ export type ResolversTypes = ResolversObject<{
   AccessTrailEntry: ResolverTypeWrapper<TrailRecord>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AddSecurityAlertNoteInput: AddSecurityAlertNoteInput;
+  AssignDataRequestInput: AssignDataRequestInput;
   AssignSecurityAlertInput: AssignSecurityAlertInput;
   AuditChainReason: AuditChainReason;
   AuditChainResult: AuditChainResult;
@@ -451,10 +646,22 @@ export type ResolversTypes = ResolversObject<{
   AuditRecord: ResolverTypeWrapper<TrailRecord>;
   AuditRecordsFilter: AuditRecordsFilter;
   AuditSourceStatus: ResolverTypeWrapper<SourceStatus>;
+  CompleteDataRequestInput: CompleteDataRequestInput;
+  DataRequest: ResolverTypeWrapper<DataRequestRecord>;
+  DataRequestChannel: DataRequestChannel;
+  DataRequestFilter: DataRequestFilter;
+  DataRequestPayload: ResolverTypeWrapper<Omit<DataRequestPayload, 'request'> & { request?: Maybe<ResolversTypes['DataRequest']> }>;
+  DataRequestStatus: DataRequestStatus;
+  DataRequestStep: ResolverTypeWrapper<DataRequestStepRecord>;
+  DataRequestType: DataRequestType;
+  ExtendDataRequestInput: ExtendDataRequestInput;
+  FileDataRequestInput: FileDataRequestInput;
   InputError: ResolverTypeWrapper<InputError>;
   MonitoringRule: ResolverTypeWrapper<MonitoringRule>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefuseDataRequestInput: RefuseDataRequestInput;
+  RegisterDataRequestInput: RegisterDataRequestInput;
   SecurityAlert: ResolverTypeWrapper<AlertRecord>;
   SecurityAlertPayload: ResolverTypeWrapper<Omit<SecurityAlertPayload, 'alert'> & { alert?: Maybe<ResolversTypes['SecurityAlert']> }>;
   SecurityAlertSeverity: SecurityAlertSeverity;
@@ -481,16 +688,26 @@ export type ResolversParentTypes = ResolversObject<{
   AccessTrailEntry: TrailRecord;
   ID: Scalars['ID']['output'];
   AddSecurityAlertNoteInput: AddSecurityAlertNoteInput;
+  AssignDataRequestInput: AssignDataRequestInput;
   AssignSecurityAlertInput: AssignSecurityAlertInput;
   AuditChainVerification: Verification;
   Int: Scalars['Int']['output'];
   AuditRecord: TrailRecord;
   AuditRecordsFilter: AuditRecordsFilter;
   AuditSourceStatus: SourceStatus;
+  CompleteDataRequestInput: CompleteDataRequestInput;
+  DataRequest: DataRequestRecord;
+  DataRequestFilter: DataRequestFilter;
+  DataRequestPayload: Omit<DataRequestPayload, 'request'> & { request?: Maybe<ResolversParentTypes['DataRequest']> };
+  DataRequestStep: DataRequestStepRecord;
+  ExtendDataRequestInput: ExtendDataRequestInput;
+  FileDataRequestInput: FileDataRequestInput;
   InputError: InputError;
   MonitoringRule: MonitoringRule;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  RefuseDataRequestInput: RefuseDataRequestInput;
+  RegisterDataRequestInput: RegisterDataRequestInput;
   SecurityAlert: AlertRecord;
   SecurityAlertPayload: Omit<SecurityAlertPayload, 'alert'> & { alert?: Maybe<ResolversParentTypes['SecurityAlert']> };
   SecurityAlertStep: AlertStepRecord;
@@ -585,13 +802,13 @@ export type ShareableDirectiveArgs = { };
 export type ShareableDirectiveResolver<Result, Parent, ContextType = SecurityContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccessTrailEntryResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AccessTrailEntry'] = ResolversParentTypes['AccessTrailEntry']> = ResolversObject<{
-  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categories?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AuditChainVerificationResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditChainVerification'] = ResolversParentTypes['AuditChainVerification']> = ResolversObject<{
@@ -604,19 +821,19 @@ export type AuditChainVerificationResolvers<ContextType = SecurityContext, Paren
 }>;
 
 export type AuditRecordResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
-  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categories?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   streamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  subtype?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AuditSourceStatusResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditSourceStatus'] = ResolversParentTypes['AuditSourceStatus']> = ResolversObject<{
@@ -632,6 +849,48 @@ export type AuditSourceStatusResolvers<ContextType = SecurityContext, ParentType
   lastSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lastVerification?: Resolver<Maybe<ResolversTypes['AuditChainVerification']>, ParentType, ContextType>;
   service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DataRequestResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['DataRequest'] = ResolversParentTypes['DataRequest'], FederationReferenceType extends FederationReferenceTypes['DataRequest'] = FederationReferenceTypes['DataRequest']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataRequest']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  channel?: Resolver<Maybe<ResolversTypes['DataRequestChannel']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  completionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  details?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  escalatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  extendable?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  extensionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  filedByAccountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<Array<ResolversTypes['DataRequestStep']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  legalBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  originalDueOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  outcomeRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  ownerAccountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  patientId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  receivedOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refusalReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['DataRequestStatus']>, ParentType, ContextType>;
+  statusLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<Maybe<ResolversTypes['DataRequestType']>, ParentType, ContextType>;
+  typeLabel?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type DataRequestPayloadResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['DataRequestPayload'] = ResolversParentTypes['DataRequestPayload']> = ResolversObject<{
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  request?: Resolver<Maybe<ResolversTypes['DataRequest']>, ParentType, ContextType>;
+}>;
+
+export type DataRequestStepResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['DataRequestStep'] = ResolversParentTypes['DataRequestStep']> = ResolversObject<{
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['DataRequestStatus']>, ParentType, ContextType>;
+  toStatus?: Resolver<ResolversTypes['DataRequestStatus'], ParentType, ContextType>;
 }>;
 
 export type InputErrorResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['InputError'] = ResolversParentTypes['InputError']> = ResolversObject<{
@@ -651,7 +910,13 @@ export type MonitoringRuleResolvers<ContextType = SecurityContext, ParentType ex
 
 export type MutationResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addSecurityAlertNote?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationAddSecurityAlertNoteArgs, 'input'>>;
+  assignDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationAssignDataRequestArgs, 'input'>>;
   assignSecurityAlert?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationAssignSecurityAlertArgs, 'input'>>;
+  completeDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationCompleteDataRequestArgs, 'input'>>;
+  extendDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationExtendDataRequestArgs, 'input'>>;
+  fileDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationFileDataRequestArgs, 'input'>>;
+  refuseDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationRefuseDataRequestArgs, 'input'>>;
+  registerDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationRegisterDataRequestArgs, 'input'>>;
   setVipPatient?: Resolver<ResolversTypes['VipPatientPayload'], ParentType, ContextType, RequireFields<MutationSetVipPatientArgs, 'input'>>;
   triageSecurityAlert?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationTriageSecurityAlertArgs, 'input'>>;
   verifyAuditChains?: Resolver<ResolversTypes['VerifyAuditChainsPayload'], ParentType, ContextType, Partial<MutationVerifyAuditChainsArgs>>;
@@ -660,8 +925,11 @@ export type MutationResolvers<ContextType = SecurityContext, ParentType extends 
 export type QueryResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditChainStatus?: Resolver<Array<ResolversTypes['AuditSourceStatus']>, ParentType, ContextType>;
   auditRecords?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'filter'>>;
+  dataRequest?: Resolver<Maybe<ResolversTypes['DataRequest']>, ParentType, ContextType, RequireFields<QueryDataRequestArgs, 'id'>>;
+  dataRequests?: Resolver<Array<ResolversTypes['DataRequest']>, ParentType, ContextType, Partial<QueryDataRequestsArgs>>;
   monitoringRules?: Resolver<Array<ResolversTypes['MonitoringRule']>, ParentType, ContextType>;
   myAccessTrail?: Resolver<Array<ResolversTypes['AccessTrailEntry']>, ParentType, ContextType, Partial<QueryMyAccessTrailArgs>>;
+  myDataRequests?: Resolver<Array<ResolversTypes['DataRequest']>, ParentType, ContextType>;
   securityAlert?: Resolver<Maybe<ResolversTypes['SecurityAlert']>, ParentType, ContextType, RequireFields<QuerySecurityAlertArgs, 'id'>>;
   securityAlerts?: Resolver<Array<ResolversTypes['SecurityAlert']>, ParentType, ContextType, Partial<QuerySecurityAlertsArgs>>;
 }>;
@@ -671,19 +939,19 @@ export type SecurityAlertResolvers<ContextType = SecurityContext, ParentType ext
   actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   patientId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  raisedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ruleTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raisedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ruleTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  severity?: Resolver<ResolversTypes['SecurityAlertSeverity'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['SecurityAlertStatus'], ParentType, ContextType>;
-  steps?: Resolver<Array<ResolversTypes['SecurityAlertStep']>, ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['SecurityAlertSeverity']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SecurityAlertStatus']>, ParentType, ContextType>;
+  steps?: Resolver<Maybe<Array<ResolversTypes['SecurityAlertStep']>>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type SecurityAlertPayloadResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['SecurityAlertPayload'] = ResolversParentTypes['SecurityAlertPayload']> = ResolversObject<{
@@ -737,6 +1005,9 @@ export type Resolvers<ContextType = SecurityContext> = ResolversObject<{
   AuditChainVerification?: AuditChainVerificationResolvers<ContextType>;
   AuditRecord?: AuditRecordResolvers<ContextType>;
   AuditSourceStatus?: AuditSourceStatusResolvers<ContextType>;
+  DataRequest?: DataRequestResolvers<ContextType>;
+  DataRequestPayload?: DataRequestPayloadResolvers<ContextType>;
+  DataRequestStep?: DataRequestStepResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
   MonitoringRule?: MonitoringRuleResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
