@@ -83,6 +83,20 @@ describe('the audit stream detects tampering with a source chain', () => {
     expect(await chainOk(name)).toBe(0);
   });
 
+  it("the officer's bounded check compares the newest copies; the full check finds older tampering", async () => {
+    const { source, stream } = await setup();
+    await source.append(6);
+    await stream.pullAll();
+    await source.tamper(`update audit_event set operation = 'Other' where seq = 2`);
+    const [recent] = await stream.verify(undefined, { recent: 3 });
+    expect(recent).toMatchObject({ ok: true, checkedEvents: 3 });
+    await source.tamper(`update audit_event set operation = 'Other' where seq = 5`);
+    const [recentAgain] = await stream.verify(undefined, { recent: 3 });
+    expect(recentAgain).toMatchObject({ ok: false, reasonCode: 'ALTERED', brokenAtSeq: 5 });
+    const [full] = await stream.verify();
+    expect(full).toMatchObject({ ok: false, reasonCode: 'ALTERED', brokenAtSeq: 2 });
+  });
+
   it('(b) a deleted middle row: GAP', async () => {
     const { source, stream } = await setup();
     await source.append(5);
