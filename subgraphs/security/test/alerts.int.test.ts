@@ -230,6 +230,60 @@ describe('privacy monitoring rules on the central stream', () => {
     expect(alert).toMatchObject({ rule: 'fishing', evidence: expect.objectContaining({ searches: 16 }) });
   });
 
+  it('a search followed by opening one patient by any operation is work, a list of many is not an opening', async () => {
+    const cashier = staff('cashier');
+    const desk = staff('receptionist');
+    const events: StreamEventInput[] = [];
+    for (let i = 0; i < 16; i++) {
+      const found = randomUUID();
+      events.push({
+        ...cashier,
+        service: 'patient',
+        patientId: found,
+        categories: ['CONTACT'],
+        purpose: null,
+        operation: 'CashierPatientSearch',
+        occurredAt: msk('16:01'),
+      });
+      events.push({
+        ...desk,
+        service: 'patient',
+        patientId: found,
+        categories: ['CONTACT'],
+        purpose: null,
+        operation: 'SearchPatients',
+        occurredAt: msk('16:01'),
+      });
+    }
+    // The cashier invoices one of them (an operation no list names: still one patient's data).
+    events.push({
+      ...cashier,
+      service: 'billing',
+      patientId: randomUUID(),
+      categories: ['FINANCIAL'],
+      purpose: null,
+      operation: 'CreateDeskInvoice',
+      occurredAt: msk('16:02'),
+    });
+    // The receptionist only looks at the journal: one request, many patients.
+    const journal = randomUUID();
+    for (let i = 0; i < 5; i++)
+      events.push({
+        ...desk,
+        service: 'schedule',
+        patientId: randomUUID(),
+        categories: ['CONTACT'],
+        purpose: null,
+        operation: 'BranchJournal',
+        requestId: journal,
+        occurredAt: msk('16:02'),
+      });
+    await appendStreamEvents(h.service, events);
+    await run();
+    expect(await alertsOf(cashier.actorId)).toEqual([]);
+    expect((await alertsOf(desk.actorId)).map((a) => a.rule)).toEqual(['fishing']);
+  });
+
   it('raise a critical alert for a failed chain verification, not for an unreachable service', async () => {
     await h.service.database.query(
       `insert into chain_verification (service, ok, checked_events, broken_at_seq, reason_code) values

@@ -141,13 +141,7 @@ export class AlertsService {
           );
       }
       if (fish.enabled) {
-        const s = await store.searchStats(
-          e.actorId,
-          e.occurredAt,
-          fish.windowMinutes,
-          fish.searchOperations,
-          fish.openOperations,
-        );
+        const s = await store.searchStats(e.actorId, e.occurredAt, fish.windowMinutes, fish.searchOperations);
         if (fishing(rules, s.searches, s.opens))
           out.push(
             this.windowAlert('fishing', e, fish.windowMinutes, {

@@ -148,22 +148,27 @@ export class AlertStore {
     };
   }
 
-  /** Distinct search requests and card opens of one person in (at − window, at]. */
+  /**
+   * Distinct search requests of one person in (at − window, at], and their openings: other
+   * requests that read exactly one patient's data (in one service).
+   */
   async searchStats(
     actorId: string,
     at: Date,
     windowMinutes: number,
     searchOperations: string[],
-    openOperations: string[],
   ): Promise<{ searches: number; opens: number; streamIds: number[] }> {
     const [row] = await this.database.query<Row>(
-      `select
-         count(distinct request_id) filter (where operation = any($4::text[])) as searches,
-         count(*) filter (where operation = any($5::text[])) as opens,
-         (array_agg(stream_id order by stream_id) filter (where operation = any($4::text[])))[1:20] as ids
-       from audit_record
-       where actor_id = $1 and occurred_at > $2::timestamptz - make_interval(mins => $3) and occurred_at <= $2`,
-      [actorId, at.toISOString(), windowMinutes, searchOperations, openOperations],
+      `with w as (
+         select * from audit_record
+         where actor_id = $1 and occurred_at > $2::timestamptz - make_interval(mins => $3) and occurred_at <= $2)
+       select
+         (select count(distinct request_id) from w where operation = any($4::text[])) as searches,
+         (select count(*) from (
+            select 1 from w where coalesce(operation, '') <> all($4::text[])
+            group by service, request_id having count(distinct patient_id) = 1) o) as opens,
+         (select (array_agg(stream_id order by stream_id))[1:20] from w where operation = any($4::text[])) as ids`,
+      [actorId, at.toISOString(), windowMinutes, searchOperations],
     );
     return {
       searches: Number(row!.searches),

@@ -42,7 +42,6 @@ const schema = z.object({
       windowMinutes: z.number().int().min(5).max(1440),
       minSearches: z.number().int().min(3),
       searchOperations: operations,
-      openOperations: operations,
     }),
     chainTampered: z.object(base),
   }),
