@@ -131,7 +131,7 @@ run('privacy monitoring: break-glass → the officer sees the alert live and tri
     await alert.getByRole('button', { name: 'Назначить на меня' }).click();
     await alert.getByTestId('alert-assignee').getByText('вы').waitFor();
     const triage = alert.getByTestId('triage-form');
-    await triage.getByLabel(/^Объяснено/).check();
+    await triage.getByRole('radio', { name: /Объяснено —/ }).check();
     await triage.getByRole('button', { name: 'Сохранить разбор' }).click();
     await triage.getByTestId('note-error').getByText('укажите в заметке рабочую причину').waitFor();
     expect(await triage.getByLabel(/^Заметка/).getAttribute('aria-invalid')).toBe('true');

@@ -194,15 +194,17 @@ function TriageForm({ alert, onDone }: { alert: Alert; onDone: (text: string) =>
       <fieldset aria-describedby={statusError ? `${id}-status-error` : undefined}>
         <legend>Итог</legend>
         {TRIAGE.map((t) => (
-          <label key={t.status} className="inline" style={{ display: 'block' }}>
+          <label key={t.status} className="inline">
             <input
               type="radio"
               name={`${id}-status`}
               value={t.status}
               checked={status === t.status}
               onChange={() => setStatus(t.status)}
-            />{' '}
-            {ALERT_STATUS_LABELS[t.status]} <span className="muted">— {t.hint}</span>
+            />
+            <span>
+              {ALERT_STATUS_LABELS[t.status]} <span className="muted">— {t.hint}</span>
+            </span>
           </label>
         ))}
         {statusError ? (
