@@ -1,19 +1,22 @@
 /**
  * Privacy monitoring in Chromium (issue 15): a doctor without a care relationship opens a record
- * by break-glass; the security officer's officerPage shows the alert live (no reload) and the officer
+ * by break-glass; the security officer's console shows the alert live (no reload) and the officer
  * triages it as explained with a note; the patient's «Кто смотрел мою медкарту» lists the access
  * by role, department and purpose, without the doctor's name.
  */
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { authenticator } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axe } from '../src/a11y';
+import { axe, writeAxeSection } from '../src/a11y';
 import { bookAndCheckInNow, newDoctor, signInDoctor } from '../src/record';
 import { screenshot } from '../src/screens';
 import { hasChromium, type Stack, startStack } from '../src/stack';
 
 const run = hasChromium() || process.env.CI ? describe : describe.skip;
+const require = createRequire(import.meta.url);
+const AXE_VERSION = (require('axe-core/package.json') as { version: string }).version;
 
 const PATIENT_PASSWORD = 'privacy-e2e-patient-password';
 const OFFICER_PASSWORD = 'privacy-e2e-officer-password';
@@ -34,6 +37,15 @@ run('privacy monitoring: break-glass → the officer sees the alert live and tri
   });
   afterAll(async () => {
     await s?.stop();
+    writeAxeSection(
+      new URL('../../docs/accessibility.md', import.meta.url),
+      'privacy',
+      'Privacy monitoring pages',
+      `axe-core ${AXE_VERSION} on the staff app's «Мониторинг доступа» (the security officer's live alert queue,
+an alert before and after triage, the triage form refusing «Объяснено» without a note, a staff member's access history,
+the audit search, the monitoring rules) and the portal's «Кто смотрел мою медкарту» (phone width), on the real platform:
+\`A11Y_REPORT=1 npx vitest run --project e2e privacy\`.`,
+    );
   });
 
   it('break-glass raises an alert the officer sees without reloading, triages as explained; the patient sees the access', async () => {
