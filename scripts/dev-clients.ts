@@ -16,6 +16,8 @@ const EXTRA_SCOPES: Record<string, string[]> = {
   schedule: ['events:write:schedule'],
   record: ['events:write:record'],
   lab: ['events:write:lab'],
+  // The audit stream reads every subgraph's /internal/audit/events (ADR 0018).
+  security: ['audit:read'],
 };
 
 /** The clients of the given deployables, created once per data directory. */

@@ -11,7 +11,7 @@
  * (4000 / 3000 / 3001), <NAME>_PORT per subgraph (IDENTITY_PORT …, default its manifest devPort:
  * 4001 …), MAILBOX_PORT / MAILBOX_SMTP_PORT (4025 / 2525), METRICS_BASE_PORT (9400: /metrics of the
  * gateway there, of the subgraphs on the next ports in manifest order: identity 9401, patient 9402,
- * schedule 9403, record 9404, lab 9405, billing 9406), PAYMENT_EMULATOR_PORT (4030: the emulated
+ * schedule 9403, record 9404, lab 9405, billing 9406, security 9407), PAYMENT_EMULATOR_PORT (4030: the emulated
  * payment provider whose checkout page the portal opens), <NAME>_DATABASE_URL per subgraph (IDENTITY_DATABASE_URL,
  * …, LAB_DATABASE_URL: Postgres instead of the embedded PGlite under <data>/<name>),
  * IDENTITY_MASTER_KEY(_FILE), RECORD_MASTER_KEY(_FILE) and LAB_MASTER_KEY(_FILE) (default:
@@ -336,6 +336,14 @@ function wiring(name: string, w: Wiring): Record<string, string> {
         PAYMENT_RETURN_URL: url(ports.portal, '/payments'),
         // Contract and certificate downloads point at the gateway's pass-through route.
         FILES_PUBLIC_URL: url(ports.gateway, '/files/billing'),
+      };
+    case 'security':
+      return {
+        // The audit stream pulls every other subgraph's audit chain (ADR 0018) with its client
+        // (scope audit:read, scripts/dev-clients.ts).
+        AUDIT_SOURCES: SUBGRAPHS.filter((s) => s.name !== 'security')
+          .map((s) => `${s.name}=${url(portOf(s))}`)
+          .join(','),
       };
     default:
       return {};

@@ -7,6 +7,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Money: a whole number of kopecks (a JSON number, |n| ≤ 9007199254740991) */
+  Kopecks: { input: number; output: number; }
   join__DirectiveArguments: { input: unknown; output: unknown; }
   join__FieldSet: { input: unknown; output: unknown; }
   link__Import: { input: unknown; output: unknown; }
@@ -85,13 +87,6 @@ export type AddSecurityAlertNoteInput = {
   note: Scalars['String']['input'];
 };
 
-export type AddSecurityEntryInput = {
-  /** A retry with the same key returns the same entry */
-  idempotencyKey: Scalars['String']['input'];
-  patientId: Scalars['ID']['input'];
-  text: Scalars['String']['input'];
-};
-
 export type AddVisitAddendumInput = {
   idempotencyKey: Scalars['String']['input'];
   text: Scalars['String']['input'];
@@ -168,6 +163,12 @@ export type AppointmentStatus =
   | 'HELD'
   | 'NO_SHOW';
 
+export type AssignDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The staff account that will answer the request */
+  ownerAccountId: Scalars['ID']['input'];
+};
+
 export type AssignSecurityAlertInput = {
   alertId: Scalars['ID']['input'];
   assigneeId: Scalars['ID']['input'];
@@ -197,11 +198,44 @@ export type Attachment = {
   visitId?: Maybe<Scalars['ID']['output']>;
 };
 
+/** Why a chain check failed */
+export type AuditChainReason =
+  /** An event's content or hash differs from the copy or the checkpoint */
+  | 'ALTERED'
+  /** An event is missing inside the chain */
+  | 'GAP'
+  /** Events copied or checkpointed are gone from the end of the chain */
+  | 'TRUNCATED'
+  /** The source did not answer */
+  | 'UNREACHABLE';
+
+/** Outcome of a chain check */
+export type AuditChainResult =
+  /** Tampering detected (see reason) */
+  | 'TAMPERED'
+  /** The source did not answer: not verified (an outage, not tampering) */
+  | 'UNVERIFIED'
+  /** The chain holds everything copied and checkpointed, unchanged */
+  | 'VERIFIED';
+
 export type AuditChainStatus = {
   __typename?: 'AuditChainStatus';
   brokenAt?: Maybe<Scalars['Int']['output']>;
   checked: Scalars['Int']['output'];
   ok: Scalars['Boolean']['output'];
+};
+
+/** One check of a service's audit chain */
+export type AuditChainVerification = {
+  __typename?: 'AuditChainVerification';
+  /** Where the chain broke */
+  brokenAtSeq?: Maybe<Scalars['Int']['output']>;
+  checkedAt: Scalars['String']['output'];
+  /** Events compared with the copy */
+  checkedEvents: Scalars['Int']['output'];
+  reason?: Maybe<AuditChainReason>;
+  result: AuditChainResult;
+  service: Scalars['String']['output'];
 };
 
 export type AuditEvent = {
@@ -252,6 +286,28 @@ export type AuditRecordsFilter = {
   service?: InputMaybe<Scalars['String']['input']>;
   /** ISO date-time, exclusive */
   to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A service whose audit chain the stream copies */
+export type AuditSourceStatus = {
+  __typename?: 'AuditSourceStatus';
+  /** Failed pulls in a row (the source is retried with backoff) */
+  failures: Scalars['Int']['output'];
+  /** Copying stopped at a break of the chain, until the officer has examined it */
+  halted: Scalars['Boolean']['output'];
+  haltedAtSeq?: Maybe<Scalars['Int']['output']>;
+  haltedReason?: Maybe<AuditChainReason>;
+  /** Seconds since the last successful pull (null: never pulled) */
+  lagSeconds?: Maybe<Scalars['Int']['output']>;
+  lastCheckpointAt?: Maybe<Scalars['String']['output']>;
+  lastCheckpointSeq?: Maybe<Scalars['Int']['output']>;
+  /** Why the last pull failed (UNREACHABLE, TIMEOUT, HTTP_503, …) */
+  lastErrorCode?: Maybe<Scalars['String']['output']>;
+  lastPulledAt?: Maybe<Scalars['String']['output']>;
+  /** Sequence number of the last copied event (0: none yet) */
+  lastSeq: Scalars['Int']['output'];
+  lastVerification?: Maybe<AuditChainVerification>;
+  service: Scalars['String']['output'];
 };
 
 export type AuthPayload = {
@@ -375,6 +431,12 @@ export type CancelLabOrderInput = {
   reason: Scalars['String']['input'];
 };
 
+export type CompleteDataRequestInput = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  outcomeRef?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Consent = {
   __typename?: 'Consent';
   active?: Maybe<Scalars['Boolean']['output']>;
@@ -452,7 +514,7 @@ export type Contract = {
   /** Version of the template it was made from */
   templateVersion?: Maybe<Scalars['Int']['output']>;
   /** Sum of the services, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
 
 export type ContractAcceptanceChannel =
@@ -511,12 +573,12 @@ export type ContractServiceInput = {
 
 export type ContractServiceLine = {
   __typename?: 'ContractServiceLine';
-  amountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
   /** The price list's code of the service */
   code?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   quantity: Scalars['Int']['output'];
-  unitPriceKopecks: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Kopecks']['output'];
 };
 
 export type ContractStatus =
@@ -587,6 +649,98 @@ export type CreateStaffAccountInput = {
   role: StaffRole;
 };
 
+/** A data-subject request (152-FZ) with its legal deadline, owner and history */
+export type DataRequest = {
+  __typename?: 'DataRequest';
+  channel?: Maybe<DataRequestChannel>;
+  closedAt?: Maybe<Scalars['String']['output']>;
+  completionNote?: Maybe<Scalars['String']['output']>;
+  createdAt?: Maybe<Scalars['String']['output']>;
+  /** What the patient asks for, in their words */
+  details?: Maybe<Scalars['String']['output']>;
+  /** The deadline: the whole day, Europe/Moscow (after an extension, the extended one) */
+  dueOn?: Maybe<Scalars['String']['output']>;
+  /** When the reminder job escalated the passed deadline */
+  escalatedAt?: Maybe<Scalars['String']['output']>;
+  /** Whether the law allows extending this request's deadline and it has not been extended yet */
+  extendable?: Maybe<Scalars['Boolean']['output']>;
+  /** The reasoned notice of the extension */
+  extensionReason?: Maybe<Scalars['String']['output']>;
+  filedByAccountId?: Maybe<Scalars['ID']['output']>;
+  history?: Maybe<Array<DataRequestStep>>;
+  id: Scalars['ID']['output'];
+  /** The legal basis of the deadline, in Russian */
+  legalBasis?: Maybe<Scalars['String']['output']>;
+  /** The deadline before any extension */
+  originalDueOn?: Maybe<Scalars['String']['output']>;
+  /** Opaque id of what executed the request (an export, an act of destruction) */
+  outcomeRef?: Maybe<Scalars['String']['output']>;
+  /** Past the deadline and not closed */
+  overdue?: Maybe<Scalars['Boolean']['output']>;
+  ownerAccountId?: Maybe<Scalars['ID']['output']>;
+  patientId?: Maybe<Scalars['ID']['output']>;
+  /** Calendar date of receipt (Europe/Moscow); the deadline counts from the next day */
+  receivedOn?: Maybe<Scalars['String']['output']>;
+  /** The reasoned refusal */
+  refusalReason?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<DataRequestStatus>;
+  /** The status in Russian */
+  statusLabel?: Maybe<Scalars['String']['output']>;
+  type?: Maybe<DataRequestType>;
+  /** The type in Russian */
+  typeLabel?: Maybe<Scalars['String']['output']>;
+};
+
+/** How the request reached the clinic */
+export type DataRequestChannel =
+  | 'EMAIL'
+  | 'IN_PERSON'
+  | 'MAIL'
+  | 'PORTAL';
+
+export type DataRequestFilter = {
+  /** true: only requests past their deadline and not closed; false: the others */
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
+  status?: InputMaybe<DataRequestStatus>;
+  type?: InputMaybe<DataRequestType>;
+};
+
+export type DataRequestPayload = {
+  __typename?: 'DataRequestPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  request?: Maybe<DataRequest>;
+};
+
+export type DataRequestStatus =
+  | 'COMPLETED'
+  /** The deadline was extended with a reasoned notice */
+  | 'EXTENDED'
+  | 'IN_PROGRESS'
+  | 'RECEIVED'
+  | 'REFUSED';
+
+/** One step of a request's history (append-only) */
+export type DataRequestStep = {
+  __typename?: 'DataRequestStep';
+  /** The staff or patient account that acted; null for the reminder job */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** RECEIVED, ASSIGNED, EXTENDED, REMINDED, ESCALATED, COMPLETED, REFUSED */
+  action: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  fromStatus?: Maybe<DataRequestStatus>;
+  toStatus: DataRequestStatus;
+};
+
+/** Kind of a data-subject request under 152-FZ */
+export type DataRequestType =
+  /** Access to the patient's personal data (an export) */
+  | 'ACCESS'
+  | 'CONSENT_WITHDRAWAL'
+  | 'CORRECTION'
+  | 'ERASURE'
+  | 'STOP_PROCESSING';
+
 export type Diagnosis = {
   __typename?: 'Diagnosis';
   certainty: DiagnosisCertainty;
@@ -616,10 +770,10 @@ export type DiagnosisKind =
 export type Discrepancy = {
   __typename?: 'Discrepancy';
   /** What the register, the receipt or the provider says, kopecks */
-  actualKopecks?: Maybe<Scalars['Int']['output']>;
+  actualKopecks?: Maybe<Scalars['Kopecks']['output']>;
   code: DiscrepancyCode;
   /** What our ledger says, kopecks */
-  expectedKopecks?: Maybe<Scalars['Int']['output']>;
+  expectedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   message: Scalars['String']['output'];
   paymentId?: Maybe<Scalars['ID']['output']>;
   /** The payment provider's payment id */
@@ -678,6 +832,20 @@ export type EnterpriseDataFile = {
   refundsCount: Scalars['Int']['output'];
   /** The XML text (UTF-8) */
   xml: Scalars['String']['output'];
+};
+
+export type ExtendDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The reasoned notice sent to the patient */
+  reason: Scalars['String']['input'];
+};
+
+export type FileDataRequestInput = {
+  /** Required for CORRECTION: what is inaccurate and how it should read */
+  details?: InputMaybe<Scalars['String']['input']>;
+  /** A retry with the same key returns the same request */
+  idempotencyKey: Scalars['String']['input'];
+  type: DataRequestType;
 };
 
 /** A short-lived link usable only with the bearer token of the caller who asked for it */
@@ -771,39 +939,58 @@ export type InputError = {
 /** A patient's invoice; its sums come from the append-only ledger (balance = charges − payments + refunds) */
 export type Invoice = {
   __typename?: 'Invoice';
-  /** What the patient still owes, kopecks */
-  balanceKopecks?: Maybe<Scalars['Int']['output']>;
+  /** What the patient still owes (charges − reversals − payments + refunds), kopecks */
+  balanceKopecks?: Maybe<Scalars['Kopecks']['output']>;
   branchId?: Maybe<Scalars['ID']['output']>;
+  /** Set when what the invoice bills was cancelled; REFUND_DECISION_NEEDED waits for the cashier */
+  cancellation?: Maybe<InvoiceCancellation>;
   createdAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lines?: Maybe<Array<InvoiceLine>>;
   number?: Maybe<Scalars['String']['output']>;
-  paidKopecks?: Maybe<Scalars['Int']['output']>;
+  paidKopecks?: Maybe<Scalars['Kopecks']['output']>;
   patientId: Scalars['ID']['output'];
   payments?: Maybe<Array<Payment>>;
-  refundedKopecks?: Maybe<Scalars['Int']['output']>;
+  refundedKopecks?: Maybe<Scalars['Kopecks']['output']>;
+  /** Charges taken back by a reversal (what it billed was cancelled unpaid), kopecks */
+  reversedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   source?: Maybe<InvoiceSource>;
   sourceId?: Maybe<Scalars['ID']['output']>;
   status?: Maybe<InvoiceStatus>;
-  /** Charged total, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  /** Charged total (the lines), kopecks */
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
+
+/** What billed the invoice was cancelled (a lab order cancelled by the lab), and what billing made of it */
+export type InvoiceCancellation = {
+  __typename?: 'InvoiceCancellation';
+  cancelledAt: Scalars['String']['output'];
+  outcome: InvoiceCancellationOutcome;
+  /** Why, in Russian */
+  reason: Scalars['String']['output'];
+};
+
+export type InvoiceCancellationOutcome =
+  /** Money was paid (or a payment was on its way): nothing reversed; the cashier decides with the patient whether to refund (refundPayment) */
+  | 'REFUND_DECISION_NEEDED'
+  /** Nothing was paid: the charge was reversed in the ledger (status CANCELLED) */
+  | 'REVERSED';
 
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
-  amountKopecks: Scalars['Int']['output'];
-  discountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
+  discountKopecks: Scalars['Kopecks']['output'];
   discountReason?: Maybe<Scalars['String']['output']>;
   lineNo: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   priceItemId?: Maybe<Scalars['ID']['output']>;
   quantity: Scalars['Int']['output'];
-  unitPriceKopecks: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Kopecks']['output'];
   vat: VatRate;
 };
 
 export type InvoiceLineInput = {
-  discountKopecks?: Scalars['Int']['input'];
+  discountKopecks?: Scalars['Kopecks']['input'];
   /** Required with a discount */
   discountReason?: InputMaybe<Scalars['String']['input']>;
   priceItemId: Scalars['ID']['input'];
@@ -826,6 +1013,8 @@ export type InvoiceSource =
   | 'LAB_ORDER';
 
 export type InvoiceStatus =
+  /** What it billed was cancelled before anything was paid: the charge is reversed, nothing is owed */
+  | 'CANCELLED'
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';
@@ -1066,11 +1255,11 @@ export type LedgerMethodTotals = {
   __typename?: 'LedgerMethodTotals';
   method: PaymentMethod;
   /** Payments less refunds */
-  netKopecks: Scalars['Int']['output'];
+  netKopecks: Scalars['Kopecks']['output'];
   paymentsCount: Scalars['Int']['output'];
-  paymentsKopecks: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Kopecks']['output'];
   refundsCount: Scalars['Int']['output'];
-  refundsKopecks: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Kopecks']['output'];
 };
 
 export type MarkVisitEnteredInErrorInput = {
@@ -1102,8 +1291,8 @@ export type Mutation = {
   addHoliday: HolidayPayload;
   addScheduleException: ScheduleExceptionPayload;
   addSecurityAlertNote: SecurityAlertPayload;
-  addSecurityEntry: SecurityEntryPayload;
   addVisitAddendum: VisitPayload;
+  assignDataRequest: DataRequestPayload;
   assignSecurityAlert: SecurityAlertPayload;
   /** Attaches the laboratory's PDF report to a result message */
   attachLabReport: PartnerLabPayload;
@@ -1115,6 +1304,7 @@ export type Mutation = {
   /** Closes the shift with the register's Z-report */
   closeFiscalShift: FiscalShiftPayload;
   completeAppointment: AppointmentPayload;
+  completeDataRequest: DataRequestPayload;
   /** The patient (or reception on their behalf) confirms they will come */
   confirmAppointment: AppointmentPayload;
   confirmHold: AppointmentPayload;
@@ -1133,6 +1323,9 @@ export type Mutation = {
   discardVisitDraft: VisitPayload;
   /** Ends every session of a staff member and blocks sign-in */
   dismissStaff: AccountPayload;
+  extendDataRequest: DataRequestPayload;
+  /** A patient files a request about their own data from the portal */
+  fileDataRequest: DataRequestPayload;
   giveConsent: ConsentPayload;
   /** Explicit per-person permissions of the schedule, e.g. booking beyond the schedule (overbooking) */
   grantSchedulePermission: Scalars['Boolean']['output'];
@@ -1157,6 +1350,9 @@ export type Mutation = {
   recordLabSpecimenStep: LabOrderPayload;
   refreshSession: AuthPayload;
   refundPayment: RefundPayload;
+  refuseDataRequest: DataRequestPayload;
+  /** The security officer registers a request received in person, by mail or e-mail */
+  registerDataRequest: DataRequestPayload;
   /** Registration by reception. A retry with the same idempotencyKey returns the same patient. */
   registerPatient: PatientPayload;
   /** Stores this browser's push subscription for the signed-in patient */
@@ -1217,6 +1413,8 @@ export type Mutation = {
   updatePatient: PatientPayload;
   /** Uses a confirm/cancel link from a reminder; works without signing in, once */
   useReminderLink: ReminderLinkPayload;
+  /** Verifies the audit chains now against the copies and the checkpoints */
+  verifyAuditChains: VerifyAuditChainsPayload;
   withdrawConsent: ConsentPayload;
 };
 
@@ -1251,13 +1449,13 @@ export type MutationAddSecurityAlertNoteArgs = {
 };
 
 
-export type MutationAddSecurityEntryArgs = {
-  input: AddSecurityEntryInput;
+export type MutationAddVisitAddendumArgs = {
+  input: AddVisitAddendumInput;
 };
 
 
-export type MutationAddVisitAddendumArgs = {
-  input: AddVisitAddendumInput;
+export type MutationAssignDataRequestArgs = {
+  input: AssignDataRequestInput;
 };
 
 
@@ -1303,6 +1501,11 @@ export type MutationCloseFiscalShiftArgs = {
 
 export type MutationCompleteAppointmentArgs = {
   appointmentId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteDataRequestArgs = {
+  input: CompleteDataRequestInput;
 };
 
 
@@ -1376,6 +1579,16 @@ export type MutationDiscardVisitDraftArgs = {
 
 export type MutationDismissStaffArgs = {
   accountId: Scalars['ID']['input'];
+};
+
+
+export type MutationExtendDataRequestArgs = {
+  input: ExtendDataRequestInput;
+};
+
+
+export type MutationFileDataRequestArgs = {
+  input: FileDataRequestInput;
 };
 
 
@@ -1461,6 +1674,16 @@ export type MutationRefreshSessionArgs = {
 
 export type MutationRefundPaymentArgs = {
   input: RefundPaymentInput;
+};
+
+
+export type MutationRefuseDataRequestArgs = {
+  input: RefuseDataRequestInput;
+};
+
+
+export type MutationRegisterDataRequestArgs = {
+  input: RegisterDataRequestInput;
 };
 
 
@@ -1617,6 +1840,11 @@ export type MutationUpdatePatientArgs = {
 
 export type MutationUseReminderLinkArgs = {
   token: Scalars['String']['input'];
+};
+
+
+export type MutationVerifyAuditChainsArgs = {
+  input?: InputMaybe<VerifyAuditChainsInput>;
 };
 
 
@@ -1897,7 +2125,7 @@ export type PayInvoiceOnlineInput = {
 
 export type Payment = {
   __typename?: 'Payment';
-  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  amountKopecks?: Maybe<Scalars['Kopecks']['output']>;
   capturedAt?: Maybe<Scalars['String']['output']>;
   /** Online: where the patient pays */
   confirmationUrl?: Maybe<Scalars['String']['output']>;
@@ -1907,7 +2135,7 @@ export type Payment = {
   method?: Maybe<PaymentMethod>;
   patientId: Scalars['ID']['output'];
   receipts?: Maybe<Array<Receipt>>;
-  refundedKopecks?: Maybe<Scalars['Int']['output']>;
+  refundedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   refunds?: Maybe<Array<Refund>>;
   status?: Maybe<PaymentStatus>;
   statusReason?: Maybe<Scalars['String']['output']>;
@@ -1983,7 +2211,7 @@ export type PriceItem = {
   id: Scalars['ID']['output'];
   kind: PriceKind;
   name: Scalars['String']['output'];
-  priceKopecks: Scalars['Int']['output'];
+  priceKopecks: Scalars['Kopecks']['output'];
   refId?: Maybe<Scalars['String']['output']>;
   validFrom: Scalars['String']['output'];
   validTo?: Maybe<Scalars['String']['output']>;
@@ -2010,9 +2238,9 @@ export type ProviderSettlement = {
   available: Scalars['Boolean']['output'];
   configured: Scalars['Boolean']['output'];
   paymentsCount: Scalars['Int']['output'];
-  paymentsKopecks: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Kopecks']['output'];
   refundsCount: Scalars['Int']['output'];
-  refundsKopecks: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Kopecks']['output'];
 };
 
 export type PushSubscriptionInput = {
@@ -2024,6 +2252,8 @@ export type PushSubscriptionInput = {
 export type Query = {
   __typename?: 'Query';
   appointment?: Maybe<Appointment>;
+  /** Every audit source: what was copied, when, failures, the last verification */
+  auditChainStatus: Array<AuditSourceStatus>;
   auditEvents: Array<AuditEvent>;
   /** The central audit trail across services, newest first in the order the stream received them (at most 500 per page) */
   auditRecords: Array<AuditRecord>;
@@ -2041,6 +2271,10 @@ export type Query = {
   contract?: Maybe<Contract>;
   /** The contract template in force (version 1 is the default template) */
   contractTemplate: ContractTemplateInfo;
+  /** One request (a patient: only their own, otherwise null) */
+  dataRequest?: Maybe<DataRequest>;
+  /** The register, soonest deadline first */
+  dataRequests: Array<DataRequest>;
   /** The signed-in doctor's appointments between two local dates (inclusive) */
   doctorSchedule: Array<Appointment>;
   /** The day's payments and refunds (YYYY-MM-DD, the clinic's zone) as an EnterpriseData file */
@@ -2054,6 +2288,8 @@ export type Query = {
   invoice?: Maybe<Invoice>;
   /** A patient's invoices, newest first */
   invoices: Array<Invoice>;
+  /** Cancelled invoices (e.g. a lab order cancelled) on which money is still kept, oldest first: the cashier decides on a refund; of a branch, or all */
+  invoicesAwaitingRefundDecision: Array<Invoice>;
   /** Critical alerts for the caller (raised for them or escalated to them); open ones only by default */
   labAlerts: Array<LabAlert>;
   labOrder?: Maybe<LabOrder>;
@@ -2079,6 +2315,8 @@ export type Query = {
   myAppointments: Array<Appointment>;
   /** The calling patient's contracts */
   myContracts: Array<Contract>;
+  /** The calling patient's own requests, newest first */
+  myDataRequests: Array<DataRequest>;
   /** The calling patient's invoices */
   myInvoices: Array<Invoice>;
   /** The patient's own orders */
@@ -2116,8 +2354,6 @@ export type Query = {
   securityAlert?: Maybe<SecurityAlert>;
   /** The officer's alert queue, newest first (at most 200) */
   securityAlerts: Array<SecurityAlert>;
-  /** A patient's entries, newest first */
-  securityEntries: Array<SecurityEntry>;
   services: Array<Service>;
   specialist?: Maybe<Specialist>;
   specialists: Array<Specialist>;
@@ -2194,6 +2430,16 @@ export type QueryContractArgs = {
 };
 
 
+export type QueryDataRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryDataRequestsArgs = {
+  filter?: InputMaybe<DataRequestFilter>;
+};
+
+
 export type QueryDoctorScheduleArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
@@ -2234,6 +2480,11 @@ export type QueryInvoiceArgs = {
 
 export type QueryInvoicesArgs = {
   patientId: Scalars['ID']['input'];
+};
+
+
+export type QueryInvoicesAwaitingRefundDecisionArgs = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2370,11 +2621,6 @@ export type QuerySecurityAlertsArgs = {
 };
 
 
-export type QuerySecurityEntriesArgs = {
-  patientId: Scalars['ID']['input'];
-};
-
-
 export type QueryServicesArgs = {
   specialty?: InputMaybe<Scalars['String']['input']>;
 };
@@ -2422,10 +2668,10 @@ export type QueryWeeklyTemplatesArgs = {
 /** A fiscal receipt as the register printed it (54-FZ, FFD 1.2) */
 export type Receipt = {
   __typename?: 'Receipt';
-  cashKopecks?: Maybe<Scalars['Int']['output']>;
+  cashKopecks?: Maybe<Scalars['Kopecks']['output']>;
   /** Tag 1008: where the electronic receipt was sent */
   customerContact?: Maybe<Scalars['String']['output']>;
-  electronicKopecks?: Maybe<Scalars['Int']['output']>;
+  electronicKopecks?: Maybe<Scalars['Kopecks']['output']>;
   fiscalAt?: Maybe<Scalars['String']['output']>;
   fiscalDocumentNumber?: Maybe<Scalars['Int']['output']>;
   /** Tag 1077, the fiscal sign */
@@ -2439,18 +2685,18 @@ export type Receipt = {
   receiptNumber?: Maybe<Scalars['Int']['output']>;
   registrationNumber?: Maybe<Scalars['String']['output']>;
   shiftNumber?: Maybe<Scalars['Int']['output']>;
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
 
 export type ReceiptLine = {
   __typename?: 'ReceiptLine';
-  amountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
   name: Scalars['String']['output'];
   /** Tag 1214 */
   paymentMethod: Scalars['String']['output'];
   /** Tag 1212 */
   paymentObject: Scalars['String']['output'];
-  priceKopecks: Scalars['Int']['output'];
+  priceKopecks: Scalars['Kopecks']['output'];
   quantity: Scalars['Int']['output'];
   vat: VatRate;
 };
@@ -2540,7 +2786,7 @@ export type ReferralKind =
 
 export type Refund = {
   __typename?: 'Refund';
-  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  amountKopecks?: Maybe<Scalars['Kopecks']['output']>;
   createdAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   patientId: Scalars['ID']['output'];
@@ -2558,7 +2804,7 @@ export type RefundPayload = {
 };
 
 export type RefundPaymentInput = {
-  amountKopecks: Scalars['Int']['input'];
+  amountKopecks: Scalars['Kopecks']['input'];
   idempotencyKey: Scalars['String']['input'];
   paymentId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -2568,6 +2814,23 @@ export type RefundStatus =
   | 'DONE'
   | 'FAILED'
   | 'PENDING';
+
+export type RefuseDataRequestInput = {
+  id: Scalars['ID']['input'];
+  /** The reasoned refusal sent to the patient, with the provision of law it rests on */
+  reason: Scalars['String']['input'];
+};
+
+export type RegisterDataRequestInput = {
+  /** Not PORTAL: portal requests are filed by the patient */
+  channel: DataRequestChannel;
+  details?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  patientId: Scalars['ID']['input'];
+  /** Date of receipt (YYYY-MM-DD, Europe/Moscow); default today */
+  receivedOn?: InputMaybe<Scalars['String']['input']>;
+  type: DataRequestType;
+};
 
 export type RejectLabSpecimenInput = {
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -2808,23 +3071,6 @@ export type SecurityAlertsFilter = {
   statuses?: InputMaybe<Array<SecurityAlertStatus>>;
 };
 
-/** An entry the clinic wrote for a patient (an example: pick the category of your data) */
-export type SecurityEntry = {
-  __typename?: 'SecurityEntry';
-  authorAccountId?: Maybe<Scalars['ID']['output']>;
-  createdAt?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  patientId?: Maybe<Scalars['ID']['output']>;
-  text?: Maybe<Scalars['String']['output']>;
-};
-
-export type SecurityEntryPayload = {
-  __typename?: 'SecurityEntryPayload';
-  entry?: Maybe<SecurityEntry>;
-  inputErrors: Array<InputError>;
-  ok: Scalars['Boolean']['output'];
-};
-
 export type Service = {
   __typename?: 'Service';
   durationMinutes: Scalars['Int']['output'];
@@ -2850,7 +3096,7 @@ export type SetPriceInput = {
   code: Scalars['String']['input'];
   kind: PriceKind;
   name: Scalars['String']['input'];
-  priceKopecks: Scalars['Int']['input'];
+  priceKopecks: Scalars['Kopecks']['input'];
   refId?: InputMaybe<Scalars['String']['input']>;
   /** YYYY-MM-DD; a later price of the same code from another date is a new version */
   validFrom: Scalars['String']['input'];
@@ -2878,10 +3124,10 @@ export type ShiftReportSource =
 export type ShiftTotals = {
   __typename?: 'ShiftTotals';
   receiptCount: Scalars['Int']['output'];
-  returnCashKopecks: Scalars['Int']['output'];
-  returnElectronicKopecks: Scalars['Int']['output'];
-  sellCashKopecks: Scalars['Int']['output'];
-  sellElectronicKopecks: Scalars['Int']['output'];
+  returnCashKopecks: Scalars['Kopecks']['output'];
+  returnElectronicKopecks: Scalars['Kopecks']['output'];
+  sellCashKopecks: Scalars['Kopecks']['output'];
+  sellElectronicKopecks: Scalars['Kopecks']['output'];
 };
 
 export type SignInInput = {
@@ -3016,7 +3262,7 @@ export type SubscriptionAppointmentEventsArgs = {
 };
 
 export type TakeDeskPaymentInput = {
-  amountKopecks: Scalars['Int']['input'];
+  amountKopecks: Scalars['Kopecks']['input'];
   /** Phone (+7…) or e-mail for the electronic receipt (tag 1008) */
   customerContact?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey: Scalars['String']['input'];
@@ -3044,7 +3290,7 @@ export type TaxCertificate = {
   /** By service code: 01 ordinary, 02 expensive treatment */
   sums?: Maybe<Array<TaxCertificateSum>>;
   /** Payments minus refunds in the year, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
   /** The XML (its declaration says windows-1251; xmlUrl serves the encoded file) */
   xml?: Maybe<Scalars['String']['output']>;
   /** The XML file in windows-1251 */
@@ -3063,7 +3309,7 @@ export type TaxCertificateSum = {
   __typename?: 'TaxCertificateSum';
   /** 01 or 02 */
   code: Scalars['String']['output'];
-  kopecks: Scalars['Int']['output'];
+  kopecks: Scalars['Kopecks']['output'];
 };
 
 export type TaxDocumentInput = {
@@ -3164,6 +3410,18 @@ export type VatRate =
 export type VerificationChannel =
   | 'EMAIL'
   | 'SMS';
+
+export type VerifyAuditChainsInput = {
+  /** Services to verify (default: every source) */
+  services?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type VerifyAuditChainsPayload = {
+  __typename?: 'VerifyAuditChainsPayload';
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+  results: Array<AuditChainVerification>;
+};
 
 export type VipPatientPayload = {
   __typename?: 'VipPatientPayload';

@@ -3,7 +3,8 @@
  * writes `subgraphs/<name>/` (a working example module, its policy fragment, migrations, fixtures
  * and generated-matrix tests), appends one line to `supergraph/subgraphs.yaml`, links the package
  * (`pnpm install`) and regenerates everything (`pnpm generate`: its SDL, the supergraph, error
- * codes, resolver types, the classification doc). Nothing else in the workspace is edited.
+ * codes, resolver types, the classification doc), and appends its scrape job to
+ * `deploy/monitoring/prometheus.yml`. Nothing else in the workspace is edited.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,7 +61,22 @@ appendFileSync(
     devPort: ${port}
 `,
 );
-console.info(`new:subgraph: wrote ${Object.keys(files).length} files under ${dir} and its manifest entry`);
+// Its scrape job for the monitoring stack, on the metrics port `npm start` gives the manifest's
+// next subgraph (METRICS_BASE_PORT + n); scrape_configs is the last section of the file.
+const PROMETHEUS = join(REPO_ROOT, 'deploy/monitoring/prometheus.yml');
+if (existsSync(PROMETHEUS)) {
+  const config = readFileSync(PROMETHEUS, 'utf8');
+  appendFileSync(
+    PROMETHEUS,
+    `${config.endsWith('\n') ? '' : '\n'}  - job_name: ${name}
+    static_configs:
+      - targets: ['127.0.0.1:${9401 + existing.length}']
+`,
+  );
+}
+console.info(
+  `new:subgraph: wrote ${Object.keys(files).length} files under ${dir}, its manifest entry and its scrape job`,
+);
 
 const run = (args: string[]) => {
   console.info(`new:subgraph: pnpm ${args.join(' ')}`);

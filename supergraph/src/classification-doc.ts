@@ -16,6 +16,31 @@ function providerOf(policy: Policy, condition: string): string {
     : `provided by ${p.subgraph}`;
 }
 
+/**
+ * The generated matrix of docs/data-classification.md: the classified fields of the supergraph
+ * by type (sorted), and for the fields of data subjects the policy's effect in every scenario
+ * (role x realisable conditions); `cells` counts those effects (the release metrics publish it).
+ */
+export function classificationMatrix(policy: Policy, schema: GraphQLSchema) {
+  const fields = supergraphFields(schema);
+  const byType = new Map<string, typeof fields>();
+  for (const f of fields) byType.set(f.type, [...(byType.get(f.type) ?? []), f]);
+  const sc = scenarios(policy);
+  const types = [...byType]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, list]) => ({
+      type,
+      fields: list,
+      // One row per field, one effect per scenario; none for types that are no data subject.
+      effects: policy.subjects[type] ? list.map((f) => sc.map((s) => expectedEffect(policy, f, s))) : [],
+    }));
+  return {
+    scenarios: sc,
+    types,
+    cells: types.reduce((n, t) => n + t.effects.reduce((m, row) => m + row.length, 0), 0),
+  };
+}
+
 /** Renders docs/data-classification.md from the policy and the composed supergraph. */
 export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): string {
   const roles = Object.keys(policy.roles);
@@ -77,11 +102,8 @@ export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): 
     '## Fields',
     '',
   ];
-  const fields = supergraphFields(schema);
-  const byType = new Map<string, typeof fields>();
-  for (const f of fields) byType.set(f.type, [...(byType.get(f.type) ?? []), f]);
-  const sc = scenarios(policy);
-  for (const [type, list] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
+  const matrix = classificationMatrix(policy, schema);
+  for (const { type, fields: list, effects } of matrix.types) {
     const subject = policy.subjects[type];
     lines.push(
       `### ${type}${
@@ -107,11 +129,11 @@ export function renderClassificationDoc(policy: Policy, schema: GraphQLSchema): 
       continue;
     }
     lines.push(
-      `| field | category | mask | tags | ${sc.map((s) => s.label).join(' | ')} |`,
-      `|---|---|---|---|${sc.map(() => '---').join('|')}|`,
+      `| field | category | mask | tags | ${matrix.scenarios.map((s) => s.label).join(' | ')} |`,
+      `|---|---|---|---|${matrix.scenarios.map(() => '---').join('|')}|`,
     );
-    for (const f of list) {
-      const cells = sc.map((s) => SYMBOL[expectedEffect(policy, f, s)]);
+    for (const [i, f] of list.entries()) {
+      const cells = effects[i]!.map((e) => SYMBOL[e]);
       lines.push(
         `| ${f.field} | ${f.category || '**none**'} | ${f.mask ?? ''} | ${(f.tags ?? []).join(', ')} | ${cells.join(' | ')} |`,
       );

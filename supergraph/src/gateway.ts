@@ -37,6 +37,7 @@ import { ForwardingDataSource, type GatewayContext } from './data-source';
 import { disableApolloTelemetry } from './env';
 import { fileProxy } from './file-proxy';
 import { playgroundRouter } from './playground';
+import { registerReleaseMetrics, releaseFacts } from './release-metrics';
 import { keepRawBody, publicResponseCache } from './response-cache';
 import { attachSubscriptionProxy } from './subscriptions';
 import { isPartner, type TrustedDocuments, trustedDocumentsGate } from './trusted-documents';
@@ -134,6 +135,8 @@ export async function createGateway(opts: GatewayOptions) {
   const logger = createLogger('gateway', opts.logLevel);
   const trusted = new Set((opts.trustedProxies ?? []).map(normalize));
   const metrics = createMetrics('gateway');
+  // What this replica serves, from the release check's own code (published once, at start).
+  registerReleaseMetrics(metrics.registry, releaseFacts(loadPolicy(), opts.supergraphSdl));
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,

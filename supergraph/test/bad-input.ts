@@ -151,6 +151,8 @@ function validLeaf(
       return 1;
     case 'Boolean':
       return false;
+    case 'Kopecks':
+      return 100;
   }
   // Strings (and unknown custom scalars, which travel as strings).
   if (/idempotency/i.test(name)) return `bad-input-${randomUUID()}`;
@@ -246,6 +248,16 @@ export function badValues(
       ];
     case 'Boolean':
       return [{ label: 'a string', value: 'yes', kind: 'graphql' }];
+    // Billing's money: a safe-integer JSON number; how much one amount may be is the domain's rule.
+    case 'Kopecks':
+      return [
+        { label: '-1', value: -1, kind: 'malformed' },
+        { label: '0', value: 0, kind: 'boundary' },
+        { label: '2^31 (beyond one amount)', value: 2147483648, kind: 'malformed' },
+        { label: '2^53 (not Kopecks)', value: 2 ** 53, kind: 'graphql' },
+        { label: '1.5 (not Kopecks)', value: 1.5, kind: 'graphql' },
+        { label: '"100" (not Kopecks)', value: '100', kind: 'graphql' },
+      ];
   }
   if (TIME_NAME.test(name))
     return [

@@ -84,6 +84,10 @@ describe('pnpm new:subgraph', () => {
 
     const manifest = readFileSync(join(copy, 'supergraph/subgraphs.yaml'), 'utf8');
     expect(manifest).toMatch(/- name: referrals\n {4}dir: subgraphs\/referrals\n/);
+    // Its scrape job, on the metrics port `npm start` gives it (the manifest's eighth subgraph).
+    expect(readFileSync(join(copy, 'deploy/monitoring/prometheus.yml'), 'utf8')).toMatch(
+      /\n {2}- job_name: referrals\n {4}static_configs:\n {6}- targets: \['127\.0\.0\.1:9408'\]\n$/,
+    );
     const supergraph = readFileSync(join(copy, 'schema/supergraph.graphql'), 'utf8');
     expect(supergraph).toMatch(/REFERRALS @join__graph\(name: "referrals"/);
     expect(supergraph).toContain('referralsEntries(patientId: ID!): [ReferralsEntry!]!');

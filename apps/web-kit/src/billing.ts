@@ -44,6 +44,7 @@ export const INVOICE_STATUS_LABELS: Record<string, string> = {
   UNPAID: 'не оплачен',
   PARTIALLY_PAID: 'оплачен частично',
   PAID: 'оплачен',
+  CANCELLED: 'аннулирован',
 };
 
 export const PAYMENT_STATUS_LABELS: Record<string, string> = {

@@ -84,7 +84,8 @@ export function hashEvent(e: Omit<AuditEvent, 'seq' | 'hash'>): string {
   return createHash('sha256').update(canonical(e)).digest('hex');
 }
 
-type Row = {
+/** A row of audit_event (or of a copy with the same columns) as the drivers return it. */
+export type AuditEventRow = {
   seq: string | number;
   id: string;
   occurred_at: Date;
@@ -100,7 +101,8 @@ type Row = {
   hash: string;
 };
 
-const fromRow = (r: Row): AuditEvent => ({
+/** An audit event from its row (both drivers). */
+export const auditEventFromRow = (r: AuditEventRow): AuditEvent => ({
   seq: Number(r.seq),
   id: r.id,
   occurredAt: new Date(r.occurred_at),
@@ -163,16 +165,45 @@ export class AuditLog {
 
   /** Events about one patient, newest first. */
   async forPatient(patientId: string, limit = 100): Promise<AuditEvent[]> {
-    const rows = await this.database.query<Row>(
+    const rows = await this.database.query<AuditEventRow>(
       'select * from audit_event where patient_id = $1 order by seq desc limit $2',
       [patientId, limit],
     );
-    return rows.map(fromRow);
+    return rows.map(auditEventFromRow);
+  }
+
+  /**
+   * Events after `seq` in chain order, at most `limit` (the audit stream's pull, ADR 0018). The
+   * table is its own outbox: rows commit under the append lock in seq order, so a page never
+   * skips a row a later page would show.
+   */
+  async after(seq: number, limit: number): Promise<AuditEvent[]> {
+    const rows = await this.database.query<AuditEventRow>(
+      'select * from audit_event where seq > $1 order by seq asc limit $2',
+      [seq, limit],
+    );
+    return rows.map(auditEventFromRow);
+  }
+
+  /** One event by its sequence number, or null. */
+  async at(seq: number): Promise<AuditEvent | null> {
+    const [row] = await this.database.query<AuditEventRow>('select * from audit_event where seq = $1', [seq]);
+    return row ? auditEventFromRow(row) : null;
+  }
+
+  /** The chain's head: the last event's seq and hash (seq 0 and the genesis hash when empty). */
+  async head(): Promise<{ seq: number; hash: string }> {
+    const [row] = await this.database.query<{ seq: string | number; hash: string }>(
+      'select seq, hash from audit_event order by seq desc limit 1',
+    );
+    return row ? { seq: Number(row.seq), hash: row.hash } : { seq: 0, hash: GENESIS_HASH };
   }
 
   /** Recomputes the chain; returns the first broken sequence number, or null when intact. */
   async verify(): Promise<{ ok: boolean; checked: number; brokenAt: number | null }> {
-    const rows = (await this.database.query<Row>('select * from audit_event order by seq asc')).map(fromRow);
+    const rows = (await this.database.query<AuditEventRow>('select * from audit_event order by seq asc')).map(
+      auditEventFromRow,
+    );
     let prev = GENESIS_HASH;
     for (const e of rows) {
       if (e.prevHash !== prev || hashEvent(e) !== e.hash)

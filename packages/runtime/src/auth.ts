@@ -198,12 +198,12 @@ export class TokenVerifier {
     const sub = payload.sub as string;
     const sessionRevokedAt = sid ? this.revoked.sessions[sid] : undefined;
     const accountRevokedAt = this.revoked.accounts[sub];
-    if (
-      (sessionRevokedAt !== undefined && iat <= sessionRevokedAt) ||
-      (accountRevokedAt !== undefined && iat <= accountRevokedAt)
-    ) {
-      throw new AuthError(ErrorCode.TOKEN_REVOKED, 'Токен отозван');
-    }
+    // The account first: a dismissed member's token is a security event (metrics), a signed-out
+    // session's token is routine (an open tab still polling).
+    if (accountRevokedAt !== undefined && iat <= accountRevokedAt)
+      throw new AuthError(ErrorCode.TOKEN_REVOKED, 'Токен отозван', 'account');
+    if (sessionRevokedAt !== undefined && iat <= sessionRevokedAt)
+      throw new AuthError(ErrorCode.TOKEN_REVOKED, 'Токен отозван', 'session');
     return {
       kind: role === 'lab_partner' || role === 'service' ? 'client' : 'user',
       subject: sub,

@@ -154,6 +154,8 @@ export class AuthError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** For TOKEN_REVOKED: whether the account (dismissal, disabled client) or one session was revoked. */
+    readonly revoked?: 'account' | 'session',
   ) {
     super(message);
   }

@@ -30,6 +30,7 @@ export function bearerAuth(
     } catch (e) {
       const code = e instanceof AuthError ? e.code : ErrorCode.UNAUTHENTICATED;
       opts.metrics?.authFailures.inc({ code });
+      if (e instanceof AuthError && e.revoked === 'account') opts.metrics?.revokedAccountTokens.inc();
       res.status(401).json(errorBody(code, e instanceof AuthError ? e.message : 'Требуется вход в систему'));
     }
   };
@@ -37,6 +38,30 @@ export function bearerAuth(
 
 /** The principal established by `bearerAuth`. */
 export const principalOf = (req: express.Request): Principal => (req as any).principal ?? ANONYMOUS;
+
+/**
+ * Admits only the platform's own deployables to an internal route: a machine client of role
+ * `service` whose token carries `scope`. Anyone else is answered in the platform's error shape
+ * (401 without a valid token, 403 with another one) and null is returned; the route stops there.
+ */
+export async function requireServiceScope(
+  req: express.Request,
+  res: express.Response,
+  verifier: TokenVerifier,
+  scope: string,
+): Promise<Principal | null> {
+  try {
+    const caller = await verifier.fromHeader(req.header('authorization'));
+    if (caller.kind === 'client' && caller.role === 'service' && caller.scopes.includes(scope)) return caller;
+    const known = caller.role !== null;
+    res
+      .status(known ? 403 : 401)
+      .json(errorBody(known ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED, 'Только для служб платформы'));
+  } catch {
+    res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, 'Только для служб платформы'));
+  }
+  return null;
+}
 
 /** The scope of the gateway's own service credential. */
 export const GATEWAY_SCOPE = 'gateway';

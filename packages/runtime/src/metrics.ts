@@ -45,6 +45,11 @@ export function createMetrics(service: string) {
       help: 'Requests answered from the response cache (public data only)',
       registers: [registry],
     }),
+    revokedAccountTokens: new Counter({
+      name: 'revoked_account_token_uses_total',
+      help: 'Requests refused because the token belongs to a dismissed account or a disabled client',
+      registers: [registry],
+    }),
     auditEvents: new Counter({
       name: 'audit_events_total',
       help: 'Audit events written',

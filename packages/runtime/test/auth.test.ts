@@ -56,3 +56,46 @@ describe('TokenVerifier claim mapping', async () => {
     ).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
   });
 });
+
+describe('revoked tokens', async () => {
+  const { createTestIssuer } = await import('../src/testing/issuer');
+  const { AuthError } = await import('../src/errors');
+  const { createMetrics } = await import('../src/metrics');
+  const { bearerAuth } = await import('../src/http');
+  const express = (await import('express')).default;
+
+  it('tell a dismissed account from a signed-out session, and count only the first as a security event', async () => {
+    const t = await createTestIssuer();
+    const dismissed = await t.sign({ role: 'doctor', sub: 'dismissed-doctor', sid: 's1' });
+    const signedOut = await t.sign({ role: 'doctor', sub: 'other-doctor', sid: 's2' });
+    const later = Math.floor(Date.now() / 1000) + 5;
+    t.revocations.accounts['dismissed-doctor'] = later;
+    t.revocations.sessions.s2 = later;
+    await t.verifier.refresh();
+    const refusal = async (token: string) => {
+      try {
+        await t.verifier.verify(token);
+        return null;
+      } catch (e) {
+        return e instanceof AuthError ? [e.code, e.revoked] : e;
+      }
+    };
+    expect(await refusal(dismissed)).toEqual(['TOKEN_REVOKED', 'account']);
+    expect(await refusal(signedOut)).toEqual(['TOKEN_REVOKED', 'session']);
+
+    const metrics = createMetrics('test');
+    const app = express();
+    app.use(bearerAuth(t.verifier, { allowAnonymous: false, metrics }));
+    app.get('/', (_req, res) => res.send('ok'));
+    const server = app.listen(0);
+    const port = (server.address() as { port: number }).port;
+    for (const token of [dismissed, signedOut, signedOut])
+      expect(
+        (await fetch(`http://127.0.0.1:${port}/`, { headers: { authorization: `Bearer ${token}` } })).status,
+      ).toBe(401);
+    server.close();
+    const text = await metrics.registry.metrics();
+    expect(text).toMatch(/revoked_account_token_uses_total\{service="test"\} 1\n/);
+    expect(text).toMatch(/auth_failures_total\{code="TOKEN_REVOKED",service="test"\} 3\n/);
+  });
+});

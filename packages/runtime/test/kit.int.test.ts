@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadPolicy } from '@medikamente/schema';
 import { parse } from 'graphql';
+import { Counter } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AUDIT_MIGRATIONS } from '../src/audit';
@@ -10,7 +11,7 @@ import { defineSubgraph, type KitOptions } from '../src/kit';
 import { subgraphEnv } from '../src/kit/env';
 import { createTestDatabase, createTestIssuer, gql, type TestIssuer } from '../src/testing';
 
-/** A tiny subgraph defined inline: one query, one store, one event handler, one job. */
+/** A tiny subgraph defined inline: one query, one store, one event handler, one job, one metric. */
 const loadKitEnv = (source?: Record<string, string | undefined>) =>
   parseEnv(
     z.object({ ...subgraphEnv('kitdemo', 4999), GREETING: z.string().default('Здравствуйте') }),
@@ -39,13 +40,21 @@ const kitdemo = defineSubgraph({
   typeDefs: parse('type Query { greeting(name: String!): String! notes: [String!]! }'),
   resolvers: {
     Query: {
-      greeting: (_: unknown, a: { name: string }, ctx: { greeting: string }) => `${ctx.greeting}, ${a.name}`,
+      greeting: (_: unknown, a: { name: string }, ctx: { greeting: string; greeted: Counter }) => {
+        ctx.greeted.inc();
+        return `${ctx.greeting}, ${a.name}`;
+      },
       notes: (_: unknown, _a: unknown, ctx: { notes: NoteStore }) => ctx.notes.texts(),
     },
   },
   migrations: [...AUDIT_MIGRATIONS, INBOX_MIGRATION, NOTE_MIGRATION],
-  stores: ({ database }) => ({ notes: new NoteStore(database) }),
-  context: ({ stores, env }) => ({ notes: stores.notes, greeting: env.GREETING }),
+  // Its own metric, once per service instance (several services run in one test process).
+  stores: ({ database }) => ({
+    notes: new NoteStore(database),
+    greeted: new Counter({ name: 'kitdemo_greetings_total', help: 'Greetings answered', registers: [] }),
+  }),
+  metrics: ({ stores }) => [stores.greeted],
+  context: ({ stores, env }) => ({ notes: stores.notes, greeted: stores.greeted, greeting: env.GREETING }),
   events: () => ({
     'note.*': async (event, q) => {
       await q('insert into kit_note (id, text) values ($1, $2)', [event.id, String(event.payload.text)]);
@@ -125,6 +134,29 @@ describe('defineSubgraph', () => {
     expect(otherRole.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     expect((await gql(`${base}/graphql`, q, { n: 'Анна' })).status).toBe(401);
     expect(service.database.kind).toBe(db.url ? 'postgres' : 'pglite');
+  });
+
+  it("serves its own metrics on the metrics port beside the runtime's, not on the public one", async () => {
+    const metrics = await service.subgraph.listenMetrics(0);
+    try {
+      const greeted = async () => {
+        const text = await (await fetch(`${metrics.url}/metrics`)).text();
+        expect(text).toContain('# TYPE kitdemo_greetings_total counter');
+        expect(text).toContain('graphql_request_duration_seconds');
+        return Number(/^kitdemo_greetings_total\{service="kitdemo"\} (\d+)$/m.exec(text)?.[1]);
+      };
+      const before = await greeted();
+      const token = await issuer.sign({ role: 'receptionist' });
+      for (const n of ['Анна', 'Борис'])
+        expect(
+          (await gql(`${base}/graphql`, 'query($n: String!) { greeting(name: $n) }', { n }, { token }))
+            .errors,
+        ).toBeUndefined();
+      expect(await greeted()).toBe(before + 2);
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    } finally {
+      await metrics.close();
+    }
   });
 
   it('answers /healthz and /readyz', async () => {

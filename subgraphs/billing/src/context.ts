@@ -18,6 +18,7 @@ import { ShiftService } from './modules/fiscal/shifts.service';
 import { ShiftStore } from './modules/fiscal/shifts.store';
 import { InvoiceService } from './modules/invoices/invoices.service';
 import {
+  type InvoiceCancellationRecord,
   type InvoiceLineRecord,
   type InvoiceRecord,
   InvoiceStore,
@@ -156,8 +157,10 @@ export function createServices(deps: {
       cashierDiscountPercent: env.CASHIER_DISCOUNT_PERCENT,
     }),
     labOrders: new LabOrderBilling({
+      database,
       labOrders: stores.labOrders,
       invoices: stores.invoices,
+      payments: stores.payments,
       prices: stores.prices,
       clinicTimeZone: env.CLINIC_TIME_ZONE,
     }),
@@ -234,6 +237,7 @@ export function createLoaders(stores: Stores) {
     invoice: byKey<InvoiceRecord>((ids) => stores.invoices.byIds(ids))(),
     lines: byKey<InvoiceLineRecord[]>((ids) => stores.invoices.lines(ids), [])(),
     totals: byKey<InvoiceTotals>((ids) => stores.invoices.totals(ids))(),
+    cancellation: byKey<InvoiceCancellationRecord>((ids) => stores.invoices.cancellations(ids))(),
     paymentsOfInvoice: byKey<PaymentRecord[]>((ids) => stores.payments.forInvoices(ids), [])(),
     payment: byKey<PaymentRecord>((ids) => stores.payments.byIds(ids))(),
     refundsOfPayment: byKey<RefundRecord[]>((ids) => stores.payments.refundsOf(ids), [])(),

@@ -7,6 +7,7 @@ export const codes = defineErrorCodes({
   PRICE_NOT_VALID: "Цена не действует на эту дату",
   DISCOUNT_NOT_ALLOWED: "Скидка такого размера недоступна вашей роли",
   INVOICE_ALREADY_PAID: "Счёт уже оплачен",
+  INVOICE_CANCELLED: "Счёт аннулирован",
   AMOUNT_EXCEEDS_BALANCE: "Сумма больше остатка по счёту",
   SHIFT_NOT_OPEN: "Смена кассы не открыта",
   SHIFT_ALREADY_OPEN: "Смена кассы уже открыта",

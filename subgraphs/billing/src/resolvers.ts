@@ -5,11 +5,13 @@ import { certificateResolvers } from './modules/certificates/certificates.resolv
 import { contractResolvers } from './modules/contracts/contracts.resolvers';
 import { invoiceResolvers } from './modules/invoices/invoices.resolvers';
 import { labOrderResolvers } from './modules/invoices/lab-orders.resolvers';
+import { KopecksScalar } from './modules/kopecks';
 import { paymentResolvers } from './modules/payments/payments.resolvers';
 import { priceResolvers } from './modules/prices/prices.resolvers';
 
 /** All resolvers of the subgraph, typed by its SDL (generated resolver types). */
 export const resolvers: Resolvers = {
+  Kopecks: KopecksScalar,
   Query: {
     ...priceResolvers.Query,
     ...invoiceResolvers.Query,

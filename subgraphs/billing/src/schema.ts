@@ -6,6 +6,7 @@ import { certificatesSdl } from './modules/certificates/certificates.sdl';
 import { contractsSdl } from './modules/contracts/contracts.sdl';
 import { invoicesSdl } from './modules/invoices/invoices.sdl';
 import { labOrdersSdl } from './modules/invoices/lab-orders.sdl';
+import { kopecksSdl } from './modules/kopecks';
 import { paymentsSdl } from './modules/payments/payments.sdl';
 import { pricesSdl } from './modules/prices/prices.sdl';
 
@@ -13,6 +14,7 @@ import { pricesSdl } from './modules/prices/prices.sdl';
 export const billingTypeDefs = subgraphTypeDefs(
   [
     inputErrorSdl,
+    kopecksSdl,
     pricesSdl,
     invoicesSdl,
     labOrdersSdl,
@@ -27,6 +29,8 @@ export const billingTypeDefs = subgraphTypeDefs(
 /** Typed resolvers (scripts/generate-resolver-types.ts): the context and the records resolvers receive. */
 export const resolverTypes = {
   contextType: '../context#BillingContext',
+  // Money amounts (src/modules/kopecks.ts): safe integers, numbers in TypeScript.
+  scalars: { Kopecks: 'number' },
   mappers: {
     PriceItem: '../modules/prices/prices.store#PriceItemRecord',
     Invoice: '../modules/invoices/invoices.store#InvoiceRecord',

@@ -143,7 +143,7 @@ describe('client credentials', () => {
     expect(await tooWide.json()).toEqual({ error: 'invalid_scope' });
   });
 
-  it("never grants the platform's internal scopes through the API (events, gateway, SDL, revocations)", async () => {
+  it("never grants the platform's internal scopes through the API (events, gateway, SDL, revocations, audit)", async () => {
     const admin = await h.accountWithToken({ role: 'it_admin' });
     for (const scope of [
       'events:write',
@@ -151,6 +151,7 @@ describe('client credentials', () => {
       'gateway',
       'subgraph:sdl',
       'revocations:read',
+      'audit:read',
     ]) {
       const r = await h.query(
         'mutation($i: CreatePartnerClientInput!) { createPartnerClient(input: $i) { ok inputErrors { field code } clientId } }',

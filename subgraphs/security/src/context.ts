@@ -1,42 +1,71 @@
 import { channelsFromEnv } from '@medikamente/notifications';
-import { AuditLog, type BaseContext, type Database, type Logger, PgPubSub } from '@medikamente/runtime';
+import {
+  AuditLog,
+  type BaseContext,
+  type Database,
+  IdempotencyStore,
+  type Logger,
+  PgPubSub,
+} from '@medikamente/runtime';
 import DataLoader from 'dataloader';
 import type { SecurityEnv } from './env';
 import { AlertsService } from './modules/alerts/alerts.service';
 import { type AlertRecord, type AlertStepRecord, AlertStore } from './modules/alerts/alerts.store';
 import { loadRulesConfig } from './modules/alerts/rules.config';
-import { type EntryRecord, EntryStore } from './modules/entry/entry.store';
-import { createSecurityMetrics, type SecurityMetrics } from './modules/monitoring/metrics';
+import type { SecurityMetrics } from './modules/monitoring/metrics';
+import type { RequestsService } from './modules/requests/requests.service';
+import {
+  type DataRequestRecord,
+  type DataRequestStepRecord,
+  DataRequestStore,
+} from './modules/requests/requests.store';
+import type { AuditStream } from './modules/stream/audit-stream';
+import { StreamStore } from './modules/stream/stream.store';
 import { TrailStore } from './modules/trail/trail.store';
 
-export type Stores = { entries: EntryStore; audit: AuditLog; alerts: AlertStore; trail: TrailStore };
+export type Stores = {
+  audit: AuditLog;
+  stream: StreamStore;
+  alerts: AlertStore;
+  trail: TrailStore;
+  requests: DataRequestStore;
+  idempotency: IdempotencyStore;
+};
 
 /** The subgraph's stores on its database. */
 export const createStores = (database: Database): Stores => ({
-  entries: new EntryStore(database),
   audit: new AuditLog(database),
+  stream: new StreamStore(database),
   alerts: new AlertStore(database),
   trail: new TrailStore(database),
+  requests: new DataRequestStore(database),
+  idempotency: new IdempotencyStore(database),
 });
 
-export type Services = { alerts: AlertsService; pubsub: PgPubSub; metrics: SecurityMetrics };
+export type Services = {
+  stream: AuditStream;
+  alerts: AlertsService;
+  pubsub: PgPubSub;
+  requests: RequestsService;
+  metrics: SecurityMetrics;
+};
 
-/** Domain services on the stores. */
-export function createServices(deps: {
+/** Privacy monitoring on the stores: the rules, the live channel, the officers' e-mail. */
+export function createAlerts(deps: {
   stores: Stores;
   env: SecurityEnv;
   database: Database;
   logger: Logger;
+  metrics: SecurityMetrics;
   onClose(step: () => unknown): void;
-}): Services {
-  const { stores, env, database, logger } = deps;
+}): { alerts: AlertsService; pubsub: PgPubSub } {
+  const { stores, env, database, logger, metrics } = deps;
   const pubsub = new PgPubSub(database);
   deps.onClose(() => pubsub.close());
   const email = channelsFromEnv({
     NOTIFY_SMTP_URL: env.NOTIFY_SMTP_URL,
     NOTIFY_EMAIL_FROM: env.NOTIFY_EMAIL_FROM,
   }).find((c) => c.channel === 'email');
-  const metrics = createSecurityMetrics();
   const alerts = new AlertsService({
     database,
     store: stores.alerts,
@@ -47,7 +76,7 @@ export function createServices(deps: {
     metrics,
     settings: { intervalMs: env.ALERTS_INTERVAL_MS, officerEmail: env.SECURITY_ALERT_EMAIL },
   });
-  return { alerts, pubsub, metrics };
+  return { alerts, pubsub };
 }
 
 export type SecurityContext = BaseContext & {
@@ -66,11 +95,18 @@ const byKey =
 /** Per-request loaders on top of the stores (no N+1 for lists and _entities). */
 export function createLoaders(stores: Stores) {
   return {
-    entry: new DataLoader<string, EntryRecord | null>(byKey((ids) => stores.entries.byIds(ids))),
     alert: new DataLoader<string, AlertRecord | null>(byKey((ids) => stores.alerts.byIds(ids))),
     alertSteps: new DataLoader<string, AlertStepRecord[]>(async (ids) => {
       const found = await stores.alerts.stepsOf(ids);
       return ids.map((id) => found.get(id) ?? []);
+    }),
+    dataRequest: new DataLoader<string, DataRequestRecord | null>(async (ids) => {
+      const found = await stores.requests.byIds(ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    dataRequestSteps: new DataLoader<string, DataRequestStepRecord[]>(async (ids) => {
+      const steps = await stores.requests.stepsOf(ids);
+      return ids.map((id) => steps.filter((s) => s.requestId === id));
     }),
   };
 }

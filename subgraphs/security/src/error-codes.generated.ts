@@ -2,4 +2,10 @@
 import { defineErrorCodes } from '@medikamente/runtime';
 
 /** Domain error codes of the security subgraph, with their default messages. */
-export const codes = defineErrorCodes({});
+export const codes = defineErrorCodes({
+  AUDIT_SOURCE_UNKNOWN: "Такой службы нет среди источников журнала доступа",
+  DATA_REQUEST_STATE: "Действие невозможно в текущем статусе обращения",
+  DATA_REQUEST_NOT_EXTENDABLE: "Срок по этому виду обращения не продлевается",
+  DATA_REQUEST_ALREADY_EXTENDED: "Срок обращения уже продлён",
+  DATA_REQUEST_DEADLINE_PASSED: "Срок обращения уже истёк, продлить его нельзя",
+});

@@ -1,13 +1,25 @@
 import type { Resolvers } from './generated/resolvers-types';
 import { alertResolvers } from './modules/alerts/alerts.resolvers';
-import { entryResolvers } from './modules/entry/entry.resolvers';
+import { requestsResolvers } from './modules/requests/requests.resolvers';
+import { streamResolvers } from './modules/stream/stream.resolvers';
 import { trailResolvers } from './modules/trail/trail.resolvers';
 
 /** All resolvers of the subgraph, typed by its SDL (generated resolver types). */
 export const resolvers: Resolvers = {
-  ...entryResolvers,
+  ...streamResolvers,
   ...alertResolvers,
   ...trailResolvers,
-  Query: { ...entryResolvers.Query, ...alertResolvers.Query, ...trailResolvers.Query },
-  Mutation: { ...entryResolvers.Mutation, ...alertResolvers.Mutation },
+  Query: {
+    ...streamResolvers.Query,
+    ...alertResolvers.Query,
+    ...trailResolvers.Query,
+    ...requestsResolvers.Query,
+  },
+  Mutation: {
+    ...streamResolvers.Mutation,
+    ...alertResolvers.Mutation,
+    ...requestsResolvers.Mutation,
+  },
+  DataRequest: requestsResolvers.DataRequest,
+  DataRequestStep: requestsResolvers.DataRequestStep,
 };

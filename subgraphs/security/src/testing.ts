@@ -2,20 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { FixtureRegistry, SubjectFixture } from '@medikamente/runtime/testing';
 import type { SecurityService } from './service';
 
+/** A source of the audit stream with one passed chain check (no patient in either). */
+async function auditSource(service: SecurityService) {
+  const name = `matrix-${randomUUID().slice(0, 8)}`;
+  await service.stores.stream.ensureSources([name]);
+  await service.stores.stream.recordVerification({
+    service: name,
+    ok: true,
+    checkedEvents: 3,
+    brokenAtSeq: null,
+    reasonCode: null,
+  });
+  return {};
+}
+
 /** One object of each subject type the security subgraph owns, for the generated policy matrix. */
 export const subjectFixtures = {
-  SecurityEntry: {
-    async create(service, r) {
-      const patientId = r.subject.patientId;
-      if (!patientId) throw new Error('security fixtures need a subject with a patient id');
-      const author = 'matrix-cashier';
-      const entry = await service.stores.entries.add(
-        { patientId, text: 'Оплата приёма наличными' },
-        { principal: { kind: 'user', subject: author }, accountId: author, idempotencyKey: randomUUID() },
-      );
-      return { key: { id: entry.id }, args: { patientId }, known: { text: 'Оплата приёма наличными' } };
-    },
-  },
+  AuditSourceStatus: { create: auditSource },
+  AuditChainVerification: { create: auditSource },
   SecurityAlert: {
     async create(service, r) {
       const patientId = needPatient(r.subject.patientId);
@@ -47,6 +51,42 @@ export const subjectFixtures = {
       const patientId = needPatient(r.subject.patientId);
       await appendStreamEvents(service, [{ actorId: 'matrix-doctor', actorRole: 'doctor', patientId }]);
       return { known: {} };
+    },
+  },
+  DataRequest: {
+    async create(service, r) {
+      const patientId = r.subject.patientId;
+      if (!patientId) throw new Error('security fixtures need a subject with a patient id');
+      const officer = 'matrix-security-officer';
+      const created = await service.services.requests.register(
+        {
+          kind: 'user',
+          subject: officer,
+          role: 'security_officer',
+          patientId: null,
+          branchIds: [],
+          scopes: [],
+          sessionId: null,
+          amr: ['pwd', 'otp'],
+        },
+        {
+          patientId,
+          type: 'CORRECTION',
+          channel: 'MAIL',
+          details: 'Исправить номер телефона в карте',
+          idempotencyKey: randomUUID(),
+        },
+      );
+      if (!created.ok) throw new Error('security fixtures: the data request was refused');
+      return {
+        key: { id: created.request.id },
+        known: { type: 'CORRECTION', details: 'Исправить номер телефона в карте', status: 'RECEIVED' },
+        // A patient asking for another's request gets null, as for a made-up id (no existence oracle).
+        hiddenAs: { 'Query.dataRequest': { patient: '' } },
+        skip: {
+          'Query.myDataRequests': "answers with the caller's own requests only: _entities covers the policy",
+        },
+      };
     },
   },
 } satisfies Record<string, SubjectFixture<SecurityService>> satisfies FixtureRegistry;

@@ -11,11 +11,12 @@ let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let officer: string;
 beforeAll(async () => {
   smtp = await startSmtp();
-  // The background round is slowed down: each test runs the rules itself, in order.
+  // No background jobs (the harness's default): each test runs the rules itself, in order.
   h = await startSecuritySubgraph({
-    ALERTS_INTERVAL_MS: '60000',
-    NOTIFY_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
-    SECURITY_ALERT_EMAIL: 'security@medikamente.local',
+    env: {
+      NOTIFY_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      SECURITY_ALERT_EMAIL: 'security@medikamente.local',
+    },
   });
   officer = await h.tokenFor({ role: 'security_officer', sub: 'officer-1', amr: ['pwd', 'otp'] });
 });

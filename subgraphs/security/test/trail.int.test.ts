@@ -5,7 +5,7 @@ import { type SecurityHarness, startSecuritySubgraph } from './harness';
 
 let h: SecurityHarness;
 beforeAll(async () => {
-  h = await startSecuritySubgraph({ ALERTS_INTERVAL_MS: '60000' });
+  h = await startSecuritySubgraph();
 });
 afterAll(async () => h?.stop());
 

@@ -101,6 +101,8 @@ export type FreeSlotsInput = {
 };
 
 export type InvoiceStatus =
+  /** What it billed was cancelled before anything was paid: the charge is reversed, nothing is owed */
+  | 'CANCELLED'
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';

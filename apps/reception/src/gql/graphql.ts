@@ -259,6 +259,8 @@ export type InvoiceSource =
   | 'LAB_ORDER';
 
 export type InvoiceStatus =
+  /** What it billed was cancelled before anything was paid: the charge is reversed, nothing is owed */
+  | 'CANCELLED'
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';

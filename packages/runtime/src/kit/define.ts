@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { loadPolicy, type Policy } from '@medikamente/schema';
 import type express from 'express';
 import type { DocumentNode } from 'graphql';
+import type { Metric } from 'prom-client';
 import type { ConditionSources } from '../access';
 import type { TokenVerifier } from '../auth';
 import type { Database } from '../db';
@@ -19,6 +20,7 @@ import { createLogger, type Logger } from '../logger';
 import type { RateLimit, RateLimiter } from '../rate-limit';
 import { type BaseContext, createSubgraph, type RunningServer, type Subgraph } from '../server';
 import { verifierFromEnv } from '../wiring';
+import { hasAuditTable, mountAuditFeed } from './audit-feed';
 import { type Migration, subgraphDatabase } from './database';
 import type { SubgraphEnv } from './env';
 import { exitOnSignals, type Job, Lifecycle } from './lifecycle';
@@ -122,6 +124,12 @@ export type SubgraphDefinition<
     app: express.Express,
     deps: SubgraphDeps<Env, Opts, Stores, Services> & { contextFor: Subgraph['contextFor'] },
   ): void;
+  /**
+   * The subgraph's own Prometheus metrics (created once per service, e.g. in `stores` so that
+   * services and jobs can update them), registered on its registry: served on METRICS_PORT
+   * beside the runtime's, with the registry's `service` label unless a metric sets its own.
+   */
+  metrics?(deps: SubgraphDeps<Env, Opts, Stores, Services>): Metric[];
   /** Background jobs, started unless `background: false`, stopped by `close()`. */
   jobs?(deps: SubgraphDeps<Env, Opts, Stores, Services>): Job[];
   /** Extra members of the service object (tools for tests and seeds). */
@@ -163,8 +171,9 @@ export type SubgraphService<Env, Stores, Services> = {
 /**
  * Defines a subgraph from its schema and domain factories. The kit does the rest: env,
  * database and migrations, token verifier and service credentials, policy, query limits,
- * request timeout, audit, health (/healthz, /readyz), event inbox and outbox relay, metrics
- * port, background jobs and graceful shutdown.
+ * request timeout, audit (and its feed to the audit stream, `/internal/audit/events`, when the
+ * migrations hold the audit table), health (/healthz, /readyz), event inbox and outbox relay,
+ * metrics port, background jobs and graceful shutdown.
  *
  * `create(env, options)` builds a service (tests, tools); `main()` is the deployable's entry.
  */
@@ -230,10 +239,13 @@ export function defineSubgraph<
         routes: (app, { contextFor }) => {
           // Over the broker the queue is the only way in: no HTTP inbox beside it.
           if (consumers.length && !env.EVENTS_AMQP_URL) mountEventInbox(app, { verifier, consumers });
+          // The audit table is its own outbox: the security subgraph pulls it (ADR 0018).
+          if (hasAuditTable(def.migrations)) mountAuditFeed(app, { service: def.name, database, verifier });
           def.routes?.(app, { ...deps, contextFor });
         },
       });
       life.onClose(() => subgraph.apollo.stop());
+      for (const metric of def.metrics?.(deps) ?? []) subgraph.metrics.registry.registerMetric(metric);
       const outbox =
         def.outbox?.(deps) ??
         (env.EVENTS_HTTP_CONSUMERS?.length ? { url: undefined, intervalMs: 1000 } : undefined);

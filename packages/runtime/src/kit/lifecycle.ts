@@ -5,6 +5,35 @@ import type { RunningServer } from '../server';
 export type Job = { start(): unknown; stop(): unknown };
 
 /**
+ * A job that runs `run` every `everyMs`, never two runs at once (a slow run skips the ticks it
+ * overlaps); a failed run goes to `onError` and the next tick runs again. The timer does not keep
+ * the process alive.
+ */
+export function periodicJob(
+  run: () => Promise<unknown>,
+  everyMs: number,
+  onError: (err: unknown) => void,
+): Job {
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  return {
+    start: () => {
+      timer = setInterval(() => {
+        if (running) return;
+        running = true;
+        run()
+          .catch(onError)
+          .finally(() => {
+            running = false;
+          });
+      }, everyMs);
+      timer.unref();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
  * What a service must release, released in reverse order of acquisition (servers first, the
  * database last). `close()` runs once; later calls wait for the first.
  */

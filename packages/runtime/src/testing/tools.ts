@@ -7,5 +7,6 @@ export * from './broker';
 export * from './database';
 export * from './graphql-client';
 export * from './issuer';
+export * from './monitoring';
 export * from './s3rver';
 export * from './sample-files';

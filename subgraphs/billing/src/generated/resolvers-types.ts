@@ -24,6 +24,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** Money: a whole number of kopecks (a JSON number, |n| ≤ 9007199254740991) */
+  Kopecks: { input: number; output: number; }
   federation__FieldSet: { input: unknown; output: unknown; }
   federation__Policy: { input: unknown; output: unknown; }
   federation__Scope: { input: unknown; output: unknown; }
@@ -60,7 +62,7 @@ export type Contract = {
   /** Version of the template it was made from */
   templateVersion?: Maybe<Scalars['Int']['output']>;
   /** Sum of the services, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
 
 export type ContractAcceptanceChannel =
@@ -119,12 +121,12 @@ export type ContractServiceInput = {
 
 export type ContractServiceLine = {
   __typename?: 'ContractServiceLine';
-  amountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
   /** The price list's code of the service */
   code?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   quantity: Scalars['Int']['output'];
-  unitPriceKopecks: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Kopecks']['output'];
 };
 
 export type ContractStatus =
@@ -184,10 +186,10 @@ export type CreateInvoiceInput = {
 export type Discrepancy = {
   __typename?: 'Discrepancy';
   /** What the register, the receipt or the provider says, kopecks */
-  actualKopecks?: Maybe<Scalars['Int']['output']>;
+  actualKopecks?: Maybe<Scalars['Kopecks']['output']>;
   code: DiscrepancyCode;
   /** What our ledger says, kopecks */
-  expectedKopecks?: Maybe<Scalars['Int']['output']>;
+  expectedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   message: Scalars['String']['output'];
   paymentId?: Maybe<Scalars['ID']['output']>;
   /** The payment provider's payment id */
@@ -277,39 +279,58 @@ export type InputError = {
 /** A patient's invoice; its sums come from the append-only ledger (balance = charges − payments + refunds) */
 export type Invoice = {
   __typename?: 'Invoice';
-  /** What the patient still owes, kopecks */
-  balanceKopecks?: Maybe<Scalars['Int']['output']>;
+  /** What the patient still owes (charges − reversals − payments + refunds), kopecks */
+  balanceKopecks?: Maybe<Scalars['Kopecks']['output']>;
   branchId?: Maybe<Scalars['ID']['output']>;
+  /** Set when what the invoice bills was cancelled; REFUND_DECISION_NEEDED waits for the cashier */
+  cancellation?: Maybe<InvoiceCancellation>;
   createdAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lines?: Maybe<Array<InvoiceLine>>;
   number?: Maybe<Scalars['String']['output']>;
-  paidKopecks?: Maybe<Scalars['Int']['output']>;
+  paidKopecks?: Maybe<Scalars['Kopecks']['output']>;
   patientId: Scalars['ID']['output'];
   payments?: Maybe<Array<Payment>>;
-  refundedKopecks?: Maybe<Scalars['Int']['output']>;
+  refundedKopecks?: Maybe<Scalars['Kopecks']['output']>;
+  /** Charges taken back by a reversal (what it billed was cancelled unpaid), kopecks */
+  reversedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   source?: Maybe<InvoiceSource>;
   sourceId?: Maybe<Scalars['ID']['output']>;
   status?: Maybe<InvoiceStatus>;
-  /** Charged total, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  /** Charged total (the lines), kopecks */
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
+
+/** What billed the invoice was cancelled (a lab order cancelled by the lab), and what billing made of it */
+export type InvoiceCancellation = {
+  __typename?: 'InvoiceCancellation';
+  cancelledAt: Scalars['String']['output'];
+  outcome: InvoiceCancellationOutcome;
+  /** Why, in Russian */
+  reason: Scalars['String']['output'];
+};
+
+export type InvoiceCancellationOutcome =
+  /** Money was paid (or a payment was on its way): nothing reversed; the cashier decides with the patient whether to refund (refundPayment) */
+  | 'REFUND_DECISION_NEEDED'
+  /** Nothing was paid: the charge was reversed in the ledger (status CANCELLED) */
+  | 'REVERSED';
 
 export type InvoiceLine = {
   __typename?: 'InvoiceLine';
-  amountKopecks: Scalars['Int']['output'];
-  discountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
+  discountKopecks: Scalars['Kopecks']['output'];
   discountReason?: Maybe<Scalars['String']['output']>;
   lineNo: Scalars['Int']['output'];
   name: Scalars['String']['output'];
   priceItemId?: Maybe<Scalars['ID']['output']>;
   quantity: Scalars['Int']['output'];
-  unitPriceKopecks: Scalars['Int']['output'];
+  unitPriceKopecks: Scalars['Kopecks']['output'];
   vat: VatRate;
 };
 
 export type InvoiceLineInput = {
-  discountKopecks?: Scalars['Int']['input'];
+  discountKopecks?: Scalars['Kopecks']['input'];
   /** Required with a discount */
   discountReason?: InputMaybe<Scalars['String']['input']>;
   priceItemId: Scalars['ID']['input'];
@@ -332,6 +353,8 @@ export type InvoiceSource =
   | 'LAB_ORDER';
 
 export type InvoiceStatus =
+  /** What it billed was cancelled before anything was paid: the charge is reversed, nothing is owed */
+  | 'CANCELLED'
   | 'PAID'
   | 'PARTIALLY_PAID'
   | 'UNPAID';
@@ -354,11 +377,11 @@ export type LedgerMethodTotals = {
   __typename?: 'LedgerMethodTotals';
   method: PaymentMethod;
   /** Payments less refunds */
-  netKopecks: Scalars['Int']['output'];
+  netKopecks: Scalars['Kopecks']['output'];
   paymentsCount: Scalars['Int']['output'];
-  paymentsKopecks: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Kopecks']['output'];
   refundsCount: Scalars['Int']['output'];
-  refundsKopecks: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Kopecks']['output'];
 };
 
 export type Mutation = {
@@ -522,7 +545,7 @@ export type PayInvoiceOnlineInput = {
 
 export type Payment = {
   __typename?: 'Payment';
-  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  amountKopecks?: Maybe<Scalars['Kopecks']['output']>;
   capturedAt?: Maybe<Scalars['String']['output']>;
   /** Online: where the patient pays */
   confirmationUrl?: Maybe<Scalars['String']['output']>;
@@ -532,7 +555,7 @@ export type Payment = {
   method?: Maybe<PaymentMethod>;
   patientId: Scalars['ID']['output'];
   receipts?: Maybe<Array<Receipt>>;
-  refundedKopecks?: Maybe<Scalars['Int']['output']>;
+  refundedKopecks?: Maybe<Scalars['Kopecks']['output']>;
   refunds?: Maybe<Array<Refund>>;
   status?: Maybe<PaymentStatus>;
   statusReason?: Maybe<Scalars['String']['output']>;
@@ -572,7 +595,7 @@ export type PriceItem = {
   id: Scalars['ID']['output'];
   kind: PriceKind;
   name: Scalars['String']['output'];
-  priceKopecks: Scalars['Int']['output'];
+  priceKopecks: Scalars['Kopecks']['output'];
   refId?: Maybe<Scalars['String']['output']>;
   validFrom: Scalars['String']['output'];
   validTo?: Maybe<Scalars['String']['output']>;
@@ -599,9 +622,9 @@ export type ProviderSettlement = {
   available: Scalars['Boolean']['output'];
   configured: Scalars['Boolean']['output'];
   paymentsCount: Scalars['Int']['output'];
-  paymentsKopecks: Scalars['Int']['output'];
+  paymentsKopecks: Scalars['Kopecks']['output'];
   refundsCount: Scalars['Int']['output'];
-  refundsKopecks: Scalars['Int']['output'];
+  refundsKopecks: Scalars['Kopecks']['output'];
 };
 
 export type Query = {
@@ -618,6 +641,8 @@ export type Query = {
   invoice?: Maybe<Invoice>;
   /** A patient's invoices, newest first */
   invoices: Array<Invoice>;
+  /** Cancelled invoices (e.g. a lab order cancelled) on which money is still kept, oldest first: the cashier decides on a refund; of a branch, or all */
+  invoicesAwaitingRefundDecision: Array<Invoice>;
   /** The calling patient's contracts */
   myContracts: Array<Contract>;
   /** The calling patient's invoices */
@@ -670,6 +695,11 @@ export type QueryInvoicesArgs = {
 };
 
 
+export type QueryInvoicesAwaitingRefundDecisionArgs = {
+  branchId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type QueryPatientContractsArgs = {
   patientId: Scalars['ID']['input'];
 };
@@ -704,10 +734,10 @@ export type QueryUnbilledLabOrdersArgs = {
 /** A fiscal receipt as the register printed it (54-FZ, FFD 1.2) */
 export type Receipt = {
   __typename?: 'Receipt';
-  cashKopecks?: Maybe<Scalars['Int']['output']>;
+  cashKopecks?: Maybe<Scalars['Kopecks']['output']>;
   /** Tag 1008: where the electronic receipt was sent */
   customerContact?: Maybe<Scalars['String']['output']>;
-  electronicKopecks?: Maybe<Scalars['Int']['output']>;
+  electronicKopecks?: Maybe<Scalars['Kopecks']['output']>;
   fiscalAt?: Maybe<Scalars['String']['output']>;
   fiscalDocumentNumber?: Maybe<Scalars['Int']['output']>;
   /** Tag 1077, the fiscal sign */
@@ -721,18 +751,18 @@ export type Receipt = {
   receiptNumber?: Maybe<Scalars['Int']['output']>;
   registrationNumber?: Maybe<Scalars['String']['output']>;
   shiftNumber?: Maybe<Scalars['Int']['output']>;
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
 };
 
 export type ReceiptLine = {
   __typename?: 'ReceiptLine';
-  amountKopecks: Scalars['Int']['output'];
+  amountKopecks: Scalars['Kopecks']['output'];
   name: Scalars['String']['output'];
   /** Tag 1214 */
   paymentMethod: Scalars['String']['output'];
   /** Tag 1212 */
   paymentObject: Scalars['String']['output'];
-  priceKopecks: Scalars['Int']['output'];
+  priceKopecks: Scalars['Kopecks']['output'];
   quantity: Scalars['Int']['output'];
   vat: VatRate;
 };
@@ -774,7 +804,7 @@ export type Reconciliation = {
 
 export type Refund = {
   __typename?: 'Refund';
-  amountKopecks?: Maybe<Scalars['Int']['output']>;
+  amountKopecks?: Maybe<Scalars['Kopecks']['output']>;
   createdAt?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   patientId: Scalars['ID']['output'];
@@ -792,7 +822,7 @@ export type RefundPayload = {
 };
 
 export type RefundPaymentInput = {
-  amountKopecks: Scalars['Int']['input'];
+  amountKopecks: Scalars['Kopecks']['input'];
   idempotencyKey: Scalars['String']['input'];
   paymentId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -814,7 +844,7 @@ export type SetPriceInput = {
   code: Scalars['String']['input'];
   kind: PriceKind;
   name: Scalars['String']['input'];
-  priceKopecks: Scalars['Int']['input'];
+  priceKopecks: Scalars['Kopecks']['input'];
   refId?: InputMaybe<Scalars['String']['input']>;
   /** YYYY-MM-DD; a later price of the same code from another date is a new version */
   validFrom: Scalars['String']['input'];
@@ -833,14 +863,14 @@ export type ShiftReportSource =
 export type ShiftTotals = {
   __typename?: 'ShiftTotals';
   receiptCount: Scalars['Int']['output'];
-  returnCashKopecks: Scalars['Int']['output'];
-  returnElectronicKopecks: Scalars['Int']['output'];
-  sellCashKopecks: Scalars['Int']['output'];
-  sellElectronicKopecks: Scalars['Int']['output'];
+  returnCashKopecks: Scalars['Kopecks']['output'];
+  returnElectronicKopecks: Scalars['Kopecks']['output'];
+  sellCashKopecks: Scalars['Kopecks']['output'];
+  sellElectronicKopecks: Scalars['Kopecks']['output'];
 };
 
 export type TakeDeskPaymentInput = {
-  amountKopecks: Scalars['Int']['input'];
+  amountKopecks: Scalars['Kopecks']['input'];
   /** Phone (+7…) or e-mail for the electronic receipt (tag 1008) */
   customerContact?: InputMaybe<Scalars['String']['input']>;
   idempotencyKey: Scalars['String']['input'];
@@ -868,7 +898,7 @@ export type TaxCertificate = {
   /** By service code: 01 ordinary, 02 expensive treatment */
   sums?: Maybe<Array<TaxCertificateSum>>;
   /** Payments minus refunds in the year, kopecks */
-  totalKopecks?: Maybe<Scalars['Int']['output']>;
+  totalKopecks?: Maybe<Scalars['Kopecks']['output']>;
   /** The XML (its declaration says windows-1251; xmlUrl serves the encoded file) */
   xml?: Maybe<Scalars['String']['output']>;
   /** The XML file in windows-1251 */
@@ -887,7 +917,7 @@ export type TaxCertificateSum = {
   __typename?: 'TaxCertificateSum';
   /** 01 or 02 */
   code: Scalars['String']['output'];
-  kopecks: Scalars['Int']['output'];
+  kopecks: Scalars['Kopecks']['output'];
 };
 
 export type TaxDocumentInput = {
@@ -1105,12 +1135,15 @@ export type ResolversTypes = ResolversObject<{
   FiscalShiftPayload: ResolverTypeWrapper<Omit<FiscalShiftPayload, 'shift'> & { shift?: Maybe<ResolversTypes['FiscalShift']> }>;
   InputError: ResolverTypeWrapper<InputError>;
   Invoice: ResolverTypeWrapper<InvoiceRecord>;
+  InvoiceCancellation: ResolverTypeWrapper<InvoiceCancellation>;
+  InvoiceCancellationOutcome: InvoiceCancellationOutcome;
   InvoiceLine: ResolverTypeWrapper<InvoiceLineRecord>;
   InvoiceLineInput: InvoiceLineInput;
   InvoicePayload: ResolverTypeWrapper<Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversTypes['Invoice']> }>;
   InvoiceSource: InvoiceSource;
   InvoiceStatus: InvoiceStatus;
   IssueTaxCertificateInput: IssueTaxCertificateInput;
+  Kopecks: ResolverTypeWrapper<Scalars['Kopecks']['output']>;
   LedgerMethodTotals: ResolverTypeWrapper<MethodTotals>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OneCExportFailure: ResolverTypeWrapper<OneCMapEntry>;
@@ -1185,10 +1218,12 @@ export type ResolversParentTypes = ResolversObject<{
   FiscalShiftPayload: Omit<FiscalShiftPayload, 'shift'> & { shift?: Maybe<ResolversParentTypes['FiscalShift']> };
   InputError: InputError;
   Invoice: InvoiceRecord;
+  InvoiceCancellation: InvoiceCancellation;
   InvoiceLine: InvoiceLineRecord;
   InvoiceLineInput: InvoiceLineInput;
   InvoicePayload: Omit<InvoicePayload, 'invoice'> & { invoice?: Maybe<ResolversParentTypes['Invoice']> };
   IssueTaxCertificateInput: IssueTaxCertificateInput;
+  Kopecks: Scalars['Kopecks']['output'];
   LedgerMethodTotals: MethodTotals;
   Mutation: Record<PropertyKey, never>;
   OneCExportFailure: OneCMapEntry;
@@ -1320,7 +1355,7 @@ export type ContractResolvers<ContextType = BillingContext, ParentType extends R
   services?: Resolver<Maybe<Array<ResolversTypes['ContractServiceLine']>>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['ContractStatus']>, ParentType, ContextType>;
   templateVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  totalKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
 }>;
 
 export type ContractPayloadResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ContractPayload'] = ResolversParentTypes['ContractPayload']> = ResolversObject<{
@@ -1337,11 +1372,11 @@ export type ContractRequirementResolvers<ContextType = BillingContext, ParentTyp
 }>;
 
 export type ContractServiceLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ContractServiceLine'] = ResolversParentTypes['ContractServiceLine']> = ResolversObject<{
-  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  unitPriceKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPriceKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
 }>;
 
 export type ContractTemplateInfoResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ContractTemplateInfo'] = ResolversParentTypes['ContractTemplateInfo']> = ResolversObject<{
@@ -1360,9 +1395,9 @@ export type ContractTemplatePayloadResolvers<ContextType = BillingContext, Paren
 }>;
 
 export type DiscrepancyResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Discrepancy'] = ResolversParentTypes['Discrepancy']> = ResolversObject<{
-  actualKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  actualKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['DiscrepancyCode'], ParentType, ContextType>;
-  expectedKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  expectedKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paymentId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   providerPaymentId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1403,31 +1438,39 @@ export type InputErrorResolvers<ContextType = BillingContext, ParentType extends
 
 export type InvoiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  balanceKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  balanceKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   branchId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  cancellation?: Resolver<Maybe<ResolversTypes['InvoiceCancellation']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Maybe<Array<ResolversTypes['InvoiceLine']>>, ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  paidKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  paidKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payments?: Resolver<Maybe<Array<ResolversTypes['Payment']>>, ParentType, ContextType>;
-  refundedKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  refundedKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
+  reversedKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   source?: Resolver<Maybe<ResolversTypes['InvoiceSource']>, ParentType, ContextType>;
   sourceId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['InvoiceStatus']>, ParentType, ContextType>;
-  totalKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
+}>;
+
+export type InvoiceCancellationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceCancellation'] = ResolversParentTypes['InvoiceCancellation']> = ResolversObject<{
+  cancelledAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['InvoiceCancellationOutcome'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type InvoiceLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['InvoiceLine'] = ResolversParentTypes['InvoiceLine']> = ResolversObject<{
-  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  discountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
+  discountKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   discountReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   lineNo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   priceItemId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  unitPriceKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPriceKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   vat?: Resolver<ResolversTypes['VatRate'], ParentType, ContextType>;
 }>;
 
@@ -1437,13 +1480,17 @@ export type InvoicePayloadResolvers<ContextType = BillingContext, ParentType ext
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export interface KopecksScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Kopecks'], any> {
+  name: 'Kopecks';
+}
+
 export type LedgerMethodTotalsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['LedgerMethodTotals'] = ResolversParentTypes['LedgerMethodTotals']> = ResolversObject<{
   method?: Resolver<ResolversTypes['PaymentMethod'], ParentType, ContextType>;
-  netKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  netKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   paymentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  paymentsKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paymentsKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   refundsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  refundsKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundsKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1507,7 +1554,7 @@ export type OneCExportStatusResolvers<ContextType = BillingContext, ParentType e
 
 export type PaymentResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment'], FederationReferenceType extends FederationReferenceTypes['Payment'] = FederationReferenceTypes['Payment']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Payment']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  amountKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  amountKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   capturedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confirmationUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1516,7 +1563,7 @@ export type PaymentResolvers<ContextType = BillingContext, ParentType extends Re
   method?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   receipts?: Resolver<Maybe<Array<ResolversTypes['Receipt']>>, ParentType, ContextType>;
-  refundedKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  refundedKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   refunds?: Resolver<Maybe<Array<ResolversTypes['Refund']>>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['PaymentStatus']>, ParentType, ContextType>;
   statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1535,7 +1582,7 @@ export type PriceItemResolvers<ContextType = BillingContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['PriceKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  priceKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priceKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   refId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   validTo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1552,9 +1599,9 @@ export type ProviderSettlementResolvers<ContextType = BillingContext, ParentType
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   configured?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   paymentsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  paymentsKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  paymentsKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   refundsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  refundsKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  refundsKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -1565,6 +1612,7 @@ export type QueryResolvers<ContextType = BillingContext, ParentType extends Reso
   fiscalShift?: Resolver<Maybe<ResolversTypes['FiscalShift']>, ParentType, ContextType, RequireFields<QueryFiscalShiftArgs, 'branchId'>>;
   invoice?: Resolver<Maybe<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoiceArgs, 'id'>>;
   invoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, RequireFields<QueryInvoicesArgs, 'patientId'>>;
+  invoicesAwaitingRefundDecision?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType, Partial<QueryInvoicesAwaitingRefundDecisionArgs>>;
   myContracts?: Resolver<Array<ResolversTypes['Contract']>, ParentType, ContextType>;
   myInvoices?: Resolver<Array<ResolversTypes['Invoice']>, ParentType, ContextType>;
   oneCExportStatus?: Resolver<ResolversTypes['OneCExportStatus'], ParentType, ContextType>;
@@ -1578,9 +1626,9 @@ export type QueryResolvers<ContextType = BillingContext, ParentType extends Reso
 
 export type ReceiptResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Receipt'] = ResolversParentTypes['Receipt'], FederationReferenceType extends FederationReferenceTypes['Receipt'] = FederationReferenceTypes['Receipt']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Receipt']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  cashKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  cashKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   customerContact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  electronicKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  electronicKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   fiscalAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   fiscalDocumentNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   fiscalSign?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1593,15 +1641,15 @@ export type ReceiptResolvers<ContextType = BillingContext, ParentType extends Re
   receiptNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   registrationNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shiftNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  totalKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
 }>;
 
 export type ReceiptLineResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ReceiptLine'] = ResolversParentTypes['ReceiptLine']> = ResolversObject<{
-  amountKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paymentMethod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   paymentObject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  priceKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  priceKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   vat?: Resolver<ResolversTypes['VatRate'], ParentType, ContextType>;
 }>;
@@ -1631,7 +1679,7 @@ export type ReconciliationResolvers<ContextType = BillingContext, ParentType ext
 
 export type RefundResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund'], FederationReferenceType extends FederationReferenceTypes['Refund'] = FederationReferenceTypes['Refund']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Refund']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  amountKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  amountKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   createdAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1649,10 +1697,10 @@ export type RefundPayloadResolvers<ContextType = BillingContext, ParentType exte
 
 export type ShiftTotalsResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['ShiftTotals'] = ResolversParentTypes['ShiftTotals']> = ResolversObject<{
   receiptCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  returnCashKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  returnElectronicKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sellCashKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  sellElectronicKopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnCashKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
+  returnElectronicKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
+  sellCashKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
+  sellElectronicKopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
 }>;
 
 export type TaxCertificateResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TaxCertificate'] = ResolversParentTypes['TaxCertificate'], FederationReferenceType extends FederationReferenceTypes['TaxCertificate'] = FederationReferenceTypes['TaxCertificate']> = ResolversObject<{
@@ -1665,7 +1713,7 @@ export type TaxCertificateResolvers<ContextType = BillingContext, ParentType ext
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   pdfUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sums?: Resolver<Maybe<Array<ResolversTypes['TaxCertificateSum']>>, ParentType, ContextType>;
-  totalKopecks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  totalKopecks?: Resolver<Maybe<ResolversTypes['Kopecks']>, ParentType, ContextType>;
   xml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   xmlUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1679,7 +1727,7 @@ export type TaxCertificatePayloadResolvers<ContextType = BillingContext, ParentT
 
 export type TaxCertificateSumResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['TaxCertificateSum'] = ResolversParentTypes['TaxCertificateSum']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  kopecks?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kopecks?: Resolver<ResolversTypes['Kopecks'], ParentType, ContextType>;
 }>;
 
 export type UnbilledLabOrderResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['UnbilledLabOrder'] = ResolversParentTypes['UnbilledLabOrder']> = ResolversObject<{
@@ -1727,8 +1775,10 @@ export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   FiscalShiftPayload?: FiscalShiftPayloadResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
   Invoice?: InvoiceResolvers<ContextType>;
+  InvoiceCancellation?: InvoiceCancellationResolvers<ContextType>;
   InvoiceLine?: InvoiceLineResolvers<ContextType>;
   InvoicePayload?: InvoicePayloadResolvers<ContextType>;
+  Kopecks?: GraphQLScalarType;
   LedgerMethodTotals?: LedgerMethodTotalsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OneCExportFailure?: OneCExportFailureResolvers<ContextType>;

@@ -1,6 +1,10 @@
 import { ErrorCode, type InputError, inputError } from '@medikamente/runtime';
 
-/** The largest single amount the API takes, in kopecks (10 million rubles: far beyond a clinic bill, inside Int). */
+/**
+ * The largest single amount the API takes, in kopecks (10 million rubles: far beyond a clinic bill):
+ * a price, a line, an invoice, a payment, a refund, a contract. The `Kopecks` scalar itself carries
+ * any safe integer, so sums over many of them (a year, a day of a branch) stay readable.
+ */
 export const MAX_KOPECKS = 1_000_000_000;
 
 /** BAD_USER_INPUT unless a whole number of kopecks in [min, MAX_KOPECKS]. */

@@ -47,27 +47,27 @@ export const reconciliationSdl = /* GraphQL */ `
     registerId: String
     shiftNumber: Int
     "What our ledger says, kopecks"
-    expectedKopecks: Int
+    expectedKopecks: Kopecks
     "What the register, the receipt or the provider says, kopecks"
-    actualKopecks: Int
+    actualKopecks: Kopecks
   }
 
   "The ledger of the day for one payment method"
   type LedgerMethodTotals @classified(category: "PUBLIC", justification: "Sums of a branch's day, no personal data") {
     method: PaymentMethod!
     paymentsCount: Int!
-    paymentsKopecks: Int!
+    paymentsKopecks: Kopecks!
     refundsCount: Int!
-    refundsKopecks: Int!
+    refundsKopecks: Kopecks!
     "Payments less refunds"
-    netKopecks: Int!
+    netKopecks: Kopecks!
   }
 
   type ShiftTotals @classified(category: "PUBLIC", justification: "Sums of a register shift, no personal data") {
-    sellCashKopecks: Int!
-    sellElectronicKopecks: Int!
-    returnCashKopecks: Int!
-    returnElectronicKopecks: Int!
+    sellCashKopecks: Kopecks!
+    sellElectronicKopecks: Kopecks!
+    returnCashKopecks: Kopecks!
+    returnElectronicKopecks: Kopecks!
     receiptCount: Int!
   }
 
@@ -97,9 +97,9 @@ export const reconciliationSdl = /* GraphQL */ `
     configured: Boolean!
     available: Boolean!
     paymentsCount: Int!
-    paymentsKopecks: Int!
+    paymentsKopecks: Kopecks!
     refundsCount: Int!
-    refundsKopecks: Int!
+    refundsKopecks: Kopecks!
   }
 
   "A branch's day (the clinic's zone): ledger vs register shift reports vs the provider's settlement"

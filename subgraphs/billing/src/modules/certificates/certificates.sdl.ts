@@ -20,7 +20,7 @@ export const certificatesSdl = /* GraphQL */ `
     "Date of issue, YYYY-MM-DD"
     issuedAt: String
     "Payments minus refunds in the year, kopecks"
-    totalKopecks: Int
+    totalKopecks: Kopecks
     "By service code: 01 ordinary, 02 expensive treatment"
     sums: [TaxCertificateSum!]
     "Name of the XML file for the tax authority"
@@ -37,7 +37,7 @@ export const certificatesSdl = /* GraphQL */ `
   type TaxCertificateSum @classified(category: "PUBLIC", justification: "A sum inside TaxCertificate.sums (FINANCIAL): reachable only through that guarded field") {
     "01 or 02"
     code: String!
-    kopecks: Int!
+    kopecks: Kopecks!
   }
 
   input TaxDocumentInput {

@@ -33,7 +33,7 @@ export const contractsSdl = /* GraphQL */ `
     acceptedAt: String
     acceptanceChannel: ContractAcceptanceChannel
     "Sum of the services, kopecks"
-    totalKopecks: Int
+    totalKopecks: Kopecks
     services: [ContractServiceLine!]
     provisionTerms: String
     "The PDF (GET with the same bearer token; the same access as this object)"
@@ -45,8 +45,8 @@ export const contractsSdl = /* GraphQL */ `
     code: String
     name: String! @classified(category: "PUBLIC", justification: "Name of a service on the price list, not of a person")
     quantity: Int!
-    unitPriceKopecks: Int!
-    amountKopecks: Int!
+    unitPriceKopecks: Kopecks!
+    amountKopecks: Kopecks!
   }
 
   "One item Decree No. 736 requires in the contract, and whether the template has it"

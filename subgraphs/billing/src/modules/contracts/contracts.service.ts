@@ -157,7 +157,7 @@ export class ContractService {
         { code: item.code, name: item.name, quantity: s.quantity, unitPriceKopecks: item.priceKopecks },
       ];
     });
-    // Sums travel as GraphQL Int: a total beyond MAX_KOPECKS would be stored and then unreadable.
+    // One contract stays within MAX_KOPECKS, the domain's limit of a single amount (as an invoice).
     if (!errors.length && services.reduce((t, l) => t + l.quantity * l.unitPriceKopecks, 0) > MAX_KOPECKS)
       errors.push(inputError('input.services', ErrorCode.BAD_USER_INPUT, 'Сумма договора больше допустимой'));
     if (errors.length) return fail(errors);

@@ -35,6 +35,8 @@ export const invoiceResolvers: Resolvers = {
         day.plus({ days: 1 }).toJSDate(),
       );
     },
+    invoicesAwaitingRefundDecision: (_, args, ctx) =>
+      ctx.stores.invoices.awaitingRefundDecision(args.branchId ? requireId(args.branchId, 'branchId') : null),
   },
   Mutation: {
     createInvoice: async (_, { input }, ctx) => {
@@ -87,13 +89,19 @@ export const invoiceResolvers: Resolvers = {
     totalKopecks: async (i, _, ctx) => (await ctx.loaders.totals.load(i.id))!.chargedKopecks,
     paidKopecks: async (i, _, ctx) => (await ctx.loaders.totals.load(i.id))!.paidKopecks,
     refundedKopecks: async (i, _, ctx) => (await ctx.loaders.totals.load(i.id))!.refundedKopecks,
+    reversedKopecks: async (i, _, ctx) => (await ctx.loaders.totals.load(i.id))!.reversedKopecks,
     balanceKopecks: async (i, _, ctx) => (await ctx.loaders.totals.load(i.id))!.balanceKopecks,
     status: async (i, _, ctx) => {
+      if ((await ctx.loaders.cancellation.load(i.id))?.outcome === 'REVERSED') return 'CANCELLED';
       const t = (await ctx.loaders.totals.load(i.id))!;
       if (t.balanceKopecks <= 0) return 'PAID';
       return t.paidKopecks - t.refundedKopecks > 0 ? 'PARTIALLY_PAID' : 'UNPAID';
     },
     payments: async (i, _, ctx) => (await ctx.loaders.paymentsOfInvoice.load(i.id)) ?? [],
+    cancellation: async (i, _, ctx) => {
+      const c = await ctx.loaders.cancellation.load(i.id);
+      return c && { outcome: c.outcome, reason: c.reason, cancelledAt: c.cancelledAt.toISOString() };
+    },
   },
   InvoiceLine: {
     vat: (l) => vatEnum(l.vat),

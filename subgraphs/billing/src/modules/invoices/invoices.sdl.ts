@@ -12,6 +12,23 @@ export const invoicesSdl = /* GraphQL */ `
     UNPAID
     PARTIALLY_PAID
     PAID
+    "What it billed was cancelled before anything was paid: the charge is reversed, nothing is owed"
+    CANCELLED
+  }
+
+  enum InvoiceCancellationOutcome {
+    "Nothing was paid: the charge was reversed in the ledger (status CANCELLED)"
+    REVERSED
+    "Money was paid (or a payment was on its way): nothing reversed; the cashier decides with the patient whether to refund (refundPayment)"
+    REFUND_DECISION_NEEDED
+  }
+
+  "What billed the invoice was cancelled (a lab order cancelled by the lab), and what billing made of it"
+  type InvoiceCancellation @classified(category: "PUBLIC", justification: "Inside Invoice.cancellation (FINANCIAL): reachable only through that guarded field") {
+    outcome: InvoiceCancellationOutcome!
+    "Why, in Russian"
+    reason: String!
+    cancelledAt: String!
   }
 
   "A patient's invoice; its sums come from the append-only ledger (balance = charges − payments + refunds)"
@@ -24,13 +41,17 @@ export const invoicesSdl = /* GraphQL */ `
     sourceId: ID
     createdAt: String
     lines: [InvoiceLine!]
-    "Charged total, kopecks"
-    totalKopecks: Int
-    paidKopecks: Int
-    refundedKopecks: Int
-    "What the patient still owes, kopecks"
-    balanceKopecks: Int
+    "Charged total (the lines), kopecks"
+    totalKopecks: Kopecks
+    "Charges taken back by a reversal (what it billed was cancelled unpaid), kopecks"
+    reversedKopecks: Kopecks
+    paidKopecks: Kopecks
+    refundedKopecks: Kopecks
+    "What the patient still owes (charges − reversals − payments + refunds), kopecks"
+    balanceKopecks: Kopecks
     status: InvoiceStatus
+    "Set when what the invoice bills was cancelled; REFUND_DECISION_NEEDED waits for the cashier"
+    cancellation: InvoiceCancellation
     payments: [Payment!]
   }
 
@@ -38,18 +59,18 @@ export const invoicesSdl = /* GraphQL */ `
     lineNo: Int!
     priceItemId: ID
     name: String! @classified(category: "PUBLIC", justification: "Name of a service on the price list, not of a person")
-    unitPriceKopecks: Int!
+    unitPriceKopecks: Kopecks!
     quantity: Int!
-    discountKopecks: Int!
+    discountKopecks: Kopecks!
     discountReason: String
-    amountKopecks: Int!
+    amountKopecks: Kopecks!
     vat: VatRate!
   }
 
   input InvoiceLineInput {
     priceItemId: ID!
     quantity: Int! = 1
-    discountKopecks: Int! = 0
+    discountKopecks: Kopecks! = 0
     "Required with a discount"
     discountReason: String
   }
@@ -76,6 +97,8 @@ export const invoicesSdl = /* GraphQL */ `
     myInvoices: [Invoice!]!
     "A branch's invoices of a day (YYYY-MM-DD, the clinic's zone)"
     branchInvoices(branchId: ID!, day: String!): [Invoice!]!
+    "Cancelled invoices (e.g. a lab order cancelled) on which money is still kept, oldest first: the cashier decides on a refund; of a branch, or all"
+    invoicesAwaitingRefundDecision(branchId: ID): [Invoice!]!
   }
 
   extend type Mutation {

@@ -99,7 +99,8 @@ export class InvoiceService {
         vat: item.vat,
       };
     });
-    // Sums travel as GraphQL Int: a total beyond MAX_KOPECKS would be written and then unreadable.
+    // One bill (and so any payment of it) stays within MAX_KOPECKS, the domain's limit of a single
+    // amount; only sums over many invoices (certificates, reconciliation) go beyond it.
     if (!errors.length && lines.reduce((s, l) => s + l.amountKopecks, 0) > MAX_KOPECKS)
       errors.push(inputError('input.lines', ErrorCode.BAD_USER_INPUT, 'Сумма счёта больше допустимой'));
     if (errors.length) return { ok: false, inputErrors: errors };

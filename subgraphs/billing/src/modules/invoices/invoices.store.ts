@@ -26,9 +26,13 @@ export type InvoiceRecord = {
   createdAt: Date;
 };
 
-/** The ledger's sums for an invoice. balance = charges − payments + refunds. */
+/**
+ * The ledger's sums for an invoice. balance = charges − reversals − payments + refunds (a reversal
+ * takes back the charge of a cancelled, unpaid invoice).
+ */
 export type InvoiceTotals = {
   chargedKopecks: number;
+  reversedKopecks: number;
   paidKopecks: number;
   refundedKopecks: number;
   balanceKopecks: number;
@@ -77,6 +81,33 @@ const toLine = (r: LineRow): InvoiceLineRecord => ({
   discountReason: r.discount_reason,
   amountKopecks: Number(r.amount_kopecks),
   vat: r.vat,
+});
+
+export type CancellationOutcome = 'REVERSED' | 'REFUND_DECISION_NEEDED';
+
+/** What billed the invoice was cancelled, and what billing made of it (one per invoice, never changed). */
+export type InvoiceCancellationRecord = {
+  invoiceId: string;
+  outcome: CancellationOutcome;
+  reason: string;
+  actor: string;
+  cancelledAt: Date;
+};
+
+type CancellationRow = {
+  invoice_id: string;
+  outcome: CancellationOutcome;
+  reason: string;
+  actor: string;
+  cancelled_at: Date | string;
+};
+
+const toCancellation = (r: CancellationRow): InvoiceCancellationRecord => ({
+  invoiceId: String(r.invoice_id),
+  outcome: r.outcome,
+  reason: r.reason,
+  actor: r.actor,
+  cancelledAt: new Date(r.cancelled_at),
 });
 
 /** Invoices, their lines and the ledger: all SQL of the module. Nothing here updates or deletes. */
@@ -133,7 +164,7 @@ export class InvoiceStore {
     const out = new Map<string, InvoiceTotals>(
       invoiceIds.map((id) => [
         id,
-        { chargedKopecks: 0, paidKopecks: 0, refundedKopecks: 0, balanceKopecks: 0 },
+        { chargedKopecks: 0, reversedKopecks: 0, paidKopecks: 0, refundedKopecks: 0, balanceKopecks: 0 },
       ]),
     );
     for (const r of rows) {
@@ -142,8 +173,10 @@ export class InvoiceStore {
       if (r.kind === 'CHARGE') t.chargedKopecks = Number(r.sum);
       if (r.kind === 'PAYMENT') t.paidKopecks = Number(r.sum);
       if (r.kind === 'REFUND') t.refundedKopecks = Number(r.sum);
+      if (r.kind === 'REVERSAL') t.reversedKopecks = Number(r.sum);
     }
-    for (const t of out.values()) t.balanceKopecks = t.chargedKopecks - t.paidKopecks + t.refundedKopecks;
+    for (const t of out.values())
+      t.balanceKopecks = t.chargedKopecks - t.reversedKopecks - t.paidKopecks + t.refundedKopecks;
     return out;
   }
 
@@ -198,10 +231,13 @@ export class InvoiceStore {
     return toRecord(row!);
   }
 
-  /** Appends one ledger entry (the unique indexes refuse a second PAYMENT of a payment or REFUND of a refund). */
+  /**
+   * Appends one ledger entry (the unique indexes refuse a second PAYMENT of a payment, REFUND of a
+   * refund or REVERSAL of an invoice).
+   */
   async ledger(
     invoiceId: string,
-    kind: 'CHARGE' | 'PAYMENT' | 'REFUND',
+    kind: 'CHARGE' | 'PAYMENT' | 'REFUND' | 'REVERSAL',
     amountKopecks: number,
     actor: string,
     refs: { paymentId?: string; refundId?: string } = {},
@@ -211,6 +247,43 @@ export class InvoiceStore {
        values ($1, $2, $3, $4, $5, $6)`,
       [invoiceId, kind, amountKopecks, refs.paymentId ?? null, refs.refundId ?? null, actor],
     );
+  }
+
+  async cancellations(invoiceIds: readonly string[]): Promise<Map<string, InvoiceCancellationRecord>> {
+    const rows = await this.database.query<CancellationRow>(
+      'select * from invoice_cancellation where invoice_id = any($1::uuid[])',
+      [invoiceIds],
+    );
+    return new Map(rows.map((r) => [String(r.invoice_id), toCancellation(r)]));
+  }
+
+  /** Records the invoice's cancellation once (a second one finds the row and gets false). */
+  async recordCancellation(c: InvoiceCancellationRecord): Promise<boolean> {
+    const rows = await this.database.query(
+      `insert into invoice_cancellation (invoice_id, outcome, reason, actor, cancelled_at)
+       values ($1, $2, $3, $4, $5) on conflict (invoice_id) do nothing returning invoice_id`,
+      [c.invoiceId, c.outcome, c.reason, c.actor, c.cancelledAt],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Cancelled invoices on which money is still kept (paid less refunded, or a payment on its way)
+   * and the cashier has to decide on a refund, oldest first: of a branch, or all.
+   */
+  async awaitingRefundDecision(branchId: string | null, limit = 500): Promise<InvoiceRecord[]> {
+    const rows = await this.database.query<Row>(
+      `select i.* from invoice_cancellation c join invoice i on i.id = c.invoice_id
+        where c.outcome = 'REFUND_DECISION_NEEDED' and ($1::uuid is null or i.branch_id = $1::uuid)
+          and (coalesce((select sum(case e.kind when 'PAYMENT' then e.amount_kopecks
+                                               when 'REFUND' then -e.amount_kopecks else 0 end)
+                           from ledger_entry e where e.invoice_id = i.id), 0) > 0
+            or exists (select 1 from payment p where p.invoice_id = i.id
+                        and p.status in ('PENDING_FISCAL', 'CAPTURING')))
+        order by c.cancelled_at, i.id limit $2`,
+      [branchId, limit],
+    );
+    return rows.map(toRecord);
   }
 
   /** Keeps a completed appointment and the invoice made of it (null: no price yet, for the cashier). */

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import type { Database } from '@medikamente/runtime';
+import type { PaymentStore } from '../payments/payments.store';
 import type { PriceItemRecord, PriceStore } from '../prices/prices.store';
+import { cancelInvoice, LAB_ORDER_CANCELLED } from './invoice-cancellation';
 import { clinicToday } from './invoices.service';
 import type { InvoiceRecord, InvoiceStore } from './invoices.store';
 import type {
@@ -30,8 +33,10 @@ export type PlacedLabOrder = Pick<
 export class LabOrderBilling {
   constructor(
     private readonly deps: {
+      database: Database;
       labOrders: LabOrderStore;
       invoices: InvoiceStore;
+      payments: PaymentStore;
       prices: PriceStore;
       clinicTimeZone: string;
     },
@@ -45,9 +50,21 @@ export class LabOrderBilling {
     return this.bill(fresh, branchId);
   }
 
-  /** lab.order_cancelled: noted (no longer waits for the cashier); an invoice made stays for the cashier. */
+  /**
+   * lab.order_cancelled: noted (no longer waits for the cashier); its invoice, if one was made, is
+   * cancelled: reversed when nothing was paid, else left for the cashier's refund decision
+   * (`cancelInvoice`). A repeated cancellation changes nothing.
+   */
   async cancelled(orderId: string, at: Date): Promise<void> {
     await this.deps.labOrders.cancel(orderId, at);
+    const order = await this.deps.labOrders.byId(orderId);
+    if (!order?.invoiceId) return;
+    await cancelInvoice(this.deps, {
+      invoiceId: order.invoiceId,
+      reason: LAB_ORDER_CANCELLED,
+      actor: 'lab',
+      at: order.cancelledAt ?? at,
+    });
   }
 
   /**

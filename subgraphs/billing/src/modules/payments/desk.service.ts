@@ -8,7 +8,7 @@ import type { ShiftStore } from '../fiscal/shifts.store';
 import { idempotentWrite, type Outcome, Refused } from '../refused';
 import type { PaymentRecord } from './payments.store';
 import { receiptFor } from './receipts';
-import { outstandingKopecks, type PaymentDeps, recordCapturedWithReceipt } from './settle';
+import { type PaymentDeps, payableKopecks, recordCapturedWithReceipt } from './settle';
 
 export const OPERATOR_NAME = 'Кассир';
 
@@ -55,9 +55,7 @@ export class DeskPaymentService {
         const shift = await this.deps.shifts.current(register.id);
         if (shift?.status !== 'OPEN')
           throw new Refused([inputError('input.invoiceId', codes.SHIFT_NOT_OPEN, 'Откройте смену кассы')]);
-        const outstanding = await outstandingKopecks(this.deps, invoice.id);
-        if (outstanding <= 0)
-          throw new Refused([inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен')]);
+        const outstanding = await payableKopecks(this.deps, invoice.id);
         if (input.amountKopecks > outstanding)
           throw new Refused([
             inputError(

@@ -11,7 +11,7 @@ import {
 import { idempotentWrite, type Outcome, Refused } from '../refused';
 import type { PaymentRecord } from './payments.store';
 import { receiptFor } from './receipts';
-import { outstandingKopecks, type PaymentDeps } from './settle';
+import { outstandingKopecks, type PaymentDeps, payableKopecks } from './settle';
 
 /**
  * Online payments (two-stage): the patient authorises the outstanding amount at the provider; we
@@ -60,9 +60,7 @@ export class OnlinePaymentService {
         const waiting = (await this.deps.payments.forInvoices([invoice.id]))
           .get(invoice.id)!
           .find((p) => p.method === 'ONLINE' && p.status === 'AWAITING_PAYER' && p.confirmationUrl);
-        const outstanding = await outstandingKopecks(this.deps, invoice.id);
-        if (outstanding <= 0)
-          throw new Refused([inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен')]);
+        const outstanding = await payableKopecks(this.deps, invoice.id);
         // The patient's open checkout for the same amount is reused (one provider payment).
         if (waiting && waiting.amountKopecks === outstanding) return waiting;
         return this.deps.payments.insert({

@@ -25,14 +25,14 @@ export const paymentsSdl = /* GraphQL */ `
     invoiceId: ID
     patientId: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID of the patient; object access is decided per patient")
     method: PaymentMethod
-    amountKopecks: Int
+    amountKopecks: Kopecks
     status: PaymentStatus
     statusReason: String
     "Online: where the patient pays"
     confirmationUrl: String
     createdAt: String
     capturedAt: String
-    refundedKopecks: Int
+    refundedKopecks: Kopecks
     refunds: [Refund!]
     receipts: [Receipt!]
   }
@@ -47,7 +47,7 @@ export const paymentsSdl = /* GraphQL */ `
     id: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID")
     paymentId: ID
     patientId: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID of the patient; object access is decided per patient")
-    amountKopecks: Int
+    amountKopecks: Kopecks
     reason: String
     status: RefundStatus
     statusReason: String
@@ -67,9 +67,9 @@ export const paymentsSdl = /* GraphQL */ `
     paymentId: ID
     patientId: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID of the patient; object access is decided per patient")
     operation: ReceiptOperation
-    totalKopecks: Int
-    cashKopecks: Int
-    electronicKopecks: Int
+    totalKopecks: Kopecks
+    cashKopecks: Kopecks
+    electronicKopecks: Kopecks
     lines: [ReceiptLine!]
     "Tag 1008: where the electronic receipt was sent"
     customerContact: String
@@ -85,9 +85,9 @@ export const paymentsSdl = /* GraphQL */ `
 
   type ReceiptLine @classified(category: "PUBLIC", justification: "A line inside Receipt.lines (FINANCIAL): reachable only through that guarded field") {
     name: String! @classified(category: "PUBLIC", justification: "Name of a service on the price list, not of a person")
-    priceKopecks: Int!
+    priceKopecks: Kopecks!
     quantity: Int!
-    amountKopecks: Int!
+    amountKopecks: Kopecks!
     vat: VatRate!
     "Tag 1214"
     paymentMethod: String!
@@ -115,7 +115,7 @@ export const paymentsSdl = /* GraphQL */ `
   input TakeDeskPaymentInput {
     invoiceId: ID!
     method: PaymentMethod!
-    amountKopecks: Int!
+    amountKopecks: Kopecks!
     "Phone (+7…) or e-mail for the electronic receipt (tag 1008)"
     customerContact: String
     idempotencyKey: String!
@@ -128,7 +128,7 @@ export const paymentsSdl = /* GraphQL */ `
 
   input RefundPaymentInput {
     paymentId: ID!
-    amountKopecks: Int!
+    amountKopecks: Kopecks!
     reason: String!
     idempotencyKey: String!
   }

@@ -1,6 +1,8 @@
-import type { Database, Logger } from '@medikamente/runtime';
+import { type Database, inputError, type Logger } from '@medikamente/runtime';
+import { codes } from '../../error-codes.generated';
 import type { FiscalOutcome, FiscalReceipt } from '../fiscal/fiscal.port';
 import type { InvoiceStore } from '../invoices/invoices.store';
+import { Refused } from '../refused';
 import type { PaymentRecord, PaymentStore, RefundRecord } from './payments.store';
 
 /** What the payment flows share: the stores and the database. */
@@ -15,6 +17,24 @@ export type PaymentDeps = {
 export async function outstandingKopecks(deps: PaymentDeps, invoiceId: string): Promise<number> {
   const totals = (await deps.invoices.totals([invoiceId])).get(invoiceId)!;
   return totals.balanceKopecks - (await deps.payments.committedKopecks(invoiceId));
+}
+
+/**
+ * What a new payment of the invoice may take (its outstanding amount), or refused: a cancelled
+ * invoice (INVOICE_CANCELLED — reversed, or waiting for the cashier's refund decision: what it
+ * billed will not be done, so no more money is taken), nothing outstanding (INVOICE_ALREADY_PAID).
+ * Called under the invoice's row lock.
+ */
+export async function payableKopecks(deps: PaymentDeps, invoiceId: string): Promise<number> {
+  const cancellation = (await deps.invoices.cancellations([invoiceId])).get(invoiceId);
+  if (cancellation)
+    throw new Refused([
+      inputError('input.invoiceId', codes.INVOICE_CANCELLED, `Счёт аннулирован: ${cancellation.reason}`),
+    ]);
+  const outstanding = await outstandingKopecks(deps, invoiceId);
+  if (outstanding <= 0)
+    throw new Refused([inputError('input.invoiceId', codes.INVOICE_ALREADY_PAID, 'Счёт уже оплачен')]);
+  return outstanding;
 }
 
 /**

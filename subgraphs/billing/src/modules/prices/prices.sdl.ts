@@ -26,7 +26,7 @@ export const pricesSdl = /* GraphQL */ `
     kind: PriceKind!
     refId: String
     name: String! @classified(category: "PUBLIC", justification: "Name of a service on the published price list")
-    priceKopecks: Int!
+    priceKopecks: Kopecks!
     vat: VatRate!
     validFrom: String!
     validTo: String
@@ -38,7 +38,7 @@ export const pricesSdl = /* GraphQL */ `
     kind: PriceKind!
     refId: String
     name: String!
-    priceKopecks: Int!
+    priceKopecks: Kopecks!
     vat: VatRate!
     "YYYY-MM-DD; a later price of the same code from another date is a new version"
     validFrom: String!

@@ -7,11 +7,12 @@ import { CLIENT_ROLES, type ClientRecord, type ClientRole, type ClientStore } fr
 
 const SCOPE = /^[a-z][a-z0-9:._-]{0,63}$/;
 /**
- * Scopes of the platform's own deployables (event relays, the gateway's vouching, SDL and
- * revocation reads). They are issued by the deployment (scripts/dev-clients.ts, operations), never
- * through the API: an administrator minting one could feed a subgraph forged events.
+ * Scopes of the platform's own deployables (event relays, the gateway's vouching, SDL,
+ * revocation and audit-trail reads). They are issued by the deployment (scripts/dev-clients.ts,
+ * operations), never through the API: an administrator minting one could feed a subgraph forged
+ * events or read every service's audit trail.
  */
-const INTERNAL_SCOPE = /^(events:|gateway$|subgraph:sdl$|revocations:read$)/;
+const INTERNAL_SCOPE = /^(events:|gateway$|subgraph:sdl$|revocations:read$|audit:read$)/;
 const MAX_SCOPES = 32;
 
 export type NewClientInput = { name: string; role: string; scopes: string[] };

@@ -1,4 +1,4 @@
-import { ErrorCode, errorBody, type Revocations, type TokenVerifier } from '@medikamente/runtime';
+import { type Revocations, requireServiceScope, type TokenVerifier } from '@medikamente/runtime';
 import type express from 'express';
 import type { AccountStore } from '../accounts/account.store';
 import type { ClientStore } from '../clients/client.store';
@@ -39,27 +39,7 @@ export function mountRevocations(
 ): void {
   app.get('/internal/revocations', async (req, res) => {
     res.set('Cache-Control', 'no-store');
-    try {
-      const caller = await verifier.fromHeader(req.header('authorization'));
-      if (
-        caller.kind !== 'client' ||
-        caller.role !== 'service' ||
-        !caller.scopes.includes(REVOCATIONS_SCOPE)
-      ) {
-        res
-          .status(caller.role ? 403 : 401)
-          .json(
-            errorBody(
-              caller.role ? ErrorCode.FORBIDDEN : ErrorCode.UNAUTHENTICATED,
-              'Только для служб платформы',
-            ),
-          );
-        return;
-      }
-    } catch {
-      res.status(401).json(errorBody(ErrorCode.UNAUTHENTICATED, 'Только для служб платформы'));
-      return;
-    }
+    if (!(await requireServiceScope(req, res, verifier, REVOCATIONS_SCOPE))) return;
     try {
       res.json(await read());
     } catch {

@@ -7,6 +7,7 @@ import {
   type Logger,
   type PgPubSub,
   type Principal,
+  periodicJob,
   requireId,
 } from '@medikamente/runtime';
 import type { OrderRecord } from '../orders/orders.store';
@@ -125,22 +126,10 @@ export class AlertsService {
   }
 
   job(): Job {
-    let timer: NodeJS.Timeout | undefined;
-    let running = false;
-    return {
-      start: () => {
-        timer = setInterval(() => {
-          if (running) return;
-          running = true;
-          this.escalateDue()
-            .catch((e: unknown) => this.deps.logger.error({ err: e }, 'critical alert escalation failed'))
-            .finally(() => {
-              running = false;
-            });
-        }, this.deps.settings.checkEveryMs);
-        timer.unref();
-      },
-      stop: () => clearInterval(timer),
-    };
+    return periodicJob(
+      () => this.escalateDue(),
+      this.deps.settings.checkEveryMs,
+      (e) => this.deps.logger.error({ err: e }, 'critical alert escalation failed'),
+    );
   }
 }
