@@ -30,6 +30,7 @@ const SECTIONS: Partial<Record<string, readonly Section[]>> = {
     { href: '/privacy', label: 'Мониторинг доступа' },
     { href: '/privacy/audit', label: 'Журнал доступа' },
     { href: '/privacy/rules', label: 'Правила мониторинга' },
+    { href: '/privacy/chains', label: 'Целостность журналов' },
   ],
 };
 

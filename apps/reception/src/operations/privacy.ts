@@ -117,3 +117,47 @@ export const AuditRecordsQuery = persisted(
     }
   `),
 );
+
+export const ChainVerificationFields = graphql(`
+  fragment ChainVerificationFields on AuditChainVerification {
+    service
+    checkedAt
+    result
+    checkedEvents
+    brokenAtSeq
+    reason
+  }
+`);
+
+export const AuditChainStatusQuery = persisted(
+  graphql(`
+    query AuditChainStatus {
+      auditChainStatus {
+        service
+        lastSeq
+        lastPulledAt
+        lagSeconds
+        failures
+        lastErrorCode
+        halted
+        haltedReason
+        haltedAtSeq
+        lastCheckpointSeq
+        lastCheckpointAt
+        lastVerification { ...ChainVerificationFields }
+      }
+    }
+  `),
+);
+
+export const VerifyAuditChainsMutation = persisted(
+  graphql(`
+    mutation VerifyAuditChains($input: VerifyAuditChainsInput) {
+      verifyAuditChains(input: $input) {
+        ok
+        inputErrors { field code message }
+        results { ...ChainVerificationFields }
+      }
+    }
+  `),
+);
