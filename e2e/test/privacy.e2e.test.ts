@@ -172,6 +172,14 @@ the audit search, the monitoring rules) and the portal's «Кто смотрел
     await officerPage.goto(`${R}/privacy/rules`);
     await officerPage.locator('[data-rule=breakGlass]').getByText('Экстренный доступ к медкарте').waitFor();
     await check(officerPage, 'reception', '/privacy/rules', 'rules');
+    // Every service's audit chain, verified on demand: the record's holds the break-glass reads.
+    await officerPage.goto(`${R}/privacy/chains`);
+    const chains = officerPage.getByTestId('audit-chains');
+    await chains.locator('tr[data-service=record]').waitFor();
+    await officerPage.getByRole('button', { name: 'Проверить сейчас' }).click();
+    await chains.locator('tr[data-service=record] [data-result=VERIFIED]').waitFor();
+    await officerPage.getByText(/Все журналы целы|Проверено журналов/).waitFor();
+    await check(officerPage, 'reception', '/privacy/chains', 'verified now');
 
     // The patient: «Кто смотрел мою медкарту» shows the doctor's access without the name.
     const patientPage = await (await s.context({ width: 420, height: 900 })).newPage();
