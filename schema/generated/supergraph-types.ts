@@ -32,18 +32,18 @@ export type AccessLogEntry = {
 /** An access to my data as the patient sees it: no names, no ids of staff */
 export type AccessTrailEntry = {
   __typename?: 'AccessTrailEntry';
-  at: Scalars['String']['output'];
+  at?: Maybe<Scalars['String']['output']>;
   /** What was seen, in Russian */
-  categories: Array<Scalars['String']['output']>;
+  categories?: Maybe<Array<Scalars['String']['output']>>;
   /** Pass as before: to read older entries */
   cursor: Scalars['ID']['output'];
   /** The part of the clinic («Медицинская карта», «Лаборатория»…) */
-  department: Scalars['String']['output'];
+  department?: Maybe<Scalars['String']['output']>;
   patientId: Scalars['ID']['output'];
   /** Why it was allowed, in Russian */
-  purpose: Scalars['String']['output'];
+  purpose?: Maybe<Scalars['String']['output']>;
   /** Role in Russian («Врач», «Регистратор»…) */
-  role: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
 };
 
 export type Account = {
@@ -256,25 +256,25 @@ export type AuditEvent = {
 export type AuditRecord = {
   __typename?: 'AuditRecord';
   /** Requestor: the account and its role */
-  actorId: Scalars['ID']['output'];
-  actorRole: Scalars['String']['output'];
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorRole?: Maybe<Scalars['String']['output']>;
   /** Data object: the categories read and the client's operation */
-  categories: Array<Scalars['String']['output']>;
+  categories?: Maybe<Array<Scalars['String']['output']>>;
   /** Network address of the client */
   clientAddress?: Maybe<Scalars['String']['output']>;
-  occurredAt: Scalars['String']['output'];
+  occurredAt?: Maybe<Scalars['String']['output']>;
   operation?: Maybe<Scalars['String']['output']>;
   patientId: Scalars['ID']['output'];
   /** Purpose of use: the policy conditions that held (empty: the role's duties) */
   purpose?: Maybe<Scalars['String']['output']>;
-  requestId: Scalars['String']['output'];
-  seq: Scalars['Int']['output'];
+  requestId?: Maybe<Scalars['String']['output']>;
+  seq?: Maybe<Scalars['Int']['output']>;
   /** The service that recorded it (its chain) */
-  service: Scalars['String']['output'];
+  service?: Maybe<Scalars['String']['output']>;
   /** Position in the central stream (page with before:) */
   streamId: Scalars['ID']['output'];
   /** BALP subtype: PatientRead (one patient) or PatientQuery (a list or search) */
-  subtype: Scalars['String']['output'];
+  subtype?: Maybe<Scalars['String']['output']>;
 };
 
 export type AuditRecordsFilter = {
@@ -3014,20 +3014,20 @@ export type SecurityAlert = {
   actorRole?: Maybe<Scalars['String']['output']>;
   assigneeId?: Maybe<Scalars['ID']['output']>;
   /** The rule's findings: counts, windows, the stream events it saw (JSON) */
-  evidence: Scalars['String']['output'];
-  explanation: Scalars['String']['output'];
+  evidence?: Maybe<Scalars['String']['output']>;
+  explanation?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  occurredAt: Scalars['String']['output'];
+  occurredAt?: Maybe<Scalars['String']['output']>;
   patientId?: Maybe<Scalars['ID']['output']>;
-  raisedAt: Scalars['String']['output'];
-  rule: Scalars['String']['output'];
-  ruleTitle: Scalars['String']['output'];
+  raisedAt?: Maybe<Scalars['String']['output']>;
+  rule?: Maybe<Scalars['String']['output']>;
+  ruleTitle?: Maybe<Scalars['String']['output']>;
   /** The service whose audit trail holds the evidence */
   service?: Maybe<Scalars['String']['output']>;
-  severity: SecurityAlertSeverity;
-  status: SecurityAlertStatus;
-  steps: Array<SecurityAlertStep>;
-  updatedAt: Scalars['String']['output'];
+  severity?: Maybe<SecurityAlertSeverity>;
+  status?: Maybe<SecurityAlertStatus>;
+  steps?: Maybe<Array<SecurityAlertStep>>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
 };
 
 export type SecurityAlertPayload = {

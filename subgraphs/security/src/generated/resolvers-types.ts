@@ -26,18 +26,18 @@ export type Scalars = {
 /** An access to my data as the patient sees it: no names, no ids of staff */
 export type AccessTrailEntry = {
   __typename?: 'AccessTrailEntry';
-  at: Scalars['String']['output'];
+  at?: Maybe<Scalars['String']['output']>;
   /** What was seen, in Russian */
-  categories: Array<Scalars['String']['output']>;
+  categories?: Maybe<Array<Scalars['String']['output']>>;
   /** Pass as before: to read older entries */
   cursor: Scalars['ID']['output'];
   /** The part of the clinic («Медицинская карта», «Лаборатория»…) */
-  department: Scalars['String']['output'];
+  department?: Maybe<Scalars['String']['output']>;
   patientId: Scalars['ID']['output'];
   /** Why it was allowed, in Russian */
-  purpose: Scalars['String']['output'];
+  purpose?: Maybe<Scalars['String']['output']>;
   /** Role in Russian («Врач», «Регистратор»…) */
-  role: Scalars['String']['output'];
+  role?: Maybe<Scalars['String']['output']>;
 };
 
 export type AddSecurityAlertNoteInput = {
@@ -93,25 +93,25 @@ export type AuditChainVerification = {
 export type AuditRecord = {
   __typename?: 'AuditRecord';
   /** Requestor: the account and its role */
-  actorId: Scalars['ID']['output'];
-  actorRole: Scalars['String']['output'];
+  actorId?: Maybe<Scalars['ID']['output']>;
+  actorRole?: Maybe<Scalars['String']['output']>;
   /** Data object: the categories read and the client's operation */
-  categories: Array<Scalars['String']['output']>;
+  categories?: Maybe<Array<Scalars['String']['output']>>;
   /** Network address of the client */
   clientAddress?: Maybe<Scalars['String']['output']>;
-  occurredAt: Scalars['String']['output'];
+  occurredAt?: Maybe<Scalars['String']['output']>;
   operation?: Maybe<Scalars['String']['output']>;
   patientId: Scalars['ID']['output'];
   /** Purpose of use: the policy conditions that held (empty: the role's duties) */
   purpose?: Maybe<Scalars['String']['output']>;
-  requestId: Scalars['String']['output'];
-  seq: Scalars['Int']['output'];
+  requestId?: Maybe<Scalars['String']['output']>;
+  seq?: Maybe<Scalars['Int']['output']>;
   /** The service that recorded it (its chain) */
-  service: Scalars['String']['output'];
+  service?: Maybe<Scalars['String']['output']>;
   /** Position in the central stream (page with before:) */
   streamId: Scalars['ID']['output'];
   /** BALP subtype: PatientRead (one patient) or PatientQuery (a list or search) */
-  subtype: Scalars['String']['output'];
+  subtype?: Maybe<Scalars['String']['output']>;
 };
 
 export type AuditRecordsFilter = {
@@ -436,20 +436,20 @@ export type SecurityAlert = {
   actorRole?: Maybe<Scalars['String']['output']>;
   assigneeId?: Maybe<Scalars['ID']['output']>;
   /** The rule's findings: counts, windows, the stream events it saw (JSON) */
-  evidence: Scalars['String']['output'];
-  explanation: Scalars['String']['output'];
+  evidence?: Maybe<Scalars['String']['output']>;
+  explanation?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
-  occurredAt: Scalars['String']['output'];
+  occurredAt?: Maybe<Scalars['String']['output']>;
   patientId?: Maybe<Scalars['ID']['output']>;
-  raisedAt: Scalars['String']['output'];
-  rule: Scalars['String']['output'];
-  ruleTitle: Scalars['String']['output'];
+  raisedAt?: Maybe<Scalars['String']['output']>;
+  rule?: Maybe<Scalars['String']['output']>;
+  ruleTitle?: Maybe<Scalars['String']['output']>;
   /** The service whose audit trail holds the evidence */
   service?: Maybe<Scalars['String']['output']>;
-  severity: SecurityAlertSeverity;
-  status: SecurityAlertStatus;
-  steps: Array<SecurityAlertStep>;
-  updatedAt: Scalars['String']['output'];
+  severity?: Maybe<SecurityAlertSeverity>;
+  status?: Maybe<SecurityAlertStatus>;
+  steps?: Maybe<Array<SecurityAlertStep>>;
+  updatedAt?: Maybe<Scalars['String']['output']>;
 };
 
 export type SecurityAlertPayload = {
@@ -802,13 +802,13 @@ export type ShareableDirectiveArgs = { };
 export type ShareableDirectiveResolver<Result, Parent, ContextType = SecurityContext, Args = ShareableDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AccessTrailEntryResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AccessTrailEntry'] = ResolversParentTypes['AccessTrailEntry']> = ResolversObject<{
-  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categories?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  department?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  department?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AuditChainVerificationResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditChainVerification'] = ResolversParentTypes['AuditChainVerification']> = ResolversObject<{
@@ -821,19 +821,19 @@ export type AuditChainVerificationResolvers<ContextType = SecurityContext, Paren
 }>;
 
 export type AuditRecordResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditRecord'] = ResolversParentTypes['AuditRecord']> = ResolversObject<{
-  actorId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  categories?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   clientAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   operation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   patientId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  service?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  seq?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  service?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   streamId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  subtype?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subtype?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AuditSourceStatusResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['AuditSourceStatus'] = ResolversParentTypes['AuditSourceStatus']> = ResolversObject<{
@@ -939,19 +939,19 @@ export type SecurityAlertResolvers<ContextType = SecurityContext, ParentType ext
   actorId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   actorRole?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   assigneeId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  evidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  explanation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  occurredAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   patientId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  raisedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  ruleTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raisedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ruleTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   service?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  severity?: Resolver<ResolversTypes['SecurityAlertSeverity'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['SecurityAlertStatus'], ParentType, ContextType>;
-  steps?: Resolver<Array<ResolversTypes['SecurityAlertStep']>, ParentType, ContextType>;
-  updatedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<Maybe<ResolversTypes['SecurityAlertSeverity']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['SecurityAlertStatus']>, ParentType, ContextType>;
+  steps?: Resolver<Maybe<Array<ResolversTypes['SecurityAlertStep']>>, ParentType, ContextType>;
+  updatedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type SecurityAlertPayloadResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['SecurityAlertPayload'] = ResolversParentTypes['SecurityAlertPayload']> = ResolversObject<{

@@ -45,24 +45,24 @@ export const alertsSdl = /* GraphQL */ `
 
   type SecurityAlert @key(fields: "id") @classified(category: "AUDIT") {
     id: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID; object access is decided by the AUDIT rules")
-    rule: String!
-    ruleTitle: String!
-    explanation: String!
-    severity: SecurityAlertSeverity!
+    rule: String
+    ruleTitle: String
+    explanation: String
+    severity: SecurityAlertSeverity
     "The staff account whose access raised it (none for a chain alert)"
     actorId: ID
     actorRole: String
     patientId: ID
     "The service whose audit trail holds the evidence"
     service: String
-    occurredAt: String!
+    occurredAt: String
     "The rule's findings: counts, windows, the stream events it saw (JSON)"
-    evidence: String!
-    status: SecurityAlertStatus!
+    evidence: String
+    status: SecurityAlertStatus
     assigneeId: ID
-    raisedAt: String!
-    updatedAt: String!
-    steps: [SecurityAlertStep!]!
+    raisedAt: String
+    updatedAt: String
+    steps: [SecurityAlertStep!]
   }
 
   type SecurityAlertPayload @classified(category: "PUBLIC") {

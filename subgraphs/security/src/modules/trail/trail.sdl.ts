@@ -8,19 +8,19 @@ export const trailSdl = /* GraphQL */ `
     "Position in the central stream (page with before:)"
     streamId: ID! @classified(category: "PUBLIC", justification: "A sequence number of the stream; reachable only through AUDIT-guarded queries")
     "The service that recorded it (its chain)"
-    service: String!
-    seq: Int!
-    occurredAt: String!
+    service: String
+    seq: Int
+    occurredAt: String
     "BALP subtype: PatientRead (one patient) or PatientQuery (a list or search)"
-    subtype: String!
+    subtype: String
     "Requestor: the account and its role"
-    actorId: ID!
-    actorRole: String!
+    actorId: ID
+    actorRole: String
     patientId: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID of the patient; object access is decided by the AUDIT rules")
     "Data object: the categories read and the client's operation"
-    categories: [String!]!
+    categories: [String!]
     operation: String
-    requestId: String!
+    requestId: String
     "Network address of the client"
     clientAddress: String
     "Purpose of use: the policy conditions that held (empty: the role's duties)"
@@ -32,15 +32,15 @@ export const trailSdl = /* GraphQL */ `
     patientId: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID; the caller's own (object access is decided by the AUDIT rules)")
     "Pass as before: to read older entries"
     cursor: ID! @classified(category: "PUBLIC", justification: "A sequence number of the stream, no content")
-    at: String!
+    at: String
     "Role in Russian («Врач», «Регистратор»…)"
-    role: String!
+    role: String
     "The part of the clinic («Медицинская карта», «Лаборатория»…)"
-    department: String!
+    department: String
     "Why it was allowed, in Russian"
-    purpose: String!
+    purpose: String
     "What was seen, in Russian"
-    categories: [String!]!
+    categories: [String!]
   }
 
   input AuditRecordsFilter {
