@@ -66,11 +66,11 @@ export function AccessTrail() {
           <tbody>
             {entries.map((e) => (
               <tr key={e.cursor} data-testid="access-entry">
-                <td>{dateTimeIn(e.at, CLINIC_ZONE)}</td>
-                <td>{e.role}</td>
-                <td>{e.department}</td>
-                <td>{e.purpose}</td>
-                <td>{e.categories.join(', ') || '—'}</td>
+                <td>{e.at ? dateTimeIn(e.at, CLINIC_ZONE) : '—'}</td>
+                <td>{e.role ?? '—'}</td>
+                <td>{e.department ?? '—'}</td>
+                <td>{e.purpose ?? '—'}</td>
+                <td>{(e.categories ?? []).join(', ') || '—'}</td>
               </tr>
             ))}
           </tbody>

@@ -1045,7 +1045,7 @@ export type RegisterPatientMutationVariables = Exact<{
 
 export type RegisterPatientMutation = { registerPatient: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, patient: { id: string, fullName: string | null } | null, duplicates: Array<{ id: string, fullName: string | null, phone: string | null, birthDate: string | null }> } };
 
-export type SecurityAlertFieldsFragment = { id: string, rule: string, ruleTitle: string, severity: SecurityAlertSeverity, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string, status: SecurityAlertStatus, assigneeId: string | null, raisedAt: string, updatedAt: string };
+export type SecurityAlertFieldsFragment = { id: string, rule: string | null, ruleTitle: string | null, severity: SecurityAlertSeverity | null, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, raisedAt: string | null, updatedAt: string | null };
 
 export type SecurityAlertsQueryVariables = Exact<{
   filter?: SecurityAlertsFilter | null | undefined;
@@ -1053,40 +1053,40 @@ export type SecurityAlertsQueryVariables = Exact<{
 }>;
 
 
-export type SecurityAlertsQuery = { securityAlerts: Array<{ id: string, rule: string, ruleTitle: string, severity: SecurityAlertSeverity, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string, status: SecurityAlertStatus, assigneeId: string | null, raisedAt: string, updatedAt: string }> };
+export type SecurityAlertsQuery = { securityAlerts: Array<{ id: string, rule: string | null, ruleTitle: string | null, severity: SecurityAlertSeverity | null, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, raisedAt: string | null, updatedAt: string | null }> };
 
 export type SecurityAlertQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type SecurityAlertQuery = { securityAlert: { explanation: string, evidence: string, id: string, rule: string, ruleTitle: string, severity: SecurityAlertSeverity, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string, status: SecurityAlertStatus, assigneeId: string | null, raisedAt: string, updatedAt: string, steps: Array<{ step: string, accountId: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, note: string | null, at: string }> } | null };
+export type SecurityAlertQuery = { securityAlert: { explanation: string | null, evidence: string | null, id: string, rule: string | null, ruleTitle: string | null, severity: SecurityAlertSeverity | null, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, raisedAt: string | null, updatedAt: string | null, steps: Array<{ step: string, accountId: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, note: string | null, at: string }> | null } | null };
 
 export type SecurityAlertRaisedSubscriptionVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SecurityAlertRaisedSubscription = { securityAlertRaised: { id: string, rule: string, ruleTitle: string, severity: SecurityAlertSeverity, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string, status: SecurityAlertStatus, assigneeId: string | null, raisedAt: string, updatedAt: string } };
+export type SecurityAlertRaisedSubscription = { securityAlertRaised: { id: string, rule: string | null, ruleTitle: string | null, severity: SecurityAlertSeverity | null, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, raisedAt: string | null, updatedAt: string | null } };
 
 export type TriageSecurityAlertMutationVariables = Exact<{
   input: TriageSecurityAlertInput;
 }>;
 
 
-export type TriageSecurityAlertMutation = { triageSecurityAlert: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus, assigneeId: string | null, updatedAt: string } | null } };
+export type TriageSecurityAlertMutation = { triageSecurityAlert: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus | null, assigneeId: string | null, updatedAt: string | null } | null } };
 
 export type AssignSecurityAlertMutationVariables = Exact<{
   input: AssignSecurityAlertInput;
 }>;
 
 
-export type AssignSecurityAlertMutation = { assignSecurityAlert: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus, assigneeId: string | null, updatedAt: string } | null } };
+export type AssignSecurityAlertMutation = { assignSecurityAlert: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus | null, assigneeId: string | null, updatedAt: string | null } | null } };
 
 export type AddSecurityAlertNoteMutationVariables = Exact<{
   input: AddSecurityAlertNoteInput;
 }>;
 
 
-export type AddSecurityAlertNoteMutation = { addSecurityAlertNote: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus, assigneeId: string | null, updatedAt: string } | null } };
+export type AddSecurityAlertNoteMutation = { addSecurityAlertNote: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus | null, assigneeId: string | null, updatedAt: string | null } | null } };
 
 export type MonitoringRulesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1100,7 +1100,7 @@ export type AuditRecordsQueryVariables = Exact<{
 }>;
 
 
-export type AuditRecordsQuery = { auditRecords: Array<{ streamId: string, service: string, seq: number, occurredAt: string, subtype: string, actorId: string, actorRole: string, patientId: string, categories: Array<string>, operation: string | null, requestId: string, clientAddress: string | null, purpose: string | null }> };
+export type AuditRecordsQuery = { auditRecords: Array<{ streamId: string, service: string | null, seq: number | null, occurredAt: string | null, subtype: string | null, actorId: string | null, actorRole: string | null, patientId: string, categories: Array<string> | null, operation: string | null, requestId: string | null, clientAddress: string | null, purpose: string | null }> };
 
 export type ChainVerificationFieldsFragment = { service: string, checkedAt: string, result: AuditChainResult, checkedEvents: number, brokenAtSeq: number | null, reason: AuditChainReason | null };
 

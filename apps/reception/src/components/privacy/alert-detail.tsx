@@ -1,7 +1,6 @@
 'use client';
 
 import { errorCode } from '@medikamente/web-kit/client';
-import { dateTimeIn } from '@medikamente/web-kit/format';
 import { ErrorBox, errorText, Loading, Notice } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
 import { type FormEvent, useId, useState } from 'react';
@@ -18,11 +17,11 @@ import {
   ACTOR_ROLE_LABELS,
   ALERT_STATUS_LABELS,
   CATEGORY_LABELS,
-  CLINIC_ZONE,
   EVIDENCE_LABELS,
   labelOf,
   SERVICE_LABELS,
   STEP_LABELS,
+  when,
 } from './labels';
 
 type Alert = NonNullable<SecurityAlertResult['securityAlert']>;
@@ -85,11 +84,11 @@ const who = (accountId: string | null | undefined, me: string) =>
 function Steps({ alert, me }: { alert: Alert; me: string }) {
   return (
     <ol className="list stack" data-testid="alert-steps">
-      {alert.steps.map((s, i) => (
+      {(alert.steps ?? []).map((s, i) => (
         <li key={`${s.at}-${i}`} className="card" data-step={s.step}>
           <strong>{labelOf(STEP_LABELS, s.step)}</strong>{' '}
           <span className="muted">
-            {dateTimeIn(s.at, CLINIC_ZONE)} · {who(s.accountId, me)}
+            {when(s.at)} · {who(s.accountId, me)}
           </span>
           {s.step === 'TRIAGED' && s.status ? <> · {labelOf(ALERT_STATUS_LABELS, s.status)}</> : null}
           {s.step === 'ASSIGNED' && s.assigneeId ? <> · исполнитель: {who(s.assigneeId, me)}</> : null}
@@ -304,16 +303,21 @@ export function AlertDetail({ alertId, me }: { alertId: string; me: string }) {
   }
 
   return (
-    <div className="stack" data-testid="security-alert" data-alert-id={alert.id} data-status={alert.status}>
+    <div
+      className="stack"
+      data-testid="security-alert"
+      data-alert-id={alert.id}
+      data-status={alert.status ?? undefined}
+    >
       <div className="row" style={{ alignItems: 'center' }}>
-        <h2 style={{ margin: 0 }}>{alert.ruleTitle}</h2>
+        <h2 style={{ margin: 0 }}>{alert.ruleTitle ?? 'Оповещение мониторинга'}</h2>
         <SeverityBadge severity={alert.severity} />
         <AlertStatusBadge status={alert.status} />
       </div>
-      <p data-testid="alert-explanation">{alert.explanation}</p>
+      <p data-testid="alert-explanation">{alert.explanation ?? '—'}</p>
       <dl className="props">
         <dt>Когда</dt>
-        <dd>{dateTimeIn(alert.occurredAt, CLINIC_ZONE)}</dd>
+        <dd>{when(alert.occurredAt)}</dd>
         <dt>Сотрудник</dt>
         <dd>
           {alert.actorId ? (
@@ -337,7 +341,7 @@ export function AlertDetail({ alertId, me }: { alertId: string; me: string }) {
         <dt>Раздел</dt>
         <dd>{labelOf(SERVICE_LABELS, alert.service)}</dd>
         <dt>Оповещение создано</dt>
-        <dd>{dateTimeIn(alert.raisedAt, CLINIC_ZONE)}</dd>
+        <dd>{when(alert.raisedAt)}</dd>
         <dt>Исполнитель</dt>
         <dd data-testid="alert-assignee">{alert.assigneeId ? who(alert.assigneeId, me) : 'не назначен'}</dd>
       </dl>
@@ -352,7 +356,7 @@ export function AlertDetail({ alertId, me }: { alertId: string; me: string }) {
       ) : null}
       <section className="stack" aria-labelledby="evidence-title">
         <h2 id="evidence-title">Что обнаружено</h2>
-        <Evidence json={alert.evidence} />
+        <Evidence json={alert.evidence ?? '{}'} />
       </section>
       <section className="stack" aria-labelledby="steps-title">
         <h2 id="steps-title">История</h2>

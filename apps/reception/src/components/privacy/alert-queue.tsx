@@ -1,7 +1,6 @@
 'use client';
 
 import { errorCode } from '@medikamente/web-kit/client';
-import { dateTimeIn } from '@medikamente/web-kit/format';
 import { Empty, ErrorBox, errorText, Loading } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
 import { useId, useState } from 'react';
@@ -10,7 +9,7 @@ import type { SecurityAlertFieldsFragment, SecurityAlertStatus } from '@/gql/gra
 import { SecurityAlertsQuery } from '@/operations/privacy';
 import { useLiveEvents } from '../use-live';
 import { AlertStatusBadge, SeverityBadge } from './badges';
-import { ACTOR_ROLE_LABELS, CLINIC_ZONE, labelOf, SERVICE_LABELS } from './labels';
+import { ACTOR_ROLE_LABELS, labelOf, SERVICE_LABELS, when } from './labels';
 
 const PAGE = 100;
 
@@ -50,7 +49,9 @@ export function AlertQueue({ actorId }: { actorId?: string }) {
 
   const loaded = data?.securityAlerts ?? [];
   const fresh = arrived.filter(
-    (a) => !loaded.some((x) => x.id === a.id) && (!statuses.length || statuses.includes(a.status)),
+    (a) =>
+      !loaded.some((x) => x.id === a.id) &&
+      (!statuses.length || (a.status != null && statuses.includes(a.status))),
   );
   const alerts = [...fresh, ...loaded];
 
@@ -99,10 +100,10 @@ export function AlertQueue({ actorId }: { actorId?: string }) {
           </thead>
           <tbody>
             {alerts.map((a) => (
-              <tr key={a.id} data-alert-id={a.id} data-rule={a.rule}>
-                <td>{dateTimeIn(a.occurredAt, CLINIC_ZONE)}</td>
+              <tr key={a.id} data-alert-id={a.id} data-rule={a.rule ?? undefined}>
+                <td>{when(a.occurredAt)}</td>
                 <td>
-                  <Link href={`/privacy/alerts/${a.id}`}>{a.ruleTitle}</Link>
+                  <Link href={`/privacy/alerts/${a.id}`}>{a.ruleTitle ?? 'Оповещение мониторинга'}</Link>
                 </td>
                 <td>
                   <SeverityBadge severity={a.severity} />

@@ -2,21 +2,14 @@
 
 import { errorCode } from '@medikamente/web-kit/client';
 import { DateField } from '@medikamente/web-kit/date-field';
-import { addDays, dateTimeIn } from '@medikamente/web-kit/format';
+import { addDays } from '@medikamente/web-kit/format';
 import { ErrorBox, errorText, Loading } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import type { AuditRecordsFilter, AuditRecordsQuery as AuditRecordsResult } from '@/gql/graphql';
 import { AuditRecordsQuery } from '@/operations/privacy';
-import {
-  ACTOR_ROLE_LABELS,
-  CATEGORY_LABELS,
-  CLINIC_ZONE,
-  labelOf,
-  purposeText,
-  SERVICE_LABELS,
-} from './labels';
+import { ACTOR_ROLE_LABELS, CATEGORY_LABELS, labelOf, purposeText, SERVICE_LABELS, when } from './labels';
 
 type AuditRecord = AuditRecordsResult['auditRecords'][number];
 
@@ -68,15 +61,20 @@ function Results({ records, showActor }: { records: readonly AuditRecord[]; show
       <tbody>
         {records.map((r) => (
           <tr key={r.streamId} data-stream-id={r.streamId}>
-            <td>{dateTimeIn(r.occurredAt, CLINIC_ZONE)}</td>
+            <td>{when(r.occurredAt)}</td>
             <td>
-              {labelOf(SERVICE_LABELS, r.service)} <span className="muted">№{r.seq}</span>
+              {labelOf(SERVICE_LABELS, r.service)}{' '}
+              {r.seq != null ? <span className="muted">№{r.seq}</span> : null}
             </td>
             {showActor ? (
               <td>
-                <Link href={`/privacy/staff/${encodeURIComponent(r.actorId)}`}>
-                  {labelOf(ACTOR_ROLE_LABELS, r.actorRole)} · {r.actorId.slice(0, 8)}
-                </Link>
+                {r.actorId ? (
+                  <Link href={`/privacy/staff/${encodeURIComponent(r.actorId)}`}>
+                    {labelOf(ACTOR_ROLE_LABELS, r.actorRole)} · {r.actorId.slice(0, 8)}
+                  </Link>
+                ) : (
+                  '—'
+                )}
               </td>
             ) : null}
             <td>
@@ -85,7 +83,7 @@ function Results({ records, showActor }: { records: readonly AuditRecord[]; show
               </Link>
               {r.subtype === 'PatientQuery' ? <span className="muted"> · в списке</span> : null}
             </td>
-            <td>{r.categories.map((c) => labelOf(CATEGORY_LABELS, c)).join(', ') || '—'}</td>
+            <td>{(r.categories ?? []).map((c) => labelOf(CATEGORY_LABELS, c)).join(', ') || '—'}</td>
             <td>{purposeText(r.purpose)}</td>
             <td>{r.operation ?? '—'}</td>
             <td>{r.clientAddress ?? '—'}</td>

@@ -1,13 +1,12 @@
 'use client';
 
 import { errorCode } from '@medikamente/web-kit/client';
-import { dateTimeIn } from '@medikamente/web-kit/format';
 import { ErrorBox, errorText, Loading, Notice } from '@medikamente/web-kit/ui';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { AuditChainStatusQuery as AuditChainStatusResult } from '@/gql/graphql';
 import { AuditChainStatusQuery, VerifyAuditChainsMutation } from '@/operations/privacy';
-import { CLINIC_ZONE, labelOf, SERVICE_LABELS } from './labels';
+import { labelOf, SERVICE_LABELS, when } from './labels';
 
 type Source = AuditChainStatusResult['auditChainStatus'][number];
 
@@ -29,8 +28,6 @@ const RESULT_BADGE: Record<string, string> = {
   TAMPERED: 'alert-INCIDENT',
   UNVERIFIED: 'severity-MEDIUM',
 };
-
-const when = (iso: string | null | undefined) => (iso ? dateTimeIn(iso, CLINIC_ZONE) : '—');
 
 function Verification({ v }: { v: Source['lastVerification'] }) {
   if (!v) return <span className="muted">ещё не проверялась</span>;

@@ -1,7 +1,12 @@
+import { dateTimeIn } from '@medikamente/web-kit/format';
+
 /** Russian wording of the privacy-monitoring console (the API answers with codes). */
 
 /** The clinic's zone for the officer's times (alerts come from every branch). */
 export const CLINIC_ZONE = 'Europe/Moscow';
+
+/** "24.11.2025, 09:30" in the clinic's zone; "—" when the API gave no time. */
+export const when = (iso: string | null | undefined): string => (iso ? dateTimeIn(iso, CLINIC_ZONE) : '—');
 
 export const SEVERITY_LABELS: Record<string, string> = {
   LOW: 'низкая',
