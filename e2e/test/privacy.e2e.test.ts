@@ -179,6 +179,7 @@ the audit search, the monitoring rules) and the portal's «Кто смотрел
     await officerPage.getByRole('button', { name: 'Проверить сейчас' }).click();
     await chains.locator('tr[data-service=record] [data-result=VERIFIED]').waitFor();
     await officerPage.getByText(/Все журналы целы|Проверено журналов/).waitFor();
+    await screenshot(officerPage, 'reception-privacy-chains');
     await check(officerPage, 'reception', '/privacy/chains', 'verified now');
 
     // The patient: «Кто смотрел мою медкарту» shows the doctor's access without the name.

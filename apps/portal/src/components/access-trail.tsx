@@ -52,29 +52,23 @@ export function AccessTrail() {
         <Empty>Пока никто из сотрудников клиники не обращался к вашим данным.</Empty>
       ) : null}
       {entries.length ? (
-        <table className="grid" data-testid="access-trail">
-          <caption className="sr-only">Обращения к вашим данным</caption>
-          <thead>
-            <tr>
-              <th scope="col">Когда</th>
-              <th scope="col">Кто</th>
-              <th scope="col">Раздел клиники</th>
-              <th scope="col">Основание</th>
-              <th scope="col">Что просматривали</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.cursor} data-testid="access-entry">
-                <td>{e.at ? dateTimeIn(e.at, CLINIC_ZONE) : '—'}</td>
-                <td>{e.role ?? '—'}</td>
-                <td>{e.department ?? '—'}</td>
-                <td>{e.purpose ?? '—'}</td>
-                <td>{(e.categories ?? []).join(', ') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="list stack" data-testid="access-trail" aria-label="Обращения к вашим данным">
+          {entries.map((e) => (
+            <li key={e.cursor} className="card" data-testid="access-entry">
+              <p style={{ margin: 0 }}>
+                <strong>{e.at ? dateTimeIn(e.at, CLINIC_ZONE) : '—'}</strong> · {e.role ?? '—'}
+              </p>
+              <dl className="props" style={{ marginTop: 6 }}>
+                <dt>Раздел клиники</dt>
+                <dd>{e.department ?? '—'}</dd>
+                <dt>Основание</dt>
+                <dd>{e.purpose ?? '—'}</dd>
+                <dt>Что просматривали</dt>
+                <dd>{(e.categories ?? []).join(', ') || '—'}</dd>
+              </dl>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {loaded && loading ? <Loading /> : null}
       {more && !loading ? (

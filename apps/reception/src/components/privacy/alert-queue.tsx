@@ -59,7 +59,7 @@ export function AlertQueue({ actorId }: { actorId?: string }) {
     <section className="stack" aria-labelledby={`${id}-title`} data-testid="security-alerts">
       <h2 id={`${id}-title`}>Оповещения</h2>
       <div className="row" style={{ alignItems: 'end' }}>
-        <div className="field">
+        <div className="field" style={{ flex: '0 0 240px' }}>
           <label htmlFor={`${id}-status`}>Статус</label>
           <select id={`${id}-status`} value={filter} onChange={(e) => setFilter(e.target.value)}>
             {FILTERS.map((f) => (
