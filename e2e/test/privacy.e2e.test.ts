@@ -74,6 +74,14 @@ the audit search, the monitoring rules) and the portal's «Кто смотрел
       password: PATIENT_PASSWORD,
       patientId,
     });
+    // Ordinary work first: the desk opens the patient's card many times (more than a page of the
+    // officer's search and of the patient's list).
+    for (let i = 0; i < 55; i++)
+      await s.platform.query(
+        `query ($id: ID!) { patient(id: $id) { fullName } }`,
+        { id: patientId },
+        desk.token,
+      );
     const ownDoctor = await newDoctor(s, 'Лебедев Сергей Иванович');
     await bookAndCheckInNow(s, ownDoctor, patientId);
 
@@ -167,7 +175,14 @@ the audit search, the monitoring rules) and the portal's «Кто смотрел
 
     // The officer's search by patient, and the rules as configured.
     await officerPage.goto(`${R}/privacy/audit?patientId=${patientId}`);
-    await officerPage.getByTestId('audit-records').getByText('Медицинская карта').first().waitFor();
+    const found = officerPage.getByTestId('audit-records').locator('tbody tr');
+    await found.first().getByText('Медицинская карта').waitFor();
+    expect(await found.count()).toBe(50);
+    await officerPage.getByRole('button', { name: 'Ещё', exact: true }).click();
+    await found.nth(50).waitFor();
+    // Older pages continue the list, each record once.
+    const ids = await found.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-stream-id')));
+    expect(new Set(ids).size).toBe(ids.length);
     await check(officerPage, 'reception', '/privacy/audit', 'search by patient');
     await officerPage.goto(`${R}/privacy/rules`);
     await officerPage.locator('[data-rule=breakGlass]').getByText('Экстренный доступ к медкарте').waitFor();
@@ -193,6 +208,11 @@ the audit search, the monitoring rules) and the portal's «Кто смотрел
     await patientPage.waitForURL(`${P}/record/access`);
     const entry = patientPage.getByTestId('access-entry').filter({ hasText: 'экстренный доступ' }).first();
     await entry.waitFor();
+    const entries = patientPage.getByTestId('access-entry');
+    expect(await entries.count()).toBe(30);
+    await patientPage.getByRole('button', { name: 'Показать ещё' }).click();
+    await entries.nth(30).waitFor();
+    expect(await entries.nth(30).textContent()).toContain('Регистратор');
     expect(await entry.textContent()).toContain('Врач');
     expect(await entry.textContent()).toContain('Медицинская карта');
     expect(await entry.textContent()).toMatch(/\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
@@ -203,5 +223,5 @@ the audit search, the monitoring rules) and the portal's «Кто смотрел
     await check(patientPage, 'portal', '/record/access', 'the doctor’s break-glass access');
 
     expect(blocking).toEqual([]);
-  });
+  }, 240_000); // several sign-ins, the stream's copying and the rules' rounds: beyond the suite's 60 s
 });
