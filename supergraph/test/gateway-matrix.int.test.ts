@@ -6,6 +6,7 @@ import { subjectFixtures as labFixtures, PARTNER_SCOPES } from '@medikamente/sub
 import { subjectFixtures as patientFixtures } from '@medikamente/subgraph-patient/testing';
 import { subjectFixtures as recordFixtures } from '@medikamente/subgraph-record/testing';
 import { subjectFixtures as scheduleFixtures } from '@medikamente/subgraph-schedule/testing';
+import { subjectFixtures as securityFixtures } from '@medikamente/subgraph-security/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSupergraph } from '../src/compose';
 import { type Platform, startPlatform } from './platform';
@@ -79,6 +80,7 @@ const matrix = createMatrix({
         record: p.record,
         lab: p.lab,
         billing: p.billing,
+        security: p.security,
       };
     },
     fixtures: {
@@ -88,6 +90,7 @@ const matrix = createMatrix({
       ...recordFixtures,
       ...labFixtures,
       ...billingFixtures,
+      ...securityFixtures,
     },
   },
 });
@@ -146,6 +149,10 @@ describeMatrix('generated authorization matrix through the gateway', matrix, {
     Contract: ['Query.patientContracts', 'Query.myContracts', 'Query.contract'],
     TaxCertificate: ['Query.taxCertificates'],
     UnbilledLabOrder: ['Query.unbilledLabOrders', 'Query.patientUnbilledLabOrders'],
+    SecurityAlert: ['Query.securityAlerts', 'Query.securityAlert'],
+    AuditRecord: ['Query.auditRecords'],
+    AccessTrailEntry: ['Query.myAccessTrail'],
+    DataRequest: ['Query.myDataRequests', 'Query.dataRequests', 'Query.dataRequest'],
   },
 });
 

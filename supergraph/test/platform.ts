@@ -8,6 +8,7 @@ import { createLabService, loadLabEnv } from '@medikamente/subgraph-lab';
 import { createPatientService, loadPatientEnv } from '@medikamente/subgraph-patient';
 import { createRecordService, loadRecordEnv } from '@medikamente/subgraph-record';
 import { createScheduleService, loadScheduleEnv, type ScheduleService } from '@medikamente/subgraph-schedule';
+import { createSecurityService, loadSecurityEnv } from '@medikamente/subgraph-security';
 import { readSupergraph } from '../src/compose';
 import { createGateway } from '../src/gateway';
 
@@ -27,7 +28,8 @@ const freePort = (): Promise<number> =>
  * The platform as deployed, in one test process: identity, patient, schedule, record, lab, billing
  * (with its cash register and payment provider emulators) and the gateway, each on its own port and database, talking real HTTP (JWKS and revocations fetched
  * over HTTP too; schedule's appointment events reach patient, record and lab over HTTP; the lab's
- * `lab.results_released` reaches the schedule's inbox, its orders and cancellations billing's, over HTTP).
+ * `lab.results_released` reaches the schedule's inbox, its orders and cancellations billing's, over HTTP);
+ * security pulls every other service's audit trail over HTTP with its own client (audit:read).
  */
 export async function startPlatform(
   opts: {
@@ -45,15 +47,18 @@ export async function startPlatform(
     labEnv?: Record<string, string>;
     /** Extra billing configuration. */
     billingEnv?: Record<string, string>;
+    /** Extra security configuration (e.g. the officers' mailbox). */
+    securityEnv?: Record<string, string>;
   } = {},
 ) {
-  const [idDb, patDb, schDb, recDb, labDb, billDb] = await Promise.all([
+  const [idDb, patDb, schDb, recDb, labDb, billDb, secDb] = await Promise.all([
     createTestDatabase('gw_identity'),
     createTestDatabase('gw_patient'),
     createTestDatabase('gw_schedule'),
     createTestDatabase('gw_record'),
     createTestDatabase('gw_lab'),
     createTestDatabase('gw_billing'),
+    createTestDatabase('gw_security'),
   ]);
   const common = {
     NODE_ENV: 'test',
@@ -184,6 +189,34 @@ export async function startPlatform(
     scheduleHttp.push(await s.subgraph.listen(i === 0 ? schedulePort : 0));
   }
   const schedule = schedules[0]!;
+  // The security subgraph pulls every other service's audit trail (ADR 0018) with its own client.
+  const securityClient = await identity.createClient({
+    role: 'service',
+    scopes: ['audit:read', 'revocations:read'],
+    name: 'security',
+  });
+  const security = await createSecurityService(
+    loadSecurityEnv({
+      ...common,
+      ...(secDb.url ? { SECURITY_DATABASE_URL: secDb.url } : {}),
+      AUDIT_SOURCES: [
+        `identity=${identityHttp.url}`,
+        `patient=${patientHttp.url}`,
+        `schedule=${scheduleHttp[0]!.url}`,
+        `record=${recordHttp.url}`,
+        `lab=${labHttp.url}`,
+        `billing=${billingHttp.url}`,
+      ].join(','),
+      AUDIT_PULL_INTERVAL_MS: '200',
+      ALERTS_INTERVAL_MS: '200',
+      AUTH_TOKEN_URL: `${identityHttp.url}/oauth/token`,
+      SERVICE_CLIENT_ID: securityClient.clientId,
+      SERVICE_CLIENT_SECRET: securityClient.clientSecret,
+      ...opts.securityEnv,
+    }),
+    { verifier: verifier() },
+  );
+  const securityHttp = await security.subgraph.listen(0);
   // The gateway's own credential: subgraphs believe its forwarded client address only with it.
   const gatewayClient = await identity.createClient({
     role: 'service',
@@ -205,6 +238,7 @@ export async function startPlatform(
       record: `${recordHttp.url}/graphql`,
       lab: `${labHttp.url}/graphql`,
       billing: `${billingHttp.url}/graphql`,
+      security: `${securityHttp.url}/graphql`,
     },
     verifier: verifier(),
     limits: { maxDepth: 10, maxAliases: 15, maxCost: 20000 },
@@ -262,6 +296,7 @@ export async function startPlatform(
     recordUrl: `${recordHttp.url}/graphql`,
     labUrl: `${labHttp.url}/graphql`,
     billingUrl: `${billingHttp.url}/graphql`,
+    securityUrl: `${securityHttp.url}/graphql`,
     /** Billing's emulated parties: the desk and online registers, the payment provider. */
     emulators: { deskRegister, onlineRegister, provider },
     identity,
@@ -270,6 +305,7 @@ export async function startPlatform(
     record,
     lab,
     billing,
+    security,
     schedules,
     account,
     gatewayFor,
@@ -285,6 +321,8 @@ export async function startPlatform(
       await record.close();
       await labHttp.close();
       await lab.close();
+      await securityHttp.close();
+      await security.close();
       await billingHttp.close();
       await billing.close();
       await Promise.all([deskRegister.close(), onlineRegister.close(), provider.close()]);

@@ -347,6 +347,7 @@ export class RequestAccess {
       requestId: this.meta.requestId,
       clientAddress: this.meta.clientAddress,
       purpose: this.purposes.has(patientId) ? [...this.purposes.get(patientId)!].sort().join(',') : null,
+      actorBranches: p.branchIds.length ? p.branchIds : null,
     }));
   }
 }

@@ -15,6 +15,11 @@ export type AuditEventInput = {
    * `breakGlass`, `self`), comma-separated; null for role-wide access. Needs AUDIT_PURPOSE_MIGRATION.
    */
   purpose?: string | null;
+  /**
+   * The branches of the actor's token (the zone of after-hours monitoring); hashed only when some
+   * are present, so earlier chains verify. Needs AUDIT_BRANCH_MIGRATION.
+   */
+  actorBranches?: string[] | null;
 };
 
 export type AuditEvent = AuditEventInput & {
@@ -77,6 +82,8 @@ function canonical(e: Omit<AuditEvent, 'seq' | 'hash'>): string {
     e.prevHash,
   ];
   if (e.purpose) fields.push(e.purpose);
+  // An object, so it can never be read as a purpose; absent (or empty) leaves older hashes intact.
+  if (e.actorBranches?.length) fields.push({ branches: [...e.actorBranches].sort() });
   return JSON.stringify(fields);
 }
 
@@ -97,6 +104,7 @@ export type AuditEventRow = {
   request_id: string;
   client_address: string | null;
   purpose?: string | null;
+  actor_branches?: string[] | null;
   prev_hash: string;
   hash: string;
 };
@@ -114,6 +122,7 @@ export const auditEventFromRow = (r: AuditEventRow): AuditEvent => ({
   requestId: r.request_id,
   clientAddress: r.client_address,
   purpose: r.purpose ?? null,
+  actorBranches: r.actor_branches?.length ? r.actor_branches : null,
   prevHash: r.prev_hash,
   hash: r.hash,
 });
@@ -137,6 +146,7 @@ export class AuditLog {
         const e = {
           ...input,
           purpose: input.purpose ?? null,
+          actorBranches: input.actorBranches?.length ? [...input.actorBranches].sort() : null,
           id: randomUUID(),
           occurredAt: new Date(),
           prevHash,
@@ -146,6 +156,7 @@ export class AuditLog {
           ...e,
           occurredAt: e.occurredAt.toISOString(),
           categories: e.categories.join(','),
+          actorBranches: e.actorBranches?.join(',') ?? null,
           hash,
           n: rows.length,
         });
@@ -153,10 +164,10 @@ export class AuditLog {
       }
       // One JSON parameter works the same on postgres.js and PGlite.
       await q(
-        `insert into audit_event (id, occurred_at, actor_id, actor_role, patient_id, categories, operation, request_id, client_address, purpose, prev_hash, hash)
-         select "id", "occurredAt", "actorId", "actorRole", "patientId", string_to_array("categories", ','), "operation", "requestId", "clientAddress", "purpose", "prevHash", "hash"
+        `insert into audit_event (id, occurred_at, actor_id, actor_role, patient_id, categories, operation, request_id, client_address, purpose, actor_branches, prev_hash, hash)
+         select "id", "occurredAt", "actorId", "actorRole", "patientId", string_to_array("categories", ','), "operation", "requestId", "clientAddress", "purpose", string_to_array("actorBranches", ','), "prevHash", "hash"
          from jsonb_to_recordset($1::jsonb) as t("id" uuid, "occurredAt" timestamptz, "actorId" text, "actorRole" text, "patientId" uuid,
-           "categories" text, "operation" text, "requestId" text, "clientAddress" text, "purpose" text, "prevHash" text, "hash" text, "n" int)
+           "categories" text, "operation" text, "requestId" text, "clientAddress" text, "purpose" text, "actorBranches" text, "prevHash" text, "hash" text, "n" int)
          order by "n"`,
         [JSON.stringify(rows)],
       );
@@ -222,4 +233,9 @@ export const AUDIT_PURPOSE_MIGRATION = {
   sql: 'alter table audit_event add column if not exists purpose text',
 };
 /** The audit table with every later column: `openDatabase({ migrations: [...AUDIT_MIGRATIONS] })`. */
-export const AUDIT_MIGRATIONS = [AUDIT_MIGRATION, AUDIT_PURPOSE_MIGRATION];
+/** The actor's branches (after-hours monitoring in the branch's zone); added with the audit stream. */
+export const AUDIT_BRANCH_MIGRATION = {
+  name: '0000_audit_branches.sql',
+  sql: 'alter table audit_event add column if not exists actor_branches text[]',
+};
+export const AUDIT_MIGRATIONS = [AUDIT_MIGRATION, AUDIT_PURPOSE_MIGRATION, AUDIT_BRANCH_MIGRATION];

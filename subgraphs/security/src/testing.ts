@@ -42,14 +42,20 @@ export const subjectFixtures = {
   AuditRecord: {
     async create(service, r) {
       const patientId = needPatient(r.subject.patientId);
-      await appendStreamEvents(service, [{ actorId: 'matrix-doctor', actorRole: 'doctor', patientId }]);
+      // A service of its own: a platform's real stream never pulls this chain.
+      await appendStreamEvents(service, [
+        { service: 'matrix-fixture', actorId: 'matrix-doctor', actorRole: 'doctor', patientId },
+      ]);
       return { args: { filter: { patientId } }, known: {} };
     },
   },
   AccessTrailEntry: {
     async create(service, r) {
       const patientId = needPatient(r.subject.patientId);
-      await appendStreamEvents(service, [{ actorId: 'matrix-doctor', actorRole: 'doctor', patientId }]);
+      // A service of its own: a platform's real stream never pulls this chain.
+      await appendStreamEvents(service, [
+        { service: 'matrix-fixture', actorId: 'matrix-doctor', actorRole: 'doctor', patientId },
+      ]);
       return { known: {} };
     },
   },
@@ -108,6 +114,7 @@ export type StreamEventInput = {
   purpose?: string | null;
   occurredAt?: Date;
   clientAddress?: string | null;
+  branchIds?: string[];
 };
 
 /**
@@ -128,18 +135,19 @@ export async function appendStreamEvents(service: SecurityService, events: Strea
     request_id: e.requestId ?? randomUUID(),
     client_address: e.clientAddress ?? '10.0.0.5',
     purpose: e.purpose === undefined ? 'careRelationship' : e.purpose,
+    actor_branches: e.branchIds?.join(',') ?? null,
   }));
   await service.database.tx(async (q) => {
     await q(
       `insert into audit_record (service, seq, id, occurred_at, actor_id, actor_role, patient_id, categories,
-         operation, request_id, client_address, purpose, prev_hash, hash)
+         operation, request_id, client_address, purpose, actor_branches, prev_hash, hash)
        select t.service,
          coalesce((select max(seq) from audit_record r where r.service = t.service), 0) + row_number() over (partition by t.service order by t.n),
          t.id, t.occurred_at, t.actor_id, t.actor_role, t.patient_id, string_to_array(t.categories, ','),
-         t.operation, t.request_id, t.client_address, t.purpose, 'test', md5(t.id::text)
+         t.operation, t.request_id, t.client_address, t.purpose, string_to_array(t.actor_branches, ','), 'test', md5(t.id::text)
        from jsonb_to_recordset($1::jsonb) as t(service text, id uuid, occurred_at timestamptz,
          actor_id text, actor_role text, patient_id uuid, categories text, operation text, request_id text,
-         client_address text, purpose text, n int)
+         client_address text, purpose text, actor_branches text, n int)
        order by t.n`,
       [JSON.stringify(rows)],
     );

@@ -339,3 +339,55 @@ describe('the officer triages alerts', () => {
     for (const rule of r.data.monitoringRules) expect(rule.explanation).toMatch(/[а-я]{5}/);
   });
 });
+
+describe('after-hours in the zone of the actor branch', () => {
+  it('judges the same instant by the branch of the event (from the staff token), via the rules file', async () => {
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { parse, stringify } = await import('yaml');
+    const { DEFAULT_RULES_FILE } = await import('../src/modules/alerts/rules.config');
+    const rules = parse(readFileSync(DEFAULT_RULES_FILE, 'utf8'));
+    rules.workingHours.branches = {
+      'branch-nsk': { start: '08:00', end: '17:00', weekdays: [1, 2, 3, 4, 5], zone: 'Asia/Novosibirsk' },
+    };
+    const file = join(mkdtempSync(join(tmpdir(), 'mk-rules-')), 'rules.yaml');
+    writeFileSync(file, stringify(rules));
+    const b = await startSecuritySubgraph({ env: { MONITORING_RULES_FILE: file } });
+    try {
+      const moscow = staff('receptionist');
+      const novosibirsk = staff('receptionist');
+      // 18:00 in Moscow is 22:00 in Novosibirsk: open in Moscow, closed there.
+      const at = msk('18:00');
+      await appendStreamEvents(b.service, [
+        {
+          ...moscow,
+          patientId: randomUUID(),
+          categories: ['CONTACT'],
+          purpose: null,
+          occurredAt: at,
+          branchIds: ['branch-msk'],
+        },
+        {
+          ...novosibirsk,
+          patientId: randomUUID(),
+          categories: ['CONTACT'],
+          purpose: null,
+          occurredAt: at,
+          branchIds: ['branch-nsk'],
+        },
+      ]);
+      await b.service.services.alerts.evaluate();
+      const rows = await b.service.database.query<{
+        actor_id: string;
+        rule: string;
+        evidence: { zone: string };
+      }>('select actor_id, rule, evidence from security_alert');
+      expect(rows.map((r) => [r.actor_id, r.rule, r.evidence.zone])).toEqual([
+        [novosibirsk.actorId, 'afterHours', 'Asia/Novosibirsk'],
+      ]);
+    } finally {
+      await b.stop();
+    }
+  });
+});

@@ -22,6 +22,8 @@ const reads = (n: number, patientId = randomUUID()): AuditEventInput[] =>
     requestId: randomUUID(),
     clientAddress: '10.1.2.3',
     purpose: i % 2 ? 'careRelationship' : null,
+    // Staff tokens carry their branches (after-hours is judged in the branch's zone); some have none.
+    actorBranches: i % 3 === 0 ? null : [`branch-${i % 3}`, 'branch-z'],
   }));
 
 /** What the source holds, in the shape the stream copies (to compare field by field). */

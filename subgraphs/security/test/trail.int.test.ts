@@ -168,3 +168,19 @@ describe('the officer searches the central trail', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+describe('the trail filters refuse junk with typed errors', () => {
+  it('control characters and overlong values in text filters', async () => {
+    const officer = await h.tokenFor({ role: 'security_officer', sub: randomUUID(), amr: ['pwd', 'otp'] });
+    for (const f of [{ actorId: 'a\u0000b' }, { service: 'x'.repeat(101) }, { category: 'HEALTH\u0007' }]) {
+      const r = await h.query(SEARCH, { f }, officer);
+      expect(r.errors?.[0]?.extensions?.code, JSON.stringify(f)).toMatch(/^(BAD_USER_INPUT|TOO_LONG)$/);
+    }
+    const alerts = await h.query(
+      'query ($f: SecurityAlertsFilter) { securityAlerts(filter: $f) { id } }',
+      { f: { actorId: 'x\u0001' } },
+      officer,
+    );
+    expect(alerts.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});

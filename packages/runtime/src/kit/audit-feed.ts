@@ -12,9 +12,10 @@ export const AUDIT_READ_SCOPE = 'audit:read';
 export const AUDIT_FEED_MAX_PAGE = 1000;
 
 /** One audit event as the feed serves it (JSON: dates as ISO strings). */
-export type AuditFeedEvent = Omit<AuditEvent, 'occurredAt' | 'purpose'> & {
+export type AuditFeedEvent = Omit<AuditEvent, 'occurredAt' | 'purpose' | 'actorBranches'> & {
   occurredAt: string;
   purpose: string | null;
+  actorBranches: string[] | null;
 };
 /** A page of the feed: events after the cursor, and the chain's head when it was read. */
 export type AuditFeedPage = {
@@ -39,6 +40,7 @@ const toFeed = (e: AuditEvent): AuditFeedEvent => ({
   requestId: e.requestId,
   clientAddress: e.clientAddress,
   purpose: e.purpose ?? null,
+  actorBranches: e.actorBranches ?? null,
   prevHash: e.prevHash,
   hash: e.hash,
 });

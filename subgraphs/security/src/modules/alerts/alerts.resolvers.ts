@@ -1,6 +1,7 @@
 import { appError, ErrorCode, requireId } from '@medikamente/runtime';
 import type { SecurityContext } from '../../context';
 import type { Resolvers } from '../../generated/resolvers-types';
+import { filterText } from '../trail/trail.resolvers';
 import { type LiveSecurityAlert, type Outcome, SECURITY_ALERT_CHANNEL } from './alerts.service';
 import type { AlertRecord, AlertStatus } from './alerts.store';
 import { RULE_IDS, type RulesConfig } from './rules.config';
@@ -33,7 +34,7 @@ export const alertResolvers: Resolvers = {
       ctx.stores.alerts.queue(
         {
           statuses: (filter?.statuses ?? []) as AlertStatus[],
-          actorId: filter?.actorId ?? null,
+          actorId: filterText(filter?.actorId, 'filter.actorId'),
           patientId: filter?.patientId ? requireId(filter.patientId, 'filter.patientId') : null,
         },
         Math.max(1, Math.min(first ?? 50, MAX_ALERTS)),

@@ -69,6 +69,7 @@ const toEvent = (r: Row): StreamEvent => ({
   operation: (r.operation as string | null) ?? null,
   requestId: String(r.request_id),
   purpose: (r.purpose as string | null) ?? null,
+  branchIds: (r.actor_branches as string[] | null) ?? null,
 });
 
 /** Alerts, their steps, the rules' cursors and VIP flags: all SQL of the module. */
@@ -96,7 +97,7 @@ export class AlertStore {
   /** Events of the central stream after `after` (stream order), at most `limit`. */
   async streamAfter(after: number, limit: number): Promise<StreamEvent[]> {
     const rows = await this.database.query<Row>(
-      `select stream_id, service, occurred_at, actor_id, actor_role, patient_id, categories, operation, request_id, purpose
+      `select stream_id, service, occurred_at, actor_id, actor_role, patient_id, categories, operation, request_id, purpose, actor_branches
        from audit_record where stream_id > $1 order by stream_id limit $2`,
       [after, limit],
     );

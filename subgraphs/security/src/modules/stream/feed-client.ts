@@ -22,6 +22,8 @@ const feedEvent = z.object({
   requestId: z.string().max(200),
   clientAddress: z.string().max(200).nullable(),
   purpose: z.string().max(500).nullable(),
+  // Sources before the branch column send none.
+  actorBranches: z.array(z.string().max(64)).max(50).nullable().default(null),
   prevHash: sha256,
   hash: sha256,
 });

@@ -148,18 +148,19 @@ export class StreamStore {
         ...e,
         occurredAt: e.occurredAt.toISOString(),
         categories: e.categories.join(','),
+        actorBranches: e.actorBranches?.join(',') ?? null,
         n,
       }));
       if (rows.length === 0) return { copied: 0, halted: false };
       // One JSON parameter works the same on postgres.js and PGlite.
       await q(
         `insert into audit_record (service, seq, id, occurred_at, actor_id, actor_role, patient_id, categories,
-           operation, request_id, client_address, purpose, prev_hash, hash)
+           operation, request_id, client_address, purpose, actor_branches, prev_hash, hash)
          select $1, "seq", "id", "occurredAt", "actorId", "actorRole", "patientId", string_to_array("categories", ','),
-           "operation", "requestId", "clientAddress", "purpose", "prevHash", "hash"
+           "operation", "requestId", "clientAddress", "purpose", string_to_array("actorBranches", ','), "prevHash", "hash"
          from jsonb_to_recordset($2::jsonb) as t("seq" bigint, "id" uuid, "occurredAt" timestamptz, "actorId" text,
            "actorRole" text, "patientId" uuid, "categories" text, "operation" text, "requestId" text,
-           "clientAddress" text, "purpose" text, "prevHash" text, "hash" text, "n" int)
+           "clientAddress" text, "purpose" text, "actorBranches" text, "prevHash" text, "hash" text, "n" int)
          order by "n"`,
         [service, JSON.stringify(rows)],
       );

@@ -1,4 +1,4 @@
-import { appError, ErrorCode, requireId } from '@medikamente/runtime';
+import { appError, ErrorCode, requireId, requireText } from '@medikamente/runtime';
 import type { Resolvers } from '../../generated/resolvers-types';
 import { balpSubtype, CATEGORY_RU, DEPARTMENT_RU, purposeRu, ROLE_RU } from './trail.labels';
 import type { TrailRecord } from './trail.store';
@@ -14,6 +14,10 @@ function position(before: string | null | undefined): number | null {
   return Number(before);
 }
 
+/** A filter's text value (an account id, a service, a category): typed errors for junk, never SQL errors. */
+export const filterText = (value: string | null | undefined, field: string): string | null =>
+  value === null || value === undefined ? null : requireText(value, field, { max: 100 });
+
 function instant(value: string | null | undefined, field: string): Date | null {
   if (!value) return null;
   const d = new Date(value);
@@ -28,9 +32,9 @@ export const trailResolvers: Resolvers = {
       ctx.stores.trail.search(
         {
           patientId: filter?.patientId ? requireId(filter.patientId, 'filter.patientId') : null,
-          actorId: filter?.actorId ?? null,
-          service: filter?.service ?? null,
-          category: filter?.category ?? null,
+          actorId: filterText(filter?.actorId, 'filter.actorId'),
+          service: filterText(filter?.service, 'filter.service'),
+          category: filterText(filter?.category, 'filter.category'),
           from: instant(filter?.from, 'filter.from'),
           to: instant(filter?.to, 'filter.to'),
           before: position(before),
