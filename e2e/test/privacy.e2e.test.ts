@@ -167,8 +167,13 @@ the audit search, the monitoring rules) and the portal's «Кто смотрел
     await check(officerPage, 'reception', '/privacy/alerts/[id]', 'explained');
 
     // The doctor's access history, from the alert's actor: the break-glass reads are there.
-    await alert.getByRole('link', { name: /Врач, учётная запись/ }).click();
+    await alert.getByRole('link', { name: /^Врач / }).click();
     await officerPage.waitForURL(`${R}/privacy/staff/**`);
+    // Named from the staff directory as the policy shows names to the officer (masked).
+    const identity = officerPage.getByTestId('staff-identity');
+    await identity.getByText('Врач', { exact: false }).waitFor();
+    expect(await identity.textContent()).toContain(stranger.accountId);
+    expect(await identity.textContent()).toContain('Фролов');
     const history = officerPage.getByTestId('audit-records');
     await history.getByText('экстренный доступ').first().waitFor();
     await check(officerPage, 'reception', '/privacy/staff/[actorId]', "a doctor's access history");

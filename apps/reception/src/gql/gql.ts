@@ -89,6 +89,7 @@ type Documents = {
     "\n  fragment ChainVerificationFields on AuditChainVerification {\n    service\n    checkedAt\n    result\n    checkedEvents\n    brokenAtSeq\n    reason\n  }\n": typeof types.ChainVerificationFieldsFragmentDoc,
     "\n    query AuditChainStatus {\n      auditChainStatus {\n        service\n        lastSeq\n        lastPulledAt\n        lagSeconds\n        failures\n        lastErrorCode\n        halted\n        haltedReason\n        haltedAtSeq\n        lastCheckpointSeq\n        lastCheckpointAt\n        lastVerification { ...ChainVerificationFields }\n      }\n    }\n  ": typeof types.AuditChainStatusDocument,
     "\n    mutation VerifyAuditChains($input: VerifyAuditChainsInput) {\n      verifyAuditChains(input: $input) {\n        ok\n        inputErrors { field code message }\n        results { ...ChainVerificationFields }\n      }\n    }\n  ": typeof types.VerifyAuditChainsDocument,
+    "\n    query StaffAccounts {\n      staffAccounts { id displayName role dismissedAt }\n    }\n  ": typeof types.StaffAccountsDocument,
     "\n    query DoctorToday($from: String!, $to: String!) {\n      doctorSchedule(from: $from, to: $to) {\n        id\n        status\n        startsAt\n        endsAt\n        patientId\n        branchId\n        patient { id fullName birthDate }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  ": typeof types.DoctorTodayDocument,
     "\n    query StaffDirectory {\n      branches { id name timeZone }\n      specialists { id accountId displayName specialties }\n    }\n  ": typeof types.StaffDirectoryDocument,
     "\n    query RecordAccess($patientId: ID!) {\n      recordAccess(patientId: $patientId) { patientId level breakGlassAvailable breakGlassUntil }\n    }\n  ": typeof types.RecordAccessDocument,
@@ -190,6 +191,7 @@ const documents: Documents = {
     "\n  fragment ChainVerificationFields on AuditChainVerification {\n    service\n    checkedAt\n    result\n    checkedEvents\n    brokenAtSeq\n    reason\n  }\n": types.ChainVerificationFieldsFragmentDoc,
     "\n    query AuditChainStatus {\n      auditChainStatus {\n        service\n        lastSeq\n        lastPulledAt\n        lagSeconds\n        failures\n        lastErrorCode\n        halted\n        haltedReason\n        haltedAtSeq\n        lastCheckpointSeq\n        lastCheckpointAt\n        lastVerification { ...ChainVerificationFields }\n      }\n    }\n  ": types.AuditChainStatusDocument,
     "\n    mutation VerifyAuditChains($input: VerifyAuditChainsInput) {\n      verifyAuditChains(input: $input) {\n        ok\n        inputErrors { field code message }\n        results { ...ChainVerificationFields }\n      }\n    }\n  ": types.VerifyAuditChainsDocument,
+    "\n    query StaffAccounts {\n      staffAccounts { id displayName role dismissedAt }\n    }\n  ": types.StaffAccountsDocument,
     "\n    query DoctorToday($from: String!, $to: String!) {\n      doctorSchedule(from: $from, to: $to) {\n        id\n        status\n        startsAt\n        endsAt\n        patientId\n        branchId\n        patient { id fullName birthDate }\n        service { id name }\n        branch { id name timeZone }\n      }\n    }\n  ": types.DoctorTodayDocument,
     "\n    query StaffDirectory {\n      branches { id name timeZone }\n      specialists { id accountId displayName specialties }\n    }\n  ": types.StaffDirectoryDocument,
     "\n    query RecordAccess($patientId: ID!) {\n      recordAccess(patientId: $patientId) { patientId level breakGlassAvailable breakGlassUntil }\n    }\n  ": types.RecordAccessDocument,
@@ -530,6 +532,10 @@ export function graphql(source: "\n    query AuditChainStatus {\n      auditChai
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation VerifyAuditChains($input: VerifyAuditChainsInput) {\n      verifyAuditChains(input: $input) {\n        ok\n        inputErrors { field code message }\n        results { ...ChainVerificationFields }\n      }\n    }\n  "): (typeof documents)["\n    mutation VerifyAuditChains($input: VerifyAuditChainsInput) {\n      verifyAuditChains(input: $input) {\n        ok\n        inputErrors { field code message }\n        results { ...ChainVerificationFields }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query StaffAccounts {\n      staffAccounts { id displayName role dismissedAt }\n    }\n  "): (typeof documents)["\n    query StaffAccounts {\n      staffAccounts { id displayName role dismissedAt }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

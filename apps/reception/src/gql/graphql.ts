@@ -1116,6 +1116,11 @@ export type VerifyAuditChainsMutationVariables = Exact<{
 
 export type VerifyAuditChainsMutation = { verifyAuditChains: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, results: Array<{ service: string, checkedAt: string, result: AuditChainResult, checkedEvents: number, brokenAtSeq: number | null, reason: AuditChainReason | null }> } };
 
+export type StaffAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffAccountsQuery = { staffAccounts: Array<{ id: string, displayName: string | null, role: AccountRole, dismissedAt: string | null }> };
+
 export type DoctorTodayQueryVariables = Exact<{
   from: string;
   to: string;
@@ -1342,6 +1347,7 @@ export const MonitoringRulesDocument = {"__meta__":{"documentId":"sha256:22e0442
 export const AuditRecordsDocument = {"__meta__":{"documentId":"sha256:44cfa5caf0ef569f395f5d3ff638e50da10c0d2346c21caea2f816580539e476"}} as unknown as DocumentNode<AuditRecordsQuery, AuditRecordsQueryVariables>;
 export const AuditChainStatusDocument = {"__meta__":{"documentId":"sha256:78774a471357f9848fbd134c60135568ab6ba12042a388045939f0f555d5fa07"}} as unknown as DocumentNode<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
 export const VerifyAuditChainsDocument = {"__meta__":{"documentId":"sha256:5202b07ea40479a1b3df41b48006dd841fa24149ea478f744a0108e826e2d57e"}} as unknown as DocumentNode<VerifyAuditChainsMutation, VerifyAuditChainsMutationVariables>;
+export const StaffAccountsDocument = {"__meta__":{"documentId":"sha256:e5fd9ad8ed98172ba462a8a377000ad70baa2cd0ea3643addc342f4ee4023cd6"}} as unknown as DocumentNode<StaffAccountsQuery, StaffAccountsQueryVariables>;
 export const DoctorTodayDocument = {"__meta__":{"documentId":"sha256:13fef8f794fce0c11ac3f8c27e27cfb1d82d753775be31d44241fb6a08dd6d56"}} as unknown as DocumentNode<DoctorTodayQuery, DoctorTodayQueryVariables>;
 export const StaffDirectoryDocument = {"__meta__":{"documentId":"sha256:0778a251f7b0f7c6a17c976105c9d0380e86cde764db23afb3396138648f49b8"}} as unknown as DocumentNode<StaffDirectoryQuery, StaffDirectoryQueryVariables>;
 export const RecordAccessDocument = {"__meta__":{"documentId":"sha256:3689423bdf4a38ff4466b6a447d97efc2ad5ce46a5f46a12b2ddce8c197a140c"}} as unknown as DocumentNode<RecordAccessQuery, RecordAccessQueryVariables>;

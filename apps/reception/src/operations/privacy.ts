@@ -161,3 +161,12 @@ export const VerifyAuditChainsMutation = persisted(
     }
   `),
 );
+
+/** The clinic's staff accounts (names masked for the officer by policy): who an actor id is. */
+export const StaffAccountsQuery = persisted(
+  graphql(`
+    query StaffAccounts {
+      staffAccounts { id displayName role dismissedAt }
+    }
+  `),
+);

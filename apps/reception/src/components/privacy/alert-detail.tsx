@@ -14,7 +14,6 @@ import {
 } from '@/operations/privacy';
 import { AlertStatusBadge, SeverityBadge } from './badges';
 import {
-  ACTOR_ROLE_LABELS,
   ALERT_STATUS_LABELS,
   CATEGORY_LABELS,
   EVIDENCE_LABELS,
@@ -23,6 +22,7 @@ import {
   STEP_LABELS,
   when,
 } from './labels';
+import { ActorLabel, useStaffName } from './staff-names';
 
 type Alert = NonNullable<SecurityAlertResult['securityAlert']>;
 type InputError = { field: string; code: string; message: string };
@@ -78,20 +78,29 @@ function Evidence({ json }: { json: string }) {
   );
 }
 
-const who = (accountId: string | null | undefined, me: string) =>
-  !accountId ? 'система' : accountId === me ? 'вы' : `сотрудник ${accountId.slice(0, 8)}`;
+/** Who did a step: the system, «вы», or a staff member by name (or the start of the account id). */
+function useWho(me: string) {
+  const nameOf = useStaffName();
+  return (accountId: string | null | undefined) =>
+    !accountId
+      ? 'система'
+      : accountId === me
+        ? 'вы'
+        : (nameOf(accountId) ?? `сотрудник ${accountId.slice(0, 8)}`);
+}
 
 function Steps({ alert, me }: { alert: Alert; me: string }) {
+  const who = useWho(me);
   return (
     <ol className="list stack" data-testid="alert-steps">
       {(alert.steps ?? []).map((s, i) => (
         <li key={`${s.at}-${i}`} className="card" data-step={s.step}>
           <strong>{labelOf(STEP_LABELS, s.step)}</strong>{' '}
           <span className="muted">
-            {when(s.at)} · {who(s.accountId, me)}
+            {when(s.at)} · {who(s.accountId)}
           </span>
           {s.step === 'TRIAGED' && s.status ? <> · {labelOf(ALERT_STATUS_LABELS, s.status)}</> : null}
-          {s.step === 'ASSIGNED' && s.assigneeId ? <> · исполнитель: {who(s.assigneeId, me)}</> : null}
+          {s.step === 'ASSIGNED' && s.assigneeId ? <> · исполнитель: {who(s.assigneeId)}</> : null}
           {s.step === 'NOTIFIED' ? (
             <> · {s.note?.startsWith('failed') ? 'не удалось отправить' : 'отправлено'}</>
           ) : s.note ? (
@@ -285,6 +294,7 @@ export function AlertDetail({ alertId, me }: { alertId: string; me: string }) {
   const [{ fetching: assigning }, assign] = useMutation(AssignSecurityAlertMutation);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const who = useWho(me);
   if (fetching && !data) return <Loading />;
   if (!data) return <ErrorBox>{errorText(errorCode(error), 'Не удалось загрузить оповещение')}</ErrorBox>;
   const alert = data.securityAlert;
@@ -322,7 +332,7 @@ export function AlertDetail({ alertId, me }: { alertId: string; me: string }) {
         <dd>
           {alert.actorId ? (
             <Link href={`/privacy/staff/${encodeURIComponent(alert.actorId)}`}>
-              {labelOf(ACTOR_ROLE_LABELS, alert.actorRole)}, учётная запись {alert.actorId}
+              <ActorLabel actorId={alert.actorId} role={alert.actorRole} />
             </Link>
           ) : (
             '—'
@@ -343,7 +353,7 @@ export function AlertDetail({ alertId, me }: { alertId: string; me: string }) {
         <dt>Оповещение создано</dt>
         <dd>{when(alert.raisedAt)}</dd>
         <dt>Исполнитель</dt>
-        <dd data-testid="alert-assignee">{alert.assigneeId ? who(alert.assigneeId, me) : 'не назначен'}</dd>
+        <dd data-testid="alert-assignee">{alert.assigneeId ? who(alert.assigneeId) : 'не назначен'}</dd>
       </dl>
       {done ? <Notice>{done}</Notice> : null}
       {failure ? <ErrorBox>{failure}</ErrorBox> : null}

@@ -9,7 +9,8 @@ import type { SecurityAlertFieldsFragment, SecurityAlertStatus } from '@/gql/gra
 import { SecurityAlertsQuery } from '@/operations/privacy';
 import { useLiveEvents } from '../use-live';
 import { AlertStatusBadge, SeverityBadge } from './badges';
-import { ACTOR_ROLE_LABELS, labelOf, SERVICE_LABELS, when } from './labels';
+import { labelOf, SERVICE_LABELS, when } from './labels';
+import { ActorLabel } from './staff-names';
 
 const PAGE = 100;
 
@@ -111,7 +112,7 @@ export function AlertQueue({ actorId }: { actorId?: string }) {
                 <td>
                   {a.actorId ? (
                     <Link href={`/privacy/staff/${encodeURIComponent(a.actorId)}`}>
-                      {labelOf(ACTOR_ROLE_LABELS, a.actorRole)} · {a.actorId.slice(0, 8)}
+                      <ActorLabel actorId={a.actorId} role={a.actorRole} />
                     </Link>
                   ) : (
                     '—'

@@ -9,7 +9,8 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import type { AuditRecordsFilter, AuditRecordsQuery as AuditRecordsResult } from '@/gql/graphql';
 import { AuditRecordsQuery } from '@/operations/privacy';
-import { ACTOR_ROLE_LABELS, CATEGORY_LABELS, labelOf, purposeText, SERVICE_LABELS, when } from './labels';
+import { CATEGORY_LABELS, labelOf, purposeText, SERVICE_LABELS, when } from './labels';
+import { ActorLabel } from './staff-names';
 
 type AuditRecord = AuditRecordsResult['auditRecords'][number];
 
@@ -70,7 +71,7 @@ function Results({ records, showActor }: { records: readonly AuditRecord[]; show
               <td>
                 {r.actorId ? (
                   <Link href={`/privacy/staff/${encodeURIComponent(r.actorId)}`}>
-                    {labelOf(ACTOR_ROLE_LABELS, r.actorRole)} · {r.actorId.slice(0, 8)}
+                    <ActorLabel actorId={r.actorId} role={r.actorRole} />
                   </Link>
                 ) : (
                   '—'

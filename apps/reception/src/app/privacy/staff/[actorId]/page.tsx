@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AlertQueue } from '@/components/privacy/alert-queue';
 import { AuditSearch } from '@/components/privacy/audit-search';
+import { StaffIdentity } from '@/components/privacy/staff-names';
 import { requireStaff } from '@/server/guard';
 
 /** A staff member's access history: their alerts and every access of theirs in the trail. */
@@ -16,7 +17,7 @@ export default async function StaffAccessPage({ params }: { params: Promise<{ ac
         <Link href="/privacy">← Все оповещения</Link>
       </p>
       <h1>История доступа сотрудника</h1>
-      <p className="muted">Учётная запись {actorId}</p>
+      <StaffIdentity actorId={actorId} />
       <AlertQueue actorId={actorId} />
       <AuditSearch fixedActorId={actorId} />
     </div>
