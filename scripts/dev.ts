@@ -344,6 +344,12 @@ function wiring(name: string, w: Wiring): Record<string, string> {
         AUDIT_SOURCES: SUBGRAPHS.filter((s) => s.name !== 'security')
           .map((s) => `${s.name}=${url(portOf(s))}`)
           .join(','),
+        // Privacy alerts and data-subject request reminders reach the security officer through the
+        // development mailbox.
+        SECURITY_ALERT_EMAIL: process.env.SECURITY_ALERT_EMAIL || 'security@medikamente.local',
+        DSR_OFFICERS_EMAIL: process.env.DSR_OFFICERS_EMAIL || 'security@medikamente.local',
+        DSR_CONSOLE_URL: url(ports.reception, '/privacy/requests'),
+        NOTIFY_SMTP_URL: mailbox.env.NOTIFY_SMTP_URL,
       };
     default:
       return {};

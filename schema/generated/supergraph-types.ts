@@ -431,6 +431,11 @@ export type CancelLabOrderInput = {
   reason: Scalars['String']['input'];
 };
 
+export type CloseIncidentInput = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CompleteDataRequestInput = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -925,6 +930,63 @@ export type Icd10Code = {
   title: Scalars['String']['output'];
 };
 
+/** The affected patients resolved from the audit stream: a snapshot, stable until recomputed */
+export type IncidentAffectedPatients = {
+  __typename?: 'IncidentAffectedPatients';
+  byCategory: Array<IncidentCategoryCount>;
+  computedAt: Scalars['String']['output'];
+  /** Audit events in scope */
+  events: Scalars['Int']['output'];
+  patientIds: Array<Scalars['ID']['output']>;
+  total: Scalars['Int']['output'];
+};
+
+export type IncidentCategoryCount = {
+  __typename?: 'IncidentCategoryCount';
+  category: Scalars['String']['output'];
+  patients: Scalars['Int']['output'];
+};
+
+/** Which notice to Roskomnadzor (152-FZ art. 21 part 3.1) */
+export type IncidentNoticeKind =
+  /** Within 24 hours of detection: the incident, presumed causes, harm, measures, contact person */
+  | 'INITIAL_24H'
+  /** Within 72 hours of detection: the internal investigation's results, the persons responsible if identified */
+  | 'RESULTS_72H';
+
+/** A draft notice to Roskomnadzor in Russian, with placeholders [в скобках] for what the incident does not hold */
+export type IncidentNotificationDraft = {
+  __typename?: 'IncidentNotificationDraft';
+  kind: IncidentNoticeKind;
+  /** The placeholders left in the text */
+  placeholders: Array<Scalars['String']['output']>;
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+  /** The form on Roskomnadzor's portal is to be verified against Roskomnadzor's order */
+  verifyNote: Scalars['String']['output'];
+};
+
+/** The audit events an incident concerns (every given criterion holds) */
+export type IncidentScope = {
+  __typename?: 'IncidentScope';
+  actorIds: Array<Scalars['ID']['output']>;
+  categories: Array<Scalars['String']['output']>;
+  /** Derived from the linked alerts rather than given by the officer */
+  derived: Scalars['Boolean']['output'];
+  from?: Maybe<Scalars['String']['output']>;
+  services: Array<Scalars['String']['output']>;
+  to?: Maybe<Scalars['String']['output']>;
+};
+
+export type IncidentScopeInput = {
+  actorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ISO 8601 instants, [from, to) */
+  from?: InputMaybe<Scalars['String']['input']>;
+  services?: InputMaybe<Array<Scalars['String']['input']>>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An expected failure of a mutation, tied to the input field it is about */
 export type InputError = {
   __typename?: 'InputError';
@@ -1262,6 +1324,11 @@ export type LedgerMethodTotals = {
   refundsKopecks: Scalars['Kopecks']['output'];
 };
 
+export type LinkAlertToIncidentInput = {
+  alertId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
 export type MarkVisitEnteredInErrorInput = {
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
@@ -1303,6 +1370,7 @@ export type Mutation = {
   checkInAppointment: AppointmentPayload;
   /** Closes the shift with the register's Z-report */
   closeFiscalShift: FiscalShiftPayload;
+  closeIncident: SecurityIncidentPayload;
   completeAppointment: AppointmentPayload;
   completeDataRequest: DataRequestPayload;
   /** The patient (or reception on their behalf) confirms they will come */
@@ -1332,12 +1400,14 @@ export type Mutation = {
   holdSlot: AppointmentPayload;
   /** Issues the certificate for a patient and a year from the ledger */
   issueTaxCertificate: TaxCertificatePayload;
+  linkAlertToIncident: SecurityIncidentPayload;
   markNoShow: AppointmentPayload;
   markVisitEnteredInError: VisitVersionPayload;
   /** Merges a duplicate into the kept record (reception) */
   mergePatients: PatientPayload;
   /** Opens the register's shift (the register prints the opening report); expected failures in inputErrors */
   openFiscalShift: FiscalShiftPayload;
+  openIncident: SecurityIncidentPayload;
   openVisit: VisitPayload;
   /** Orders tests from a visit: one order (specimen) per partner laboratory and specimen type */
   orderLabTests: LabOrdersPayload;
@@ -1346,6 +1416,8 @@ export type Mutation = {
   postFhirLabReport: PartnerLabPayload;
   /** Results of one specimen, idempotent by partnerResultId */
   postLabResults: PartnerLabPayload;
+  /** Marks a notice as submitted to Roskomnadzor */
+  recordIncidentNotification: SecurityIncidentPayload;
   /** Records that the specimen was collected or sent to the laboratory */
   recordLabSpecimenStep: LabOrderPayload;
   refreshSession: AuthPayload;
@@ -1370,6 +1442,8 @@ export type Mutation = {
   /** A link to download an attachment or a visit summary PDF (GET it with the same bearer token) */
   requestDownload: FileLinkPayload;
   rescheduleAppointment: AppointmentPayload;
+  /** Resolves the affected patients from the audit stream and stores the snapshot */
+  resolveIncidentAffectedPatients: SecurityIncidentPayload;
   /** Sends a payment waiting for its receipt to the register again (never prints twice) */
   retryPaymentFiscalisation: PaymentPayload;
   /** The ordering doctor reviews the results; released results become visible to the patient */
@@ -1410,6 +1484,7 @@ export type Mutation = {
   takeDeskPayment: PaymentPayload;
   triageSecurityAlert: SecurityAlertPayload;
   updateBranchSettings: BranchPayload;
+  updateIncident: SecurityIncidentPayload;
   updatePatient: PatientPayload;
   /** Uses a confirm/cancel link from a reminder; works without signing in, once */
   useReminderLink: ReminderLinkPayload;
@@ -1496,6 +1571,11 @@ export type MutationCheckInAppointmentArgs = {
 
 export type MutationCloseFiscalShiftArgs = {
   branchId: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseIncidentArgs = {
+  input: CloseIncidentInput;
 };
 
 
@@ -1616,6 +1696,11 @@ export type MutationIssueTaxCertificateArgs = {
 };
 
 
+export type MutationLinkAlertToIncidentArgs = {
+  input: LinkAlertToIncidentInput;
+};
+
+
 export type MutationMarkNoShowArgs = {
   appointmentId: Scalars['ID']['input'];
 };
@@ -1634,6 +1719,11 @@ export type MutationMergePatientsArgs = {
 
 export type MutationOpenFiscalShiftArgs = {
   branchId: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenIncidentArgs = {
+  input: OpenIncidentInput;
 };
 
 
@@ -1659,6 +1749,11 @@ export type MutationPostFhirLabReportArgs = {
 
 export type MutationPostLabResultsArgs = {
   input: PostLabResultsInput;
+};
+
+
+export type MutationRecordIncidentNotificationArgs = {
+  input: RecordIncidentNotificationInput;
 };
 
 
@@ -1731,6 +1826,11 @@ export type MutationRequestDownloadArgs = {
 
 export type MutationRescheduleAppointmentArgs = {
   input: RescheduleInput;
+};
+
+
+export type MutationResolveIncidentAffectedPatientsArgs = {
+  input: ResolveIncidentAffectedInput;
 };
 
 
@@ -1832,6 +1932,11 @@ export type MutationUpdateBranchSettingsArgs = {
 };
 
 
+export type MutationUpdateIncidentArgs = {
+  input: UpdateIncidentInput;
+};
+
+
 export type MutationUpdatePatientArgs = {
   id: Scalars['ID']['input'];
   input: PatientUpdateInput;
@@ -1914,6 +2019,15 @@ export type OneCExportStatus = {
   lastRun: OneCExportLastRun;
   /** Never tried yet */
   pending: Scalars['Int']['output'];
+};
+
+export type OpenIncidentInput = {
+  /** Alerts the incident grew from (each is triaged INCIDENT) */
+  alertIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  description: Scalars['String']['input'];
+  /** ISO 8601 instant with an offset; default now. The deadlines count from it. */
+  detectedAt?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
 };
 
 export type OpenVisitInput = {
@@ -2285,6 +2399,9 @@ export type Query = {
   holidays: Array<Holiday>;
   /** Active ICD-10 codes by code prefix (J06, j06.9) or by words of the title, best matches first */
   icd10Search: Array<Icd10Code>;
+  incident?: Maybe<SecurityIncident>;
+  /** The incident register, newest detection first (at most 200) */
+  incidents: Array<SecurityIncident>;
   invoice?: Maybe<Invoice>;
   /** A patient's invoices, newest first */
   invoices: Array<Invoice>;
@@ -2470,6 +2587,16 @@ export type QueryHolidaysArgs = {
 export type QueryIcd10SearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
+};
+
+
+export type QueryIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIncidentsArgs = {
+  status?: InputMaybe<SecurityIncidentStatus>;
 };
 
 
@@ -2767,6 +2894,15 @@ export type RecordExport = {
   patientId: Scalars['ID']['output'];
 };
 
+export type RecordIncidentNotificationInput = {
+  id: Scalars['ID']['input'];
+  kind: IncidentNoticeKind;
+  /** Roskomnadzor's reference number of the submission */
+  reference: Scalars['String']['input'];
+  /** When it was submitted (ISO 8601 with an offset); default now */
+  sentAt?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Referral = {
   __typename?: 'Referral';
   kind: ReferralKind;
@@ -2904,6 +3040,12 @@ export type RescheduleInput = {
   /** Move to another doctor or branch (defaults: the current ones) */
   specialistId?: InputMaybe<Scalars['ID']['input']>;
   startsAt: Scalars['String']['input'];
+};
+
+export type ResolveIncidentAffectedInput = {
+  id: Scalars['ID']['input'];
+  /** Replaces the stored scope; none: recompute the stored one (or derive it from the linked alerts) */
+  scope?: InputMaybe<IncidentScopeInput>;
 };
 
 export type ReviewLabOrderInput = {
@@ -3069,6 +3211,84 @@ export type SecurityAlertsFilter = {
   patientId?: InputMaybe<Scalars['ID']['input']>;
   /** All statuses when empty */
   statuses?: InputMaybe<Array<SecurityAlertStatus>>;
+};
+
+/** A personal-data incident with its Roskomnadzor deadlines (152-FZ art. 21 part 3.1) */
+export type SecurityIncident = {
+  __typename?: 'SecurityIncident';
+  affectedPatients?: Maybe<IncidentAffectedPatients>;
+  alertIds: Array<Scalars['ID']['output']>;
+  closedAt?: Maybe<Scalars['String']['output']>;
+  contactPerson?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  /** detectedAt + 24 h (exact instant): the notice of the incident */
+  deadline24h: Scalars['String']['output'];
+  deadline24hMoscow: Scalars['String']['output'];
+  /** detectedAt + 72 h (exact instant): the investigation results */
+  deadline72h: Scalars['String']['output'];
+  deadline72hMoscow: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  detectedAt: Scalars['String']['output'];
+  /** Moscow time, e.g. 08.12.2026 13:05 МСК */
+  detectedAtMoscow: Scalars['String']['output'];
+  harm?: Maybe<Scalars['String']['output']>;
+  history: Array<SecurityIncidentStep>;
+  id: Scalars['ID']['output'];
+  investigationResults?: Maybe<Scalars['String']['output']>;
+  measures?: Maybe<Scalars['String']['output']>;
+  /** The draft of a notice (default: the one due next) */
+  notificationDraft: IncidentNotificationDraft;
+  notified24hAt?: Maybe<Scalars['String']['output']>;
+  /** Roskomnadzor's reference number of the 24-hour notice */
+  notified24hRef?: Maybe<Scalars['String']['output']>;
+  openedByAccountId: Scalars['ID']['output'];
+  /** A deadline passed without its notice */
+  overdue: Scalars['Boolean']['output'];
+  overdue24hAt?: Maybe<Scalars['String']['output']>;
+  overdue72hAt?: Maybe<Scalars['String']['output']>;
+  ownerAccountId: Scalars['ID']['output'];
+  presumedCauses?: Maybe<Scalars['String']['output']>;
+  reported72hAt?: Maybe<Scalars['String']['output']>;
+  reported72hRef?: Maybe<Scalars['String']['output']>;
+  responsiblePersons?: Maybe<Scalars['String']['output']>;
+  scope?: Maybe<IncidentScope>;
+  status: SecurityIncidentStatus;
+  title: Scalars['String']['output'];
+};
+
+
+/** A personal-data incident with its Roskomnadzor deadlines (152-FZ art. 21 part 3.1) */
+export type SecurityIncidentNotificationDraftArgs = {
+  kind?: InputMaybe<IncidentNoticeKind>;
+};
+
+export type SecurityIncidentPayload = {
+  __typename?: 'SecurityIncidentPayload';
+  incident?: Maybe<SecurityIncident>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type SecurityIncidentStatus =
+  | 'CLOSED'
+  /** The 24-hour notice was submitted; the 72-hour one (investigation results) is due */
+  | 'NOTIFIED_24H'
+  /** Detected; the 24-hour notice to Roskomnadzor is due */
+  | 'OPEN'
+  /** The investigation results were submitted */
+  | 'REPORTED_72H';
+
+/** One step of an incident's history (append-only) */
+export type SecurityIncidentStep = {
+  __typename?: 'SecurityIncidentStep';
+  /** The officer's account; null for the overdue job */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** OPENED, ALERT_LINKED, UPDATED, AFFECTED_RESOLVED, NOTIFIED_24H, REPORTED_72H, OVERDUE_24H, OVERDUE_72H, CLOSED */
+  action: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  fromStatus?: Maybe<SecurityIncidentStatus>;
+  note?: Maybe<Scalars['String']['output']>;
+  toStatus: SecurityIncidentStatus;
 };
 
 export type Service = {
@@ -3395,6 +3615,18 @@ export type UnbilledLabTest = {
   /** The lab catalogue's reference to the price list (LAB_TEST items' refId) */
   priceReference?: Maybe<Scalars['String']['output']>;
   testId: Scalars['ID']['output'];
+};
+
+/** Given fields change (empty text clears) */
+export type UpdateIncidentInput = {
+  contactPerson?: InputMaybe<Scalars['String']['input']>;
+  harm?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  investigationResults?: InputMaybe<Scalars['String']['input']>;
+  measures?: InputMaybe<Scalars['String']['input']>;
+  ownerAccountId?: InputMaybe<Scalars['ID']['input']>;
+  presumedCauses?: InputMaybe<Scalars['String']['input']>;
+  responsiblePersons?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */

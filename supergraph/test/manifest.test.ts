@@ -34,7 +34,7 @@ const entry = (name: string, port: number, over: Record<string, string | number>
 const manifest = (...entries: string[]) => `subgraphs:\n${entries.join('\n')}\n`;
 
 describe('subgraph manifest', () => {
-  it('lists identity, patient, schedule, record, lab and billing with their folders, SDL files and development URLs', () => {
+  it('lists identity, patient, schedule, record, lab, billing and security with their folders, SDL files and development URLs', () => {
     const subgraphs = loadSubgraphManifest();
     expect(subgraphs.map((s) => [s.name, s.dir, s.package, s.urlEnv, s.defaultUrl])).toEqual([
       [
@@ -72,6 +72,13 @@ describe('subgraph manifest', () => {
         '@medikamente/subgraph-billing',
         'BILLING_URL',
         'http://127.0.0.1:4006/graphql',
+      ],
+      [
+        'security',
+        'subgraphs/security',
+        '@medikamente/subgraph-security',
+        'SECURITY_URL',
+        'http://127.0.0.1:4007/graphql',
       ],
     ]);
     expect(subgraphs.every((s) => s.sdlFile.endsWith(`${s.dir}/schema.graphql`))).toBe(true);
@@ -140,6 +147,7 @@ describe('subgraph manifest', () => {
       record: 'http://127.0.0.1:4004/graphql',
       lab: 'http://127.0.0.1:4005/graphql',
       billing: 'http://127.0.0.1:4006/graphql',
+      security: 'http://127.0.0.1:4007/graphql',
     });
     expect(() => loadGatewayEnv({ SCHEDULE_URL: 'not a url' })).toThrow('SCHEDULE_URL');
   });

@@ -12,6 +12,12 @@ import type { SecurityEnv } from './env';
 import { AlertsService } from './modules/alerts/alerts.service';
 import { type AlertRecord, type AlertStepRecord, AlertStore } from './modules/alerts/alerts.store';
 import { loadRulesConfig } from './modules/alerts/rules.config';
+import type { IncidentsService } from './modules/incidents/incidents.service';
+import {
+  type IncidentRecord,
+  type IncidentStepRecord,
+  IncidentStore,
+} from './modules/incidents/incidents.store';
 import type { SecurityMetrics } from './modules/monitoring/metrics';
 import type { RequestsService } from './modules/requests/requests.service';
 import {
@@ -29,6 +35,7 @@ export type Stores = {
   alerts: AlertStore;
   trail: TrailStore;
   requests: DataRequestStore;
+  incidents: IncidentStore;
   idempotency: IdempotencyStore;
 };
 
@@ -39,6 +46,7 @@ export const createStores = (database: Database): Stores => ({
   alerts: new AlertStore(database),
   trail: new TrailStore(database),
   requests: new DataRequestStore(database),
+  incidents: new IncidentStore(database),
   idempotency: new IdempotencyStore(database),
 });
 
@@ -47,6 +55,7 @@ export type Services = {
   alerts: AlertsService;
   pubsub: PgPubSub;
   requests: RequestsService;
+  incidents: IncidentsService;
   metrics: SecurityMetrics;
 };
 
@@ -107,6 +116,15 @@ export function createLoaders(stores: Stores) {
     dataRequestSteps: new DataLoader<string, DataRequestStepRecord[]>(async (ids) => {
       const steps = await stores.requests.stepsOf(ids);
       return ids.map((id) => steps.filter((s) => s.requestId === id));
+    }),
+    incident: new DataLoader<string, IncidentRecord | null>(byKey((ids) => stores.incidents.byIds(ids))),
+    incidentSteps: new DataLoader<string, IncidentStepRecord[]>(async (ids) => {
+      const found = await stores.incidents.stepsOf(ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    incidentAlerts: new DataLoader<string, string[]>(async (ids) => {
+      const found = await stores.incidents.alertIdsOf(ids);
+      return ids.map((id) => found.get(id) ?? []);
     }),
   };
 }

@@ -8,4 +8,6 @@ export const codes = defineErrorCodes({
   DATA_REQUEST_NOT_EXTENDABLE: "Срок по этому виду обращения не продлевается",
   DATA_REQUEST_ALREADY_EXTENDED: "Срок обращения уже продлён",
   DATA_REQUEST_DEADLINE_PASSED: "Срок обращения уже истёк, продлить его нельзя",
+  INCIDENT_STATE: "Действие невозможно в текущем статусе инцидента",
+  INCIDENT_ALERT_LINKED: "Сигнал уже связан с инцидентом",
 });

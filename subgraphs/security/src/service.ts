@@ -9,6 +9,7 @@ import {
 } from '@medikamente/runtime';
 import { createAlerts, createLoaders, createStores, type Services } from './context';
 import { loadSecurityEnv, type SecurityEnv } from './env';
+import { createIncidentsService, type IncidentsOptions } from './modules/incidents/incidents.setup';
 import { createSecurityMetrics } from './modules/monitoring/metrics';
 import { createRequestsService, type RequestsOptions } from './modules/requests/requests.setup';
 import { AuditStream } from './modules/stream/audit-stream';
@@ -16,13 +17,14 @@ import { resolvers } from './resolvers';
 import { securityTypeDefs } from './schema';
 
 /** Options of `create()` beyond the kit's (tests and tools). */
-export type SecurityOptions = RequestsOptions & {
-  /**
-   * The token the audit stream shows a source (default: this service's own client, scope
-   * audit:read); tests sign one per source with that source's test issuer.
-   */
-  auditToken?: (source: string) => Promise<string>;
-};
+export type SecurityOptions = RequestsOptions &
+  IncidentsOptions & {
+    /**
+     * The token the audit stream shows a source (default: this service's own client, scope
+     * audit:read); tests sign one per source with that source's test issuer.
+     */
+    auditToken?: (source: string) => Promise<string>;
+  };
 
 /**
  * The security subgraph: the central audit stream, privacy monitoring, the officer's console,
@@ -66,12 +68,18 @@ export const security = defineSubgraph({
       stores: { ...stores, metrics },
       options,
     });
-    return { stream, alerts, requests, pubsub, metrics };
+    const incidents = createIncidentsService({ env, database, logger, stores, metrics, options });
+    return { stream, alerts, requests, incidents, pubsub, metrics };
   },
   metrics: ({ services }) => services.metrics.all,
   subscriptions: true,
   context: ({ stores, services }) => ({ stores, services, loaders: createLoaders(stores) }),
-  jobs: ({ services }) => [services.stream, services.alerts.job(), services.requests.job()],
+  jobs: ({ services }) => [
+    services.stream,
+    services.alerts.job(),
+    services.requests.job(),
+    services.incidents.job(),
+  ],
   announce: (_url, env) => ({ auditSources: env.AUDIT_SOURCES.map((s) => s.name) }),
 });
 

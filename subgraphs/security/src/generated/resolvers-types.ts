@@ -5,6 +5,7 @@ import type { Verification } from '../modules/stream/stream.store';
 import type { AlertRecord, AlertStepRecord } from '../modules/alerts/alerts.store';
 import type { TrailRecord } from '../modules/trail/trail.store';
 import type { DataRequestRecord, DataRequestStepRecord } from '../modules/requests/requests.store';
+import type { IncidentRecord, IncidentStepRecord } from '../modules/incidents/incidents.store';
 import type { SecurityContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -147,6 +148,11 @@ export type AuditSourceStatus = {
   service: Scalars['String']['output'];
 };
 
+export type CloseIncidentInput = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CompleteDataRequestInput = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -259,6 +265,63 @@ export type FileDataRequestInput = {
   type: DataRequestType;
 };
 
+/** The affected patients resolved from the audit stream: a snapshot, stable until recomputed */
+export type IncidentAffectedPatients = {
+  __typename?: 'IncidentAffectedPatients';
+  byCategory: Array<IncidentCategoryCount>;
+  computedAt: Scalars['String']['output'];
+  /** Audit events in scope */
+  events: Scalars['Int']['output'];
+  patientIds: Array<Scalars['ID']['output']>;
+  total: Scalars['Int']['output'];
+};
+
+export type IncidentCategoryCount = {
+  __typename?: 'IncidentCategoryCount';
+  category: Scalars['String']['output'];
+  patients: Scalars['Int']['output'];
+};
+
+/** Which notice to Roskomnadzor (152-FZ art. 21 part 3.1) */
+export type IncidentNoticeKind =
+  /** Within 24 hours of detection: the incident, presumed causes, harm, measures, contact person */
+  | 'INITIAL_24H'
+  /** Within 72 hours of detection: the internal investigation's results, the persons responsible if identified */
+  | 'RESULTS_72H';
+
+/** A draft notice to Roskomnadzor in Russian, with placeholders [в скобках] for what the incident does not hold */
+export type IncidentNotificationDraft = {
+  __typename?: 'IncidentNotificationDraft';
+  kind: IncidentNoticeKind;
+  /** The placeholders left in the text */
+  placeholders: Array<Scalars['String']['output']>;
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+  /** The form on Roskomnadzor's portal is to be verified against Roskomnadzor's order */
+  verifyNote: Scalars['String']['output'];
+};
+
+/** The audit events an incident concerns (every given criterion holds) */
+export type IncidentScope = {
+  __typename?: 'IncidentScope';
+  actorIds: Array<Scalars['ID']['output']>;
+  categories: Array<Scalars['String']['output']>;
+  /** Derived from the linked alerts rather than given by the officer */
+  derived: Scalars['Boolean']['output'];
+  from?: Maybe<Scalars['String']['output']>;
+  services: Array<Scalars['String']['output']>;
+  to?: Maybe<Scalars['String']['output']>;
+};
+
+export type IncidentScopeInput = {
+  actorIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  categories?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ISO 8601 instants, [from, to) */
+  from?: InputMaybe<Scalars['String']['input']>;
+  services?: InputMaybe<Array<Scalars['String']['input']>>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** An expected failure of a mutation, tied to the input field it is about */
 export type InputError = {
   __typename?: 'InputError';
@@ -268,6 +331,11 @@ export type InputError = {
   field: Scalars['String']['output'];
   /** Russian message for the user; clients may localise by code */
   message: Scalars['String']['output'];
+};
+
+export type LinkAlertToIncidentInput = {
+  alertId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** A monitoring rule as configured (config/monitoring-rules.yaml) */
@@ -288,16 +356,24 @@ export type Mutation = {
   addSecurityAlertNote: SecurityAlertPayload;
   assignDataRequest: DataRequestPayload;
   assignSecurityAlert: SecurityAlertPayload;
+  closeIncident: SecurityIncidentPayload;
   completeDataRequest: DataRequestPayload;
   extendDataRequest: DataRequestPayload;
   /** A patient files a request about their own data from the portal */
   fileDataRequest: DataRequestPayload;
+  linkAlertToIncident: SecurityIncidentPayload;
+  openIncident: SecurityIncidentPayload;
+  /** Marks a notice as submitted to Roskomnadzor */
+  recordIncidentNotification: SecurityIncidentPayload;
   refuseDataRequest: DataRequestPayload;
   /** The security officer registers a request received in person, by mail or e-mail */
   registerDataRequest: DataRequestPayload;
+  /** Resolves the affected patients from the audit stream and stores the snapshot */
+  resolveIncidentAffectedPatients: SecurityIncidentPayload;
   /** Every staff access to a VIP patient raises an alert */
   setVipPatient: VipPatientPayload;
   triageSecurityAlert: SecurityAlertPayload;
+  updateIncident: SecurityIncidentPayload;
   /** Verifies the audit chains now against the copies and the checkpoints */
   verifyAuditChains: VerifyAuditChainsPayload;
 };
@@ -318,6 +394,11 @@ export type MutationAssignSecurityAlertArgs = {
 };
 
 
+export type MutationCloseIncidentArgs = {
+  input: CloseIncidentInput;
+};
+
+
 export type MutationCompleteDataRequestArgs = {
   input: CompleteDataRequestInput;
 };
@@ -333,6 +414,21 @@ export type MutationFileDataRequestArgs = {
 };
 
 
+export type MutationLinkAlertToIncidentArgs = {
+  input: LinkAlertToIncidentInput;
+};
+
+
+export type MutationOpenIncidentArgs = {
+  input: OpenIncidentInput;
+};
+
+
+export type MutationRecordIncidentNotificationArgs = {
+  input: RecordIncidentNotificationInput;
+};
+
+
 export type MutationRefuseDataRequestArgs = {
   input: RefuseDataRequestInput;
 };
@@ -340,6 +436,11 @@ export type MutationRefuseDataRequestArgs = {
 
 export type MutationRegisterDataRequestArgs = {
   input: RegisterDataRequestInput;
+};
+
+
+export type MutationResolveIncidentAffectedPatientsArgs = {
+  input: ResolveIncidentAffectedInput;
 };
 
 
@@ -353,8 +454,22 @@ export type MutationTriageSecurityAlertArgs = {
 };
 
 
+export type MutationUpdateIncidentArgs = {
+  input: UpdateIncidentInput;
+};
+
+
 export type MutationVerifyAuditChainsArgs = {
   input?: InputMaybe<VerifyAuditChainsInput>;
+};
+
+export type OpenIncidentInput = {
+  /** Alerts the incident grew from (each is triaged INCIDENT) */
+  alertIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  description: Scalars['String']['input'];
+  /** ISO 8601 instant with an offset; default now. The deadlines count from it. */
+  detectedAt?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
 };
 
 export type Query = {
@@ -367,6 +482,9 @@ export type Query = {
   dataRequest?: Maybe<DataRequest>;
   /** The register, soonest deadline first */
   dataRequests: Array<DataRequest>;
+  incident?: Maybe<SecurityIncident>;
+  /** The incident register, newest detection first (at most 200) */
+  incidents: Array<SecurityIncident>;
   /** The monitoring rules as configured, each explained in Russian */
   monitoringRules: Array<MonitoringRule>;
   /** Кто смотрел мою медкарту: everyone who accessed my data, newest first */
@@ -396,6 +514,16 @@ export type QueryDataRequestsArgs = {
 };
 
 
+export type QueryIncidentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryIncidentsArgs = {
+  status?: InputMaybe<SecurityIncidentStatus>;
+};
+
+
 export type QueryMyAccessTrailArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -410,6 +538,15 @@ export type QuerySecurityAlertArgs = {
 export type QuerySecurityAlertsArgs = {
   filter?: InputMaybe<SecurityAlertsFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RecordIncidentNotificationInput = {
+  id: Scalars['ID']['input'];
+  kind: IncidentNoticeKind;
+  /** Roskomnadzor's reference number of the submission */
+  reference: Scalars['String']['input'];
+  /** When it was submitted (ISO 8601 with an offset); default now */
+  sentAt?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type RefuseDataRequestInput = {
@@ -427,6 +564,12 @@ export type RegisterDataRequestInput = {
   /** Date of receipt (YYYY-MM-DD, Europe/Moscow); default today */
   receivedOn?: InputMaybe<Scalars['String']['input']>;
   type: DataRequestType;
+};
+
+export type ResolveIncidentAffectedInput = {
+  id: Scalars['ID']['input'];
+  /** Replaces the stored scope; none: recompute the stored one (or derive it from the linked alerts) */
+  scope?: InputMaybe<IncidentScopeInput>;
 };
 
 export type SecurityAlert = {
@@ -493,6 +636,84 @@ export type SecurityAlertsFilter = {
   statuses?: InputMaybe<Array<SecurityAlertStatus>>;
 };
 
+/** A personal-data incident with its Roskomnadzor deadlines (152-FZ art. 21 part 3.1) */
+export type SecurityIncident = {
+  __typename?: 'SecurityIncident';
+  affectedPatients?: Maybe<IncidentAffectedPatients>;
+  alertIds: Array<Scalars['ID']['output']>;
+  closedAt?: Maybe<Scalars['String']['output']>;
+  contactPerson?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['String']['output'];
+  /** detectedAt + 24 h (exact instant): the notice of the incident */
+  deadline24h: Scalars['String']['output'];
+  deadline24hMoscow: Scalars['String']['output'];
+  /** detectedAt + 72 h (exact instant): the investigation results */
+  deadline72h: Scalars['String']['output'];
+  deadline72hMoscow: Scalars['String']['output'];
+  description: Scalars['String']['output'];
+  detectedAt: Scalars['String']['output'];
+  /** Moscow time, e.g. 08.12.2026 13:05 МСК */
+  detectedAtMoscow: Scalars['String']['output'];
+  harm?: Maybe<Scalars['String']['output']>;
+  history: Array<SecurityIncidentStep>;
+  id: Scalars['ID']['output'];
+  investigationResults?: Maybe<Scalars['String']['output']>;
+  measures?: Maybe<Scalars['String']['output']>;
+  /** The draft of a notice (default: the one due next) */
+  notificationDraft: IncidentNotificationDraft;
+  notified24hAt?: Maybe<Scalars['String']['output']>;
+  /** Roskomnadzor's reference number of the 24-hour notice */
+  notified24hRef?: Maybe<Scalars['String']['output']>;
+  openedByAccountId: Scalars['ID']['output'];
+  /** A deadline passed without its notice */
+  overdue: Scalars['Boolean']['output'];
+  overdue24hAt?: Maybe<Scalars['String']['output']>;
+  overdue72hAt?: Maybe<Scalars['String']['output']>;
+  ownerAccountId: Scalars['ID']['output'];
+  presumedCauses?: Maybe<Scalars['String']['output']>;
+  reported72hAt?: Maybe<Scalars['String']['output']>;
+  reported72hRef?: Maybe<Scalars['String']['output']>;
+  responsiblePersons?: Maybe<Scalars['String']['output']>;
+  scope?: Maybe<IncidentScope>;
+  status: SecurityIncidentStatus;
+  title: Scalars['String']['output'];
+};
+
+
+/** A personal-data incident with its Roskomnadzor deadlines (152-FZ art. 21 part 3.1) */
+export type SecurityIncidentNotificationDraftArgs = {
+  kind?: InputMaybe<IncidentNoticeKind>;
+};
+
+export type SecurityIncidentPayload = {
+  __typename?: 'SecurityIncidentPayload';
+  incident?: Maybe<SecurityIncident>;
+  inputErrors: Array<InputError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type SecurityIncidentStatus =
+  | 'CLOSED'
+  /** The 24-hour notice was submitted; the 72-hour one (investigation results) is due */
+  | 'NOTIFIED_24H'
+  /** Detected; the 24-hour notice to Roskomnadzor is due */
+  | 'OPEN'
+  /** The investigation results were submitted */
+  | 'REPORTED_72H';
+
+/** One step of an incident's history (append-only) */
+export type SecurityIncidentStep = {
+  __typename?: 'SecurityIncidentStep';
+  /** The officer's account; null for the overdue job */
+  accountId?: Maybe<Scalars['ID']['output']>;
+  /** OPENED, ALERT_LINKED, UPDATED, AFFECTED_RESOLVED, NOTIFIED_24H, REPORTED_72H, OVERDUE_24H, OVERDUE_72H, CLOSED */
+  action: Scalars['String']['output'];
+  at: Scalars['String']['output'];
+  fromStatus?: Maybe<SecurityIncidentStatus>;
+  note?: Maybe<Scalars['String']['output']>;
+  toStatus: SecurityIncidentStatus;
+};
+
 export type SetVipPatientInput = {
   patientId: Scalars['ID']['input'];
   vip: Scalars['Boolean']['input'];
@@ -509,6 +730,18 @@ export type TriageSecurityAlertInput = {
   /** Required when explained: the work reason found */
   note?: InputMaybe<Scalars['String']['input']>;
   status: SecurityAlertStatus;
+};
+
+/** Given fields change (empty text clears) */
+export type UpdateIncidentInput = {
+  contactPerson?: InputMaybe<Scalars['String']['input']>;
+  harm?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  investigationResults?: InputMaybe<Scalars['String']['input']>;
+  measures?: InputMaybe<Scalars['String']['input']>;
+  ownerAccountId?: InputMaybe<Scalars['ID']['input']>;
+  presumedCauses?: InputMaybe<Scalars['String']['input']>;
+  responsiblePersons?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type VerifyAuditChainsInput = {
@@ -646,6 +879,7 @@ export type ResolversTypes = ResolversObject<{
   AuditRecord: ResolverTypeWrapper<TrailRecord>;
   AuditRecordsFilter: AuditRecordsFilter;
   AuditSourceStatus: ResolverTypeWrapper<SourceStatus>;
+  CloseIncidentInput: CloseIncidentInput;
   CompleteDataRequestInput: CompleteDataRequestInput;
   DataRequest: ResolverTypeWrapper<DataRequestRecord>;
   DataRequestChannel: DataRequestChannel;
@@ -656,21 +890,36 @@ export type ResolversTypes = ResolversObject<{
   DataRequestType: DataRequestType;
   ExtendDataRequestInput: ExtendDataRequestInput;
   FileDataRequestInput: FileDataRequestInput;
+  IncidentAffectedPatients: ResolverTypeWrapper<IncidentAffectedPatients>;
+  IncidentCategoryCount: ResolverTypeWrapper<IncidentCategoryCount>;
+  IncidentNoticeKind: IncidentNoticeKind;
+  IncidentNotificationDraft: ResolverTypeWrapper<IncidentNotificationDraft>;
+  IncidentScope: ResolverTypeWrapper<IncidentScope>;
+  IncidentScopeInput: IncidentScopeInput;
   InputError: ResolverTypeWrapper<InputError>;
+  LinkAlertToIncidentInput: LinkAlertToIncidentInput;
   MonitoringRule: ResolverTypeWrapper<MonitoringRule>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  OpenIncidentInput: OpenIncidentInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordIncidentNotificationInput: RecordIncidentNotificationInput;
   RefuseDataRequestInput: RefuseDataRequestInput;
   RegisterDataRequestInput: RegisterDataRequestInput;
+  ResolveIncidentAffectedInput: ResolveIncidentAffectedInput;
   SecurityAlert: ResolverTypeWrapper<AlertRecord>;
   SecurityAlertPayload: ResolverTypeWrapper<Omit<SecurityAlertPayload, 'alert'> & { alert?: Maybe<ResolversTypes['SecurityAlert']> }>;
   SecurityAlertSeverity: SecurityAlertSeverity;
   SecurityAlertStatus: SecurityAlertStatus;
   SecurityAlertStep: ResolverTypeWrapper<AlertStepRecord>;
   SecurityAlertsFilter: SecurityAlertsFilter;
+  SecurityIncident: ResolverTypeWrapper<IncidentRecord>;
+  SecurityIncidentPayload: ResolverTypeWrapper<Omit<SecurityIncidentPayload, 'incident'> & { incident?: Maybe<ResolversTypes['SecurityIncident']> }>;
+  SecurityIncidentStatus: SecurityIncidentStatus;
+  SecurityIncidentStep: ResolverTypeWrapper<IncidentStepRecord>;
   SetVipPatientInput: SetVipPatientInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TriageSecurityAlertInput: TriageSecurityAlertInput;
+  UpdateIncidentInput: UpdateIncidentInput;
   VerifyAuditChainsInput: VerifyAuditChainsInput;
   VerifyAuditChainsPayload: ResolverTypeWrapper<Omit<VerifyAuditChainsPayload, 'results'> & { results: Array<ResolversTypes['AuditChainVerification']> }>;
   VipPatientPayload: ResolverTypeWrapper<VipPatientPayload>;
@@ -695,6 +944,7 @@ export type ResolversParentTypes = ResolversObject<{
   AuditRecord: TrailRecord;
   AuditRecordsFilter: AuditRecordsFilter;
   AuditSourceStatus: SourceStatus;
+  CloseIncidentInput: CloseIncidentInput;
   CompleteDataRequestInput: CompleteDataRequestInput;
   DataRequest: DataRequestRecord;
   DataRequestFilter: DataRequestFilter;
@@ -702,19 +952,32 @@ export type ResolversParentTypes = ResolversObject<{
   DataRequestStep: DataRequestStepRecord;
   ExtendDataRequestInput: ExtendDataRequestInput;
   FileDataRequestInput: FileDataRequestInput;
+  IncidentAffectedPatients: IncidentAffectedPatients;
+  IncidentCategoryCount: IncidentCategoryCount;
+  IncidentNotificationDraft: IncidentNotificationDraft;
+  IncidentScope: IncidentScope;
+  IncidentScopeInput: IncidentScopeInput;
   InputError: InputError;
+  LinkAlertToIncidentInput: LinkAlertToIncidentInput;
   MonitoringRule: MonitoringRule;
   Mutation: Record<PropertyKey, never>;
+  OpenIncidentInput: OpenIncidentInput;
   Query: Record<PropertyKey, never>;
+  RecordIncidentNotificationInput: RecordIncidentNotificationInput;
   RefuseDataRequestInput: RefuseDataRequestInput;
   RegisterDataRequestInput: RegisterDataRequestInput;
+  ResolveIncidentAffectedInput: ResolveIncidentAffectedInput;
   SecurityAlert: AlertRecord;
   SecurityAlertPayload: Omit<SecurityAlertPayload, 'alert'> & { alert?: Maybe<ResolversParentTypes['SecurityAlert']> };
   SecurityAlertStep: AlertStepRecord;
   SecurityAlertsFilter: SecurityAlertsFilter;
+  SecurityIncident: IncidentRecord;
+  SecurityIncidentPayload: Omit<SecurityIncidentPayload, 'incident'> & { incident?: Maybe<ResolversParentTypes['SecurityIncident']> };
+  SecurityIncidentStep: IncidentStepRecord;
   SetVipPatientInput: SetVipPatientInput;
   Subscription: Record<PropertyKey, never>;
   TriageSecurityAlertInput: TriageSecurityAlertInput;
+  UpdateIncidentInput: UpdateIncidentInput;
   VerifyAuditChainsInput: VerifyAuditChainsInput;
   VerifyAuditChainsPayload: Omit<VerifyAuditChainsPayload, 'results'> & { results: Array<ResolversParentTypes['AuditChainVerification']> };
   VipPatientPayload: VipPatientPayload;
@@ -893,6 +1156,36 @@ export type DataRequestStepResolvers<ContextType = SecurityContext, ParentType e
   toStatus?: Resolver<ResolversTypes['DataRequestStatus'], ParentType, ContextType>;
 }>;
 
+export type IncidentAffectedPatientsResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['IncidentAffectedPatients'] = ResolversParentTypes['IncidentAffectedPatients']> = ResolversObject<{
+  byCategory?: Resolver<Array<ResolversTypes['IncidentCategoryCount']>, ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  patientIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IncidentCategoryCountResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['IncidentCategoryCount'] = ResolversParentTypes['IncidentCategoryCount']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  patients?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IncidentNotificationDraftResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['IncidentNotificationDraft'] = ResolversParentTypes['IncidentNotificationDraft']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['IncidentNoticeKind'], ParentType, ContextType>;
+  placeholders?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verifyNote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type IncidentScopeResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['IncidentScope'] = ResolversParentTypes['IncidentScope']> = ResolversObject<{
+  actorIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  derived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type InputErrorResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['InputError'] = ResolversParentTypes['InputError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -912,13 +1205,19 @@ export type MutationResolvers<ContextType = SecurityContext, ParentType extends 
   addSecurityAlertNote?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationAddSecurityAlertNoteArgs, 'input'>>;
   assignDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationAssignDataRequestArgs, 'input'>>;
   assignSecurityAlert?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationAssignSecurityAlertArgs, 'input'>>;
+  closeIncident?: Resolver<ResolversTypes['SecurityIncidentPayload'], ParentType, ContextType, RequireFields<MutationCloseIncidentArgs, 'input'>>;
   completeDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationCompleteDataRequestArgs, 'input'>>;
   extendDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationExtendDataRequestArgs, 'input'>>;
   fileDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationFileDataRequestArgs, 'input'>>;
+  linkAlertToIncident?: Resolver<ResolversTypes['SecurityIncidentPayload'], ParentType, ContextType, RequireFields<MutationLinkAlertToIncidentArgs, 'input'>>;
+  openIncident?: Resolver<ResolversTypes['SecurityIncidentPayload'], ParentType, ContextType, RequireFields<MutationOpenIncidentArgs, 'input'>>;
+  recordIncidentNotification?: Resolver<ResolversTypes['SecurityIncidentPayload'], ParentType, ContextType, RequireFields<MutationRecordIncidentNotificationArgs, 'input'>>;
   refuseDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationRefuseDataRequestArgs, 'input'>>;
   registerDataRequest?: Resolver<ResolversTypes['DataRequestPayload'], ParentType, ContextType, RequireFields<MutationRegisterDataRequestArgs, 'input'>>;
+  resolveIncidentAffectedPatients?: Resolver<ResolversTypes['SecurityIncidentPayload'], ParentType, ContextType, RequireFields<MutationResolveIncidentAffectedPatientsArgs, 'input'>>;
   setVipPatient?: Resolver<ResolversTypes['VipPatientPayload'], ParentType, ContextType, RequireFields<MutationSetVipPatientArgs, 'input'>>;
   triageSecurityAlert?: Resolver<ResolversTypes['SecurityAlertPayload'], ParentType, ContextType, RequireFields<MutationTriageSecurityAlertArgs, 'input'>>;
+  updateIncident?: Resolver<ResolversTypes['SecurityIncidentPayload'], ParentType, ContextType, RequireFields<MutationUpdateIncidentArgs, 'input'>>;
   verifyAuditChains?: Resolver<ResolversTypes['VerifyAuditChainsPayload'], ParentType, ContextType, Partial<MutationVerifyAuditChainsArgs>>;
 }>;
 
@@ -927,6 +1226,8 @@ export type QueryResolvers<ContextType = SecurityContext, ParentType extends Res
   auditRecords?: Resolver<Array<ResolversTypes['AuditRecord']>, ParentType, ContextType, RequireFields<QueryAuditRecordsArgs, 'filter'>>;
   dataRequest?: Resolver<Maybe<ResolversTypes['DataRequest']>, ParentType, ContextType, RequireFields<QueryDataRequestArgs, 'id'>>;
   dataRequests?: Resolver<Array<ResolversTypes['DataRequest']>, ParentType, ContextType, Partial<QueryDataRequestsArgs>>;
+  incident?: Resolver<Maybe<ResolversTypes['SecurityIncident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
+  incidents?: Resolver<Array<ResolversTypes['SecurityIncident']>, ParentType, ContextType, Partial<QueryIncidentsArgs>>;
   monitoringRules?: Resolver<Array<ResolversTypes['MonitoringRule']>, ParentType, ContextType>;
   myAccessTrail?: Resolver<Array<ResolversTypes['AccessTrailEntry']>, ParentType, ContextType, Partial<QueryMyAccessTrailArgs>>;
   myDataRequests?: Resolver<Array<ResolversTypes['DataRequest']>, ParentType, ContextType>;
@@ -969,6 +1270,56 @@ export type SecurityAlertStepResolvers<ContextType = SecurityContext, ParentType
   step?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SecurityIncidentResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['SecurityIncident'] = ResolversParentTypes['SecurityIncident']> = ResolversObject<{
+  affectedPatients?: Resolver<Maybe<ResolversTypes['IncidentAffectedPatients']>, ParentType, ContextType>;
+  alertIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactPerson?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadline24h?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadline24hMoscow?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadline72h?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deadline72hMoscow?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detectedAtMoscow?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  harm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['SecurityIncidentStep']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  investigationResults?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  measures?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notificationDraft?: Resolver<ResolversTypes['IncidentNotificationDraft'], ParentType, ContextType, Partial<SecurityIncidentNotificationDraftArgs>>;
+  notified24hAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  notified24hRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  openedByAccountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overdue24hAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overdue72hAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ownerAccountId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  presumedCauses?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reported72hAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reported72hRef?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  responsiblePersons?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scope?: Resolver<Maybe<ResolversTypes['IncidentScope']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SecurityIncidentStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SecurityIncidentPayloadResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['SecurityIncidentPayload'] = ResolversParentTypes['SecurityIncidentPayload']> = ResolversObject<{
+  incident?: Resolver<Maybe<ResolversTypes['SecurityIncident']>, ParentType, ContextType>;
+  inputErrors?: Resolver<Array<ResolversTypes['InputError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type SecurityIncidentStepResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['SecurityIncidentStep'] = ResolversParentTypes['SecurityIncidentStep']> = ResolversObject<{
+  accountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['SecurityIncidentStatus']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toStatus?: Resolver<ResolversTypes['SecurityIncidentStatus'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = SecurityContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   securityAlertRaised?: SubscriptionResolver<ResolversTypes['SecurityAlert'], "securityAlertRaised", ParentType, ContextType>;
 }>;
@@ -1008,6 +1359,10 @@ export type Resolvers<ContextType = SecurityContext> = ResolversObject<{
   DataRequest?: DataRequestResolvers<ContextType>;
   DataRequestPayload?: DataRequestPayloadResolvers<ContextType>;
   DataRequestStep?: DataRequestStepResolvers<ContextType>;
+  IncidentAffectedPatients?: IncidentAffectedPatientsResolvers<ContextType>;
+  IncidentCategoryCount?: IncidentCategoryCountResolvers<ContextType>;
+  IncidentNotificationDraft?: IncidentNotificationDraftResolvers<ContextType>;
+  IncidentScope?: IncidentScopeResolvers<ContextType>;
   InputError?: InputErrorResolvers<ContextType>;
   MonitoringRule?: MonitoringRuleResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1015,6 +1370,9 @@ export type Resolvers<ContextType = SecurityContext> = ResolversObject<{
   SecurityAlert?: SecurityAlertResolvers<ContextType>;
   SecurityAlertPayload?: SecurityAlertPayloadResolvers<ContextType>;
   SecurityAlertStep?: SecurityAlertStepResolvers<ContextType>;
+  SecurityIncident?: SecurityIncidentResolvers<ContextType>;
+  SecurityIncidentPayload?: SecurityIncidentPayloadResolvers<ContextType>;
+  SecurityIncidentStep?: SecurityIncidentStepResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   VerifyAuditChainsPayload?: VerifyAuditChainsPayloadResolvers<ContextType>;
   VipPatientPayload?: VipPatientPayloadResolvers<ContextType>;

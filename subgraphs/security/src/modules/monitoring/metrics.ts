@@ -46,6 +46,11 @@ export function createSecurityMetrics() {
     help: 'Data-subject requests due within the reminder window',
     registers: [],
   });
+  const incidentsOverdue = new Gauge({
+    name: 'medikamente_incidents_overdue',
+    help: 'Personal-data incidents whose 24-hour or 72-hour Roskomnadzor deadline passed without the notice',
+    registers: [],
+  });
   const all: Metric[] = [
     privacyAlerts,
     openAlerts,
@@ -54,6 +59,7 @@ export function createSecurityMetrics() {
     ingested,
     requestsOverdue,
     requestsDueSoon,
+    incidentsOverdue,
   ];
   return {
     all,
@@ -68,6 +74,7 @@ export function createSecurityMetrics() {
       requestsOverdue.set(overdue);
       requestsDueSoon.set(dueSoon);
     },
+    setIncidentsOverdue: (n: number) => incidentsOverdue.set(n),
   };
 }
 export type SecurityMetrics = ReturnType<typeof createSecurityMetrics>;
