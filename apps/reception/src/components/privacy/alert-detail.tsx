@@ -181,6 +181,7 @@ function TriageForm({ alert, onDone }: { alert: Alert; onDone: (text: string) =>
     setErrors([...p.inputErrors]);
     if (p.ok) {
       setNote('');
+      setStatus('');
       onDone(`Разбор сохранён: ${labelOf(ALERT_STATUS_LABELS, status)}.`);
     }
   }
