@@ -49,7 +49,10 @@ const started = Date.now();
 const loadStart = loadavg();
 const FILL = Number(values.fill);
 const rulesFile = rulesFileForNow();
-const p = await startPlatform({ securityEnv: { MONITORING_RULES_FILE: rulesFile } });
+// The stream and the rules every 200 ms (the test platform's own defaults are slower).
+const p = await startPlatform({
+  securityEnv: { MONITORING_RULES_FILE: rulesFile, AUDIT_PULL_INTERVAL_MS: '200', ALERTS_INTERVAL_MS: '200' },
+});
 const sec = p.security;
 const db = sec.database;
 log(`platform up (${process.env.TEST_DATABASE === 'pglite' ? 'PGlite' : 'Postgres when it answers'})`);
@@ -113,17 +116,18 @@ try {
   });
   let t = performance.now();
   while ((await copiedSeq()) < first.to) await sleep(10);
+  const copyMs = performance.now() - t;
   throughput.push({
     step: "stream: the platform's job (200 ms interval, pages of 1000)",
     events: FILL,
-    ms: performance.now() - t,
+    ms: copyMs,
   });
-  const copiedAt = performance.now();
+  // The rules' job reads the copies as they commit; this is until it has read the last one.
   while ((await rulesBehind()) > 0) await sleep(10);
   throughput.push({
-    step: 'rules: events read and evaluated after the copy',
+    step: "stream + rules: from the job's release until the rules have evaluated every copy",
     events: FILL,
-    ms: performance.now() - copiedAt,
+    ms: performance.now() - t,
   });
 
   // 1b. A tight loop of pulls on a second pre-filled chain (the job held off throughout).

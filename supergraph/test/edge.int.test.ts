@@ -169,6 +169,29 @@ describe('leaks of the schema and of internals', () => {
     expect(asTool.data._service.sdl).toContain('type Appointment');
   });
 
+  it('audit trails are served to a service client with audit:read on the subgraph, never through the gateway', async () => {
+    const stream = await p.identity.createClient({ role: 'service', scopes: ['audit:read'] });
+    const { token } = await p.identity.issueAccessToken({
+      subject: stream.clientId,
+      role: 'service',
+      scopes: ['audit:read'],
+    });
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const direct = await fetch(
+      p.patientUrl.replace('/graphql', '/internal/audit/events?after=0&limit=1'),
+      auth,
+    );
+    expect(direct.status).toBe(200);
+    expect(await json(direct)).toMatchObject({ service: 'patient', head: { seq: expect.any(Number) } });
+    const viaGateway = await fetch(`${p.gatewayUrl}/internal/audit/events?after=0`, auth);
+    expect(viaGateway.status).toBe(404);
+    expect(JSON.stringify(await json(viaGateway))).not.toContain('seq');
+    const gateway = await fetch(p.patientUrl.replace('/graphql', '/internal/audit/events'), {
+      headers: { authorization: `Bearer ${await p.gatewayServiceToken()}` },
+    });
+    expect(gateway.status).toBe(403);
+  });
+
   it('/metrics is not served on the public ports', async () => {
     for (const base of [
       p.gatewayUrl,

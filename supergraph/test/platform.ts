@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { ClientCredentials, TokenVerifier } from '@medikamente/runtime';
-import { createTestDatabase, gql } from '@medikamente/runtime/testing';
+import { createTestDatabase, gql } from '@medikamente/runtime/testing/tools';
 import { createBillingService, loadBillingEnv } from '@medikamente/subgraph-billing';
 import { startAtolEmulator, startYooKassaEmulator } from '@medikamente/subgraph-billing/emulators';
 import { createIdentityService, loadIdentityEnv } from '@medikamente/subgraph-identity';

@@ -58,7 +58,9 @@ export type DayPatient = {
 async function ask(p: Platform, q: string, variables: Record<string, unknown>, who: Token) {
   const r = await p.query(q, variables, who.token);
   if (r.errors?.length)
-    throw new Error(`${q.slice(0, 40)}: ${JSON.stringify(r.errors.map((e) => e.extensions?.code))}`);
+    throw new Error(
+      `${q.slice(0, 40)}: ${JSON.stringify(r.errors.map((e) => [e.extensions?.code, e.message]))}`,
+    );
   return r.data;
 }
 

@@ -1,85 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import {
-  AUDIT_MIGRATIONS,
-  type AuditEventInput,
-  AuditLog,
-  type Database,
-  defineSubgraph,
-  hashEvent,
-  parseEnv,
-  type RunningServer,
-  subgraphEnv,
-} from '@medikamente/runtime';
-import { createTestDatabase, createTestIssuer, type TestIssuer } from '@medikamente/runtime/testing';
-import { loadPolicy } from '@medikamente/schema';
-import { parse } from 'graphql';
+import { AuditLog, type Database, hashEvent } from '@medikamente/runtime';
+import { createTestIssuer, type TestIssuer } from '@medikamente/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { createSecurityMetrics } from '../src/modules/monitoring/metrics';
 import { AuditStream } from '../src/modules/stream/audit-stream';
+import { type AuditSource as Source, startAuditSource as startSource } from './audit-source';
 import { type SecurityHarness, startSecuritySubgraph } from './harness';
-
-const policy = { ...loadPolicy(), operations: { 'Query.ping': { roles: ['receptionist'] } } };
-let sources = 0;
-
-/** A real kit subgraph with the audit table, on its own database, over HTTP. */
-async function startSource(issuer: TestIssuer) {
-  const name = `src${++sources}x${randomUUID().slice(0, 6)}`;
-  const db = await createTestDatabase(name);
-  const loadEnv = (source?: Record<string, string | undefined>) =>
-    parseEnv(z.object({ ...subgraphEnv(name, 0) }), source);
-  const kit = defineSubgraph({
-    name,
-    env: loadEnv,
-    typeDefs: parse('type Query { ping: String }'),
-    resolvers: { Query: { ping: () => 'pong' } },
-    migrations: [...AUDIT_MIGRATIONS],
-    stores: () => ({}),
-    context: () => ({}),
-  });
-  const service = await kit.create(
-    loadEnv({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: 'memory://',
-      ...(db.url ? { [`${name.toUpperCase()}_DATABASE_URL`]: db.url } : {}),
-    }),
-    { verifier: issuer.verifier, policy },
-  );
-  let http: RunningServer | null = await service.listen(0);
-  const log = new AuditLog(service.database);
-  return {
-    name,
-    baseUrl: http.url,
-    database: service.database,
-    append: (n: number) => log.append(reads(n)),
-    /** Tampering needs the append-only triggers off, as an intruder with DBA rights would. */
-    tamper: async (sql: string, params: unknown[] = []) => {
-      await service.database.query('alter table audit_event disable trigger user');
-      await service.database.query(sql, params);
-      await service.database.query('alter table audit_event enable trigger user');
-    },
-    async stop() {
-      await http?.close();
-      http = null;
-      await service.close();
-      await db.drop();
-    },
-  };
-}
-type Source = Awaited<ReturnType<typeof startSource>>;
-
-const reads = (n: number): AuditEventInput[] =>
-  Array.from({ length: n }, () => ({
-    actorId: `staff-${randomUUID().slice(0, 4)}`,
-    actorRole: 'doctor',
-    patientId: randomUUID(),
-    categories: ['HEALTH'],
-    operation: 'VisitNotes',
-    requestId: randomUUID(),
-    clientAddress: null,
-    purpose: 'careRelationship',
-  }));
 
 /** Rewrites a source's whole chain consistently (new content, every hash recomputed). */
 async function rewriteChain(database: Database) {
@@ -156,6 +81,20 @@ describe('the audit stream detects tampering with a source chain', () => {
     const [v] = await stream.verify();
     expect(v).toMatchObject({ ok: false, reasonCode: 'ALTERED', brokenAtSeq: 3, checkedEvents: 2 });
     expect(await chainOk(name)).toBe(0);
+  });
+
+  it("the officer's bounded check compares the newest copies; the full check finds older tampering", async () => {
+    const { source, stream } = await setup();
+    await source.append(6);
+    await stream.pullAll();
+    await source.tamper(`update audit_event set operation = 'Other' where seq = 2`);
+    const [recent] = await stream.verify(undefined, { recent: 3 });
+    expect(recent).toMatchObject({ ok: true, checkedEvents: 3 });
+    await source.tamper(`update audit_event set operation = 'Other' where seq = 5`);
+    const [recentAgain] = await stream.verify(undefined, { recent: 3 });
+    expect(recentAgain).toMatchObject({ ok: false, reasonCode: 'ALTERED', brokenAtSeq: 5 });
+    const [full] = await stream.verify();
+    expect(full).toMatchObject({ ok: false, reasonCode: 'ALTERED', brokenAtSeq: 2 });
   });
 
   it('(b) a deleted middle row: GAP', async () => {

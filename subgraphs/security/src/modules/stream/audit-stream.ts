@@ -38,7 +38,8 @@ export type PullOutcome =
   | { service: string; status: 'copied'; copied: number; headSeq: number }
   | { service: string; status: 'halted'; copied: number }
   | { service: string; status: 'unreachable'; code: string; failures: number }
-  | { service: string; status: 'skipped' };
+  | { service: string; status: 'skipped' }
+  | { service: string; status: 'failed' };
 
 const MAX_BACKOFF_MS = 300_000;
 
@@ -79,7 +80,16 @@ export class AuditStream {
         out.push({ service: state.service, status: 'skipped' });
         continue;
       }
-      out.push(await this.pull(state.service));
+      out.push(
+        await this.pull(state.service).catch((e: unknown): PullOutcome => {
+          // An unexpected failure of one source (our side) must not stop the others.
+          this.deps.logger.error(
+            { source: state.service, err: (e as Error)?.message },
+            'audit stream: pull failed',
+          );
+          return { service: state.service, status: 'failed' };
+        }),
+      );
     }
     this.updateLag(await this.deps.store.sources());
     return out;
@@ -115,7 +125,7 @@ export class AuditStream {
         if (result.halted) return this.halted(service, copied, true);
         if (events.length < pageSize || events[events.length - 1]!.seq >= head.seq) break;
       }
-      await store.pulled(service, this.deps.pullIntervalMs);
+      await store.pulled(service);
       const after = (await store.source(service))!;
       return { service, status: 'copied', copied, headSeq: after.lastSeq };
     } catch (e) {
@@ -168,11 +178,18 @@ export class AuditStream {
     }));
   }
 
-  /** Verifies the given sources (default: all configured) now; one result each. */
-  async verify(services: readonly string[] = this.sourceNames): Promise<Verification[]> {
+  /**
+   * Verifies the given sources (default: all configured) now; one result each. `recent` bounds
+   * the copied events compared to the newest ones (the officer's request must answer in time);
+   * head, checkpoints and the rest are checked whatever it is, and the job compares everything.
+   */
+  async verify(
+    services: readonly string[] = this.sourceNames,
+    opts: { recent?: number } = {},
+  ): Promise<Verification[]> {
     await this.deps.store.ensureSources(services);
     const out: Verification[] = [];
-    for (const service of services) out.push(await this.verifyOne(service));
+    for (const service of services) out.push(await this.verifyOne(service, opts.recent));
     return out;
   }
 
@@ -182,12 +199,13 @@ export class AuditStream {
    * the same hash, recomputing from its content (ALTERED) and linking to the one before (GAP);
    * the event at each recent checkpoint beyond the copy must still hash as checkpointed.
    */
-  private async verifyOne(service: string): Promise<Verification> {
+  private async verifyOne(service: string, recent?: number): Promise<Verification> {
     const { store } = this.deps;
     const client = this.clients.get(service);
     const cursor = await store.source(service);
     if (!client || !cursor) throw new Error(`audit source ${service} is not configured`);
-    const result = await this.check(client, cursor).catch((e: unknown) => {
+    const from = recent === undefined ? 0 : Math.max(0, cursor.lastSeq - recent);
+    const result = await this.check(client, cursor, from).catch((e: unknown) => {
       if (e instanceof SourceUnavailable)
         return { ok: null, checkedEvents: 0, brokenAtSeq: null, reasonCode: 'UNREACHABLE' as const };
       throw e;
@@ -202,6 +220,7 @@ export class AuditStream {
   private async check(
     client: AuditFeedClient,
     cursor: SourceState,
+    from: number,
   ): Promise<{
     ok: boolean;
     checkedEvents: number;
@@ -222,7 +241,7 @@ export class AuditStream {
     if (head.seq < highest) return fail(head.seq + 1, 'TRUNCATED', 0);
     // The copied range, page by page: the source must still hold exactly what was copied.
     let checked = 0;
-    let after = 0;
+    let after = from;
     let prevHash: string | null = null;
     while (after < cursor.lastSeq) {
       const [page, local] = await Promise.all([
@@ -274,7 +293,7 @@ export class AuditStream {
     }
   }
 
-  private every(job: string, ms: number, round: () => Promise<unknown>) {
+  private every(job: string, ms: number, round: () => Promise<unknown>, opts: { now: boolean }) {
     const leaseMs = Math.max(60_000, ms * 4);
     let busy = false;
     const tick = () => {
@@ -293,14 +312,15 @@ export class AuditStream {
     const timer = setInterval(tick, ms);
     timer.unref();
     this.timers.push(timer);
-    tick();
+    if (opts.now) tick();
   }
 
   /** The kit job: pulls (with checkpoints) and verifies on their intervals. */
   start(): void {
     if (this.clients.size === 0) return;
-    this.every('pull', this.deps.pullIntervalMs, () => this.pullAll());
-    this.every('verify', this.deps.verifyIntervalMs, () => this.verify());
+    this.every('pull', this.deps.pullIntervalMs, () => this.pullAll(), { now: true });
+    // Not at every start of every replica: a whole-chain check waits for its interval.
+    this.every('verify', this.deps.verifyIntervalMs, () => this.verify(), { now: false });
   }
 
   async stop(): Promise<void> {

@@ -68,11 +68,18 @@ export class AuditFeedClient {
     } catch {
       throw new SourceUnavailable('NO_TOKEN');
     }
-    let res: Response;
-    try {
-      res = await fetch(`${this.source.baseUrl}${path}`, {
+    const once = () =>
+      fetch(`${this.source.baseUrl}${path}`, {
         headers: { authorization: `Bearer ${token}` },
         signal: AbortSignal.timeout(this.opts.timeoutMs),
+      });
+    let res: Response;
+    try {
+      // A GET is safe to repeat: once more when the connection failed (a kept-alive socket the
+      // source closed at that moment), not after a timeout.
+      res = await once().catch((e: unknown) => {
+        if ((e as Error)?.name === 'TimeoutError') throw e;
+        return once();
       });
     } catch (e) {
       throw new SourceUnavailable((e as Error)?.name === 'TimeoutError' ? 'TIMEOUT' : 'UNREACHABLE');

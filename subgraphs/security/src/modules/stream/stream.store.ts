@@ -204,13 +204,13 @@ export class StreamStore {
     });
   }
 
-  /** A pull reached the source: failures reset, the next pull after `intervalMs`. */
-  async pulled(service: string, intervalMs: number): Promise<void> {
+  /** A pull reached the source: failures reset, due again at the job's next round. */
+  async pulled(service: string): Promise<void> {
     await this.database.query(
       `update audit_source set last_pulled_at = now(), last_error_code = null, failures = 0,
-              next_pull_at = now() + $2 * interval '1 millisecond'
+              next_pull_at = '-infinity'
         where service = $1`,
-      [service, intervalMs],
+      [service],
     );
   }
 
