@@ -26,6 +26,12 @@ const SECTIONS: Partial<Record<string, readonly Section[]>> = {
   ],
   cashier: [{ href: '/cashier', label: 'Касса' }],
   accountant: [{ href: '/accounting', label: 'Бухгалтерия' }],
+  security_officer: [
+    { href: '/privacy', label: 'Мониторинг доступа' },
+    { href: '/privacy/audit', label: 'Журнал доступа' },
+    { href: '/privacy/rules', label: 'Правила мониторинга' },
+    { href: '/privacy/chains', label: 'Целостность журналов' },
+  ],
 };
 
 /** The sections of a role (none for roles the app has no screens for yet). */

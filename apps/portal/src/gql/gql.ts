@@ -53,6 +53,7 @@ type Documents = {
     "\n    mutation SetReminderChannel($channel: ReminderChannel!) {\n      setReminderChannel(channel: $channel) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.SetReminderChannelDocument,
     "\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": typeof types.RegisterPushDocument,
     "\n    mutation RemovePush($endpoint: String!) {\n      removePushSubscription(endpoint: $endpoint) {\n        settings { pushDevices }\n      }\n    }\n  ": typeof types.RemovePushDocument,
+    "\n    query MyAccessTrail($first: Int, $before: ID) {\n      myAccessTrail(first: $first, before: $before) {\n        cursor\n        at\n        role\n        department\n        purpose\n        categories\n      }\n    }\n  ": typeof types.MyAccessTrailDocument,
 };
 const documents: Documents = {
     "\n  mutation PortalSignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      ok\n      accessToken\n      refreshToken\n      expiresIn\n      inputErrors { field code message }\n      account { id role displayName patientId branchIds }\n    }\n  }\n": types.PortalSignInDocument,
@@ -94,6 +95,7 @@ const documents: Documents = {
     "\n    mutation SetReminderChannel($channel: ReminderChannel!) {\n      setReminderChannel(channel: $channel) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": types.SetReminderChannelDocument,
     "\n    mutation RegisterPush($input: PushSubscriptionInput!) {\n      registerPushSubscription(input: $input) {\n        settings { preferredChannel pushDevices }\n        inputErrors { field code message }\n      }\n    }\n  ": types.RegisterPushDocument,
     "\n    mutation RemovePush($endpoint: String!) {\n      removePushSubscription(endpoint: $endpoint) {\n        settings { pushDevices }\n      }\n    }\n  ": types.RemovePushDocument,
+    "\n    query MyAccessTrail($first: Int, $before: ID) {\n      myAccessTrail(first: $first, before: $before) {\n        cursor\n        at\n        role\n        department\n        purpose\n        categories\n      }\n    }\n  ": types.MyAccessTrailDocument,
 };
 
 /**
@@ -266,6 +268,10 @@ export function graphql(source: "\n    mutation RegisterPush($input: PushSubscri
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    mutation RemovePush($endpoint: String!) {\n      removePushSubscription(endpoint: $endpoint) {\n        settings { pushDevices }\n      }\n    }\n  "): (typeof documents)["\n    mutation RemovePush($endpoint: String!) {\n      removePushSubscription(endpoint: $endpoint) {\n        settings { pushDevices }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query MyAccessTrail($first: Int, $before: ID) {\n      myAccessTrail(first: $first, before: $before) {\n        cursor\n        at\n        role\n        department\n        purpose\n        categories\n      }\n    }\n  "): (typeof documents)["\n    query MyAccessTrail($first: Int, $before: ID) {\n      myAccessTrail(first: $first, before: $before) {\n        cursor\n        at\n        role\n        department\n        purpose\n        categories\n      }\n    }\n  "];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -14,6 +14,11 @@ export type AccountRole =
   | 'receptionist'
   | 'security_officer';
 
+export type AddSecurityAlertNoteInput = {
+  alertId: string;
+  note: string;
+};
+
 export type AddVisitAddendumInput = {
   idempotencyKey: string;
   text: string;
@@ -33,6 +38,42 @@ export type AppointmentStatus =
   | 'CONFIRMED'
   | 'HELD'
   | 'NO_SHOW';
+
+export type AssignSecurityAlertInput = {
+  alertId: string;
+  assigneeId: string;
+};
+
+/** Why a chain check failed */
+export type AuditChainReason =
+  /** An event's content or hash differs from the copy or the checkpoint */
+  | 'ALTERED'
+  /** An event is missing inside the chain */
+  | 'GAP'
+  /** Events copied or checkpointed are gone from the end of the chain */
+  | 'TRUNCATED'
+  /** The source did not answer */
+  | 'UNREACHABLE';
+
+/** Outcome of a chain check */
+export type AuditChainResult =
+  /** Tampering detected (see reason) */
+  | 'TAMPERED'
+  /** The source did not answer: not verified (an outage, not tampering) */
+  | 'UNVERIFIED'
+  /** The chain holds everything copied and checkpointed, unchanged */
+  | 'VERIFIED';
+
+export type AuditRecordsFilter = {
+  actorId?: string | null | undefined;
+  category?: string | null | undefined;
+  /** ISO date-time, inclusive */
+  from?: string | null | undefined;
+  patientId?: string | null | undefined;
+  service?: string | null | undefined;
+  /** ISO date-time, exclusive */
+  to?: string | null | undefined;
+};
 
 export type BookingInput = {
   branchId: string;
@@ -455,6 +496,29 @@ export type SaveVisitDraftInput = {
   visitId: string;
 };
 
+export type SecurityAlertSeverity =
+  | 'CRITICAL'
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM';
+
+export type SecurityAlertStatus =
+  /** The access had a work reason (the note says which) */
+  | 'EXPLAINED'
+  /** Handled as a data incident */
+  | 'INCIDENT'
+  /** Not yet triaged */
+  | 'NEW'
+  /** No work reason found */
+  | 'UNEXPLAINED';
+
+export type SecurityAlertsFilter = {
+  actorId?: string | null | undefined;
+  patientId?: string | null | undefined;
+  /** All statuses when empty */
+  statuses?: Array<SecurityAlertStatus> | null | undefined;
+};
+
 export type SetPriceInput = {
   branchId: string;
   code: string;
@@ -535,6 +599,13 @@ export type TaxPersonInput = {
   inn?: string | null | undefined;
 };
 
+export type TriageSecurityAlertInput = {
+  alertId: string;
+  /** Required when explained: the work reason found */
+  note?: string | null | undefined;
+  status: SecurityAlertStatus;
+};
+
 /** VAT treatment of a price item (FFD 1.2 tag 1199). Licensed medical services are exempt: NONE. */
 export type VatRate =
   | 'NONE'
@@ -544,6 +615,11 @@ export type VatRate =
   | 'VAT10'
   | 'VAT20'
   | 'VAT22';
+
+export type VerifyAuditChainsInput = {
+  /** Services to verify (default: every source) */
+  services?: Array<string> | null | undefined;
+};
 
 export type VisitContentInput = {
   anamnesis?: string | null | undefined;
@@ -969,6 +1045,82 @@ export type RegisterPatientMutationVariables = Exact<{
 
 export type RegisterPatientMutation = { registerPatient: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, patient: { id: string, fullName: string | null } | null, duplicates: Array<{ id: string, fullName: string | null, phone: string | null, birthDate: string | null }> } };
 
+export type SecurityAlertFieldsFragment = { id: string, rule: string | null, ruleTitle: string | null, severity: SecurityAlertSeverity | null, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, raisedAt: string | null, updatedAt: string | null };
+
+export type SecurityAlertsQueryVariables = Exact<{
+  filter?: SecurityAlertsFilter | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type SecurityAlertsQuery = { securityAlerts: Array<{ id: string, rule: string | null, ruleTitle: string | null, severity: SecurityAlertSeverity | null, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, raisedAt: string | null, updatedAt: string | null }> };
+
+export type SecurityAlertQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SecurityAlertQuery = { securityAlert: { explanation: string | null, evidence: string | null, id: string, rule: string | null, ruleTitle: string | null, severity: SecurityAlertSeverity | null, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, raisedAt: string | null, updatedAt: string | null, steps: Array<{ step: string, accountId: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, note: string | null, at: string }> | null } | null };
+
+export type SecurityAlertRaisedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SecurityAlertRaisedSubscription = { securityAlertRaised: { id: string, rule: string | null, ruleTitle: string | null, severity: SecurityAlertSeverity | null, actorId: string | null, actorRole: string | null, patientId: string | null, service: string | null, occurredAt: string | null, status: SecurityAlertStatus | null, assigneeId: string | null, raisedAt: string | null, updatedAt: string | null } };
+
+export type TriageSecurityAlertMutationVariables = Exact<{
+  input: TriageSecurityAlertInput;
+}>;
+
+
+export type TriageSecurityAlertMutation = { triageSecurityAlert: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus | null, assigneeId: string | null, updatedAt: string | null } | null } };
+
+export type AssignSecurityAlertMutationVariables = Exact<{
+  input: AssignSecurityAlertInput;
+}>;
+
+
+export type AssignSecurityAlertMutation = { assignSecurityAlert: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus | null, assigneeId: string | null, updatedAt: string | null } | null } };
+
+export type AddSecurityAlertNoteMutationVariables = Exact<{
+  input: AddSecurityAlertNoteInput;
+}>;
+
+
+export type AddSecurityAlertNoteMutation = { addSecurityAlertNote: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, alert: { id: string, status: SecurityAlertStatus | null, assigneeId: string | null, updatedAt: string | null } | null } };
+
+export type MonitoringRulesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonitoringRulesQuery = { monitoringRules: Array<{ id: string, title: string, explanation: string, severity: SecurityAlertSeverity, enabled: boolean, parameters: string }> };
+
+export type AuditRecordsQueryVariables = Exact<{
+  filter: AuditRecordsFilter;
+  first?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type AuditRecordsQuery = { auditRecords: Array<{ streamId: string, service: string | null, seq: number | null, occurredAt: string | null, subtype: string | null, actorId: string | null, actorRole: string | null, patientId: string, categories: Array<string> | null, operation: string | null, requestId: string | null, clientAddress: string | null, purpose: string | null }> };
+
+export type ChainVerificationFieldsFragment = { service: string, checkedAt: string, result: AuditChainResult, checkedEvents: number, brokenAtSeq: number | null, reason: AuditChainReason | null };
+
+export type AuditChainStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AuditChainStatusQuery = { auditChainStatus: Array<{ service: string, lastSeq: number, lastPulledAt: string | null, lagSeconds: number | null, failures: number, lastErrorCode: string | null, halted: boolean, haltedReason: AuditChainReason | null, haltedAtSeq: number | null, lastCheckpointSeq: number | null, lastCheckpointAt: string | null, lastVerification: { service: string, checkedAt: string, result: AuditChainResult, checkedEvents: number, brokenAtSeq: number | null, reason: AuditChainReason | null } | null }> };
+
+export type VerifyAuditChainsMutationVariables = Exact<{
+  input?: VerifyAuditChainsInput | null | undefined;
+}>;
+
+
+export type VerifyAuditChainsMutation = { verifyAuditChains: { ok: boolean, inputErrors: Array<{ field: string, code: string, message: string }>, results: Array<{ service: string, checkedAt: string, result: AuditChainResult, checkedEvents: number, brokenAtSeq: number | null, reason: AuditChainReason | null }> } };
+
+export type StaffAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffAccountsQuery = { staffAccounts: Array<{ id: string, displayName: string | null, role: AccountRole, dismissedAt: string | null }> };
+
 export type DoctorTodayQueryVariables = Exact<{
   from: string;
   to: string;
@@ -1123,6 +1275,8 @@ export const ContractSummaryFieldsFragmentDoc = {"kind":"Document","definitions"
 export const LabResultFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabResultFieldsFragment, unknown>;
 export const LabOrderFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabOrderFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabOrder"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"priority"}},{"kind":"Field","name":{"kind":"Name","value":"clinicalNote"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"specimenCode"}},{"kind":"Field","name":{"kind":"Name","value":"specimenType"}},{"kind":"Field","name":{"kind":"Name","value":"partnerName"}},{"kind":"Field","name":{"kind":"Name","value":"tests"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"resulted"}}]}},{"kind":"Field","name":{"kind":"Name","value":"results"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LabResultFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"reviewComment"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"collectedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"releasedAt"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabResultFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabResult"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testId"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"critical"}},{"kind":"Field","name":{"kind":"Name","value":"partnerComment"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"released"}},{"kind":"Field","name":{"kind":"Name","value":"previous"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"resultedAt"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}}]}}]}}]} as unknown as DocumentNode<LabOrderFieldsFragment, unknown>;
 export const LabAlertFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LabAlertFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"LabAlert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"escalatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"acknowledgedAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"testName"}},{"kind":"Field","name":{"kind":"Name","value":"numeric"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}},{"kind":"Field","name":{"kind":"Name","value":"coded"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"flag"}},{"kind":"Field","name":{"kind":"Name","value":"flagText"}},{"kind":"Field","name":{"kind":"Name","value":"referenceText"}}]}}]}}]} as unknown as DocumentNode<LabAlertFieldsFragment, unknown>;
+export const SecurityAlertFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SecurityAlertFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SecurityAlert"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"rule"}},{"kind":"Field","name":{"kind":"Name","value":"ruleTitle"}},{"kind":"Field","name":{"kind":"Name","value":"severity"}},{"kind":"Field","name":{"kind":"Name","value":"actorId"}},{"kind":"Field","name":{"kind":"Name","value":"actorRole"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"assigneeId"}},{"kind":"Field","name":{"kind":"Name","value":"raisedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]} as unknown as DocumentNode<SecurityAlertFieldsFragment, unknown>;
+export const ChainVerificationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ChainVerificationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditChainVerification"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"}},{"kind":"Field","name":{"kind":"Name","value":"checkedAt"}},{"kind":"Field","name":{"kind":"Name","value":"result"}},{"kind":"Field","name":{"kind":"Name","value":"checkedEvents"}},{"kind":"Field","name":{"kind":"Name","value":"brokenAtSeq"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}}]}}]} as unknown as DocumentNode<ChainVerificationFieldsFragment, unknown>;
 export const VisitVersionFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitVersionFieldsFragment, unknown>;
 export const VisitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Visit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"patientId"}},{"kind":"Field","name":{"kind":"Name","value":"appointmentId"}},{"kind":"Field","name":{"kind":"Name","value":"doctorAccountId"}},{"kind":"Field","name":{"kind":"Name","value":"branchId"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"current"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"versions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"VisitVersionFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"addenda"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitVersionFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitVersion"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"signedBy"}},{"kind":"Field","name":{"kind":"Name","value":"signedAt"}},{"kind":"Field","name":{"kind":"Name","value":"contentHash"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitFieldsFragment, unknown>;
 export const VisitDraftFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"VisitDraftFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"VisitDraft"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"visitId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"replacesVersionId"}},{"kind":"Field","name":{"kind":"Name","value":"revision"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"complaints"}},{"kind":"Field","name":{"kind":"Name","value":"anamnesis"}},{"kind":"Field","name":{"kind":"Name","value":"examination"}},{"kind":"Field","name":{"kind":"Name","value":"diagnoses"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"certainty"}}]}},{"kind":"Field","name":{"kind":"Name","value":"conclusion"}},{"kind":"Field","name":{"kind":"Name","value":"recommendations"}},{"kind":"Field","name":{"kind":"Name","value":"prescriptions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drug"}},{"kind":"Field","name":{"kind":"Name","value":"form"}},{"kind":"Field","name":{"kind":"Name","value":"dose"}},{"kind":"Field","name":{"kind":"Name","value":"route"}},{"kind":"Field","name":{"kind":"Name","value":"frequency"}},{"kind":"Field","name":{"kind":"Name","value":"duration"}},{"kind":"Field","name":{"kind":"Name","value":"instructions"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"target"}},{"kind":"Field","name":{"kind":"Name","value":"note"}}]}}]}}]} as unknown as DocumentNode<VisitDraftFieldsFragment, unknown>;
@@ -1183,6 +1337,17 @@ export const ReceptionLabAlertRaisedDocument = {"__meta__":{"documentId":"sha256
 export const SearchPatientsDocument = {"__meta__":{"documentId":"sha256:1b6d22311b56277e6dccfea7ffbf723039f35464fcfe13f04b6577d8572f142a"}} as unknown as DocumentNode<SearchPatientsQuery, SearchPatientsQueryVariables>;
 export const PatientCardDocument = {"__meta__":{"documentId":"sha256:49de2dc39362e04b6924407742a67c7f6a746e7cdca2dd6dab5be9d2495685ec"}} as unknown as DocumentNode<PatientCardQuery, PatientCardQueryVariables>;
 export const RegisterPatientDocument = {"__meta__":{"documentId":"sha256:176440db907c65ebe3ec650680bfc3e886dc6372443b45d42188a9e9a899c3dc"}} as unknown as DocumentNode<RegisterPatientMutation, RegisterPatientMutationVariables>;
+export const SecurityAlertsDocument = {"__meta__":{"documentId":"sha256:4cb48da43ce0d023d130e31f307647af6a902e66e83f99442cf577e5a3f2292a"}} as unknown as DocumentNode<SecurityAlertsQuery, SecurityAlertsQueryVariables>;
+export const SecurityAlertDocument = {"__meta__":{"documentId":"sha256:ba8cdc8fa94c73ba00e480bb69ca6cac1cc45ef6414e0159005dc950e9c390a3"}} as unknown as DocumentNode<SecurityAlertQuery, SecurityAlertQueryVariables>;
+export const SecurityAlertRaisedDocument = {"__meta__":{"documentId":"sha256:2a67ef65feb93ddbed637fc98f6ada7da07045789accf32a36c10047618d6bc0"}} as unknown as DocumentNode<SecurityAlertRaisedSubscription, SecurityAlertRaisedSubscriptionVariables>;
+export const TriageSecurityAlertDocument = {"__meta__":{"documentId":"sha256:a9a84293cecef580e55c00ca3dd56c6060ab06ceb19b4e12f72041a9f904b6a7"}} as unknown as DocumentNode<TriageSecurityAlertMutation, TriageSecurityAlertMutationVariables>;
+export const AssignSecurityAlertDocument = {"__meta__":{"documentId":"sha256:c0bc80acabdbb59e4194d241e0c85534386fc6ee791ee11e6be6a1b6cc7ea0b1"}} as unknown as DocumentNode<AssignSecurityAlertMutation, AssignSecurityAlertMutationVariables>;
+export const AddSecurityAlertNoteDocument = {"__meta__":{"documentId":"sha256:bb539c9d70e91668b037f74eb9da8f4f1b4f3acdeeb60c537bc0b100d532a256"}} as unknown as DocumentNode<AddSecurityAlertNoteMutation, AddSecurityAlertNoteMutationVariables>;
+export const MonitoringRulesDocument = {"__meta__":{"documentId":"sha256:22e04425af3fc680bdb95981dd1d0d8ea535262a4122f98498a301c7f63c0eb1"}} as unknown as DocumentNode<MonitoringRulesQuery, MonitoringRulesQueryVariables>;
+export const AuditRecordsDocument = {"__meta__":{"documentId":"sha256:44cfa5caf0ef569f395f5d3ff638e50da10c0d2346c21caea2f816580539e476"}} as unknown as DocumentNode<AuditRecordsQuery, AuditRecordsQueryVariables>;
+export const AuditChainStatusDocument = {"__meta__":{"documentId":"sha256:78774a471357f9848fbd134c60135568ab6ba12042a388045939f0f555d5fa07"}} as unknown as DocumentNode<AuditChainStatusQuery, AuditChainStatusQueryVariables>;
+export const VerifyAuditChainsDocument = {"__meta__":{"documentId":"sha256:5202b07ea40479a1b3df41b48006dd841fa24149ea478f744a0108e826e2d57e"}} as unknown as DocumentNode<VerifyAuditChainsMutation, VerifyAuditChainsMutationVariables>;
+export const StaffAccountsDocument = {"__meta__":{"documentId":"sha256:e5fd9ad8ed98172ba462a8a377000ad70baa2cd0ea3643addc342f4ee4023cd6"}} as unknown as DocumentNode<StaffAccountsQuery, StaffAccountsQueryVariables>;
 export const DoctorTodayDocument = {"__meta__":{"documentId":"sha256:13fef8f794fce0c11ac3f8c27e27cfb1d82d753775be31d44241fb6a08dd6d56"}} as unknown as DocumentNode<DoctorTodayQuery, DoctorTodayQueryVariables>;
 export const StaffDirectoryDocument = {"__meta__":{"documentId":"sha256:0778a251f7b0f7c6a17c976105c9d0380e86cde764db23afb3396138648f49b8"}} as unknown as DocumentNode<StaffDirectoryQuery, StaffDirectoryQueryVariables>;
 export const RecordAccessDocument = {"__meta__":{"documentId":"sha256:3689423bdf4a38ff4466b6a447d97efc2ad5ce46a5f46a12b2ddce8c197a140c"}} as unknown as DocumentNode<RecordAccessQuery, RecordAccessQueryVariables>;

@@ -1,4 +1,5 @@
 import { ErrorBox } from '@medikamente/web-kit/ui';
+import Link from 'next/link';
 import { MyRecord } from '@/components/my-record';
 import { requirePatient } from '@/server/guard';
 
@@ -13,6 +14,9 @@ export default async function MyRecordPage({
     <>
       <h1>Моя медкарта</h1>
       <p className="muted">Подписанные врачом заключения ваших приёмов.</p>
+      <p>
+        <Link href="/record/access">Кто смотрел мою медкарту</Link>
+      </p>
       {download === 'failed' ? (
         <ErrorBox>Не удалось скачать заключение. Попробуйте ещё раз чуть позже.</ErrorBox>
       ) : null}

@@ -6,13 +6,13 @@ import { labValueText } from '@medikamente/web-kit/lab';
 import { FlagBadge } from '@medikamente/web-kit/lab-view';
 import { Empty, ErrorBox, errorText } from '@medikamente/web-kit/ui';
 import Link from 'next/link';
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import type { LabAlertFieldsFragment } from '@/gql/graphql';
 import { AcknowledgeLabAlertMutation, LabAlertsQuery } from '@/operations/lab';
+import { type LiveState, useLiveEvents } from '../use-live';
 import { LabPatientName } from './review';
 
-type LiveState = 'connecting' | 'live' | 'offline';
 type AlertsState = {
   alerts: readonly LabAlertFieldsFragment[];
   live: LiveState;
@@ -21,8 +21,6 @@ type AlertsState = {
   /** Marks an alert acknowledged here at once (a live copy of it would otherwise linger). */
   acknowledged: (alertId: string) => void;
 };
-
-const FAILURE_RETRY_MS = 30_000;
 
 const AlertsContext = createContext<AlertsState | null>(null);
 
@@ -33,38 +31,19 @@ const AlertsContext = createContext<AlertsState | null>(null);
  */
 export function LabAlertsProvider({ children }: { children: ReactNode }) {
   const [{ data }, refetch] = useQuery({ query: LabAlertsQuery });
-  const [live, setLive] = useState<LiveState>('connecting');
   const [latest, setLatest] = useState<LabAlertFieldsFragment | null>(null);
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const reload = useRef(() => refetch({ requestPolicy: 'network-only' }));
   reload.current = () => refetch({ requestPolicy: 'network-only' });
-  useEffect(() => {
-    let es: EventSource | null = null;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    const connect = () => {
-      es = new EventSource('/api/live/lab-alerts');
-      es.addEventListener('ready', () => {
-        setLive('live');
-        reload.current();
-      });
-      es.addEventListener('lab-alert', (e) => {
-        setLatest(JSON.parse((e as MessageEvent<string>).data) as LabAlertFieldsFragment);
-        reload.current();
-      });
-      // The gateway refused the subscription: try again later rather than at EventSource's pace.
-      es.addEventListener('failure', () => {
-        es?.close();
-        setLive('offline');
-        retry = setTimeout(connect, FAILURE_RETRY_MS);
-      });
-      es.onerror = () => setLive('offline');
-    };
-    connect();
-    return () => {
-      clearTimeout(retry);
-      es?.close();
-    };
-  }, []);
+  const live = useLiveEvents<LabAlertFieldsFragment>(
+    '/api/live/lab-alerts',
+    'lab-alert',
+    (alert) => {
+      setLatest(alert);
+      reload.current();
+    },
+    () => reload.current(),
+  );
   const value = useMemo(() => {
     const alerts = [...(data?.labAlerts ?? [])];
     if (latest && !latest.acknowledgedAt && !alerts.some((a) => a.id === latest.id)) alerts.unshift(latest);
