@@ -98,7 +98,9 @@ const matrix = createMatrix({
 beforeAll(async () => {
   // lab_partner's cells are asked with document text: the subgraphs' policy is under test here, the
   // gateway's partner allowlist (which would refuse that text) in trusted-documents.int.test.ts.
-  p = await startPlatform({ gateway: { unsafePartnerFreeText: true } });
+  // The audit stream stays off: the matrix's own reads would otherwise be copied into the very
+  // trail lists it compares between the reference view and the case (tested in the stream suites).
+  p = await startPlatform({ gateway: { unsafePartnerFreeText: true }, securityEnv: { AUDIT_SOURCES: '' } });
 });
 afterAll(async () => p?.stop());
 

@@ -46,7 +46,7 @@ export const subjectFixtures = {
       await appendStreamEvents(service, [
         { service: 'matrix-fixture', actorId: 'matrix-doctor', actorRole: 'doctor', patientId },
       ]);
-      return { args: { filter: { patientId } }, known: {} };
+      return { args: { filter: { patientId, service: 'matrix-fixture' } }, known: {} };
     },
   },
   AccessTrailEntry: {
