@@ -41,6 +41,10 @@ describe('matrix generator steps', () => {
       Contract: 'billing:id',
       TaxCertificate: 'billing:id',
       UnbilledLabOrder: 'billing:',
+      SecurityAlert: 'security:id',
+      AuditRecord: 'security:',
+      AccessTrailEntry: 'security:',
+      DataRequest: 'security:id',
     });
     // Results are decided per result (released to the patient): never selected under an order.
     expect(model.subjects.get('LabResult')?.perObject).toBe(true);
