@@ -445,3 +445,26 @@ describe('after-hours in the zone of the actor branch', () => {
     }
   });
 });
+
+describe('investigations are the officer’s only', () => {
+  it('a patient cannot read an alert about their own record, not even by a direct _entities call', async () => {
+    const patientId = randomUUID();
+    const d = staff();
+    await appendStreamEvents(h.service, [
+      { ...d, patientId, purpose: 'breakGlass', occurredAt: msk('10:00', '2026-12-03') },
+    ]);
+    await run();
+    const [row] = await h.service.database.query<{ id: string }>(
+      'select id from security_alert where actor_id = $1',
+      [d.actorId],
+    );
+    const patient = await h.tokenFor({ role: 'patient', sub: randomUUID(), pid: patientId });
+    const r = await h.query(
+      'query ($r: [_Any!]!) { _entities(representations: $r) { ... on SecurityAlert { id actorId evidence steps { note } } } }',
+      { r: [{ __typename: 'SecurityAlert', id: row!.id }] },
+      patient,
+    );
+    expect(JSON.stringify(r.data ?? {})).not.toContain(d.actorId);
+    expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

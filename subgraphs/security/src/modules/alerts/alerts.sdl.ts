@@ -43,7 +43,7 @@ export const alertsSdl = /* GraphQL */ `
     at: String!
   }
 
-  type SecurityAlert @key(fields: "id") @classified(category: "AUDIT") {
+  type SecurityAlert @key(fields: "id") @classified(category: "AUDIT", tags: ["investigation"]) {
     id: ID! @classified(category: "PUBLIC", justification: "Opaque random UUID; object access is decided by the AUDIT rules")
     rule: String
     ruleTitle: String
